@@ -1,0 +1,69 @@
+"""screening: screen job applicants against sanctions and law-enforcement watchlists.
+
+Screen an applicant's names, emails, phones and websites against a watchlist (by default the
+bundled list of the 2025 U.S. DOJ North Korean IT-worker defendants and seized domains) and
+get a decision (``match``, ``review`` or ``clear``) with ranked hits and the evidence behind
+each.
+
+>>> import screening
+>>> result = screening.screen(screening.Applicant(name="Kim Kwang-jin"))
+>>> result.decision, result.hits[0].entry.name
+(<Decision.MATCH: 'match'>, 'Kim Kwang Jin')
+"""
+
+from screening._version import __version__
+from screening.exceptions import (
+    InputFileError,
+    InvalidApplicantError,
+    InvalidDomainError,
+    InvalidEmailError,
+    InvalidIdentifierError,
+    InvalidNameError,
+    InvalidPhoneError,
+    PolicyError,
+    ScreeningError,
+    WatchlistError,
+)
+from screening.matching import Screener, screen
+from screening.models import Applicant, EntryKind, Source, WatchlistEntry
+from screening.policy import Policy
+from screening.results import (
+    Decision,
+    Evidence,
+    Hit,
+    InputProblem,
+    Method,
+    ScreeningResult,
+    TokenLink,
+)
+from screening.watchlist import Watchlist, load_watchlist
+
+__all__ = [
+    "Applicant",
+    "Decision",
+    "EntryKind",
+    "Evidence",
+    "Hit",
+    "InputFileError",
+    "InputProblem",
+    "InvalidApplicantError",
+    "InvalidDomainError",
+    "InvalidEmailError",
+    "InvalidIdentifierError",
+    "InvalidNameError",
+    "InvalidPhoneError",
+    "Method",
+    "Policy",
+    "PolicyError",
+    "Screener",
+    "ScreeningError",
+    "ScreeningResult",
+    "Source",
+    "TokenLink",
+    "Watchlist",
+    "WatchlistEntry",
+    "WatchlistError",
+    "__version__",
+    "load_watchlist",
+    "screen",
+]

@@ -1,0 +1,409 @@
+"""The ``screening`` command: screen applicants from onboarding scripts.
+
+Commands::
+
+    screening check --name NAME [--alias A]... [--email E]... [--phone P]... [--website W]...
+                    [--country CC] [--nationality CC] [--date-of-birth D]
+                    [--watchlist PATH] [--json]
+    screening batch FILE [--watchlist PATH] [--output OUT] [--format jsonl|csv]
+                    [--input-format csv|jsonl]
+    screening watchlist show [PATH] [--json]
+    screening watchlist validate PATH
+
+``check`` and ``batch`` also take ``--match-threshold`` and ``--review-threshold``.
+
+Exit codes (``batch``: the highest over all rows):
+
+====  ===========================================================
+0     clear: nothing reaches review (``watchlist``: success)
+1     unexpected error (a bug: please report it)
+2     usage error or invalid input (a bad option, file or row)
+3     review: at least one hit needs a person to look at it
+4     match: at least one hit is a match
+====  ===========================================================
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import csv
+import json
+import sys
+from collections import Counter
+from collections.abc import Iterator, Sequence
+from typing import IO
+
+from screening._version import __version__
+from screening.exceptions import InputFileError, ScreeningError
+from screening.matching import Screener
+from screening.models import Applicant
+from screening.policy import Policy
+from screening.results import Decision, ScreeningResult
+from screening.watchlist import Watchlist, load_watchlist
+
+__all__ = ["EXIT_CLEAR", "EXIT_ERROR", "EXIT_MATCH", "EXIT_REVIEW", "EXIT_USAGE", "main"]
+
+EXIT_CLEAR = 0
+EXIT_ERROR = 1
+EXIT_USAGE = 2
+EXIT_REVIEW = 3
+EXIT_MATCH = 4
+
+_DECISION_EXIT = {Decision.CLEAR: EXIT_CLEAR, Decision.REVIEW: EXIT_REVIEW, Decision.MATCH: EXIT_MATCH}
+
+#: Columns a CSV batch file may have; several values in one cell are joined with ';'.
+CSV_COLUMNS = (
+    "id",
+    "name",
+    "aliases",
+    "emails",
+    "phones",
+    "websites",
+    "country",
+    "date_of_birth",
+    "nationality",
+)
+_SEQUENCE_COLUMNS = frozenset({"aliases", "emails", "phones", "websites"})
+#: Columns of the CSV output format.
+CSV_OUTPUT_COLUMNS = (
+    "row",
+    "line",
+    "id",
+    "name",
+    "decision",
+    "score",
+    "top_entry_id",
+    "top_entry_name",
+    "top_method",
+    "hits",
+    "problems",
+    "error",
+)
+#: Leading characters that make a spreadsheet read a cell as a formula (CSV injection).
+_FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="screening",
+        description="Screen job applicants against sanctions and law-enforcement watchlists.",
+        epilog="Exit codes: 0 clear, 3 review, 4 match, 2 usage error or invalid input, 1 unexpected error.",
+    )
+    parser.add_argument("--version", action="version", version=f"screening {__version__}")
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    def add_screening_options(command: argparse.ArgumentParser) -> None:
+        command.add_argument(
+            "--watchlist", metavar="PATH", help="watchlist file (default: the bundled DOJ list)"
+        )
+        command.add_argument("--match-threshold", type=float, metavar="X", help="lowest score of a match")
+        command.add_argument("--review-threshold", type=float, metavar="X", help="lowest score of a review")
+
+    check = commands.add_parser("check", help="screen one applicant given by options")
+    check.add_argument("--name", required=True, help="the applicant's full name")
+    check.add_argument("--alias", action="append", default=[], help="another name used (repeatable)")
+    check.add_argument("--email", action="append", default=[], help="email address (repeatable)")
+    check.add_argument("--phone", action="append", default=[], help="phone number (repeatable)")
+    check.add_argument("--website", action="append", default=[], help="website or domain (repeatable)")
+    check.add_argument("--country", help="ISO 3166-1 alpha-2 country, the region of national phone numbers")
+    check.add_argument("--nationality", help="ISO 3166-1 alpha-2 code")
+    check.add_argument("--date-of-birth", help="YYYY-MM-DD, YYYY-MM or YYYY")
+    check.add_argument("--json", action="store_true", help="print the full result as JSON")
+    add_screening_options(check)
+
+    batch = commands.add_parser("batch", help="screen every row of a CSV or JSON Lines file")
+    batch.add_argument("file", metavar="FILE", help="CSV or JSON Lines input; '-' reads standard input")
+    batch.add_argument("--output", metavar="OUT", help="write results here (default: standard output)")
+    batch.add_argument("--format", choices=("jsonl", "csv"), default="jsonl", help="output format")
+    batch.add_argument(
+        "--input-format",
+        choices=("csv", "jsonl"),
+        help="input format (default: from the file name: .csv is CSV, anything else JSON Lines)",
+    )
+    add_screening_options(batch)
+
+    watchlist = commands.add_parser("watchlist", help="show or validate a watchlist file")
+    actions = watchlist.add_subparsers(dest="action", required=True, metavar="ACTION")
+    show = actions.add_parser("show", help="summarize a watchlist (default: the bundled list)")
+    show.add_argument("path", nargs="?", metavar="PATH")
+    show.add_argument("--json", action="store_true", help="print the whole list in the file format")
+    validate = actions.add_parser("validate", help="check a watchlist file and report the first problem")
+    validate.add_argument("path", metavar="PATH")
+    return parser
+
+
+def _screener(args: argparse.Namespace) -> Screener:
+    policy_options = {}
+    if args.match_threshold is not None:
+        policy_options["match_threshold"] = args.match_threshold
+    if args.review_threshold is not None:
+        policy_options["review_threshold"] = args.review_threshold
+    policy = Policy(**policy_options)
+    return Screener(load_watchlist(args.watchlist), policy=policy)
+
+
+def _check(args: argparse.Namespace, out: IO[str]) -> int:
+    screener = _screener(args)
+    applicant = Applicant(
+        name=args.name,
+        aliases=args.alias,
+        emails=args.email,
+        phones=args.phone,
+        websites=args.website,
+        country=args.country,
+        nationality=args.nationality,
+        date_of_birth=args.date_of_birth,
+    )
+    result = screener.screen(applicant)
+    if args.json:
+        json.dump(result.to_dict(), out, ensure_ascii=False, indent=2)
+        out.write("\n")
+    else:
+        out.write(result.explain() + "\n")
+    return _DECISION_EXIT[result.decision]
+
+
+class _Row:
+    """One input row: its number, the line it starts on, and its fields or its error."""
+
+    def __init__(
+        self, number: int, line: int, fields: dict[str, object] | None, error: ScreeningError | None
+    ) -> None:
+        self.number = number
+        self.line = line
+        self.fields = fields
+        self.error = error
+
+
+def _split(cell: str) -> list[str]:
+    return [part.strip() for part in cell.split(";") if part.strip()]
+
+
+def _csv_rows(stream: IO[str]) -> Iterator[_Row]:
+    reader = csv.DictReader(stream)
+    header = reader.fieldnames
+    if not header:
+        raise InputFileError("The CSV file is empty; it needs a header row with at least 'name'.")
+    unknown = [column for column in header if column not in CSV_COLUMNS]
+    if unknown or "name" not in header:
+        problem = f"unknown columns {', '.join(map(repr, unknown))}" if unknown else "no 'name' column"
+        raise InputFileError(
+            f"The CSV header has {problem}; the columns are {', '.join(CSV_COLUMNS)} ('name' is required)."
+        )
+    line = reader.line_num
+    for number, record in enumerate(reader, start=1):
+        if None in record:
+            error = InputFileError(f"Row {number} has more cells than the header has columns.")
+            yield _Row(number, line + 1, None, error)
+        else:
+            fields: dict[str, object] = {}
+            for column, cell in record.items():
+                cell = (cell or "").strip()
+                if column in _SEQUENCE_COLUMNS:
+                    fields[column] = _split(cell)
+                elif cell:
+                    fields[column] = cell
+            yield _Row(number, line + 1, fields, None)
+        line = reader.line_num
+
+
+def _jsonl_rows(stream: IO[str]) -> Iterator[_Row]:
+    number = 0
+    for line_number, line in enumerate(stream, start=1):
+        if not line.strip():
+            continue
+        number += 1
+        try:
+            fields = json.loads(line)
+        except json.JSONDecodeError as error:
+            yield _Row(
+                number,
+                line_number,
+                None,
+                InputFileError(f"Line {line_number} is not valid JSON: {error.msg}."),
+            )
+            continue
+        if not isinstance(fields, dict):
+            yield _Row(number, line_number, None, InputFileError(f"Line {line_number} is not a JSON object."))
+            continue
+        yield _Row(number, line_number, fields, None)
+
+
+def _applicant(fields: dict[str, object]) -> Applicant:
+    unknown = [key for key in fields if key not in CSV_COLUMNS]
+    if unknown:
+        raise InputFileError(
+            f"Unknown fields {', '.join(map(repr, unknown))}; the fields are {', '.join(CSV_COLUMNS)}."
+        )
+    if "name" not in fields:
+        raise InputFileError("The row has no name.")
+    options = {key: value for key, value in fields.items() if key != "id"}
+    return Applicant(**options)  # type: ignore[arg-type]
+
+
+def _neutralized(value: object) -> object:
+    """Keep a cell from being read as a spreadsheet formula (OWASP CSV injection)."""
+    if isinstance(value, str) and value.startswith(_FORMULA_PREFIXES):
+        return "'" + value
+    return value
+
+
+def _record(row: _Row, result: ScreeningResult | None, error: ScreeningError | None) -> dict[str, object]:
+    record: dict[str, object] = {"row": row.number, "line": row.line}
+    if row.fields is not None and "id" in row.fields:
+        record["id"] = row.fields["id"]
+    if result is not None:
+        record["decision"] = result.decision.value
+        record["result"] = result.to_dict()
+    else:
+        assert error is not None
+        record["error"] = {"type": type(error).__name__, "message": str(error)}
+    return record
+
+
+def _csv_cells(row: _Row, result: ScreeningResult | None, error: ScreeningError | None) -> dict[str, object]:
+    fields = row.fields or {}
+    cells: dict[str, object] = {
+        "row": row.number,
+        "line": row.line,
+        "id": fields.get("id", ""),
+        "name": fields.get("name", ""),
+    }
+    if result is not None:
+        top = result.hits[0] if result.hits else None
+        cells.update(
+            decision=result.decision.value,
+            score=f"{top.score:.4f}" if top else "",
+            top_entry_id=top.entry.id if top else "",
+            top_entry_name=top.entry.name if top else "",
+            top_method=top.evidence[0].method.value if top else "",
+            hits=len(result.hits),
+            problems="; ".join(f"{p.field}: {p.reason}" for p in result.problems),
+        )
+    else:
+        cells["error"] = str(error)
+    return {key: _neutralized(value) for key, value in cells.items()}
+
+
+def _screen_row(screener: Screener, row: _Row) -> tuple[ScreeningResult | None, ScreeningError | None]:
+    """Screen one row; a row that cannot be screened yields its error instead."""
+    if row.error is not None or row.fields is None:
+        return None, row.error or InputFileError(f"Row {row.number} is empty.")
+    try:
+        return screener.screen(_applicant(row.fields)), None
+    except ScreeningError as rejected:
+        return None, rejected
+    except TypeError as rejected:
+        return None, InputFileError(f"Row {row.number} has a value of the wrong type: {rejected}")
+
+
+def _batch(args: argparse.Namespace, out: IO[str]) -> int:
+    screener = _screener(args)
+    input_format = args.input_format or ("csv" if args.file.lower().endswith(".csv") else "jsonl")
+    with contextlib.ExitStack() as stack:
+        if args.file == "-":
+            source: IO[str] = sys.stdin
+        else:
+            try:
+                source = stack.enter_context(open(args.file, encoding="utf-8-sig", newline=""))
+            except OSError as error:
+                raise InputFileError(f"{args.file}: the input cannot be read: {error.strerror}.") from error
+        sink = out
+        if args.output:
+            try:
+                sink = stack.enter_context(open(args.output, "w", encoding="utf-8", newline=""))
+            except OSError as error:
+                raise InputFileError(
+                    f"{args.output}: the output cannot be written: {error.strerror}."
+                ) from error
+        rows = _csv_rows(source) if input_format == "csv" else _jsonl_rows(source)
+        writer = csv.DictWriter(sink, fieldnames=CSV_OUTPUT_COLUMNS) if args.format == "csv" else None
+        if writer is not None:
+            writer.writeheader()
+        worst = EXIT_CLEAR
+        try:
+            for row in rows:
+                result, problem = _screen_row(screener, row)
+                worst = max(worst, _DECISION_EXIT[result.decision] if result else EXIT_USAGE)
+                if writer is not None:
+                    writer.writerow(_csv_cells(row, result, problem))
+                else:
+                    sink.write(json.dumps(_record(row, result, problem), ensure_ascii=False) + "\n")
+        except (csv.Error, UnicodeDecodeError) as unreadable:
+            raise InputFileError(
+                f"{args.file}: the input cannot be read as {input_format}: {unreadable}."
+            ) from unreadable
+    return worst
+
+
+def _show(args: argparse.Namespace, out: IO[str]) -> int:
+    watchlist = load_watchlist(args.path)
+    if args.json:
+        json.dump(watchlist.to_dict(), out, ensure_ascii=False, indent=2)
+        out.write("\n")
+        return EXIT_CLEAR
+    out.write(_summary(watchlist) + "\n")
+    out.write("Sources:\n")
+    for source in watchlist.sources:
+        published = f", {source.published}" if source.published else ""
+        url = f" <{source.url}>" if source.url else ""
+        out.write(f"  [{source.id}] {source.title}{published}{url}\n")
+    out.write("Entries:\n")
+    for entry in watchlist.entries:
+        aliases = "; ".join(entry.aliases + tuple(f"{alias} (weak)" for alias in entry.weak_aliases))
+        extra = f"  aka {aliases}" if aliases else ""
+        out.write(f"  {entry.id}  {entry.kind.value}  {entry.name}{extra}  [{', '.join(entry.sources)}]\n")
+    return EXIT_CLEAR
+
+
+def _summary(watchlist: Watchlist) -> str:
+    counts = Counter(entry.kind.value for entry in watchlist.entries)
+    kinds = ", ".join(f"{count} {kind}" for kind, count in sorted(counts.items()))
+    return "\n".join(
+        [
+            f"{watchlist.name} version {watchlist.version}: {watchlist.title}",
+            f"File: {watchlist.path}",
+            f"Checksum: {watchlist.checksum}",
+            f"Entries: {len(watchlist.entries)} ({kinds})",
+        ]
+    )
+
+
+def _validate(args: argparse.Namespace, out: IO[str]) -> int:
+    watchlist = load_watchlist(args.path)
+    out.write(f"OK: {args.path} is a valid watchlist.\n{_summary(watchlist)}\n")
+    return EXIT_CLEAR
+
+
+def main(
+    argv: Sequence[str] | None = None, *, stdout: IO[str] | None = None, stderr: IO[str] | None = None
+) -> int:
+    """Run the command line and return its exit code.
+
+    Args:
+        argv: the arguments after the program name (default: ``sys.argv[1:]``).
+        stdout: where results go (default: ``sys.stdout``).
+        stderr: where errors go (default: ``sys.stderr``).
+    """
+    out = sys.stdout if stdout is None else stdout
+    err = sys.stderr if stderr is None else stderr
+    parser = _parser()
+    try:
+        with contextlib.redirect_stderr(err) if stderr is not None else contextlib.nullcontext():
+            args = parser.parse_args(argv)
+    except SystemExit as exit_request:
+        return int(exit_request.code or 0) and EXIT_USAGE
+    handlers = {"check": _check, "batch": _batch}
+    try:
+        if args.command == "watchlist":
+            return (_show if args.action == "show" else _validate)(args, out)
+        return handlers[args.command](args, out)
+    except ScreeningError as error:
+        err.write(f"screening: error: {error}\n")
+        return EXIT_USAGE
+    except BrokenPipeError:
+        return EXIT_ERROR
+    except Exception as error:  # noqa: BLE001 - the last line of defence: report, never a traceback
+        err.write(f"screening: unexpected error ({type(error).__name__}): {error}. Please report it.\n")
+        return EXIT_ERROR

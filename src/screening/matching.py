@@ -1,0 +1,475 @@
+"""The screening pipeline: applicant forms, the feature table, hits and the decision.
+
+Data flows one way. The :class:`Screener` prepares the watchlist once: every listed name is
+tokenized, every listed email, phone and domain normalized into lookup tables. Each applicant
+is then normalized once (invalid emails, phones and websites become
+:class:`~screening.results.InputProblem` records, not exceptions), and every feature of
+:data:`FEATURES` compares the applicant's forms with the prepared list and yields
+:class:`~screening.results.Evidence`. The evidence of each entry becomes a
+:class:`~screening.results.Hit`, and the policy's thresholds turn scores into decisions.
+
+>>> from screening.models import Applicant
+>>> screener = Screener()
+>>> screener.screen(Applicant(name="Wang Zhenxing")).decision
+<Decision.MATCH: 'match'>
+>>> screener.screen(Applicant(name="Wang Wei")).decision
+<Decision.CLEAR: 'clear'>
+"""
+
+from __future__ import annotations
+
+import functools
+from collections import defaultdict
+from collections.abc import Callable, Iterator
+
+import attrs
+
+from screening import domains, emails, phones
+from screening._alignment import Link, NameForm, align, name_form
+from screening._version import __version__
+from screening.exceptions import InvalidIdentifierError
+from screening.models import Applicant, EntryKind, WatchlistEntry
+from screening.policy import Policy
+from screening.results import (
+    Decision,
+    Evidence,
+    Hit,
+    InputProblem,
+    Method,
+    ScreeningResult,
+    TokenLink,
+)
+from screening.watchlist import Watchlist, load_watchlist
+
+__all__ = ["FEATURES", "Feature", "Screener", "screen"]
+
+#: Scores of contact evidence; below 1.0 so that they rank without piling up.
+_EMAIL_SCORE = 0.99
+_PHONE_SCORE = 0.99
+_DOMAIN_SCORE = 0.98
+_EMAIL_DOMAIN_SCORE = 0.97
+_SUBDOMAIN_SCORE = 0.95
+#: Factor on the score of a correspondence to a weak alias: weaker evidence ranks lower.
+_WEAK_ALIAS_FACTOR = 0.85
+#: How much the second and later pieces of evidence add to the best one.
+_CORROBORATION_WEIGHT = 0.5
+
+
+@attrs.frozen
+class _Listed:
+    """A listed value prepared for lookup."""
+
+    entry: WatchlistEntry
+    field: str
+    value: str
+
+
+@attrs.frozen
+class _ListedName:
+    entry: WatchlistEntry
+    field: str
+    form: NameForm
+    weak: bool
+
+
+@attrs.frozen
+class _Prepared:
+    """The watchlist prepared once for many screenings."""
+
+    names: tuple[_ListedName, ...]
+    emails: dict[str, list[_Listed]]
+    phones: dict[str, list[_Listed]]
+    domains: dict[str, list[_Listed]]
+
+
+@attrs.frozen
+class _Field:
+    """An applicant value with the form it is compared in."""
+
+    field: str
+    value: str
+    compared: str
+
+
+@attrs.frozen
+class _ApplicantForms:
+    names: tuple[tuple[_Field, NameForm], ...]
+    emails: tuple[tuple[_Field, str], ...]
+    phones: tuple[tuple[_Field, str], ...]
+    websites: tuple[_Field, ...]
+    problems: tuple[InputProblem, ...]
+
+
+def _prepare(watchlist: Watchlist) -> _Prepared:
+    listed_names: list[_ListedName] = []
+    by_email: dict[str, list[_Listed]] = defaultdict(list)
+    by_phone: dict[str, list[_Listed]] = defaultdict(list)
+    by_domain: dict[str, list[_Listed]] = defaultdict(list)
+    for entry in watchlist.entries:
+        if entry.kind is not EntryKind.DOMAIN:
+            listed_names.append(_ListedName(entry, "name", name_form(entry.name), weak=False))
+            for index, alias in enumerate(entry.aliases):
+                listed_names.append(_ListedName(entry, f"aliases[{index}]", name_form(alias), weak=False))
+            for index, alias in enumerate(entry.weak_aliases):
+                listed_names.append(_ListedName(entry, f"weak_aliases[{index}]", name_form(alias), weak=True))
+        for index, email in enumerate(entry.emails):
+            by_email[emails.comparison_key(email)].append(_Listed(entry, f"emails[{index}]", email))
+        for index, phone in enumerate(entry.phones):
+            by_phone[phones.normalize(phone)].append(_Listed(entry, f"phones[{index}]", phone))
+        listed_domains = [(f"domains[{index}]", value) for index, value in enumerate(entry.domains)]
+        if entry.kind is EntryKind.DOMAIN:
+            listed_domains.insert(0, ("name", entry.name))
+        seen: set[str] = set()
+        for field, value in listed_domains:
+            host = domains.normalize(value)
+            if host not in seen:
+                seen.add(host)
+                by_domain[host].append(_Listed(entry, field, value))
+    return _Prepared(tuple(listed_names), dict(by_email), dict(by_phone), dict(by_domain))
+
+
+def _applicant_forms(applicant: Applicant) -> _ApplicantForms:
+    problems: list[InputProblem] = []
+    name_fields = [("name", applicant.name)]
+    name_fields += [(f"aliases[{index}]", alias) for index, alias in enumerate(applicant.aliases)]
+    forms = []
+    for field, value in name_fields:
+        form = name_form(value)
+        forms.append((_Field(field, value, form.normalized), form))
+    email_forms = []
+    for index, value in enumerate(applicant.emails):
+        try:
+            key = emails.comparison_key(value)
+        except InvalidIdentifierError as error:
+            problems.append(InputProblem(field=f"emails[{index}]", value=value, reason=str(error)))
+            continue
+        email_forms.append((_Field(f"emails[{index}]", value, key), emails.domain_of(value)))
+    phone_forms = []
+    for index, value in enumerate(applicant.phones):
+        try:
+            e164 = phones.normalize(value, region=applicant.country)
+            description = phones.describe(value, region=applicant.country)
+        except InvalidIdentifierError as error:
+            problems.append(InputProblem(field=f"phones[{index}]", value=value, reason=str(error)))
+            continue
+        phone_forms.append((_Field(f"phones[{index}]", value, e164), description))
+    website_forms = []
+    for index, value in enumerate(applicant.websites):
+        try:
+            host = domains.normalize(value)
+        except InvalidIdentifierError as error:
+            problems.append(InputProblem(field=f"websites[{index}]", value=value, reason=str(error)))
+            continue
+        website_forms.append(_Field(f"websites[{index}]", value, host))
+    return _ApplicantForms(
+        tuple(forms), tuple(email_forms), tuple(phone_forms), tuple(website_forms), tuple(problems)
+    )
+
+
+_Found = Iterator[tuple[WatchlistEntry, Evidence]]
+
+
+def _listed_kind(field: str) -> str:
+    if field.startswith("weak_aliases"):
+        return "listed weak alias"
+    if field.startswith("aliases"):
+        return "listed alias"
+    return "listed name"
+
+
+_NAME_SENTENCES = {
+    Method.EXACT: "The name is the {kind} exactly.",
+    Method.NORMALIZED: "The name is the {kind} once case, accents and punctuation are set aside.",
+    Method.TOKEN_ORDER: "The name has every part of the {kind}, in another order.",
+    Method.JOINED_TOKENS: "The name has every part of the {kind}, joined or split differently.",
+    Method.PHONETIC: "The name has every part of the {kind}, some only by sound.",
+    Method.FUZZY: "The name has every part of the {kind}, some only with a spelling difference.",
+    Method.PARTIAL: "The name has {covered} of the {total} parts of the {kind}.",
+}
+
+
+def name_listed(forms: _ApplicantForms, prepared: _Prepared, policy: Policy) -> _Found:
+    """The applicant's name or an alias corresponds to a listed name or alias.
+
+    Tokens align in any order, joined or split; they link exactly, by sound or by a small
+    spelling difference. Only an exact, reordered or re-joined correspondence to the listed
+    name or a (strong) alias can decide a match; by sound, by spelling, partial, or to a
+    weak alias, it brings the case to review at most. A single shared token never counts.
+    """
+    for field, form in forms.names:
+        for listed in prepared.names:
+            alignment = align(form, listed.form)
+            if alignment is None:
+                continue
+            score = alignment.score * (_WEAK_ALIAS_FACTOR if listed.weak else 1.0)
+            if score < policy.review_threshold:
+                continue
+            kind = _listed_kind(listed.field)
+            sentence = _NAME_SENTENCES[alignment.method].format(
+                kind=kind, covered=alignment.covered, total=len(listed.form.tokens)
+            )
+            if listed.weak:
+                sentence += " A weak alias can bring a case to review but never decides a match."
+            yield (
+                listed.entry,
+                Evidence(
+                    feature="name_listed",
+                    method=alignment.method,
+                    field=field.field,
+                    value=field.value,
+                    compared=field.compared,
+                    listed_field=listed.field,
+                    listed_value=listed.form.original,
+                    score=score,
+                    decisive=alignment.strong and not listed.weak,
+                    sentence=sentence,
+                    links=tuple(_token_link(link) for link in alignment.links),
+                ),
+            )
+
+
+def _token_link(link: Link) -> TokenLink:
+    return TokenLink(
+        applicant=link.applicant.shown,
+        listed=link.listed.shown,
+        method=link.method,
+        similarity=link.similarity,
+        sentence=link.sentence,
+    )
+
+
+def email_listed(forms: _ApplicantForms, prepared: _Prepared, policy: Policy) -> _Found:
+    """The applicant's email address is listed for an entry (compared caselessly)."""
+    for field, _domain in forms.emails:
+        for listed in prepared.emails.get(field.compared, ()):
+            yield (
+                listed.entry,
+                Evidence(
+                    feature="email_listed",
+                    method=Method.EMAIL,
+                    field=field.field,
+                    value=field.value,
+                    compared=field.compared,
+                    listed_field=listed.field,
+                    listed_value=listed.value,
+                    score=_EMAIL_SCORE,
+                    decisive=True,
+                    sentence="The email address is listed for this entry.",
+                ),
+            )
+
+
+def _domain_hits(host: str, prepared: _Prepared) -> Iterator[tuple[_Listed, str, bool]]:
+    """Yield listed domains that ``host`` is, or is under, with the matched name."""
+    for index, candidate in enumerate(domains.parents(host)):
+        for listed in prepared.domains.get(candidate, ()):
+            same_site = index == 0 or (index == 1 and host.startswith("www."))
+            yield listed, candidate, same_site
+
+
+def email_on_listed_domain(forms: _ApplicantForms, prepared: _Prepared, policy: Policy) -> _Found:
+    """The applicant's email address is on a listed domain or one of its subdomains."""
+    for field, domain in forms.emails:
+        for listed, matched, same_site in _domain_hits(domain, prepared):
+            where = f"the listed domain '{matched}'"
+            if not same_site:
+                where = f"'{domain}', a subdomain of {where}"
+            yield (
+                listed.entry,
+                Evidence(
+                    feature="email_on_listed_domain",
+                    method=Method.EMAIL_DOMAIN,
+                    field=field.field,
+                    value=field.value,
+                    compared=domain,
+                    listed_field=listed.field,
+                    listed_value=listed.value,
+                    score=_EMAIL_DOMAIN_SCORE if same_site else _SUBDOMAIN_SCORE,
+                    decisive=True,
+                    sentence=f"The email address is on {where}.",
+                ),
+            )
+
+
+def phone_listed(forms: _ApplicantForms, prepared: _Prepared, policy: Policy) -> _Found:
+    """The applicant's phone number is listed for an entry (compared in E.164)."""
+    for field, description in forms.phones:
+        for listed in prepared.phones.get(field.compared, ()):
+            yield (
+                listed.entry,
+                Evidence(
+                    feature="phone_listed",
+                    method=Method.PHONE,
+                    field=field.field,
+                    value=field.value,
+                    compared=field.compared,
+                    listed_field=listed.field,
+                    listed_value=listed.value,
+                    score=_PHONE_SCORE,
+                    decisive=True,
+                    sentence=f"The phone number ({description}) is listed for this entry.",
+                ),
+            )
+
+
+def website_on_listed_domain(forms: _ApplicantForms, prepared: _Prepared, policy: Policy) -> _Found:
+    """The applicant's website is on a listed domain or one of its subdomains."""
+    for field in forms.websites:
+        for listed, matched, same_site in _domain_hits(field.compared, prepared):
+            if same_site:
+                method, score = Method.DOMAIN, _DOMAIN_SCORE
+                sentence = f"The website is on the listed domain '{matched}'."
+            else:
+                method, score = Method.SUBDOMAIN, _SUBDOMAIN_SCORE
+                sentence = f"The website's host '{field.compared}' is a subdomain of the listed '{matched}'."
+            yield (
+                listed.entry,
+                Evidence(
+                    feature="website_on_listed_domain",
+                    method=method,
+                    field=field.field,
+                    value=field.value,
+                    compared=field.compared,
+                    listed_field=listed.field,
+                    listed_value=listed.value,
+                    score=score,
+                    decisive=True,
+                    sentence=sentence,
+                ),
+            )
+
+
+@attrs.frozen
+class Feature:
+    """A rule of the scoring model: its name and the function that yields its evidence."""
+
+    name: str
+    function: Callable[[_ApplicantForms, _Prepared, Policy], _Found]
+
+    @property
+    def description(self) -> str:
+        """The function's docstring: what the feature means, for users."""
+        return (self.function.__doc__ or "").strip()
+
+
+#: The feature table: every rule that can produce evidence, in the order they run.
+FEATURES: tuple[Feature, ...] = tuple(
+    Feature(function.__name__, function)
+    for function in (
+        name_listed,
+        email_listed,
+        email_on_listed_domain,
+        phone_listed,
+        website_on_listed_domain,
+    )
+)
+
+
+def _combined_score(evidence: list[Evidence]) -> float:
+    """Best name evidence, then contact evidence, folded so that corroboration adds a little."""
+    best_name: Evidence | None = None
+    others: list[float] = []
+    for item in evidence:
+        if item.feature == "name_listed":
+            if best_name is None or item.score > best_name.score:
+                best_name = item
+        else:
+            others.append(item.score)
+    scores = sorted(([best_name.score] if best_name else []) + others, reverse=True)
+    combined = scores[0]
+    remaining = 1.0
+    for score in scores[1:]:
+        remaining *= 1 - score
+    return combined + (1 - combined) * (1 - remaining) * _CORROBORATION_WEIGHT
+
+
+def _evidence_order(item: Evidence) -> tuple[float, str, str, str]:
+    return (-item.score, item.field, item.listed_field, item.feature)
+
+
+class Screener:
+    """Screens applicants against one watchlist, with the list prepared once.
+
+    Args:
+        watchlist: the list; the bundled DOJ list when omitted.
+        policy: the thresholds; :class:`~screening.Policy` defaults when omitted.
+
+    Building a Screener normalizes every listed name, email, phone and domain; reuse it for
+    many applicants. It holds no mutable state after construction and may be shared
+    between threads.
+    """
+
+    def __init__(self, watchlist: Watchlist | None = None, *, policy: Policy | None = None) -> None:
+        self.watchlist = load_watchlist() if watchlist is None else watchlist
+        self.policy = Policy() if policy is None else policy
+        self._prepared = _prepare(self.watchlist)
+
+    def screen(self, applicant: Applicant, /) -> ScreeningResult:
+        """Screen one applicant.
+
+        Returns:
+            The decision, the hits best first, and any input problems.
+
+        Raises:
+            TypeError: ``applicant`` is not an :class:`~screening.Applicant`.
+        """
+        if not isinstance(applicant, Applicant):
+            raise TypeError(f"screen() takes an Applicant, not {type(applicant).__name__}.")
+        forms = _applicant_forms(applicant)
+        by_entry: dict[str, list[Evidence]] = defaultdict(list)
+        entries: dict[str, WatchlistEntry] = {}
+        for feature in FEATURES:
+            for entry, found in feature.function(forms, self._prepared, self.policy):
+                by_entry[entry.id].append(found)
+                entries[entry.id] = entry
+        hits = []
+        for entry_id, evidence in by_entry.items():
+            score = _combined_score(evidence)
+            decisive = any(item.decisive and item.score >= self.policy.match_threshold for item in evidence)
+            if decisive:
+                decision = Decision.MATCH
+            elif score >= self.policy.review_threshold:
+                decision = Decision.REVIEW
+            else:
+                continue
+            hits.append(
+                Hit(
+                    entry=entries[entry_id],
+                    score=score,
+                    decision=decision,
+                    evidence=tuple(sorted(evidence, key=_evidence_order)),
+                )
+            )
+        hits.sort(key=lambda hit: (-hit.decision.severity, -hit.score, hit.entry.id))
+        decision = max((hit.decision for hit in hits), key=lambda d: d.severity, default=Decision.CLEAR)
+        return ScreeningResult(
+            applicant=applicant,
+            decision=decision,
+            hits=tuple(hits),
+            problems=forms.problems,
+            watchlist_name=self.watchlist.name,
+            watchlist_version=self.watchlist.version,
+            watchlist_checksum=self.watchlist.checksum,
+            policy=self.policy,
+            library_version=__version__,
+        )
+
+
+@functools.lru_cache(maxsize=8)
+def _screener(watchlist: Watchlist | None, policy: Policy | None) -> Screener:
+    return Screener(watchlist, policy=policy)
+
+
+def screen(
+    applicant: Applicant, watchlist: Watchlist | None = None, /, *, policy: Policy | None = None
+) -> ScreeningResult:
+    """Screen one applicant against a watchlist (the bundled DOJ list by default).
+
+    The prepared list is cached for the last few (watchlist, policy) pairs, so repeated
+    calls are cheap; :class:`Screener` makes that explicit.
+
+    >>> from screening.models import Applicant
+    >>> screen(Applicant(name="Alex Morgan", websites=["https://jobs.cloudfoxhub.com/x"])).decision
+    <Decision.MATCH: 'match'>
+    """
+    return _screener(watchlist, policy).screen(applicant)

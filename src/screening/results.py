@@ -1,0 +1,269 @@
+"""What screening returns: a decision, ranked hits, and the evidence behind each hit.
+
+Explanations are data. Each rule that fires produces one :class:`Evidence`, which records
+what was compared (the applicant's field and value, as given and as compared; the listed
+field and value), how (:class:`Method`), how strongly (a score in [0, 1]) and one sentence a
+reviewer can read. :meth:`ScreeningResult.explain` only renders that data as text and
+:meth:`ScreeningResult.to_dict` only serializes it.
+"""
+
+from __future__ import annotations
+
+import enum
+
+import attrs
+
+from screening.models import Applicant, WatchlistEntry
+from screening.policy import Policy
+
+__all__ = ["Decision", "Evidence", "Hit", "InputProblem", "Method", "ScreeningResult", "TokenLink"]
+
+
+class Decision(str, enum.Enum):
+    """The outcome of a screening or of one hit."""
+
+    CLEAR = "clear"
+    REVIEW = "review"
+    MATCH = "match"
+
+    def __str__(self) -> str:
+        return self.value
+
+    @property
+    def severity(self) -> int:
+        """0 for clear, 1 for review, 2 for match: for taking the most severe of several."""
+        return _SEVERITY[self]
+
+
+_SEVERITY = {Decision.CLEAR: 0, Decision.REVIEW: 1, Decision.MATCH: 2}
+
+
+class Method(str, enum.Enum):
+    """How an applicant value was linked to a listed value."""
+
+    EXACT = "exact"
+    NORMALIZED = "normalized"
+    TOKEN_ORDER = "token order"
+    JOINED_TOKENS = "joined tokens"
+    PHONETIC = "phonetic"
+    FUZZY = "fuzzy"
+    PARTIAL = "partial"
+    EMAIL = "email"
+    EMAIL_DOMAIN = "email domain"
+    PHONE = "phone"
+    DOMAIN = "domain"
+    SUBDOMAIN = "subdomain"
+
+    def __str__(self) -> str:
+        return self.value
+
+
+def _unit_score(instance: object, attribute: attrs.Attribute[float], value: float) -> None:
+    if not 0.0 <= value <= 1.0:
+        raise ValueError(f"{attribute.name} must be in [0, 1], not {value}")
+
+
+@attrs.frozen(kw_only=True)
+class TokenLink:
+    """How one part of an applicant's name was linked to one part of a listed name.
+
+    Attributes:
+        applicant: the applicant's token(s), normalized; joined tokens are shown with spaces.
+        listed: the listed token(s), normalized.
+        method: the rule that linked them.
+        similarity: in [0, 1].
+        sentence: the link in words.
+    """
+
+    applicant: str
+    listed: str
+    method: Method
+    similarity: float = attrs.field(validator=_unit_score)
+    sentence: str
+
+    def to_dict(self) -> dict[str, object]:
+        """Return the link as a JSON-serializable mapping."""
+        return {
+            "applicant": self.applicant,
+            "listed": self.listed,
+            "method": self.method.value,
+            "similarity": round(self.similarity, 4),
+            "sentence": self.sentence,
+        }
+
+
+@attrs.frozen(kw_only=True)
+class Evidence:
+    """One reason an applicant resembles a listed entry.
+
+    Attributes:
+        feature: the rule of the feature table that produced it (see ``screening.matching``).
+        method: how the values were linked.
+        field: the applicant's field, e.g. ``name``, ``aliases[0]``, ``emails[1]``.
+        value: the applicant's value as given.
+        compared: the applicant's value as compared (normalized form or key).
+        listed_field: the entry's field, e.g. ``name``, ``aliases[1]``, ``domains[0]``.
+        listed_value: the listed value as the watchlist gives it.
+        score: strength in [0, 1].
+        decisive: whether this evidence alone may make a match (if its score is high enough).
+        sentence: one sentence a reviewer understands.
+        links: for names, how each part was linked.
+    """
+
+    feature: str
+    method: Method
+    field: str
+    value: str
+    compared: str
+    listed_field: str
+    listed_value: str
+    score: float = attrs.field(validator=_unit_score)
+    decisive: bool
+    sentence: str
+    links: tuple[TokenLink, ...] = ()
+
+    def to_dict(self) -> dict[str, object]:
+        """Return the evidence as a JSON-serializable mapping."""
+        return {
+            "feature": self.feature,
+            "method": self.method.value,
+            "field": self.field,
+            "value": self.value,
+            "compared": self.compared,
+            "listed_field": self.listed_field,
+            "listed_value": self.listed_value,
+            "score": round(self.score, 4),
+            "decisive": self.decisive,
+            "sentence": self.sentence,
+            "links": [link.to_dict() for link in self.links],
+        }
+
+
+@attrs.frozen(kw_only=True)
+class Hit:
+    """A listed entry that the applicant resembles enough to report.
+
+    Attributes:
+        entry: the listed entry.
+        score: in [0, 1]; ranks hits, stronger evidence higher.
+        decision: match or review.
+        evidence: the reasons, strongest first.
+    """
+
+    entry: WatchlistEntry
+    score: float = attrs.field(validator=_unit_score)
+    decision: Decision
+    evidence: tuple[Evidence, ...]
+
+    def to_dict(self) -> dict[str, object]:
+        """Return the hit as a JSON-serializable mapping."""
+        return {
+            "entry": {
+                "id": self.entry.id,
+                "kind": self.entry.kind.value,
+                "name": self.entry.name,
+                "aliases": list(self.entry.aliases),
+                "weak_aliases": list(self.entry.weak_aliases),
+                "nationalities": list(self.entry.nationalities),
+                "sources": list(self.entry.sources),
+                "notes": self.entry.notes,
+            },
+            "score": round(self.score, 4),
+            "decision": self.decision.value,
+            "evidence": [evidence.to_dict() for evidence in self.evidence],
+        }
+
+
+@attrs.frozen(kw_only=True)
+class InputProblem:
+    """An applicant value that could not be screened, and why.
+
+    Attributes:
+        field: the applicant's field, e.g. ``phones[0]``.
+        value: the value as given.
+        reason: a sentence saying what is wrong.
+    """
+
+    field: str
+    value: str
+    reason: str
+
+    def to_dict(self) -> dict[str, str]:
+        """Return the problem as a JSON-serializable mapping."""
+        return {"field": self.field, "value": self.value, "reason": self.reason}
+
+
+@attrs.frozen(kw_only=True)
+class ScreeningResult:
+    """The outcome of screening one applicant against one watchlist.
+
+    Attributes:
+        applicant: the applicant as given.
+        decision: match if any hit is a match, else review if any hit, else clear.
+        hits: reported hits, best first.
+        problems: applicant values that could not be screened (invalid emails, phones,
+            websites), each with its reason; the rest of the applicant was screened.
+        watchlist_name: the list screened against.
+        watchlist_version: its version.
+        watchlist_checksum: its content checksum.
+        policy: the thresholds used.
+        library_version: the version of screening that produced the result.
+    """
+
+    applicant: Applicant
+    decision: Decision
+    hits: tuple[Hit, ...]
+    problems: tuple[InputProblem, ...]
+    watchlist_name: str
+    watchlist_version: str
+    watchlist_checksum: str
+    policy: Policy
+    library_version: str
+
+    def to_dict(self) -> dict[str, object]:
+        """Return the whole result as a JSON-serializable mapping."""
+        return {
+            "decision": self.decision.value,
+            "applicant": self.applicant.to_dict(),
+            "hits": [hit.to_dict() for hit in self.hits],
+            "problems": [problem.to_dict() for problem in self.problems],
+            "watchlist": {
+                "name": self.watchlist_name,
+                "version": self.watchlist_version,
+                "checksum": self.watchlist_checksum,
+            },
+            "policy": self.policy.to_dict(),
+            "library_version": self.library_version,
+        }
+
+    def explain(self) -> str:
+        """Return a report a reviewer can read: the decision, each hit and its evidence."""
+        lines = [
+            f"Decision: {self.decision.value.upper()}",
+            f"Applicant: {self.applicant.name}",
+            f"Watchlist: {self.watchlist_name} version {self.watchlist_version} ({self.watchlist_checksum})",
+            f"Thresholds: match {self.policy.match_threshold}, review {self.policy.review_threshold}",
+        ]
+        if not self.hits:
+            lines.append("No listed entry reaches review.")
+        for rank, hit in enumerate(self.hits, start=1):
+            entry = hit.entry
+            lines.append(
+                f"{rank}. {hit.decision.value.upper()} {hit.score:.2f}  {entry.name}"
+                f"  ({entry.kind.value}, id {entry.id})"
+            )
+            for evidence in hit.evidence:
+                lines.append(
+                    f"   - {evidence.field} {evidence.value!r} ~ {evidence.listed_field}"
+                    f" {evidence.listed_value!r}: {evidence.method.value}, {evidence.score:.2f}."
+                    f" {evidence.sentence}"
+                )
+                lines.extend(f"       {link.sentence}" for link in evidence.links)
+            if entry.notes:
+                lines.append(f"   Notes: {entry.notes}")
+        if self.problems:
+            lines.append("Not screened:")
+            lines.extend(
+                f"   - {problem.field} {problem.value!r}: {problem.reason}" for problem in self.problems
+            )
+        return "\n".join(lines)

@@ -1,0 +1,335 @@
+"""Watchlists: the format, the loader, and the bundled DOJ list.
+
+A watchlist is one JSON document (the format is documented in ``watchlists/README.md``)::
+
+    {"name": "...", "title": "...", "version": "...",
+     "sources": [{"id": "...", "title": "...", "url": "...", "published": "YYYY-MM-DD"}],
+     "entries": [{"id": "...", "kind": "person", "name": "...", "aliases": [...], ...}]}
+
+:func:`load_watchlist` reads one and checks all of it before anything is screened: malformed
+JSON, unknown or duplicate keys, wrong types, empty names, duplicate entry ids, invalid
+domains, emails, phone numbers or country codes, and source ids that the document does not
+define are each a :class:`~screening.exceptions.WatchlistError` whose message names the file,
+the entry (index and id), the field and the problem. Loading never executes code.
+
+Every watchlist has a content checksum: the SHA-256 of its canonical JSON (keys sorted, no
+insignificant white space, every optional field present), so re-indenting a file or omitting
+an empty list does not change it, and any change to what is listed does.
+
+>>> wl = load_watchlist()
+>>> wl.name, len(wl.entries) > 30, wl.checksum.startswith("sha256:")
+('doj-dprk-it-workers', True, True)
+"""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+import json
+import os
+from collections.abc import Iterable, Mapping
+from importlib import resources
+from pathlib import Path
+
+import attrs
+
+from screening import domains, emails, names, phones
+from screening._countries import COUNTRY_CODES
+from screening.exceptions import (
+    InvalidIdentifierError,
+    WatchlistError,
+)
+from screening.models import EntryKind, Source, WatchlistEntry
+
+__all__ = ["BUNDLED_WATCHLIST", "Watchlist", "bundled_watchlist_path", "load_watchlist"]
+
+#: File name of the bundled list, shipped inside the package and kept in ``watchlists/``.
+BUNDLED_WATCHLIST = "doj-dprk-it-workers.json"
+
+_TOP_LEVEL_KEYS = {"name": True, "title": False, "version": True, "sources": False, "entries": True}
+_SOURCE_KEYS = {"id": True, "title": True, "url": False, "published": False}
+_ENTRY_KEYS = {
+    "id": True,
+    "kind": True,
+    "name": True,
+    "aliases": False,
+    "weak_aliases": False,
+    "emails": False,
+    "phones": False,
+    "domains": False,
+    "nationalities": False,
+    "sources": False,
+    "notes": False,
+}
+_LIST_FIELDS = ("aliases", "weak_aliases", "emails", "phones", "domains", "nationalities", "sources")
+
+
+def _entry_problems(entry: WatchlistEntry, source_ids: frozenset[str]) -> list[str]:
+    """List what is wrong with an entry, each as ``field: problem``."""
+    problems: list[str] = []
+    if not entry.id.strip():
+        problems.append("id: the id is empty")
+    listed_names = [("name", entry.name)]
+    listed_names += [(f"aliases[{i}]", alias) for i, alias in enumerate(entry.aliases)]
+    listed_names += [(f"weak_aliases[{i}]", alias) for i, alias in enumerate(entry.weak_aliases)]
+    for where, value in listed_names:
+        try:
+            names.tokens(value)
+        except InvalidIdentifierError as error:
+            problems.append(f"{where}: {error}")
+    checks = (("emails", emails.normalize), ("phones", phones.normalize), ("domains", domains.normalize))
+    for field, check in checks:
+        for index, value in enumerate(getattr(entry, field)):
+            try:
+                check(value)
+            except InvalidIdentifierError as error:
+                problems.append(f"{field}[{index}]: {error}")
+    if entry.kind is EntryKind.DOMAIN:
+        try:
+            domains.normalize(entry.name)
+        except InvalidIdentifierError as error:
+            problems.append(f"name: a domain entry's name must be its domain; {error}")
+    for index, code in enumerate(entry.nationalities):
+        if code not in COUNTRY_CODES:
+            problems.append(f"nationalities[{index}]: {code!r} is not an uppercase ISO 3166-1 alpha-2 code")
+    for index, source in enumerate(entry.sources):
+        if source not in source_ids:
+            problems.append(f"sources[{index}]: {source!r} is not the id of a source in this watchlist")
+    return problems
+
+
+def _check_entries(watchlist: Watchlist, attribute: object, entries: tuple[WatchlistEntry, ...]) -> None:
+    source_ids = frozenset(source.id for source in watchlist.sources)
+    seen: dict[str, int] = {}
+    for index, entry in enumerate(entries):
+        if not isinstance(entry, WatchlistEntry):
+            raise WatchlistError(f"entries[{index}] is a {type(entry).__name__}, not a WatchlistEntry.")
+        problems = _entry_problems(entry, source_ids)
+        if entry.id in seen:
+            problems.insert(0, f"id: the id is already used by entries[{seen[entry.id]}]")
+        seen.setdefault(entry.id, index)
+        if problems:
+            raise WatchlistError(f"entries[{index}] (id {entry.id!r}): {problems[0]}.")
+
+
+def _entry_tuple(value: Iterable[WatchlistEntry]) -> tuple[WatchlistEntry, ...]:
+    return tuple(value)
+
+
+def _source_tuple(value: Iterable[Source]) -> tuple[Source, ...]:
+    return tuple(value)
+
+
+@attrs.frozen(kw_only=True, cache_hash=True)
+class Watchlist:
+    """A named, versioned list of parties to screen against.
+
+    Attributes:
+        name: short machine-friendly name.
+        version: the list's version (often its publication date).
+        entries: the listed parties, in file order.
+        title: a human title.
+        sources: the publications that entries cite.
+        path: the file it was loaded from, if any (not part of its identity).
+    """
+
+    name: str
+    version: str
+    entries: tuple[WatchlistEntry, ...] = attrs.field(converter=_entry_tuple, validator=_check_entries)
+    title: str = ""
+    sources: tuple[Source, ...] = attrs.field(default=(), converter=_source_tuple)
+    path: str | None = attrs.field(default=None, eq=False)
+
+    def to_dict(self) -> dict[str, object]:
+        """Return the watchlist in its file format, every optional field present."""
+        return {
+            "name": self.name,
+            "title": self.title,
+            "version": self.version,
+            "sources": [source.to_dict() for source in self.sources],
+            "entries": [entry.to_dict() for entry in self.entries],
+        }
+
+    @functools.cached_property
+    def checksum(self) -> str:
+        """``sha256:`` and the hex SHA-256 of the canonical JSON of :meth:`to_dict`."""
+        canonical = json.dumps(self.to_dict(), sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+        return "sha256:" + hashlib.sha256(canonical.encode("utf-8")).hexdigest()
+
+    def entry(self, entry_id: str, /) -> WatchlistEntry:
+        """Return the entry with this id.
+
+        Raises:
+            KeyError: no entry has that id.
+        """
+        for candidate in self.entries:
+            if candidate.id == entry_id:
+                return candidate
+        raise KeyError(entry_id)
+
+
+def bundled_watchlist_path() -> Path:
+    """Return the path of the bundled watchlist file.
+
+    Installed, the list sits inside the package; in a source checkout (an editable
+    install), it is read from the project's ``watchlists/`` folder.
+    """
+    packaged = resources.files("screening").joinpath("watchlists").joinpath(BUNDLED_WATCHLIST)
+    if packaged.is_file():
+        return Path(str(packaged))
+    return Path(__file__).resolve().parents[2] / "watchlists" / BUNDLED_WATCHLIST
+
+
+def _reject_duplicate_keys(pairs: list[tuple[str, object]]) -> dict[str, object]:
+    result: dict[str, object] = {}
+    for key, value in pairs:
+        if key in result:
+            raise _DuplicateKeyError(key)
+        result[key] = value
+    return result
+
+
+class _DuplicateKeyError(Exception):
+    """A JSON object repeats a key (internal: turned into a WatchlistError)."""
+
+
+def _check_keys(mapping: Mapping[str, object], allowed: Mapping[str, bool], where: str) -> None:
+    for key in mapping:
+        if key not in allowed:
+            known = ", ".join(allowed)
+            raise WatchlistError(f"{where}: unknown field {key!r}; the fields are {known}.")
+    for key, required in allowed.items():
+        if required and key not in mapping:
+            raise WatchlistError(f"{where}: the required field {key!r} is missing.")
+
+
+def _string(mapping: Mapping[str, object], key: str, where: str, *, required: bool) -> str | None:
+    value = mapping.get(key)
+    if value is None and not required:
+        return None
+    if not isinstance(value, str):
+        raise WatchlistError(f"{where}: {key} must be a string, not {_json_type(value)}.")
+    if required and not value.strip():
+        raise WatchlistError(f"{where}: {key} is empty.")
+    return value
+
+
+def _strings(mapping: Mapping[str, object], key: str, where: str) -> tuple[str, ...]:
+    value = mapping.get(key, [])
+    if not isinstance(value, list):
+        raise WatchlistError(f"{where}: {key} must be a list of strings, not {_json_type(value)}.")
+    for index, item in enumerate(value):
+        if not isinstance(item, str):
+            raise WatchlistError(f"{where}: {key}[{index}] must be a string, not {_json_type(item)}.")
+        if not item.strip():
+            raise WatchlistError(f"{where}: {key}[{index}] is empty.")
+    return tuple(value)
+
+
+def _json_type(value: object) -> str:
+    names_of = {
+        dict: "an object",
+        list: "a list",
+        str: "a string",
+        bool: "true or false",
+        int: "a number",
+        float: "a number",
+        type(None): "null",
+    }
+    return names_of.get(type(value), type(value).__name__)
+
+
+def _parse_entry(raw: object, index: int) -> WatchlistEntry:
+    if not isinstance(raw, dict):
+        raise WatchlistError(f"entries[{index}]: an entry must be an object, not {_json_type(raw)}.")
+    entry_id = raw.get("id")
+    where = f"entries[{index}]" + (f" (id {entry_id!r})" if isinstance(entry_id, str) else "")
+    _check_keys(raw, _ENTRY_KEYS, where)
+    kind = _string(raw, "kind", where, required=True)
+    if kind not in {member.value for member in EntryKind}:
+        kinds = ", ".join(repr(member.value) for member in EntryKind)
+        raise WatchlistError(f"{where}: kind {kind!r} is not one of {kinds}.")
+    lists = {field: _strings(raw, field, where) for field in _LIST_FIELDS}
+    return WatchlistEntry(
+        id=_string(raw, "id", where, required=True) or "",
+        kind=EntryKind(kind),
+        name=_string(raw, "name", where, required=True) or "",
+        notes=_string(raw, "notes", where, required=False) or "",
+        **lists,
+    )
+
+
+def _parse_source(raw: object, index: int) -> Source:
+    if not isinstance(raw, dict):
+        raise WatchlistError(f"sources[{index}]: a source must be an object, not {_json_type(raw)}.")
+    where = f"sources[{index}]"
+    _check_keys(raw, _SOURCE_KEYS, where)
+    return Source(
+        id=_string(raw, "id", where, required=True) or "",
+        title=_string(raw, "title", where, required=True) or "",
+        url=_string(raw, "url", where, required=False),
+        published=_string(raw, "published", where, required=False),
+    )
+
+
+def parse_watchlist(document: object, *, path: str | None = None) -> Watchlist:
+    """Build a :class:`Watchlist` from a decoded JSON document.
+
+    Raises:
+        WatchlistError: the document breaks the format; the message says where.
+    """
+    if not isinstance(document, dict):
+        raise WatchlistError(f"A watchlist must be a JSON object, not {_json_type(document)}.")
+    _check_keys(document, _TOP_LEVEL_KEYS, "the watchlist")
+    raw_sources = document.get("sources", [])
+    raw_entries = document["entries"]
+    if not isinstance(raw_sources, list):
+        raise WatchlistError(f"sources must be a list, not {_json_type(raw_sources)}.")
+    if not isinstance(raw_entries, list):
+        raise WatchlistError(f"entries must be a list, not {_json_type(raw_entries)}.")
+    sources = tuple(_parse_source(raw, index) for index, raw in enumerate(raw_sources))
+    seen_sources: set[str] = set()
+    for index, source in enumerate(sources):
+        if source.id in seen_sources:
+            raise WatchlistError(f"sources[{index}]: the id {source.id!r} is used twice.")
+        seen_sources.add(source.id)
+    return Watchlist(
+        name=_string(document, "name", "the watchlist", required=True) or "",
+        title=_string(document, "title", "the watchlist", required=False) or "",
+        version=_string(document, "version", "the watchlist", required=True) or "",
+        sources=sources,
+        entries=tuple(_parse_entry(raw, index) for index, raw in enumerate(raw_entries)),
+        path=path,
+    )
+
+
+def load_watchlist(path: str | os.PathLike[str] | None = None, /) -> Watchlist:
+    """Load and check a watchlist file; without a path, the bundled DOJ list.
+
+    Args:
+        path: a JSON file in the watchlist format.
+
+    Returns:
+        The watchlist, every value checked.
+
+    Raises:
+        WatchlistError: the file cannot be read, is not JSON, or breaks the format; the
+            message starts with the file's path and says where and what.
+    """
+    file = bundled_watchlist_path() if path is None else Path(path)
+    try:
+        text = file.read_text(encoding="utf-8")
+    except FileNotFoundError as error:
+        raise WatchlistError(f"{file}: no such watchlist file.") from error
+    except (OSError, UnicodeDecodeError) as error:
+        raise WatchlistError(f"{file}: the watchlist cannot be read: {error}.") from error
+    try:
+        document = json.loads(text, object_pairs_hook=_reject_duplicate_keys)
+    except json.JSONDecodeError as error:
+        raise WatchlistError(f"{file}:{error.lineno}:{error.colno}: not valid JSON: {error.msg}.") from error
+    except _DuplicateKeyError as error:
+        raise WatchlistError(f"{file}: an object repeats the key {error.args[0]!r}.") from error
+    try:
+        return parse_watchlist(document, path=str(file))
+    except WatchlistError as error:
+        raise WatchlistError(f"{file}: {error}") from error
