@@ -1,7 +1,8 @@
 """Phone numbers: parsing with a default region and comparison in E.164.
 
 ``phonenumbers`` (Google's libphonenumber metadata) parses what applicants type: spaces,
-dots, dashes, brackets, a ``+`` or ``00`` international prefix, and extensions. A number
+dots, dashes, brackets, a ``+`` or ``00`` international prefix (``00`` is read as ``+``
+in every region), and extensions. A number
 written without a country code is read in the applicant's ``country``. Numbers are compared
 by their E.164 form (ITU-T E.164: ``+`` country code and national number, no extension).
 A number is accepted when it is *possible* (right length for its country); whether it is
@@ -56,8 +57,13 @@ _TYPE_NAMES = {
 
 @functools.lru_cache(maxsize=4096)
 def _parse(value: str, region: str | None) -> phonenumbers.PhoneNumber:
+    text = value.strip()
+    if text.startswith("00"):
+        # 00 is the international prefix ITU-T E.164 recommends and most countries use;
+        # read it as "+" whatever the region, as people write it that way from anywhere.
+        text = "+" + text[2:]
     try:
-        number = phonenumbers.parse(value, region)
+        number = phonenumbers.parse(text, region)
     except phonenumbers.NumberParseException as error:
         reason = _PARSE_REASONS.get(error.error_type, str(error))
         raise InvalidPhoneError(f"{value!r} is not a usable phone number: {reason}.") from error

@@ -1,0 +1,42 @@
+"""Shared fixtures and the Hypothesis profiles.
+
+The ``ci`` profile (used when the ``CI`` environment variable is set) derandomizes runs and
+drops the deadline, so a cold cache or a slow machine cannot fail CI.
+"""
+
+from __future__ import annotations
+
+import csv
+import os
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, settings
+
+import screening
+
+DATA = Path(__file__).parent / "data"
+
+settings.register_profile(
+    "ci", max_examples=150, derandomize=True, deadline=None, suppress_health_check=[HealthCheck.too_slow]
+)
+settings.register_profile("dev", max_examples=100, deadline=None)
+settings.load_profile("ci" if os.environ.get("CI") else "dev")
+
+
+def read_vectors(name: str) -> list[dict[str, str]]:
+    """Read a CSV file of test vectors from tests/data."""
+    with (DATA / name).open(encoding="utf-8", newline="") as stream:
+        return list(csv.DictReader(stream))
+
+
+@pytest.fixture(scope="session")
+def bundled() -> screening.Watchlist:
+    """The bundled DOJ watchlist."""
+    return screening.load_watchlist()
+
+
+@pytest.fixture(scope="session")
+def screener(bundled: screening.Watchlist) -> screening.Screener:
+    """A Screener over the bundled list with the default policy."""
+    return screening.Screener(bundled)

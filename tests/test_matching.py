@@ -1,0 +1,153 @@
+"""Tests of the screening pipeline against the bundled list and small built lists."""
+
+from __future__ import annotations
+
+import pytest
+from conftest import read_vectors
+
+import screening
+from screening import Applicant, Decision, EntryKind, Method, Policy, Screener, Watchlist, WatchlistEntry
+from screening.matching import FEATURES
+
+
+def _applicant(row: dict[str, str]) -> Applicant:
+    split = lambda cell: [part for part in cell.split(";") if part]  # noqa: E731
+    return Applicant(name=row["name"], websites=split(row["websites"]), emails=split(row["emails"]))
+
+
+@pytest.mark.parametrize(
+    "row",
+    read_vectors("bundled_list_cases.csv"),
+    ids=lambda row: f"{row['name']}|{row['websites']}|{row['emails']}",
+)
+def test_bundled_list_cases(screener: Screener, row: dict[str, str]) -> None:
+    """Each case gets its expected decision and, when flagged, its expected top entry."""
+    result = screener.screen(_applicant(row))
+    top = result.hits[0].entry.id if result.hits else ""
+    assert (row["decision"], row["entry_id"]) == (result.decision.value, top)
+
+
+def test_screen_function_equals_screener(screener: Screener) -> None:
+    """screen() gives the same result as a Screener built on the same list."""
+    applicant = Applicant(name="Wang Zhenxing", websites=["cloudfoxhub.com"])
+    assert screener.screen(applicant) == screening.screen(applicant)
+
+
+def test_surname_alone_never_hits(screener: Screener) -> None:
+    """Every listed family name with an unrelated given name is clear."""
+    for surname in ("Wang", "Huang", "Zhou", "Tong", "Xu", "Yuan", "Liu", "Kim", "Kang", "Jong", "Chang"):
+        assert Decision.CLEAR == screener.screen(Applicant(name=f"{surname} Xiaoming")).decision, surname
+
+
+def test_exact_name_scores_above_reordered_name(screener: Screener) -> None:
+    """Stronger evidence scores higher: the name as listed beats the name reordered."""
+    exact = screener.screen(Applicant(name="Zhenxing Wang")).hits[0].score
+    reordered = screener.screen(Applicant(name="Wang Zhenxing")).hits[0].score
+    assert 1.0 >= exact > reordered
+
+
+def test_name_evidence_explains_each_token(screener: Screener) -> None:
+    """Name evidence carries one link per aligned part, each with its sentence."""
+    evidence = screener.screen(Applicant(name="Kim Kwang-jin")).hits[0].evidence[0]
+    assert [("kim", "kim", Method.EXACT), ("kwang", "kwang", Method.EXACT), ("jin", "jin", Method.EXACT)] == [
+        (link.applicant, link.listed, link.method) for link in evidence.links
+    ]
+
+
+def test_joined_name_says_joined(screener: Screener) -> None:
+    """A given name written as one word links to the listed syllables as joined tokens."""
+    evidence = screener.screen(Applicant(name="Huang Jingbin")).hits[0].evidence[0]
+    assert Method.JOINED_TOKENS == evidence.method
+    assert "'jingbin' is the listed 'jing bin' with its parts joined or split." in [
+        link.sentence for link in evidence.links
+    ]
+
+
+def test_alias_of_applicant_is_screened(screener: Screener) -> None:
+    """An applicant's alias is screened like the name, and the evidence names the field."""
+    result = screener.screen(Applicant(name="Alex Morgan", aliases=["Alex M", "Peter Xiao"]))
+    assert (Decision.MATCH, "aliases[1]", "aliases[0]") == (
+        result.decision,
+        result.hits[0].evidence[0].field,
+        result.hits[0].evidence[0].listed_field,
+    )
+
+
+def test_weak_alias_never_matches(screener: Screener) -> None:
+    """A weak alias brings review with a sentence saying why it cannot match."""
+    hit = screener.screen(Applicant(name="Danny Wang")).hits[0]
+    assert Decision.REVIEW == hit.decision
+    assert hit.evidence[0].sentence.endswith("A weak alias can bring a case to review but never decides a match.")
+
+
+def test_invalid_contact_data_is_reported_not_raised(screener: Screener) -> None:
+    """Invalid emails, phones and websites become problems; the rest is still screened."""
+    result = screener.screen(
+        Applicant(name="Wang Zhenxing", emails=["nobody@"], phones=["12"], websites=["http://10.0.0.1/"])
+    )
+    assert Decision.MATCH == result.decision
+    assert ["emails[0]", "phones[0]", "websites[0]"] == [problem.field for problem in result.problems]
+
+
+def _contact_list() -> Watchlist:
+    entry = WatchlistEntry(
+        id="org-1",
+        kind=EntryKind.ORGANIZATION,
+        name="Example Front Company Ltd",
+        emails=("Recruiting@Front-Example.com",),
+        phones=("+86 138 0013 8000",),
+        domains=("front-example.com",),
+    )
+    return Watchlist(name="contacts", version="1", entries=[entry])
+
+
+def test_listed_phone_matches_in_any_format() -> None:
+    """A listed phone number matches however the applicant writes it."""
+    result = screening.screen(Applicant(name="Alex Morgan", phones=["0086 138-0013-8000"]), _contact_list())
+    evidence = result.hits[0].evidence[0]
+    assert (Decision.MATCH, Method.PHONE, "+8613800138000") == (result.decision, evidence.method, evidence.compared)
+
+
+def test_national_phone_uses_country() -> None:
+    """A national number is read in the applicant's country."""
+    result = screening.screen(
+        Applicant(name="Alex Morgan", phones=["138 0013 8000"], country="CN"), _contact_list()
+    )
+    assert Decision.MATCH == result.decision
+
+
+def test_listed_email_matches_and_corroborates() -> None:
+    """A listed email and its listed domain together score above either alone."""
+    both = screening.screen(Applicant(name="Alex Morgan", emails=["recruiting@front-example.com"]), _contact_list())
+    domain_only = screening.screen(Applicant(name="Alex Morgan", emails=["jobs@front-example.com"]), _contact_list())
+    assert {Method.EMAIL, Method.EMAIL_DOMAIN} == {evidence.method for evidence in both.hits[0].evidence}
+    assert both.hits[0].score > domain_only.hits[0].score
+
+
+def test_policy_thresholds_change_decisions() -> None:
+    """A stricter review threshold drops a partial-name review to clear."""
+    applicant = Applicant(name="Jing Huang")
+    assert Decision.REVIEW == screening.screen(applicant).decision
+    assert Decision.CLEAR == screening.screen(applicant, policy=Policy(review_threshold=0.8)).decision
+
+
+def test_screen_refuses_non_applicants() -> None:
+    """screen() takes Applicant objects only."""
+    with pytest.raises(TypeError, match="screen\\(\\) takes an Applicant, not dict."):
+        Screener().screen({"name": "Kim"})  # type: ignore[arg-type]
+
+
+def test_every_feature_has_a_description() -> None:
+    """Each feature of the table documents what it means for users."""
+    assert all(feature.description for feature in FEATURES)
+
+
+def test_adding_unrelated_entries_keeps_hits(bundled: Watchlist) -> None:
+    """A list with more, unrelated entries still finds the same top hit."""
+    extra = [
+        WatchlistEntry(id=f"x{index}", kind=EntryKind.PERSON, name=f"Unrelated Person{index}")
+        for index in range(50)
+    ]
+    bigger = Watchlist(name="bigger", version="1", entries=[*bundled.entries, *extra], sources=bundled.sources)
+    applicant = Applicant(name="Kim Kwang Jin")
+    assert screening.screen(applicant).hits[0].entry == screening.screen(applicant, bigger).hits[0].entry
