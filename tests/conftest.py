@@ -40,3 +40,9 @@ def bundled() -> screening.Watchlist:
 def screener(bundled: screening.Watchlist) -> screening.Screener:
     """A Screener over the bundled list with the default policy."""
     return screening.Screener(bundled)
+
+
+@pytest.fixture(scope="session")
+def bundled_path() -> Path:
+    """The path of the bundled watchlist file."""
+    return screening.watchlist.bundled_watchlist_path()

@@ -3,17 +3,15 @@
 from __future__ import annotations
 
 import pytest
-from conftest import read_vectors
 
+from conftest import read_vectors
 from screening import domains
 from screening.exceptions import InvalidDomainError
 
 VECTORS = read_vectors("domains.csv")
 
 
-@pytest.mark.parametrize(
-    "row", [row for row in VECTORS if row["normalized"]], ids=lambda row: row["value"]
-)
+@pytest.mark.parametrize("row", [row for row in VECTORS if row["normalized"]], ids=lambda row: row["value"])
 def test_normalize_vectors(row: dict[str, str]) -> None:
     """Each domain or URL reduces to its expected ASCII host."""
     assert row["normalized"] == domains.normalize(row["value"])

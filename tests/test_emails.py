@@ -32,4 +32,5 @@ def test_invalid_addresses_are_refused(value: str) -> None:
 
 def test_is_valid() -> None:
     """is_valid is True for an address and False for anything else."""
-    assert emails.is_valid("hr@example.org") and not emails.is_valid(None)
+    assert emails.is_valid("hr@example.org")
+    assert not emails.is_valid(None)

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import pytest
-from conftest import read_vectors
 
 import screening
+from conftest import read_vectors
 from screening import Applicant, Decision, EntryKind, Method, Policy, Screener, Watchlist, WatchlistEntry
 from screening.matching import FEATURES
 
@@ -77,7 +77,9 @@ def test_weak_alias_never_matches(screener: Screener) -> None:
     """A weak alias brings review with a sentence saying why it cannot match."""
     hit = screener.screen(Applicant(name="Danny Wang")).hits[0]
     assert Decision.REVIEW == hit.decision
-    assert hit.evidence[0].sentence.endswith("A weak alias can bring a case to review but never decides a match.")
+    assert hit.evidence[0].sentence.endswith(
+        "A weak alias can bring a case to review but never decides a match."
+    )
 
 
 def test_invalid_contact_data_is_reported_not_raised(screener: Screener) -> None:
@@ -105,7 +107,11 @@ def test_listed_phone_matches_in_any_format() -> None:
     """A listed phone number matches however the applicant writes it."""
     result = screening.screen(Applicant(name="Alex Morgan", phones=["0086 138-0013-8000"]), _contact_list())
     evidence = result.hits[0].evidence[0]
-    assert (Decision.MATCH, Method.PHONE, "+8613800138000") == (result.decision, evidence.method, evidence.compared)
+    assert (Decision.MATCH, Method.PHONE, "+8613800138000") == (
+        result.decision,
+        evidence.method,
+        evidence.compared,
+    )
 
 
 def test_national_phone_uses_country() -> None:
@@ -118,8 +124,12 @@ def test_national_phone_uses_country() -> None:
 
 def test_listed_email_matches_and_corroborates() -> None:
     """A listed email and its listed domain together score above either alone."""
-    both = screening.screen(Applicant(name="Alex Morgan", emails=["recruiting@front-example.com"]), _contact_list())
-    domain_only = screening.screen(Applicant(name="Alex Morgan", emails=["jobs@front-example.com"]), _contact_list())
+    both = screening.screen(
+        Applicant(name="Alex Morgan", emails=["recruiting@front-example.com"]), _contact_list()
+    )
+    domain_only = screening.screen(
+        Applicant(name="Alex Morgan", emails=["jobs@front-example.com"]), _contact_list()
+    )
     assert {Method.EMAIL, Method.EMAIL_DOMAIN} == {evidence.method for evidence in both.hits[0].evidence}
     assert both.hits[0].score > domain_only.hits[0].score
 
@@ -133,7 +143,7 @@ def test_policy_thresholds_change_decisions() -> None:
 
 def test_screen_refuses_non_applicants() -> None:
     """screen() takes Applicant objects only."""
-    with pytest.raises(TypeError, match="screen\\(\\) takes an Applicant, not dict."):
+    with pytest.raises(TypeError, match=r"screen\(\) takes an Applicant, not dict\."):
         Screener().screen({"name": "Kim"})  # type: ignore[arg-type]
 
 
@@ -148,6 +158,8 @@ def test_adding_unrelated_entries_keeps_hits(bundled: Watchlist) -> None:
         WatchlistEntry(id=f"x{index}", kind=EntryKind.PERSON, name=f"Unrelated Person{index}")
         for index in range(50)
     ]
-    bigger = Watchlist(name="bigger", version="1", entries=[*bundled.entries, *extra], sources=bundled.sources)
+    bigger = Watchlist(
+        name="bigger", version="1", entries=[*bundled.entries, *extra], sources=bundled.sources
+    )
     applicant = Applicant(name="Kim Kwang Jin")
     assert screening.screen(applicant).hits[0].entry == screening.screen(applicant, bigger).hits[0].entry

@@ -38,10 +38,19 @@ def test_single_string_for_a_sequence_is_refused() -> None:
         ({"name": "Kim", "emails": [""]}, "emails[0] is empty."),
         ({"name": "Kim", "phones": [5]}, "phones[0] must be a string, not int."),
         ({"name": "Kim", "aliases": ["?"]}, "aliases[0]: The name '?' has no letters or digits to compare."),
-        ({"name": "Kim", "country": "USA"}, "country 'USA' is not an ISO 3166-1 alpha-2 country code such as 'US'."),
-        ({"name": "Kim", "nationality": "ZZ"}, "nationality 'ZZ' is not an ISO 3166-1 alpha-2 country code such as 'US'."),
+        (
+            {"name": "Kim", "country": "USA"},
+            "country 'USA' is not an ISO 3166-1 alpha-2 country code such as 'US'.",
+        ),
+        (
+            {"name": "Kim", "nationality": "ZZ"},
+            "nationality 'ZZ' is not an ISO 3166-1 alpha-2 country code such as 'US'.",
+        ),
         ({"name": "Kim", "date_of_birth": "1990-02-30"}, "date_of_birth '1990-02-30' is not a real date."),
-        ({"name": "Kim", "date_of_birth": "30/02/1990"}, "date_of_birth '30/02/1990' is not a date written as YYYY-MM-DD, YYYY-MM or YYYY."),
+        (
+            {"name": "Kim", "date_of_birth": "30/02/1990"},
+            "date_of_birth '30/02/1990' is not a date written as YYYY-MM-DD, YYYY-MM or YYYY.",
+        ),
         ({"name": "Kim", "websites": ["x.co"] * 101}, "websites may hold at most 100 values; it has 101."),
     ],
 )

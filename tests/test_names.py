@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import pytest
-from conftest import read_vectors
 
+from conftest import read_vectors
 from screening import names
 from screening.exceptions import InvalidNameError
 
@@ -48,10 +48,11 @@ def test_overlong_name_is_refused() -> None:
 
 def test_non_string_name_is_refused() -> None:
     """A name that is not a string raises InvalidNameError, not TypeError."""
-    with pytest.raises(InvalidNameError, match="A name must be a string, not int."):
+    with pytest.raises(InvalidNameError, match=r"A name must be a string, not int\."):
         names.normalize(42)  # type: ignore[arg-type]
 
 
 def test_is_valid() -> None:
     """is_valid tells names with letters from names without."""
-    assert names.is_valid("Kim") and not names.is_valid("...")
+    assert names.is_valid("Kim")
+    assert not names.is_valid("...")

@@ -27,7 +27,9 @@ def test_to_dict_is_json_and_complete(screener: Screener, bundled: screening.Wat
 
 def test_explain_shows_decision_hit_and_evidence(screener: Screener) -> None:
     """explain() names the decision, the listed entry and the evidence sentence."""
-    text = screener.screen(Applicant(name="Alex Morgan", websites=["https://jobs.cloudfoxhub.com/x"])).explain()
+    text = screener.screen(
+        Applicant(name="Alex Morgan", websites=["https://jobs.cloudfoxhub.com/x"])
+    ).explain()
     assert "Decision: MATCH" in text
     assert "cloudfoxhub.com  (domain, id seized-cloudfoxhub-com)" in text
     assert "The website's host 'jobs.cloudfoxhub.com' is a subdomain of the listed 'cloudfoxhub.com'." in text
@@ -36,9 +38,11 @@ def test_explain_shows_decision_hit_and_evidence(screener: Screener) -> None:
 def test_explain_clear(screener: Screener) -> None:
     """A clear result says that nothing reached review."""
     text = screener.screen(Applicant(name="Wang Wei")).explain()
-    assert "Decision: CLEAR" in text and "No listed entry reaches review." in text
+    assert "Decision: CLEAR" in text
+    assert "No listed entry reaches review." in text
 
 
 def test_decision_is_a_string_enum() -> None:
     """Decisions compare equal to their string values."""
-    assert "match" == Decision.MATCH and "clear" == str(Decision.CLEAR)
+    assert "match" == Decision.MATCH
+    assert "clear" == str(Decision.CLEAR)

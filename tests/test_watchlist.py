@@ -111,7 +111,10 @@ def _broken(change: str) -> dict[str, object]:
             "invalid domain",
             "entries[1] (id 'd1'): domains[0]: 'not a domain' is not a valid domain name under IDNA 2008: ",
         ),
-        ("unknown source", "entries[0] (id 'p1'): sources[0]: 's2' is not the id of a source in this watchlist."),
+        (
+            "unknown source",
+            "entries[0] (id 'p1'): sources[0]: 's2' is not the id of a source in this watchlist.",
+        ),
         ("bad kind", "entries[0] (id 'p1'): kind 'vessel' is not one of 'person', 'organization', 'domain'."),
         (
             "bad nationality",
@@ -135,7 +138,9 @@ def test_malformed_json_gives_line_and_column(tmp_path: Path) -> None:
     path.write_text('{"name": "x",\n "version": 1,,\n}', encoding="utf-8")
     with pytest.raises(WatchlistError) as caught:
         load_watchlist(path)
-    assert f"{path}:2:15: not valid JSON: Expecting property name enclosed in double quotes." == str(caught.value)
+    assert f"{path}:2:15: not valid JSON: Expecting property name enclosed in double quotes." == str(
+        caught.value
+    )
 
 
 def test_duplicate_json_key_is_refused(tmp_path: Path) -> None:
@@ -154,14 +159,16 @@ def test_missing_file(tmp_path: Path) -> None:
 
 def test_top_level_must_be_an_object(tmp_path: Path) -> None:
     """A JSON list at the top level is refused."""
-    with pytest.raises(WatchlistError, match="A watchlist must be a JSON object, not a list."):
+    with pytest.raises(WatchlistError, match=r"A watchlist must be a JSON object, not a list\."):
         load_watchlist(write(tmp_path, []))
 
 
 def test_watchlist_built_in_code_is_checked() -> None:
     """Entries built in code are checked like loaded ones."""
     entry = WatchlistEntry(id="x", kind=EntryKind.DOMAIN, name="not a domain")
-    with pytest.raises(WatchlistError, match=r"entries\[0\] \(id 'x'\): name: a domain entry's name must be its domain"):
+    with pytest.raises(
+        WatchlistError, match=r"entries\[0\] \(id 'x'\): name: a domain entry's name must be its domain"
+    ):
         Watchlist(name="n", version="1", entries=[entry])
 
 

@@ -1,0 +1,208 @@
+"""Tests of the command line: output, exit codes and batch behaviour."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from screening.cli import EXIT_CLEAR, EXIT_ERROR, EXIT_MATCH, EXIT_REVIEW, EXIT_USAGE, main
+
+
+def run(*argv: str) -> tuple[int, str, str]:
+    out, err = io.StringIO(), io.StringIO()
+    code = main(list(argv), stdout=out, stderr=err)
+    return code, out.getvalue(), err.getvalue()
+
+
+def test_check_match_exits_4_with_evidence() -> None:
+    """A listed name is a match, exit 4, and the report shows the evidence."""
+    code, out, _ = run("check", "--name", "Wang Zhenxing")
+    assert (EXIT_MATCH, True) == (code, "token order" in out and "Zhenxing Wang" in out)
+
+
+def test_check_clear_exits_0() -> None:
+    """A surname alone is clear, exit 0."""
+    assert EXIT_CLEAR == run("check", "--name", "Wang Wei")[0]
+
+
+def test_check_review_exits_3() -> None:
+    """A weak alias is a review, exit 3."""
+    assert EXIT_REVIEW == run("check", "--name", "Danny Wang")[0]
+
+
+def test_check_seized_website_is_a_match() -> None:
+    """A website on a seized domain is a match."""
+    assert (
+        EXIT_MATCH == run("check", "--name", "Alex Morgan", "--website", "https://jobs.cloudfoxhub.com/x")[0]
+    )
+
+
+def test_check_gmail_is_clear() -> None:
+    """An ordinary email provider is clear."""
+    assert EXIT_CLEAR == run("check", "--name", "Alex Morgan", "--email", "someone@gmail.com")[0]
+
+
+def test_check_json_output() -> None:
+    """--json prints the full result as JSON."""
+    _code, out, _ = run("check", "--name", "Kim Kwang Jin", "--json")
+    assert ("match", "doj-2025-kim-kwang-jin") == (
+        json.loads(out)["decision"],
+        json.loads(out)["hits"][0]["entry"]["id"],
+    )
+
+
+def test_usage_error_exits_2() -> None:
+    """A missing required option is a usage error, exit 2."""
+    code, _, err = run("check")
+    assert (EXIT_USAGE, True) == (code, "--name" in err)
+
+
+def test_invalid_input_exits_2_with_a_sentence() -> None:
+    """An invalid country is reported in a sentence, exit 2, without a traceback."""
+    code, _, err = run("check", "--name", "Kim", "--country", "Korea")
+    assert EXIT_USAGE == code
+    assert (
+        "screening: error: country 'Korea' is not an ISO 3166-1 alpha-2 country code such as 'US'.\n" == err
+    )
+
+
+def test_invalid_threshold_exits_2() -> None:
+    """Thresholds out of order are a usage error."""
+    assert EXIT_USAGE == run("check", "--name", "Kim", "--match-threshold", "0.5")[0]
+
+
+def test_missing_watchlist_exits_2(tmp_path: Path) -> None:
+    """A watchlist path that does not exist is reported, exit 2."""
+    code, _, err = run("check", "--name", "Kim", "--watchlist", str(tmp_path / "none.json"))
+    assert (EXIT_USAGE, True) == (code, "no such watchlist file" in err)
+
+
+def write_csv(tmp_path: Path, text: str) -> Path:
+    path = tmp_path / "applicants.csv"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_batch_csv_one_record_per_row_in_order(tmp_path: Path) -> None:
+    """Every CSV row yields one JSON line, in input order; a bad row yields an error record."""
+    path = write_csv(
+        tmp_path,
+        "name,aliases,emails,phones,websites,country\n"
+        "Wang Wei,,,,,CN\n"
+        "Alex Morgan,,,,jobs.cloudfoxhub.com;example.org,US\n"
+        "!!!,,,,,\n"
+        "Danny Wang,,,+1 404 555 0100,,US\n",
+    )
+    code, out, _ = run("batch", str(path))
+    records = [json.loads(line) for line in out.splitlines()]
+    assert [1, 2, 3, 4] == [record["row"] for record in records]
+    assert ["clear", "match", None, "review"] == [record.get("decision") for record in records]
+    assert "InvalidApplicantError" == records[2]["error"]["type"]
+    assert EXIT_MATCH == code
+
+
+def test_batch_error_rows_make_exit_2_when_nothing_worse(tmp_path: Path) -> None:
+    """A batch whose worst row is invalid exits 2; the valid rows are still reported."""
+    path = write_csv(tmp_path, "name,country\nWang Wei,CN\nKim,Korea\n")
+    code, out, _ = run("batch", str(path))
+    assert (EXIT_USAGE, 2) == (code, len(out.splitlines()))
+
+
+def test_batch_jsonl_input_with_bad_lines(tmp_path: Path) -> None:
+    """JSON Lines input: bad JSON, non-objects and unknown fields are error records."""
+    path = tmp_path / "applicants.jsonl"
+    path.write_text(
+        '{"id": "a1", "name": "Kim Kwang Jin"}\n'
+        "not json\n"
+        "\n"
+        "[1, 2]\n"
+        '{"name": "Lee", "mail": "x@y.z"}\n'
+        '{"name": "Wang Wei", "emails": ["wang@silverstarchina.com"]}\n',
+        encoding="utf-8",
+    )
+    code, out, _ = run("batch", str(path))
+    records = [json.loads(line) for line in out.splitlines()]
+    assert [1, 2, 4, 5, 6] == [record["line"] for record in records]
+    assert ["match", "error", "error", "error", "match"] == [
+        record.get("decision", "error") for record in records
+    ]
+    assert "a1" == records[0]["id"]
+    assert EXIT_MATCH == code
+
+
+def test_batch_csv_output_neutralizes_formulas(tmp_path: Path) -> None:
+    """CSV output prefixes cells that a spreadsheet would run as formulas."""
+    path = write_csv(tmp_path, "id,name\n=HYPERLINK(1),Kim Kwang Jin\n")
+    output = tmp_path / "out.csv"
+    code, _, _ = run("batch", str(path), "--format", "csv", "--output", str(output))
+    with output.open(encoding="utf-8", newline="") as stream:
+        rows = list(csv.DictReader(stream))
+    assert (EXIT_MATCH, "'=HYPERLINK(1)", "match", "doj-2025-kim-kwang-jin") == (
+        code,
+        rows[0]["id"],
+        rows[0]["decision"],
+        rows[0]["top_entry_id"],
+    )
+
+
+def test_batch_unknown_csv_column_is_refused(tmp_path: Path) -> None:
+    """A CSV header with an unknown column is refused before any row is read."""
+    code, _, err = run("batch", str(write_csv(tmp_path, "name,email\nKim,k@x.com\n")))
+    assert EXIT_USAGE == code
+    assert "unknown columns 'email'" in err
+
+
+def test_batch_missing_file(tmp_path: Path) -> None:
+    """A missing batch file is a usage error with a sentence."""
+    code, _, err = run("batch", str(tmp_path / "none.csv"))
+    assert (EXIT_USAGE, True) == (code, "the input cannot be read" in err)
+
+
+def test_watchlist_show_and_validate(bundled_path: Path) -> None:
+    """watchlist show summarizes the bundled list; validate accepts it."""
+    code, out, _ = run("watchlist", "show")
+    assert (EXIT_CLEAR, True) == (code, "Entries: 34 (21 domain, 13 person)" in out)
+    code, out, _ = run("watchlist", "validate", str(bundled_path))
+    assert (EXIT_CLEAR, True) == (code, out.startswith("OK: "))
+
+
+def test_watchlist_validate_reports_problem(tmp_path: Path) -> None:
+    """validate reports the first problem and exits 2."""
+    path = tmp_path / "bad.json"
+    path.write_text(
+        '{"name": "x", "version": "1", "entries": [{"id": "a", "kind": "person"}]}', encoding="utf-8"
+    )
+    code, _, err = run("watchlist", "validate", str(path))
+    assert EXIT_USAGE == code
+    assert f"screening: error: {path}: entries[0] (id 'a'): the required field 'name' is missing.\n" == err
+
+
+def test_unexpected_error_exits_1(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A bug surfaces as exit 1 and one line on stderr, not a traceback."""
+
+    def broken(*args: object, **kwargs: object) -> None:
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr("screening.cli.load_watchlist", broken)
+    code, _, err = run("check", "--name", "Kim")
+    assert (EXIT_ERROR, "screening: unexpected error (RuntimeError): boom. Please report it.\n") == (
+        code,
+        err,
+    )
+
+
+def test_python_dash_m_runs_the_cli() -> None:
+    """python -m screening is the same command."""
+    completed = subprocess.run(
+        [sys.executable, "-m", "screening", "check", "--name", "Wang Wei"],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert (EXIT_CLEAR, "Decision: CLEAR") == (completed.returncode, completed.stdout.splitlines()[0])

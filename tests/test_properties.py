@@ -1,0 +1,91 @@
+"""Property tests of the laws the library promises."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+import screening
+from screening import Applicant, Decision, ScreeningError, Watchlist, names
+
+NAME_TEXT = st.text(
+    alphabet=st.characters(codec="utf-8", exclude_categories=("Cs",)), min_size=1, max_size=40
+)
+LATIN_NAME = st.lists(
+    st.text(alphabet="abcdefghijklmnopqrstuvwxyzāéöß'-", min_size=1, max_size=10), min_size=1, max_size=4
+).map(" ".join)
+
+
+@given(NAME_TEXT)
+def test_normalize_is_idempotent(text: str) -> None:
+    """Normalizing twice gives what normalizing once gives."""
+    if names.is_valid(text):
+        once = names.normalize(text)
+        assert once == names.normalize(once)
+
+
+@given(
+    name=st.one_of(NAME_TEXT, LATIN_NAME),
+    emails=st.lists(st.text(min_size=1, max_size=30), max_size=2),
+    phones=st.lists(st.text(alphabet="+0123456789 -().ext", min_size=1, max_size=20), max_size=2),
+    websites=st.lists(st.text(min_size=1, max_size=30), max_size=2),
+    country=st.sampled_from([None, "US", "CN", "KP", "GB"]),
+)
+def test_screen_never_crashes_and_scores_are_bounded(
+    name: str, emails: list[str], phones: list[str], websites: list[str], country: str | None
+) -> None:
+    """Any applicant the model accepts can be screened; every score is in [0, 1]."""
+    try:
+        applicant = Applicant(name=name, emails=emails, phones=phones, websites=websites, country=country)
+    except ScreeningError:
+        return
+    result = screening.screen(applicant)
+    assert all(0.0 <= hit.score <= 1.0 for hit in result.hits)
+    assert all(0.0 <= e.score <= 1.0 for hit in result.hits for e in hit.evidence)
+
+
+@given(st.permutations(["Bryan Cho", "Alex Morgan", "Kim Kwang-jin"]))
+def test_alias_order_does_not_change_hits(aliases: list[str]) -> None:
+    """The order of an applicant's aliases changes neither the decision nor the ranked entries."""
+    result = screening.screen(Applicant(name="Chris Doe", aliases=aliases))
+    reference = screening.screen(Applicant(name="Chris Doe", aliases=sorted(aliases)))
+    assert [(h.entry.id, h.decision, round(h.score, 9)) for h in reference.hits] == [
+        (h.entry.id, h.decision, round(h.score, 9)) for h in result.hits
+    ]
+
+
+def _listed_names(watchlist: Watchlist) -> list[tuple[str, str, bool]]:
+    return [
+        (entry.id, value, weak)
+        for entry in watchlist.entries
+        if entry.kind is not screening.EntryKind.DOMAIN
+        for value, weak in [
+            (entry.name, False),
+            *((a, False) for a in entry.aliases),
+            *((a, True) for a in entry.weak_aliases),
+        ]
+    ]
+
+
+@pytest.mark.parametrize(
+    ("entry_id", "value", "weak"), _listed_names(screening.load_watchlist()), ids=lambda x: str(x)
+)
+def test_every_listed_name_flags_its_own_entry(entry_id: str, value: str, weak: bool) -> None:
+    """Each listed name and alias is a match for its entry (a weak alias: a review)."""
+    result = screening.screen(Applicant(name=value))
+    expected = Decision.REVIEW if weak else Decision.MATCH
+    assert (expected, entry_id) == (result.decision, result.hits[0].entry.id)
+
+
+@given(st.sampled_from(["Kim Kwang Jin", "Zhenxing Wang", "Jong Pong Ju"]), st.randoms(use_true_random=False))
+def test_entry_order_does_not_change_result(name: str, rng: object) -> None:
+    """Shuffling the list's entries leaves the ranked hits as they were."""
+    bundled = screening.load_watchlist()
+    entries = list(bundled.entries)
+    rng.shuffle(entries)  # type: ignore[attr-defined]
+    shuffled = Watchlist(name=bundled.name, version=bundled.version, entries=entries, sources=bundled.sources)
+    applicant = Applicant(name=name)
+    assert [(h.entry.id, h.score) for h in screening.screen(applicant).hits] == [
+        (h.entry.id, h.score) for h in screening.screen(applicant, shuffled).hits
+    ]
