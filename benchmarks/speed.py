@@ -1,0 +1,116 @@
+"""Measure screening speed on the bundled list, beside a brute-force baseline.
+
+Usage::
+
+    python benchmarks/speed.py [--watchlist PATH] [--applicants N] [--repeat R]
+
+Prints the time to load the list and build the Screener, then the median, p95 and
+throughput of ``Screener.screen`` over N generated applicants (listed names, their reordered
+and hyphenated forms, and common names that must stay clear, with emails and websites on
+ordinary and seized domains), and, on the same applicants in the same run, a brute-force
+baseline that compares each applicant's name with every listed name by Jaro-Winkler
+(jellyfish) and does nothing else. Run on one core: ``taskset -c 0 python benchmarks/speed.py``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import itertools
+import random
+import statistics
+import sys
+import time
+
+import jellyfish
+
+import screening
+
+SURNAMES = ["Wang", "Li", "Zhang", "Liu", "Chen", "Kim", "Lee", "Park", "Smith", "Garcia", "Nguyen", "Zhou"]
+GIVEN = ["Wei", "Min-jun", "Jing", "Xiaoming", "Seo-yeon", "Emily", "Carlos", "Anh", "Yuze", "Baoyu"]
+DOMAINS = ["gmail.com", "outlook.com", "example.org", "cloudfoxhub.com", "jobs.silverstarchina.com"]
+
+
+def applicants(watchlist: screening.Watchlist, count: int, seed: int = 7) -> list[screening.Applicant]:
+    """Build a reproducible mix of listed-name variants and common names."""
+    rng = random.Random(seed)
+    listed = [e.name for e in watchlist.entries if e.kind is not screening.EntryKind.DOMAIN]
+    names: list[str] = []
+    for name in listed:
+        parts = name.split()
+        names += [name, " ".join(reversed(parts)), f"{parts[0]} {'-'.join(parts[1:])}"]
+    names += [f"{s} {g}" for s, g in itertools.product(SURNAMES, GIVEN)]
+    result = []
+    for index in range(count):
+        name = rng.choice(names)
+        domain = rng.choice(DOMAINS)
+        result.append(
+            screening.Applicant(
+                name=name,
+                emails=[f"user{index}@{domain}"],
+                websites=[f"https://{rng.choice(DOMAINS)}/u{index}"],
+                phones=["+1 404 555 0100"],
+            )
+        )
+    return result
+
+
+def brute_force(names: list[str], applicant: screening.Applicant) -> float:
+    """Baseline: Jaro-Winkler of the casefolded name against every listed name."""
+    query = applicant.name.casefold()
+    return max(jellyfish.jaro_winkler_similarity(query, name) for name in names)
+
+
+def timed(function: object, items: list[screening.Applicant], repeat: int) -> list[float]:
+    samples = []
+    for _ in range(repeat):
+        for item in items:
+            start = time.perf_counter()
+            function(item)  # type: ignore[operator]
+            samples.append(time.perf_counter() - start)
+    return samples
+
+
+def report(label: str, samples: list[float]) -> None:
+    samples = sorted(samples)
+    median = statistics.median(samples)
+    p95 = samples[int(0.95 * (len(samples) - 1))]
+    print(
+        f"{label:34} median {median * 1e3:7.3f} ms   p95 {p95 * 1e3:7.3f} ms"
+        f"   {len(samples) / sum(samples):9.0f} applicants/s"
+    )
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--watchlist", help="watchlist file (default: the bundled list)")
+    parser.add_argument("--applicants", type=int, default=2000)
+    parser.add_argument("--repeat", type=int, default=3)
+    args = parser.parse_args()
+
+    start = time.perf_counter()
+    watchlist = screening.load_watchlist(args.watchlist)
+    loaded = time.perf_counter()
+    screener = screening.Screener(watchlist)
+    built = time.perf_counter()
+    print(f"watchlist: {watchlist.name} {watchlist.version}, {len(watchlist.entries)} entries")
+    print(f"load {1e3 * (loaded - start):.1f} ms, Screener build {1e3 * (built - loaded):.1f} ms")
+
+    items = applicants(watchlist, args.applicants)
+    listed_names = [
+        name.casefold()
+        for entry in watchlist.entries
+        for name in (entry.name, *entry.aliases, *entry.weak_aliases)
+    ]
+    for item in items[:50]:  # warm caches the same way for both
+        screener.screen(item)
+        brute_force(listed_names, item)
+    report("Screener.screen (all features)", timed(screener.screen, items, args.repeat))
+    report(
+        "baseline: Jaro-Winkler, every name",
+        timed(lambda item: brute_force(listed_names, item), items, args.repeat),
+    )
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
