@@ -1,95 +1,197 @@
-"""Align the tokens of two names and score how much of the listed name the applicant's covers.
+"""Align the parts of two names and score how much of the listed name the applicant's covers.
 
-Names are compared token by token, in any order. A run of up to three adjacent tokens on one
-side may stand for one token on the other, so ``Kwang Jin``, ``Kwang-jin`` and ``Kwangjin``
-align. Each candidate pair of runs is linked by the first rule that holds:
+A name is prepared once (:func:`name_forms`): tokens (:mod:`screening.names`), look-alike
+letters of other scripts read as Latin, Han and Hangul names split into family and given name,
+titles and quoted nicknames set aside. Names are then compared part by part, in any order. A
+run of up to three adjacent parts on one side may stand for one part on the other, so
+``Kwang Jin``, ``Kwang-jin`` and ``Kwangjin`` align. Each candidate pair of runs is linked by
+the first rule that holds (:func:`link_rules` lists them):
 
-* the same text (exact);
-* the same Metaphone key between tokens of 4 or more letters with a Jaro-Winkler similarity
-  of at least 0.8 (phonetic; Metaphone drops vowels, which makes shorter syllables such as
-  ``li``, ``liu`` and ``lu`` collide);
-* a Damerau-Levenshtein distance of 1 between tokens of 4 or more letters, or 2 between
-  tokens of 8 or more (fuzzy).
+* **exact**: the same text; **joined tokens**: the same letters, joined or split;
+* **transliteration**: a shared reading in Mandarin or Korean syllables, or the same Latin
+  spelling of two scripts (``Chou`` and ``Zhou``, ``김`` and ``Kim``, ``Jeong`` and ``Jong``);
+* **ocr**: equal once characters that scans confuse are folded (``II`` and ``Il``);
+* **phonetic**: the same Metaphone key, parts of 4 or more letters, Jaro-Winkler at least 0.8;
+* **fuzzy**: a Damerau-Levenshtein distance of 1 (2 for 10 or more letters), 4 or more letters;
+* **initial**: a single letter and a part it begins.
 
-Pairs are chosen greedily, strongest and longest first, without reusing a token. The score
-is the share of the listed name's letters that are covered, each pair weighted by its
-similarity, reduced a little for the applicant's tokens that found no partner. A listed name
-of two or more tokens must have at least two of them covered, and at least one link must be
-exact: one shared token (a surname, typically) never counts, and neither do names that are
-only alike by sound and spelling.
+The last four link single parts only, never joined ones.
+
+Pairs are chosen greedily, strongest and longest first, without reusing a part. Each listed
+part weighs its length in Latin letters, less for common name parts (a surname borne by 5% of
+people or more weighs 40% of its length; see :func:`screening.translit.population_share`).
+The score is the covered share of the listed name's weight, each pair counted at its
+similarity, reduced a little for the applicant's parts that found no partner. A listed name of
+two or more parts needs at least two of them covered, at least one by exact, joined or
+transliteration evidence: one shared part (a surname) never counts. A partial correspondence
+(not every listed part covered) counts only when every link in it is of those strong kinds and,
+when the listed name ends in a known Chinese or Korean family name, covers it. Parts may come
+in any order that moves the family name from one end to the other; any other order (``Bok Tae``
+for ``Tae Bok``) is a different given name, so it can bring review but never a match.
 """
 
 from __future__ import annotations
 
 import functools
 import itertools
+import re
 
 import attrs
 import jellyfish
 
-from screening import names
+from screening import names, translit
 from screening.phonetics import metaphone_key
 from screening.results import Method
 
-#: Longest run of adjacent tokens that may stand for one token on the other side.
+#: Longest run of adjacent parts that may stand for one part on the other side.
 _MAX_RUN = 3
-#: Similarity of a link between a run of several tokens and one token with the same letters.
-_JOINED_SIMILARITY = 0.98
+#: Similarity of each method of linking (phonetic and fuzzy scale with Jaro-Winkler).
+_SIMILARITY = {
+    Method.EXACT: 1.0,
+    Method.JOINED_TOKENS: 0.98,
+    Method.TRANSLITERATION: 0.96,
+    Method.OCR: 0.9,
+    Method.INITIAL: 0.5,
+}
+#: Methods that link single parts only: a loose link between joined parts proves little.
+_SINGLE_PART_METHODS = frozenset({Method.OCR, Method.PHONETIC, Method.FUZZY, Method.INITIAL})
+#: Population share as a family name from which a listed end part is taken as the family name.
+_FAMILY_NAME_SHARE = 0.005
+#: Factor on the score when parts are reordered beyond moving the family name to the other end.
+_SCRAMBLED_FACTOR = 0.9
+#: Short parts readable as as many Chinese or Korean syllables are never linked loosely:
+#: "dong" and "pong" are different syllables, not misspellings of each other.
+_MIN_LOOSE_SYLLABIC = 6
+#: Methods that can decide a match.
+DECISIVE_METHODS = frozenset({Method.EXACT, Method.JOINED_TOKENS, Method.TRANSLITERATION})
 #: Factor applied when the pairs are not in the same order on both sides.
 _ORDER_FACTOR = 0.99
 #: Factor applied when the names are equal once normalized but differ as written.
 _NORMALIZED_FACTOR = 0.995
-#: How much unpartnered applicant tokens (as a share of letters) reduce the score.
-_EXTRA_TOKEN_WEIGHT = 0.2
+#: How much unpartnered applicant parts (as a share of weight) reduce the score.
+_EXTRA_PART_WEIGHT = 0.2
 #: Minimum Jaro-Winkler similarity for a phonetic link.
 _PHONETIC_MIN_JARO_WINKLER = 0.8
+#: Population share at and above which a part weighs least; and that least factor.
+_COMMON_SHARE, _COMMON_FACTOR = 0.05, 0.4
 
-_STRONG_METHODS = frozenset({Method.EXACT, Method.JOINED_TOKENS})
+#: Titles and generational suffixes set aside when a name has other parts.
+TITLES = frozenset(
+    {"mr", "mrs", "ms", "miss", "mx", "dr", "prof", "sir", "madam", "madame", "dame", "lord", "lady"}
+    | {"rev", "fr", "sr", "jr", "ii", "iii", "iv", "esq", "phd", "md"}
+)
+#: Quoted or bracketed nicknames: "Danny", “Danny”, 'Danny', (Danny), «Danny», 「Danny」.
+_NICKNAME = re.compile(r"\"[^\"]*\"|“[^”]*”|‘[^’]*’|«[^»]*»|「[^」]*」|\([^)]*\)|(?<!\w)'[^']*'(?!\w)")
+
+
+@attrs.frozen
+class Part:
+    """One part of a prepared name; parts joined by hyphens share a ``group``."""
+
+    text: str
+    latin: tuple[str, ...]
+    weight: float
+    notes: tuple[str, ...] = ()
+    group: int = 0
 
 
 @attrs.frozen
 class Run:
-    """Adjacent tokens ``start``..``end`` (exclusive) of a name, and their letters joined."""
+    """Adjacent parts ``start``..``end`` (exclusive) of a name, joined."""
 
     start: int
     end: int
     text: str
     shown: str
+    latin: tuple[str, ...]
+    notes: tuple[str, ...]
+
+    @property
+    def width(self) -> int:
+        """How many parts the run joins."""
+        return self.end - self.start
 
 
 @attrs.frozen
 class NameForm:
-    """A name prepared for comparison: as given, its tokens and its runs."""
+    """A name prepared for comparison."""
 
     original: str
-    tokens: tuple[str, ...]
+    parts: tuple[Part, ...]
     runs: tuple[Run, ...]
 
     @property
     def normalized(self) -> str:
-        """The tokens joined by spaces."""
-        return " ".join(self.tokens)
+        """The parts joined by spaces."""
+        return " ".join(part.text for part in self.parts)
 
     @property
-    def letters(self) -> int:
-        """How many characters the tokens have in all."""
-        return sum(len(token) for token in self.tokens)
+    def weight(self) -> float:
+        """The parts' weights added up."""
+        return sum(part.weight for part in self.parts)
 
 
-def name_form(name: str) -> NameForm:
-    """Prepare a name for comparison.
+def _weight(part: str, latin: tuple[str, ...]) -> float:
+    share = max(translit.population_share(part), translit.population_share(latin[0]) if latin else 0.0)
+    factor = 1 - (1 - _COMMON_FACTOR) * min(1.0, share / _COMMON_SHARE)
+    return max(1, len(latin[0] if latin and latin[0] else part)) * factor
+
+
+def _part(token: str, group: int) -> Part:
+    text, notes = translit.fold_confusables(token)
+    latin = translit.latin_spellings(text) or (text,)
+    return Part(text=text, latin=latin, weight=_weight(text, latin), notes=notes, group=group)
+
+
+def _form(original: str, groups: tuple[tuple[str, ...], ...]) -> NameForm:
+    split: list[tuple[str, int]] = []
+    for number, group in enumerate(groups):
+        for token in group:
+            pieces = translit.split_family_name(token)
+            # A Han or Hangul name split into family and given name: two groups.
+            split += [(piece, number * 2 + (index > 0)) for index, piece in enumerate(pieces)]
+    parts = tuple(_part(token, group) for token, group in split)
+    if any(part.text not in TITLES for part in parts):
+        # Titles and suffixes stay linkable ("II" may be a scanned "Il") but weigh nothing.
+        parts = tuple(attrs.evolve(part, weight=0.0) if part.text in TITLES else part for part in parts)
+    runs = []
+    for width in range(1, _MAX_RUN + 1):
+        for start in range(len(parts) - width + 1):
+            chosen = parts[start : start + width]
+            if width > 1 and len({translit.script(part.text) for part in chosen}) > 1:
+                continue
+            latin = chosen[0].latin if width == 1 else ("".join(part.latin[0] for part in chosen),)
+            runs.append(
+                Run(
+                    start=start,
+                    end=start + width,
+                    text="".join(part.text for part in chosen),
+                    shown=" ".join(part.text for part in chosen),
+                    latin=latin,
+                    notes=tuple(note for part in chosen for note in part.notes),
+                )
+            )
+    return NameForm(original=original, parts=parts, runs=tuple(runs))
+
+
+def name_forms(name: str) -> tuple[NameForm, ...]:
+    """Prepare a name: the name without quoted nicknames first, then the name as written.
 
     Raises:
         InvalidNameError: the name has nothing to compare.
     """
-    parts = names.tokens(name)
-    runs = tuple(
-        Run(start, end, "".join(parts[start:end]), " ".join(parts[start:end]))
-        for width in range(1, _MAX_RUN + 1)
-        for start in range(len(parts) - width + 1)
-        for end in (start + width,)
-    )
-    return NameForm(original=name, tokens=parts, runs=runs)
+    whole = names.token_groups(name)
+    without = _NICKNAME.sub(" ", name)
+    forms = []
+    if without != name and names.is_valid(without):
+        forms.append(_form(name, names.token_groups(without)))
+    forms.append(_form(name, whole))
+    return tuple(forms)
+
+
+def name_form(name: str) -> NameForm:
+    """Prepare a name as written (see :func:`name_forms`)."""
+    return name_forms(name)[-1]
 
 
 @attrs.frozen
@@ -101,6 +203,7 @@ class Link:
     method: Method
     similarity: float
     sentence: str
+    language: str = ""
 
 
 @attrs.frozen
@@ -111,63 +214,134 @@ class Alignment:
     score: float
     method: Method
     complete: bool
-    strong: bool
+    decisive: bool
     covered: int
+    scrambled: bool = False
 
 
-@functools.lru_cache(maxsize=65536)
-def _token_link(applicant: str, listed: str) -> tuple[Method, float] | None:
-    """Link two token texts by the first rule that holds, or return None."""
-    if applicant == listed:
-        return Method.EXACT, 1.0
-    shortest = min(len(applicant), len(listed))
-    if shortest < 4:
-        return None
-    similarity = jellyfish.jaro_winkler_similarity(applicant, listed)
-    key = metaphone_key(applicant)
-    if key and key == metaphone_key(listed) and similarity >= _PHONETIC_MIN_JARO_WINKLER:
-        return Method.PHONETIC, 0.8 + 0.1 * similarity
-    distance = jellyfish.damerau_levenshtein_distance(applicant, listed)
-    if distance == 1 or (distance == 2 and shortest >= 8):
-        return Method.FUZZY, 0.9 * similarity
+def _reading_link(left: str, right: str) -> tuple[str, str] | None:
+    """Explain a shared Mandarin or Korean reading of two texts, or return None."""
+    right_readings = {reading.keys: reading for reading in translit.readings(right)}
+    for reading in translit.readings(left):
+        other = right_readings.get(reading.keys)
+        if other is None:
+            continue
+        common = " ".join(key.split(":", 1)[1] for key in reading.keys)
+        if reading.language == "Korean":
+            hangul = next(
+                (r.shown for r in (reading, other) if r.system in {"Hangul", "Hanja read in Korean"}), ""
+            )
+            common = hangul or common
+        if reading.system == other.system:
+            sentence = (
+                f"'{{a}}' and the listed '{{b}}' are {reading.system} spellings"
+                f" of the same {reading.language} syllables ('{common}')."
+            )
+        else:
+            sentence = (
+                f"'{{a}}' ({reading.system}) is the listed '{{b}}' ({other.system}):"
+                f" both read '{common}' in {reading.language}."
+            )
+        return sentence, reading.language
     return None
 
 
-def _sentence(applicant: Run, listed: Run, method: Method) -> str:
-    if method is Method.JOINED_TOKENS:
-        return f"'{applicant.shown}' is the listed '{listed.shown}' with its parts joined or split."
-    if method is Method.EXACT:
-        return f"'{applicant.shown}' is the listed '{listed.shown}'."
-    if method is Method.PHONETIC:
-        key = metaphone_key(applicant.text)
-        return f"'{applicant.shown}' sounds like the listed '{listed.shown}' (Metaphone {key})."
-    return f"'{applicant.shown}' is spelled close to the listed '{listed.shown}'."
+@functools.lru_cache(maxsize=131072)
+def _token_link(
+    left: str, left_latin: tuple[str, ...], right: str, right_latin: tuple[str, ...]
+) -> tuple[Method, float, str, str] | None:
+    """Link two run texts by the first rule that holds.
+
+    Returns:
+        The method, the similarity, the sentence (with ``{a}`` and ``{b}`` slots) and the
+        language of a transliteration ("" for other methods); None when no rule holds.
+    """
+    if left == right:
+        return Method.EXACT, 1.0, "'{a}' is the listed '{b}'.", ""
+    explained = _reading_link(left, right)
+    if explained:
+        return Method.TRANSLITERATION, _SIMILARITY[Method.TRANSLITERATION], *explained
+    shared = set(left_latin) & set(right_latin)
+    if shared and (left not in left_latin or right not in right_latin):
+        spelled = sorted(shared)[0]
+        return (
+            Method.TRANSLITERATION,
+            _SIMILARITY[Method.TRANSLITERATION],
+            f"'{{a}}' and the listed '{{b}}' are both written '{spelled}' in Latin letters.",
+            "",
+        )
+    a, b = left_latin[0], right_latin[0]
+    if not a.isalnum() or not b:
+        return None
+    if min(len(a), len(b)) >= 2 and a != b and translit.ocr_key(a) == translit.ocr_key(b):
+        sentence = "'{a}' and the listed '{b}' differ only in characters that scans confuse (I, l, 1; O, 0)."
+        return Method.OCR, _SIMILARITY[Method.OCR], sentence, ""
+    if min(len(a), len(b)) == 1:
+        if len(a) == 1 and len(b) > 1 and b.startswith(a):
+            return (
+                Method.INITIAL,
+                _SIMILARITY[Method.INITIAL],
+                "'{a}' is the initial of the listed '{b}'.",
+                "",
+            )
+        return None
+    shortest = min(len(a), len(b))
+    if shortest < 4:
+        return None
+    if shortest < _MIN_LOOSE_SYLLABIC and _syllable_counts(left) & _syllable_counts(right):
+        return None  # as many Chinese or Korean syllables, but other ones: a different name
+    similarity = jellyfish.jaro_winkler_similarity(a, b)
+    key = metaphone_key(a)
+    if key and key == metaphone_key(b) and similarity >= _PHONETIC_MIN_JARO_WINKLER:
+        return (
+            Method.PHONETIC,
+            0.8 + 0.1 * similarity,
+            f"'{{a}}' sounds like the listed '{{b}}' (Metaphone {key}).",
+            "",
+        )
+    distance = jellyfish.damerau_levenshtein_distance(a, b)
+    if distance == 1 or (distance == 2 and shortest >= 10):
+        plural = "s" if distance > 1 else ""
+        sentence = f"'{{a}}' is {distance} letter{plural} away from the listed '{{b}}'."
+        return Method.FUZZY, 0.9 * similarity, sentence, ""
+    return None
 
 
-def _candidates(applicant: NameForm, listed: NameForm) -> list[Link]:
-    found = []
-    for left in applicant.runs:
-        for right in listed.runs:
-            widths = (left.end - left.start, right.end - right.start)
-            if widths[0] > 1 and widths[1] > 1:
-                continue
-            linked = _token_link(left.text, right.text)
-            if linked is None:
-                continue
-            method, similarity = linked
-            if method is Method.EXACT and widths != (1, 1):
-                method, similarity = Method.JOINED_TOKENS, _JOINED_SIMILARITY
-            found.append(Link(left, right, method, similarity, _sentence(left, right, method)))
-    return found
+def _syllable_counts(text: str) -> set[int]:
+    return {len(reading.keys) for reading in translit.readings(text)}
+
+
+def _link(left: Run, right: Run) -> Link | None:
+    linked = _token_link(left.text, left.latin, right.text, right.latin)
+    if linked is None:
+        return None
+    method, similarity, template, language = linked
+    if method in _SINGLE_PART_METHODS and (left.width, right.width) != (1, 1):
+        return None  # joined parts are compared exactly or by reading, never loosely
+    if method is Method.EXACT and (left.width, right.width) != (1, 1):
+        method, similarity = Method.JOINED_TOKENS, _SIMILARITY[Method.JOINED_TOKENS]
+        template = "'{a}' is the listed '{b}' with its parts joined or split."
+    sentence = template.format(a=left.shown, b=right.shown)
+    if left.notes:
+        sentence += " Look-alike letters: " + "; ".join(left.notes) + "."
+    return Link(left, right, method, similarity, sentence, language)
 
 
 def align(applicant: NameForm, listed: NameForm) -> Alignment | None:
-    """Align two names; None when fewer than two listed tokens are covered or none exactly."""
-    candidates = _candidates(applicant, listed)
+    """Align two names; None when fewer than two listed parts are covered or none strongly."""
+    candidates = []
+    for left in applicant.runs:
+        for right in listed.runs:
+            if left.width > 1 and right.width > 1:
+                continue
+            link = _link(left, right)
+            if link is not None:
+                candidates.append(link)
+    weights = [part.weight for part in listed.parts]
     candidates.sort(
         key=lambda link: (
-            -link.similarity * len(link.listed.text),
-            link.listed.end - link.listed.start + link.applicant.end - link.applicant.start,
+            -link.similarity * sum(weights[link.listed.start : link.listed.end]),
+            link.listed.width + link.applicant.width,
             link.listed.start,
             link.applicant.start,
         )
@@ -176,42 +350,52 @@ def align(applicant: NameForm, listed: NameForm) -> Alignment | None:
     used_listed: set[int] = set()
     chosen: list[Link] = []
     for link in candidates:
-        left = range(link.applicant.start, link.applicant.end)
-        right = range(link.listed.start, link.listed.end)
-        if used_applicant.intersection(left) or used_listed.intersection(right):
+        applicant_parts = range(link.applicant.start, link.applicant.end)
+        listed_parts = range(link.listed.start, link.listed.end)
+        if used_applicant.intersection(applicant_parts) or used_listed.intersection(listed_parts):
             continue
-        used_applicant.update(left)
-        used_listed.update(right)
+        used_applicant.update(applicant_parts)
+        used_listed.update(listed_parts)
         chosen.append(link)
     covered = len(used_listed)
-    if covered < min(2, len(listed.tokens)):
-        return None
+    weighty = sum(1 for index in used_listed if weights[index] > 0)
     methods = {link.method for link in chosen}
-    if not methods & _STRONG_METHODS:
+    complete = covered == len(listed.parts)
+    if weighty < min(2, sum(1 for weight in weights if weight > 0)) or not methods & DECISIVE_METHODS:
         return None
-    matched = sum(link.similarity * len(link.listed.text) for link in chosen)
-    coverage = matched / listed.letters
-    extra = sum(len(token) for index, token in enumerate(applicant.tokens) if index not in used_applicant)
-    score = coverage * (1 - _EXTRA_TOKEN_WEIGHT * extra / applicant.letters)
+    languages = {link.language for link in chosen} - {""}
+    if not complete and (not methods <= DECISIVE_METHODS or len(languages) > 1):
+        return None  # part of a name, and that only by sound or spelling: too weak to report
+    family = _family_part(listed)
+    if not complete and family is not None and family not in used_listed:
+        return None  # given names without the family name: a different family
+    matched = sum(link.similarity * sum(weights[link.listed.start : link.listed.end]) for link in chosen)
+    coverage = matched / (sum(weights) or 1.0)
+    extra = sum(part.weight for index, part in enumerate(applicant.parts) if index not in used_applicant)
+    score = coverage * (1 - _EXTRA_PART_WEIGHT * extra / (applicant.weight or 1.0))
     chosen.sort(key=lambda link: link.applicant.start)
-    in_order = all(earlier.listed.start < later.listed.start for earlier, later in itertools.pairwise(chosen))
-    complete = covered == len(listed.tokens)
-    if not complete:
-        method = Method.PARTIAL
-    elif Method.FUZZY in methods:
-        method = Method.FUZZY
-    elif Method.PHONETIC in methods:
-        method = Method.PHONETIC
-    elif Method.JOINED_TOKENS in methods:
-        method = Method.JOINED_TOKENS
-    elif not in_order:
-        method = Method.TOKEN_ORDER
-    elif applicant.original == listed.original:
-        method = Method.EXACT
-    else:
-        method = Method.NORMALIZED
+    order = [link.listed.start for link in chosen]
+    in_order = all(earlier < later for earlier, later in itertools.pairwise(order))
+    scrambled = not in_order and not _family_moved(order)
+    if family is not None and not scrambled:
+        # A hyphenated given name ("Jeong-bong") cannot hold the listed family name.
+        groups_of_family = {
+            applicant.parts[index].group
+            for link in chosen
+            if link.listed.start <= family < link.listed.end
+            for index in range(link.applicant.start, link.applicant.end)
+        }
+        scrambled = any(
+            applicant.parts[index].group in groups_of_family
+            for link in chosen
+            if not link.listed.start <= family < link.listed.end
+            for index in range(link.applicant.start, link.applicant.end)
+        )
+    method = _summary_method(
+        methods, complete=complete, in_order=in_order, same=applicant.original == listed.original
+    )
     if not in_order:
-        score *= _ORDER_FACTOR
+        score *= _SCRAMBLED_FACTOR if scrambled else _ORDER_FACTOR
     if method is Method.NORMALIZED:
         score *= _NORMALIZED_FACTOR
     return Alignment(
@@ -219,6 +403,47 @@ def align(applicant: NameForm, listed: NameForm) -> Alignment | None:
         score=min(1.0, max(0.0, score)),
         method=method,
         complete=complete,
-        strong=complete and methods <= _STRONG_METHODS,
+        decisive=complete and methods <= DECISIVE_METHODS and not scrambled and len(languages) < 2,
         covered=covered,
+        scrambled=scrambled,
     )
+
+
+def _family_part(listed: NameForm) -> int | None:
+    """The index of the listed name's family name, when an end part is a known one."""
+    if len(listed.parts) < 2:
+        return None
+    ends = (0, len(listed.parts) - 1)
+    shares = [
+        max(translit.surname_share(listed.parts[i].text), translit.surname_share(listed.parts[i].latin[0]))
+        for i in ends
+    ]
+    best = max(range(2), key=lambda i: shares[i])
+    return ends[best] if shares[best] >= _FAMILY_NAME_SHARE else None
+
+
+def _family_moved(order: list[int]) -> bool:
+    """Tell whether an order is ascending once its first or last element moves to the other end."""
+    rotations = (order[1:] + order[:1], order[-1:] + order[:-1])
+    return any(all(a < b for a, b in itertools.pairwise(rotated)) for rotated in rotations)
+
+
+_WEAKEST_FIRST = (
+    Method.INITIAL,
+    Method.FUZZY,
+    Method.PHONETIC,
+    Method.OCR,
+    Method.TRANSLITERATION,
+    Method.JOINED_TOKENS,
+)
+
+
+def _summary_method(methods: set[Method], *, complete: bool, in_order: bool, same: bool) -> Method:
+    if not complete:
+        return Method.PARTIAL
+    for method in _WEAKEST_FIRST:
+        if method in methods:
+            return method
+    if not in_order:
+        return Method.TOKEN_ORDER
+    return Method.EXACT if same else Method.NORMALIZED

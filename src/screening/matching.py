@@ -25,7 +25,7 @@ from collections.abc import Callable, Iterator
 import attrs
 
 from screening import domains, emails, phones
-from screening._alignment import Link, NameForm, align, name_form
+from screening._alignment import Link, NameForm, align, name_forms
 from screening._version import __version__
 from screening.exceptions import InvalidIdentifierError
 from screening.models import Applicant, EntryKind, WatchlistEntry
@@ -107,11 +107,14 @@ def _prepare(watchlist: Watchlist) -> _Prepared:
     by_domain: dict[str, list[_Listed]] = defaultdict(list)
     for entry in watchlist.entries:
         if entry.kind is not EntryKind.DOMAIN:
-            listed_names.append(_ListedName(entry, "name", name_form(entry.name), weak=False))
-            for index, alias in enumerate(entry.aliases):
-                listed_names.append(_ListedName(entry, f"aliases[{index}]", name_form(alias), weak=False))
-            for index, alias in enumerate(entry.weak_aliases):
-                listed_names.append(_ListedName(entry, f"weak_aliases[{index}]", name_form(alias), weak=True))
+            listed = [("name", entry.name, False)]
+            listed += [(f"aliases[{index}]", alias, False) for index, alias in enumerate(entry.aliases)]
+            listed += [
+                (f"weak_aliases[{index}]", alias, True) for index, alias in enumerate(entry.weak_aliases)
+            ]
+            for field, value, weak in listed:
+                for form in name_forms(value):
+                    listed_names.append(_ListedName(entry, field, form, weak=weak))
         for index, email in enumerate(entry.emails):
             by_email[emails.comparison_key(email)].append(_Listed(entry, f"emails[{index}]", email))
         for index, phone in enumerate(entry.phones):
@@ -134,8 +137,8 @@ def _applicant_forms(applicant: Applicant) -> _ApplicantForms:
     name_fields += [(f"aliases[{index}]", alias) for index, alias in enumerate(applicant.aliases)]
     forms = []
     for field, value in name_fields:
-        form = name_form(value)
-        forms.append((_Field(field, value, form.normalized), form))
+        for form in name_forms(value):
+            forms.append((_Field(field, value, form.normalized), form))
     email_forms = []
     for index, value in enumerate(applicant.emails):
         try:
@@ -181,6 +184,9 @@ _NAME_SENTENCES = {
     Method.EXACT: "The name is the {kind} exactly.",
     Method.NORMALIZED: "The name is the {kind} once case, accents and punctuation are set aside.",
     Method.TOKEN_ORDER: "The name has every part of the {kind}, in another order.",
+    Method.TRANSLITERATION: "The name is the {kind} in another script or romanization.",
+    Method.OCR: "The name has every part of the {kind}, some only with characters that scans confuse.",
+    Method.INITIAL: "The name has every part of the {kind}, some only as initials.",
     Method.JOINED_TOKENS: "The name has every part of the {kind}, joined or split differently.",
     Method.PHONETIC: "The name has every part of the {kind}, some only by sound.",
     Method.FUZZY: "The name has every part of the {kind}, some only with a spelling difference.",
@@ -206,8 +212,12 @@ def name_listed(forms: _ApplicantForms, prepared: _Prepared, policy: Policy) -> 
                 continue
             kind = _listed_kind(listed.field)
             sentence = _NAME_SENTENCES[alignment.method].format(
-                kind=kind, covered=alignment.covered, total=len(listed.form.tokens)
+                kind=kind, covered=alignment.covered, total=len(listed.form.parts)
             )
+            if alignment.scrambled:
+                sentence += (
+                    " Its parts are in an order that changes the given name, so it cannot decide a match."
+                )
             if listed.weak:
                 sentence += " A weak alias can bring a case to review but never decides a match."
             yield (
@@ -221,7 +231,7 @@ def name_listed(forms: _ApplicantForms, prepared: _Prepared, policy: Policy) -> 
                     listed_field=listed.field,
                     listed_value=listed.form.original,
                     score=score,
-                    decisive=alignment.strong and not listed.weak,
+                    decisive=alignment.decisive and not listed.weak,
                     sentence=sentence,
                     links=tuple(_token_link(link) for link in alignment.links),
                 ),

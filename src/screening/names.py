@@ -7,10 +7,10 @@ purpose:
 * ``str.casefold`` for caseless comparison (``ß`` becomes ``ss``);
 * zero-width characters, bidi controls and other control or format characters are dropped
   without splitting the word they sit in (``Wa<U+200B>ng`` is ``wang``);
-* NFKD, then combining marks on Latin, Greek and Cyrillic letters and the optional vowel
-  marks of Arabic and Hebrew are removed (``Zhōu`` is ``zhou``); marks that carry a letter's
-  identity in other scripts (Devanagari vowel signs, for instance) are kept; NFC again, so
-  Hangul syllables come back whole;
+* NFKD, then combining marks on Latin and Greek letters and the optional vowel marks of
+  Arabic and Hebrew are removed (``Zhōu`` is ``zhou``); marks that make letters of their own
+  (Cyrillic ``й``, Devanagari vowel signs) are kept; NFC again, so Hangul syllables and
+  Cyrillic ``й`` come back whole;
 * a few Latin letters that have no decomposition are folded (``ø`` to ``o``, ``ł`` to ``l``);
 * apostrophes vanish inside a word (``O'Brien`` is ``obrien``, ``Hsiao-p'ing`` is
   ``hsiao ping``); hyphens and every other punctuation or symbol separate tokens.
@@ -33,7 +33,7 @@ import unicodedata
 
 from screening.exceptions import InvalidNameError
 
-__all__ = ["is_valid", "normalize", "tokens"]
+__all__ = ["is_valid", "normalize", "token_groups", "tokens"]
 
 #: Code points removed inside words: apostrophes and their look-alikes.
 _APOSTROPHES = frozenset(
@@ -79,12 +79,22 @@ def _strippable_mark(mark: str, base: str) -> bool:
     if not base:
         return True
     base_code = ord(base)
-    # Latin, Greek, Cyrillic and Armenian, and the Latin/Greek extended blocks.
-    return base_code < 0x0530 or 0x1E00 <= base_code < 0x2000
+    # Latin and Greek, and the Latin/Greek extended blocks. Cyrillic keeps its marks: the
+    # breve and diaeresis make letters of their own there (й is not и, ї is not і).
+    return base_code < 0x0400 or 0x1E00 <= base_code < 0x2000
+
+
+#: Hyphens that join the parts of one name (Kwang-jin): U+002D, U+2010, U+2011.
+_HYPHENS = frozenset({"-", "\u2010", "\u2011"})
 
 
 @functools.lru_cache(maxsize=8192)
 def _tokens(value: str) -> tuple[str, ...]:
+    return tuple(token for group in _groups(value) for token in group)
+
+
+@functools.lru_cache(maxsize=8192)
+def _groups(value: str) -> tuple[tuple[str, ...], ...]:
     text = unicodedata.normalize("NFKC", value).casefold()
     kept: list[str] = []
     base = ""
@@ -100,19 +110,26 @@ def _tokens(value: str) -> tuple[str, ...]:
         base = char
         kept.append(_LETTER_FOLDS.get(char, char))
     folded = unicodedata.normalize("NFC", "".join(kept))
-    result: list[str] = []
+    groups: list[tuple[str, ...]] = []
+    group: list[str] = []
     current: list[str] = []
     for char in folded:
         if char in _APOSTROPHES:
             continue
         if unicodedata.category(char)[0] in "LMN":
             current.append(char)
-        elif current:
-            result.append("".join(current))
+            continue
+        if current:
+            group.append("".join(current))
             current = []
+        if char not in _HYPHENS and group:
+            groups.append(tuple(group))
+            group = []
     if current:
-        result.append("".join(current))
-    return tuple(result)
+        group.append("".join(current))
+    if group:
+        groups.append(tuple(group))
+    return tuple(groups)
 
 
 def tokens(name: str, /) -> tuple[str, ...]:
@@ -138,6 +155,19 @@ def tokens(name: str, /) -> tuple[str, ...]:
     if not result:
         raise InvalidNameError(f"The name {name!r} has no letters or digits to compare.")
     return result
+
+
+def token_groups(name: str, /) -> tuple[tuple[str, ...], ...]:
+    """Split a name into tokens, grouped by the hyphens that join them into one name.
+
+    >>> token_groups("Kim Kwang-jin")
+    (('kim',), ('kwang', 'jin'))
+
+    Raises:
+        InvalidNameError: as :func:`tokens`.
+    """
+    tokens(name)
+    return _groups(name)
 
 
 def normalize(name: str, /) -> str:

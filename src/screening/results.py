@@ -45,14 +45,19 @@ class Method(str, enum.Enum):
     NORMALIZED = "normalized"
     TOKEN_ORDER = "token order"
     JOINED_TOKENS = "joined tokens"
+    TRANSLITERATION = "transliteration"
+    OCR = "ocr"
     PHONETIC = "phonetic"
     FUZZY = "fuzzy"
+    INITIAL = "initial"
     PARTIAL = "partial"
     EMAIL = "email"
     EMAIL_DOMAIN = "email domain"
     PHONE = "phone"
     DOMAIN = "domain"
     SUBDOMAIN = "subdomain"
+    NATIONALITY = "nationality"
+    DATE_OF_BIRTH = "date of birth"
 
     def __str__(self) -> str:
         return self.value

@@ -1,0 +1,253 @@
+"""Mandarin names: Han characters, pinyin, Wade-Giles, Tongyong, surname spellings, Palladius.
+
+Everything is reduced to toneless pinyin syllables in plain letters (``ü`` is written ``u``,
+as applicants write it), and a name part is read as a sequence of them:
+
+* Han characters (simplified or traditional) through ``pypinyin``, every reading of each
+  character (``曾`` is ``zeng`` or ``ceng``);
+* pinyin, split into syllables (``zhenxing`` is ``zhen xing``);
+* Wade-Giles, with or without apostrophes and umlauts (``hsiao ping`` is ``xiao ping``), from
+  cjklib's table (``data/wadegiles_pinyin.csv``);
+* Tongyong Pinyin, used in Taiwan (``jhou`` is ``zhou``), derived from pinyin by the rules of
+  the 2002 standard (:func:`tongyong`);
+* surname spellings from Hong Kong, Taiwan and the diaspora (``wong`` is ``wang``, ``chow``
+  is ``zhou``) from sinonym's table (``data/chinese_surname_spellings.csv``), for a whole part;
+* Cyrillic in the Palladius system (``Си Цзиньпин`` is ``xi jinping``), derived from pinyin by
+  its initials and finals (:func:`palladius`).
+
+>>> sorted({reading.shown for reading in latin_readings("chou")})
+['chou', 'zhou']
+>>> [reading.shown for reading in han_readings("习近平")][0]
+'xi jin ping'
+"""
+
+from __future__ import annotations
+
+import functools
+import itertools
+from collections.abc import Iterable
+
+from screening.translit._reading import Reading
+from screening.translit._tables import chinese_surname_spellings, plain, wade_giles
+
+__all__ = ["cyrillic_readings", "han_readings", "latin_readings", "palladius", "pinyin_syllables", "tongyong"]
+
+#: Most readings kept for one name part; more are cut, longest-known first.
+_MAX_READINGS = 48
+
+#: Syllables missing from the Wade-Giles table (cjklib lists them as unmapped).
+_EXTRA_SYLLABLES = ("e", "o", "yo", "lo", "me", "ne", "dia", "fiao", "zhei", "yai")
+
+
+@functools.lru_cache(maxsize=1)
+def pinyin_syllables() -> frozenset[str]:
+    """All toneless pinyin syllables, in plain letters."""
+    syllables = {target for targets in wade_giles().values() for target in targets}
+    return frozenset(syllables | set(_EXTRA_SYLLABLES))
+
+
+_TONGYONG_INITIALS = (("zh", "jh"), ("x", "s"), ("q", "c"))
+
+
+def tongyong(syllable: str) -> str:
+    """Spell a pinyin syllable in Tongyong Pinyin (the 2002 Taiwanese standard).
+
+    >>> tongyong("zhou"), tongyong("xiong"), tongyong("shi"), tongyong("feng")
+    ('jhou', 'syong', 'shih', 'fong')
+    """
+    if syllable in {"zhi", "chi", "shi", "ri", "zi", "ci", "si"}:
+        return ("jh" + syllable[2:] if syllable.startswith("zh") else syllable) + "h"
+    result = syllable
+    if syllable[:1] in {"j", "q", "x"} and syllable[1:2] == "u":  # ju, que, xun: the vowel is ü
+        result = syllable[0] + "y" + syllable[1:]
+    for finals, replacement in (("iong", "yong"), ("iu", "iou"), ("ui", "uei")):
+        if result.endswith(finals) and not result.endswith("y" + finals):
+            result = result[: -len(finals)] + replacement
+            break
+    if result in {"wen", "weng"}:
+        result = {"wen": "wun", "weng": "wong"}[result]
+    elif result.endswith("eng") and result[:1] in {"b", "p", "m", "f"}:
+        result = result[:-3] + "ong"
+    for initial, replacement in _TONGYONG_INITIALS:
+        if result.startswith(initial):
+            return replacement + result[len(initial) :]
+    return result
+
+
+_PALLADIUS_INITIALS = {
+    "b": "б", "p": "п", "m": "м", "f": "ф", "d": "д", "t": "т", "n": "н", "l": "л",
+    "g": "г", "k": "к", "h": "х", "j": "цз", "q": "ц", "x": "с", "zh": "чж", "ch": "ч",
+    "sh": "ш", "r": "ж", "z": "цз", "c": "ц", "s": "с",
+}  # fmt: skip
+_PALLADIUS_FINALS = {
+    "a": "а", "o": "о", "e": "э", "ai": "ай", "ei": "эй", "ao": "ао", "ou": "оу", "an": "ань",
+    "en": "энь", "ang": "ан", "eng": "эн", "ong": "ун", "er": "эр", "i": "и", "ia": "я",
+    "ie": "е", "iao": "яо", "iu": "ю", "ian": "янь", "in": "инь", "iang": "ян", "ing": "ин",
+    "iong": "юн", "u": "у", "ua": "уа", "uo": "о", "uai": "уай", "ui": "уй", "uan": "уань",
+    "un": "унь", "uang": "уан", "ue": "юэ",
+}  # fmt: skip
+_PALLADIUS_ZERO = {
+    "yi": "и", "ya": "я", "ye": "е", "yao": "яо", "you": "ю", "yan": "янь", "yin": "инь",
+    "yang": "ян", "ying": "ин", "yong": "юн", "wu": "у", "wa": "ва", "wo": "во", "wai": "вай",
+    "wei": "вэй", "wan": "вань", "wen": "вэнь", "wang": "ван", "weng": "вэн", "yu": "юй",
+    "yue": "юэ", "yuan": "юань", "yun": "юнь",
+}  # fmt: skip
+_PALLADIUS_U_UMLAUT = {"u": "юй", "ue": "юэ", "uan": "юань", "un": "юнь"}
+
+
+def palladius(syllable: str) -> str | None:
+    """Spell a pinyin syllable in Palladius Cyrillic, the Russian standard for Chinese names.
+
+    >>> palladius("jin"), palladius("ping"), palladius("zi"), palladius("xue")
+    ('цзинь', 'пин', 'цзы', 'сюэ')
+    """
+    if syllable in _PALLADIUS_ZERO:
+        return _PALLADIUS_ZERO[syllable]
+    for length in (2, 1):
+        initial, final = syllable[:length], syllable[length:]
+        if initial in _PALLADIUS_INITIALS and final:
+            break
+    else:
+        return _PALLADIUS_FINALS.get(syllable)
+    if final == "i" and initial in {"z", "c", "s"}:
+        return _PALLADIUS_INITIALS[initial] + "ы"
+    if initial in {"j", "q", "x"} and final in _PALLADIUS_U_UMLAUT:
+        return _PALLADIUS_INITIALS[initial] + _PALLADIUS_U_UMLAUT[final]
+    if final not in _PALLADIUS_FINALS:
+        return None
+    return _PALLADIUS_INITIALS[initial] + _PALLADIUS_FINALS[final]
+
+
+#: Ranking of systems when one spelling reads the same in several: the first is reported.
+_SYSTEM_ORDER = ("pinyin", "Wade-Giles", "Tongyong Pinyin", "Palladius Cyrillic")
+
+
+@functools.lru_cache(maxsize=1)
+def _latin_inventory() -> dict[str, tuple[tuple[str, str], ...]]:
+    """Plain-letter spelling to the (pinyin syllable, system) pairs it may stand for."""
+    inventory: dict[str, dict[str, str]] = {}
+
+    def add(spelling: str, syllable: str, system: str) -> None:
+        inventory.setdefault(spelling, {}).setdefault(syllable, system)
+
+    for syllable in sorted(pinyin_syllables()):
+        add(syllable, syllable, "pinyin")
+    for spelling, targets in wade_giles().items():
+        for target in targets:
+            add(spelling, target, "Wade-Giles")
+    for syllable in sorted(pinyin_syllables()):
+        add(tongyong(syllable), syllable, "Tongyong Pinyin")
+        if syllable[:1] in {"l", "n"} and syllable[1:2] == "u":  # lü, nü written lv or lyu
+            add(syllable[0] + "v" + syllable[2:], syllable, "pinyin")
+            add(syllable[0] + "yu" + syllable[2:], syllable, "pinyin")
+    return {spelling: tuple(targets.items()) for spelling, targets in inventory.items()}
+
+
+@functools.lru_cache(maxsize=1)
+def _cyrillic_inventory() -> dict[str, tuple[tuple[str, str], ...]]:
+    inventory: dict[str, list[tuple[str, str]]] = {}
+    for syllable in sorted(pinyin_syllables()):
+        spelling = palladius(syllable)
+        if spelling:
+            inventory.setdefault(spelling, []).append((syllable, "Palladius Cyrillic"))
+            if "ь" in spelling:  # the soft sign is often dropped
+                inventory.setdefault(spelling.replace("ь", ""), []).append((syllable, "Palladius Cyrillic"))
+    return {spelling: tuple(targets) for spelling, targets in inventory.items()}
+
+
+def _segmentations(
+    text: str, inventory: dict[str, tuple[tuple[str, str], ...]]
+) -> list[tuple[tuple[str, str], ...]]:
+    """Every way to read ``text`` as consecutive syllables of the inventory, with systems."""
+    longest = max(len(spelling) for spelling in inventory)
+
+    @functools.cache
+    def from_position(start: int) -> tuple[tuple[tuple[str, str], ...], ...]:
+        if start == len(text):
+            return ((),)
+        found: list[tuple[tuple[str, str], ...]] = []
+        for end in range(min(len(text), start + longest), start, -1):
+            for reading in inventory.get(text[start:end], ()):
+                for rest in from_position(end):
+                    found.append((reading, *rest))
+                    if len(found) >= _MAX_READINGS:
+                        return tuple(found)
+        return tuple(found)
+
+    found = from_position(0)
+    # Written without apostrophes, a name part is read with as few syllables as it allows
+    # (pinyin's own rule: "xian" is one syllable, "xi'an" two).
+    fewest = min((len(sequence) for sequence in found), default=0)
+    return [sequence for sequence in found if len(sequence) == fewest]
+
+
+def _rank(system: str) -> int:
+    return _SYSTEM_ORDER.index(system) if system in _SYSTEM_ORDER else len(_SYSTEM_ORDER)
+
+
+def _readings(
+    sequences: Iterable[tuple[tuple[str, str], ...]], surname: str | None = None
+) -> tuple[Reading, ...]:
+    best: dict[tuple[str, ...], Reading] = {}
+    for sequence in sequences:
+        syllables = tuple(syllable for syllable, _ in sequence)
+        systems = {system for _, system in sequence}
+        system = max(systems, key=_SYSTEM_ORDER.index) if systems else "pinyin"
+        reading = Reading(
+            keys=tuple(f"zh:{syllable}" for syllable in syllables),
+            system=surname or system,
+            shown=" ".join(syllables),
+            language="Mandarin",
+        )
+        current = best.get(reading.keys)
+        if current is None or _rank(reading.system) < _rank(current.system):
+            best[reading.keys] = reading
+    return tuple(best.values())
+
+
+@functools.lru_cache(maxsize=16384)
+def latin_readings(text: str, /) -> tuple[Reading, ...]:
+    """Read a plain-letter name part as Mandarin syllables (pinyin, Wade-Giles, Tongyong).
+
+    A whole part that is a known surname spelling (``wong``, ``chow``) is also read as its
+    pinyin surname.
+    """
+    if not text.isascii() or not text.isalpha():
+        return ()
+    readings = list(_readings(_segmentations(text, _latin_inventory())))
+    spelled = chinese_surname_spellings().get(text)
+    if spelled and all(reading.keys != (f"zh:{spelled[0]}",) for reading in readings):
+        readings.append(
+            Reading(
+                keys=(f"zh:{spelled[0]}",), system="surname spelling", shown=spelled[0], language="Mandarin"
+            )
+        )
+    return tuple(readings[:_MAX_READINGS])
+
+
+@functools.lru_cache(maxsize=16384)
+def cyrillic_readings(text: str, /) -> tuple[Reading, ...]:
+    """Read a Cyrillic name part as Mandarin syllables in the Palladius system."""
+    return _readings(_segmentations(text.replace("ё", "е"), _cyrillic_inventory()))
+
+
+@functools.lru_cache(maxsize=16384)
+def han_readings(text: str, /) -> tuple[Reading, ...]:
+    """Read Han characters in Mandarin, every reading of each character (pypinyin)."""
+    import pypinyin  # a large table, loaded only when Han text is seen
+
+    per_char = pypinyin.pinyin(text, style=pypinyin.Style.NORMAL, heteronym=True, errors="ignore")
+    options = [[plain(reading.replace("v", "u")) for reading in readings] for readings in per_char]
+    if len(options) != len(text) or any(not choices for choices in options):
+        return ()  # a character pypinyin cannot read
+    result = []
+    for combination in itertools.islice(itertools.product(*options), _MAX_READINGS):
+        result.append(
+            Reading(
+                keys=tuple(f"zh:{syllable}" for syllable in combination),
+                system="Han characters read in pinyin",
+                shown=" ".join(combination),
+                language="Mandarin",
+            )
+        )
+    return tuple(dict.fromkeys(result))
