@@ -375,6 +375,85 @@ FEATURES: tuple[Feature, ...] = tuple(
 )
 
 
+#: Pull of an agreeing qualifier toward 1, and the factor of a conflicting one: a different
+#: date of birth says more against identity than a different nationality (people hold several).
+_AGREEMENT_PULL = 0.3
+_CONFLICT_FACTORS = {"nationality_listed": 0.95, "date_of_birth_listed": 0.85}
+
+
+def _date_parts(value: str) -> tuple[str, ...]:
+    return tuple(value.split("-"))
+
+
+def _dates_agree(left: str, right: str) -> bool:
+    """Tell whether two partial dates agree at the precision both give."""
+    common = min(len(_date_parts(left)), len(_date_parts(right)))
+    return _date_parts(left)[:common] == _date_parts(right)[:common]
+
+
+def nationality_listed(applicant: Applicant, entry: WatchlistEntry) -> Evidence | None:
+    """The applicant's nationality agrees with a listed nationality (raising the score) or
+    differs from all of them (lowering it). Nothing changes when either side gives none."""
+    if applicant.nationality is None or not entry.nationalities:
+        return None
+    listed = ", ".join(entry.nationalities)
+    agrees = applicant.nationality in entry.nationalities
+    effect = "raises" if agrees else "lowers"
+    relation = "is a listed nationality" if agrees else f"differs from the listed {listed}"
+    sentence = f"The nationality {applicant.nationality} {relation}; this {effect} the score."
+    return Evidence(
+        feature="nationality_listed",
+        method=Method.NATIONALITY,
+        field="nationality",
+        value=applicant.nationality,
+        compared=applicant.nationality,
+        listed_field="nationalities",
+        listed_value=listed,
+        score=1.0 if agrees else 0.0,
+        decisive=False,
+        sentence=sentence,
+    )
+
+
+def date_of_birth_listed(applicant: Applicant, entry: WatchlistEntry) -> Evidence | None:
+    """The applicant's date of birth agrees with a listed one at the precision both give
+    (raising the score) or with none (lowering it). Nothing changes when either side gives none."""
+    if applicant.date_of_birth is None or not entry.dates_of_birth:
+        return None
+    listed = ", ".join(entry.dates_of_birth)
+    agrees = any(_dates_agree(applicant.date_of_birth, date) for date in entry.dates_of_birth)
+    effect = "raises" if agrees else "lowers"
+    relation = "agrees with" if agrees else "differs from"
+    date = applicant.date_of_birth
+    sentence = f"The date of birth {date} {relation} the listed {listed}; this {effect} the score."
+    return Evidence(
+        feature="date_of_birth_listed",
+        method=Method.DATE_OF_BIRTH,
+        field="date_of_birth",
+        value=applicant.date_of_birth,
+        compared=applicant.date_of_birth,
+        listed_field="dates_of_birth",
+        listed_value=listed,
+        score=1.0 if agrees else 0.0,
+        decisive=False,
+        sentence=sentence,
+    )
+
+
+#: Qualifiers: facts that only adjust the score of an entry that other evidence brought up.
+QUALIFIERS: tuple[Callable[[Applicant, WatchlistEntry], Evidence | None], ...] = (
+    nationality_listed,
+    date_of_birth_listed,
+)
+
+
+def _qualified(score: float, qualifiers: list[Evidence]) -> float:
+    for item in qualifiers:
+        agrees = item.score >= 1.0
+        score = score + (1 - score) * _AGREEMENT_PULL if agrees else score * _CONFLICT_FACTORS[item.feature]
+    return score
+
+
 def _combined_score(evidence: list[Evidence]) -> float:
     """Best name evidence, then contact evidence, folded so that corroboration adds a little."""
     best_name: Evidence | None = None
@@ -428,14 +507,29 @@ class Screener:
         forms = _applicant_forms(applicant)
         by_entry: dict[str, list[Evidence]] = defaultdict(list)
         entries: dict[str, WatchlistEntry] = {}
+        best_name: dict[tuple[str, str], Evidence] = {}
         for feature in FEATURES:
             for entry, found in feature.function(forms, self._prepared, self.policy):
-                by_entry[entry.id].append(found)
                 entries[entry.id] = entry
+                if found.feature == "name_listed":
+                    # One name evidence per applicant name and entry: the strongest.
+                    key = (entry.id, found.field)
+                    if key not in best_name or _evidence_order(found) < _evidence_order(best_name[key]):
+                        best_name[key] = found
+                    continue
+                by_entry[entry.id].append(found)
+        for (entry_id, _field), found in best_name.items():
+            by_entry[entry_id].append(found)
         hits = []
         for entry_id, evidence in by_entry.items():
-            score = _combined_score(evidence)
-            decisive = any(item.decisive and item.score >= self.policy.match_threshold for item in evidence)
+            entry = entries[entry_id]
+            qualifiers = [item for rule in QUALIFIERS if (item := rule(applicant, entry)) is not None]
+            score = _qualified(_combined_score(evidence), qualifiers)
+            conflicts = [item for item in qualifiers if item.score < 1.0]
+            decisive = any(
+                item.decisive and _qualified(item.score, conflicts) >= self.policy.match_threshold
+                for item in evidence
+            )
             if decisive:
                 decision = Decision.MATCH
             elif score >= self.policy.review_threshold:
@@ -444,10 +538,10 @@ class Screener:
                 continue
             hits.append(
                 Hit(
-                    entry=entries[entry_id],
+                    entry=entry,
                     score=score,
                     decision=decision,
-                    evidence=tuple(sorted(evidence, key=_evidence_order)),
+                    evidence=tuple(sorted(evidence + qualifiers, key=_evidence_order)),
                 )
             )
         hits.sort(key=lambda hit: (-hit.decision.severity, -hit.score, hit.entry.id))

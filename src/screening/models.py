@@ -124,6 +124,19 @@ def _strings(value: Iterable[str]) -> tuple[str, ...]:
     return tuple(value)
 
 
+def is_partial_date(value: str) -> bool:
+    """Tell whether a string is a real date written YYYY-MM-DD, YYYY-MM or YYYY."""
+    found = _DATE_PATTERN.match(value)
+    if found is None:
+        return False
+    year, month, day = found.groups()
+    try:
+        datetime.date(int(year), int(month or 1), int(day or 1))
+    except ValueError:
+        return False
+    return True
+
+
 def _date_of_birth(value: str | datetime.date | None) -> str | None:
     if value is None:
         return None
@@ -243,6 +256,7 @@ class WatchlistEntry:
         phones: listed phone numbers, in international form.
         domains: listed domains (for a domain entry, at least its name).
         nationalities: ISO 3166-1 alpha-2 codes.
+        dates_of_birth: ``YYYY-MM-DD``, ``YYYY-MM`` or ``YYYY``.
         sources: ids of the watchlist's sources that support the entry.
         notes: free text for the reviewer.
     """
@@ -256,6 +270,7 @@ class WatchlistEntry:
     phones: tuple[str, ...] = attrs.field(default=(), converter=_strings)
     domains: tuple[str, ...] = attrs.field(default=(), converter=_strings)
     nationalities: tuple[str, ...] = attrs.field(default=(), converter=_strings)
+    dates_of_birth: tuple[str, ...] = attrs.field(default=(), converter=_strings)
     sources: tuple[str, ...] = attrs.field(default=(), converter=_strings)
     notes: str = ""
 
@@ -271,6 +286,7 @@ class WatchlistEntry:
             "phones": list(self.phones),
             "domains": list(self.domains),
             "nationalities": list(self.nationalities),
+            "dates_of_birth": list(self.dates_of_birth),
             "sources": list(self.sources),
             "notes": self.notes,
         }

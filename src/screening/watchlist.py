@@ -39,7 +39,7 @@ from screening.exceptions import (
     InvalidIdentifierError,
     WatchlistError,
 )
-from screening.models import EntryKind, Source, WatchlistEntry
+from screening.models import EntryKind, Source, WatchlistEntry, is_partial_date
 
 __all__ = ["BUNDLED_WATCHLIST", "Watchlist", "bundled_watchlist_path", "load_watchlist"]
 
@@ -58,10 +58,20 @@ _ENTRY_KEYS = {
     "phones": False,
     "domains": False,
     "nationalities": False,
+    "dates_of_birth": False,
     "sources": False,
     "notes": False,
 }
-_LIST_FIELDS = ("aliases", "weak_aliases", "emails", "phones", "domains", "nationalities", "sources")
+_LIST_FIELDS = (
+    "aliases",
+    "weak_aliases",
+    "emails",
+    "phones",
+    "domains",
+    "nationalities",
+    "dates_of_birth",
+    "sources",
+)
 
 
 def _entry_problems(entry: WatchlistEntry, source_ids: frozenset[str]) -> list[str]:
@@ -92,6 +102,11 @@ def _entry_problems(entry: WatchlistEntry, source_ids: frozenset[str]) -> list[s
     for index, code in enumerate(entry.nationalities):
         if code not in COUNTRY_CODES:
             problems.append(f"nationalities[{index}]: {code!r} is not an uppercase ISO 3166-1 alpha-2 code")
+    for index, date in enumerate(entry.dates_of_birth):
+        if not is_partial_date(date):
+            problems.append(
+                f"dates_of_birth[{index}]: {date!r} is not a real date written YYYY-MM-DD, YYYY-MM or YYYY"
+            )
     for index, source in enumerate(entry.sources):
         if source not in source_ids:
             problems.append(f"sources[{index}]: {source!r} is not the id of a source in this watchlist")
