@@ -35,6 +35,7 @@ from __future__ import annotations
 import functools
 import itertools
 import re
+from collections.abc import Iterator
 
 import attrs
 import jellyfish
@@ -202,8 +203,19 @@ class Link:
     listed: Run
     method: Method
     similarity: float
-    sentence: str
-    language: str = ""
+    sentences: tuple[tuple[str, str], ...]
+
+    @property
+    def languages(self) -> frozenset[str]:
+        """The languages in which the link holds (empty when it needs none)."""
+        return frozenset(language for language, _ in self.sentences if language)
+
+    def sentence(self, languages: frozenset[str] = frozenset()) -> str:
+        """The link in words, in one of ``languages`` when it is a transliteration."""
+        for language, sentence in self.sentences:
+            if not languages or language in languages or not language:
+                return sentence
+        return self.sentences[0][1]
 
 
 @attrs.frozen
@@ -217,14 +229,20 @@ class Alignment:
     decisive: bool
     covered: int
     scrambled: bool = False
+    languages: frozenset[str] = frozenset()
+
+    def sentences(self) -> tuple[str, ...]:
+        """Each link in words, transliterations in the language the whole name is read in."""
+        return tuple(link.sentence(self.languages) for link in self.links)
 
 
-def _reading_link(left: str, right: str) -> tuple[str, str] | None:
-    """Explain a shared Mandarin or Korean reading of two texts, or return None."""
+def _reading_link(left: str, right: str) -> tuple[tuple[str, str], ...]:
+    """Explain each language in which two texts share a reading: (language, sentence) pairs."""
     right_readings = {reading.keys: reading for reading in translit.readings(right)}
+    found: dict[str, str] = {}
     for reading in translit.readings(left):
         other = right_readings.get(reading.keys)
-        if other is None:
+        if other is None or reading.language in found:
             continue
         common = " ".join(key.split(":", 1)[1] for key in reading.keys)
         if reading.language == "Korean":
@@ -233,56 +251,54 @@ def _reading_link(left: str, right: str) -> tuple[str, str] | None:
             )
             common = hangul or common
         if reading.system == other.system:
-            sentence = (
+            found[reading.language] = (
                 f"'{{a}}' and the listed '{{b}}' are {reading.system} spellings"
                 f" of the same {reading.language} syllables ('{common}')."
             )
         else:
-            sentence = (
+            found[reading.language] = (
                 f"'{{a}}' ({reading.system}) is the listed '{{b}}' ({other.system}):"
                 f" both read '{common}' in {reading.language}."
             )
-        return sentence, reading.language
-    return None
+    return tuple(found.items())
 
 
 @functools.lru_cache(maxsize=131072)
 def _token_link(
     left: str, left_latin: tuple[str, ...], right: str, right_latin: tuple[str, ...]
-) -> tuple[Method, float, str, str] | None:
+) -> tuple[Method, float, tuple[tuple[str, str], ...]] | None:
     """Link two run texts by the first rule that holds.
 
     Returns:
-        The method, the similarity, the sentence (with ``{a}`` and ``{b}`` slots) and the
-        language of a transliteration ("" for other methods); None when no rule holds.
+        The method, the similarity, and the sentences (with ``{a}`` and ``{b}`` slots) by
+        language: for a transliteration, one per language whose readings the texts share;
+        otherwise one, under the language ""; None when no rule holds.
     """
     if left == right:
-        return Method.EXACT, 1.0, "'{a}' is the listed '{b}'.", ""
+        return Method.EXACT, 1.0, (("", "'{a}' is the listed '{b}'."),)
     explained = _reading_link(left, right)
     if explained:
-        return Method.TRANSLITERATION, _SIMILARITY[Method.TRANSLITERATION], *explained
+        return Method.TRANSLITERATION, _SIMILARITY[Method.TRANSLITERATION], explained
     shared = set(left_latin) & set(right_latin)
     if shared and (left not in left_latin or right not in right_latin):
         spelled = sorted(shared)[0]
         return (
             Method.TRANSLITERATION,
             _SIMILARITY[Method.TRANSLITERATION],
-            f"'{{a}}' and the listed '{{b}}' are both written '{spelled}' in Latin letters.",
-            "",
+            (("", f"'{{a}}' and the listed '{{b}}' are both written '{spelled}' in Latin letters."),),
         )
     a, b = left_latin[0], right_latin[0]
     if not a.isalnum() or not b:
         return None
     if min(len(a), len(b)) >= 2 and a != b and translit.ocr_key(a) == translit.ocr_key(b):
         sentence = "'{a}' and the listed '{b}' differ only in characters that scans confuse (I, l, 1; O, 0)."
-        return Method.OCR, _SIMILARITY[Method.OCR], sentence, ""
+        return Method.OCR, _SIMILARITY[Method.OCR], (("", sentence),)
     if min(len(a), len(b)) == 1:
         if len(a) == 1 and len(b) > 1 and b.startswith(a):
             return (
                 Method.INITIAL,
                 _SIMILARITY[Method.INITIAL],
-                "'{a}' is the initial of the listed '{b}'.",
-                "",
+                (("", "'{a}' is the initial of the listed '{b}'."),),
             )
         return None
     shortest = min(len(a), len(b))
@@ -293,18 +309,29 @@ def _token_link(
     similarity = jellyfish.jaro_winkler_similarity(a, b)
     key = metaphone_key(a)
     if key and key == metaphone_key(b) and similarity >= _PHONETIC_MIN_JARO_WINKLER:
-        return (
-            Method.PHONETIC,
-            0.8 + 0.1 * similarity,
-            f"'{{a}}' sounds like the listed '{{b}}' (Metaphone {key}).",
-            "",
-        )
+        sentence = f"'{{a}}' sounds like the listed '{{b}}' (Metaphone {key})."
+        return Method.PHONETIC, 0.8 + 0.1 * similarity, (("", sentence),)
     distance = jellyfish.damerau_levenshtein_distance(a, b)
     if distance == 1 or (distance == 2 and shortest >= 10):
         plural = "s" if distance > 1 else ""
         sentence = f"'{{a}}' is {distance} letter{plural} away from the listed '{{b}}'."
-        return Method.FUZZY, 0.9 * similarity, sentence, ""
+        return Method.FUZZY, 0.9 * similarity, (("", sentence),)
     return None
+
+
+def retrieval_keys(form: NameForm) -> Iterator[str]:
+    """Keys under which a name is found: every run's text, Latin spellings and readings.
+
+    Every correspondence that :func:`align` reports has at least one exact, joined or
+    transliteration link, and each of those joins two runs that share one of these keys, so
+    looking names up by them loses nothing that comparing every name would find.
+    """
+    for run in form.runs:
+        yield "t:" + run.text
+        for spelling in run.latin:
+            yield "l:" + spelling
+        for reading in translit.readings(run.text):
+            yield "r:" + " ".join(reading.keys)
 
 
 def _syllable_counts(text: str) -> set[int]:
@@ -315,16 +342,17 @@ def _link(left: Run, right: Run) -> Link | None:
     linked = _token_link(left.text, left.latin, right.text, right.latin)
     if linked is None:
         return None
-    method, similarity, template, language = linked
+    method, similarity, templates = linked
     if method in _SINGLE_PART_METHODS and (left.width, right.width) != (1, 1):
         return None  # joined parts are compared exactly or by reading, never loosely
     if method is Method.EXACT and (left.width, right.width) != (1, 1):
         method, similarity = Method.JOINED_TOKENS, _SIMILARITY[Method.JOINED_TOKENS]
-        template = "'{a}' is the listed '{b}' with its parts joined or split."
-    sentence = template.format(a=left.shown, b=right.shown)
-    if left.notes:
-        sentence += " Look-alike letters: " + "; ".join(left.notes) + "."
-    return Link(left, right, method, similarity, sentence, language)
+        templates = (("", "'{a}' is the listed '{b}' with its parts joined or split."),)
+    suffix = " Look-alike letters: " + "; ".join(left.notes) + "." if left.notes else ""
+    sentences = tuple(
+        (language, template.format(a=left.shown, b=right.shown) + suffix) for language, template in templates
+    )
+    return Link(left, right, method, similarity, sentences)
 
 
 def align(applicant: NameForm, listed: NameForm) -> Alignment | None:
@@ -363,8 +391,9 @@ def align(applicant: NameForm, listed: NameForm) -> Alignment | None:
     complete = covered == len(listed.parts)
     if weighty < min(2, sum(1 for weight in weights if weight > 0)) or not methods & DECISIVE_METHODS:
         return None
-    languages = {link.language for link in chosen} - {""}
-    if not complete and (not methods <= DECISIVE_METHODS or len(languages) > 1):
+    language_sets = [link.languages for link in chosen if link.languages]
+    languages = frozenset.intersection(*language_sets) if language_sets else frozenset({""})
+    if not complete and (not methods <= DECISIVE_METHODS or not languages):
         return None  # part of a name, and that only by sound or spelling: too weak to report
     family = _family_part(listed)
     if not complete and family is not None and family not in used_listed:
@@ -403,9 +432,10 @@ def align(applicant: NameForm, listed: NameForm) -> Alignment | None:
         score=min(1.0, max(0.0, score)),
         method=method,
         complete=complete,
-        decisive=complete and methods <= DECISIVE_METHODS and not scrambled and len(languages) < 2,
+        decisive=complete and methods <= DECISIVE_METHODS and not scrambled and bool(languages),
         covered=covered,
         scrambled=scrambled,
+        languages=languages,
     )
 
 

@@ -25,7 +25,7 @@ from collections.abc import Callable, Iterator
 import attrs
 
 from screening import domains, emails, phones
-from screening._alignment import Link, NameForm, align, name_forms
+from screening._alignment import Link, NameForm, align, name_forms, retrieval_keys
 from screening._version import __version__
 from screening.exceptions import InvalidIdentifierError
 from screening.models import Applicant, EntryKind, WatchlistEntry
@@ -77,6 +77,7 @@ class _Prepared:
     """The watchlist prepared once for many screenings."""
 
     names: tuple[_ListedName, ...]
+    name_index: dict[str, tuple[int, ...]]
     emails: dict[str, list[_Listed]]
     phones: dict[str, list[_Listed]]
     domains: dict[str, list[_Listed]]
@@ -128,7 +129,12 @@ def _prepare(watchlist: Watchlist) -> _Prepared:
             if host not in seen:
                 seen.add(host)
                 by_domain[host].append(_Listed(entry, field, value))
-    return _Prepared(tuple(listed_names), dict(by_email), dict(by_phone), dict(by_domain))
+    name_keys: dict[str, list[int]] = defaultdict(list)
+    for position, listed_name in enumerate(listed_names):
+        for key in set(retrieval_keys(listed_name.form)):
+            name_keys[key].append(position)
+    name_index = {key: tuple(positions) for key, positions in name_keys.items()}
+    return _Prepared(tuple(listed_names), name_index, dict(by_email), dict(by_phone), dict(by_domain))
 
 
 def _applicant_forms(applicant: Applicant) -> _ApplicantForms:
@@ -203,7 +209,10 @@ def name_listed(forms: _ApplicantForms, prepared: _Prepared, policy: Policy) -> 
     weak alias, it brings the case to review at most. A single shared token never counts.
     """
     for field, form in forms.names:
-        for listed in prepared.names:
+        candidates = sorted(
+            {position for key in retrieval_keys(form) for position in prepared.name_index.get(key, ())}
+        )
+        for listed in (prepared.names[position] for position in candidates):
             alignment = align(form, listed.form)
             if alignment is None:
                 continue
@@ -233,18 +242,18 @@ def name_listed(forms: _ApplicantForms, prepared: _Prepared, policy: Policy) -> 
                     score=score,
                     decisive=alignment.decisive and not listed.weak,
                     sentence=sentence,
-                    links=tuple(_token_link(link) for link in alignment.links),
+                    links=tuple(_token_link(link, alignment.languages) for link in alignment.links),
                 ),
             )
 
 
-def _token_link(link: Link) -> TokenLink:
+def _token_link(link: Link, languages: frozenset[str]) -> TokenLink:
     return TokenLink(
         applicant=link.applicant.shown,
         listed=link.listed.shown,
         method=link.method,
         similarity=link.similarity,
-        sentence=link.sentence,
+        sentence=link.sentence(languages),
     )
 
 
