@@ -198,9 +198,7 @@ def main() -> int:
         print(f"  person recall:                {_share(lv2['person'], person_cases)}")
         print(f"  native-script recall:         {_share(lv2['native'], lv2['native cases'])}")
         print(f"  domain recall:                {_share(lv2['domain'], domain_cases)}")
-        print(
-            f"  false-positive rate:          {_share(lv2['clear flagged'], clear_cases)} of 'clear' negatives"
-        )
+        print(f"  false-positive rate:          {_share(lv2['clear flagged'], clear_cases)} of the negatives")
         print(f"  hard negatives flagged:       {lv2['hard flagged']} of {hard_cases}")
     print("pass rate by expectation:")
     for expect in sorted(by_expect):
