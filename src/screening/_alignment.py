@@ -41,7 +41,7 @@ import attrs
 import jellyfish
 
 from screening import names, translit
-from screening.phonetics import metaphone_key
+from screening.phonetics import metaphone_key, spelling_skeleton
 from screening.results import Method
 
 #: Longest run of adjacent parts that may stand for one part on the other side.
@@ -51,11 +51,13 @@ _SIMILARITY = {
     Method.EXACT: 1.0,
     Method.JOINED_TOKENS: 0.98,
     Method.TRANSLITERATION: 0.96,
+    Method.ABBREVIATION: 0.96,
     Method.OCR: 0.9,
+    Method.SPELLING: 0.88,
     Method.INITIAL: 0.5,
 }
 #: Methods that link single parts only: a loose link between joined parts proves little.
-_SINGLE_PART_METHODS = frozenset({Method.OCR, Method.PHONETIC, Method.FUZZY, Method.INITIAL})
+_SINGLE_PART_METHODS = frozenset({Method.OCR, Method.SPELLING, Method.PHONETIC, Method.FUZZY, Method.INITIAL})
 #: Population share as a family name from which a listed end part is taken as the family name.
 _FAMILY_NAME_SHARE = 0.005
 #: Factor on the score when parts are reordered beyond moving the family name to the other end.
@@ -64,7 +66,9 @@ _SCRAMBLED_FACTOR = 0.9
 #: "dong" and "pong" are different syllables, not misspellings of each other.
 _MIN_LOOSE_SYLLABIC = 6
 #: Methods that can decide a match.
-DECISIVE_METHODS = frozenset({Method.EXACT, Method.JOINED_TOKENS, Method.TRANSLITERATION})
+DECISIVE_METHODS = frozenset(
+    {Method.EXACT, Method.JOINED_TOKENS, Method.TRANSLITERATION, Method.ABBREVIATION}
+)
 #: Factor applied when the pairs are not in the same order on both sides.
 _ORDER_FACTOR = 0.99
 #: Factor applied when the names are equal once normalized but differ as written.
@@ -82,7 +86,36 @@ TITLES = frozenset(
     | {"rev", "fr", "sr", "jr", "ii", "iii", "iv", "esq", "phd", "md"}
 )
 #: Quoted or bracketed nicknames: "Danny", “Danny”, 'Danny', (Danny), «Danny», 「Danny」.
-_NICKNAME = re.compile(r"\"[^\"]*\"|“[^”]*”|‘[^’]*’|«[^»]*»|「[^」]*」|\([^)]*\)|(?<!\w)'[^']*'(?!\w)")
+_NICKNAME = re.compile(r"\"[^\"]*\"|“[^”]*”|«[^»]*»|「[^」]*」|\([^)]*\)")
+#: Single quotes are left alone: Arabic names romanize the ayn as an apostrophe ('Abd al-Muhsin).
+
+#: Legal forms of organizations, by the canonical form their abbreviations and translations share.
+_LEGAL_FORM_GROUPS = {
+    "limited": ("ltd", "limited", "ltda"),
+    "company": ("co", "company", "cie", "cia", "compania", "companhia", "compagnie"),
+    "corporation": ("corp", "corporation"),
+    "incorporated": ("inc", "incorporated"),
+    "limited liability company": ("llc", "ooo", "tov"),
+    "joint stock company": ("jsc", "ao", "oao", "zao", "pao", "ojsc", "cjsc", "pjsc"),
+}
+LEGAL_FORMS = {
+    spelling: canonical for canonical, spellings in _LEGAL_FORM_GROUPS.items() for spelling in spellings
+}
+#: Parts that say little about who is named: legal forms, articles and particles.
+LOW_INFORMATION = frozenset(LEGAL_FORMS) | frozenset(
+    {"plc", "pte", "pvt", "pty", "fze", "fzco", "fzc", "llp", "lp", "gmbh", "ag", "sa", "spa", "nv", "bv"}
+    | {"kg", "ab", "sas", "sae", "wll", "srl", "sarl", "kft", "sro", "the", "of", "and", "for"}
+    | {"al", "el", "van", "von", "der", "dos", "ibn", "bint"}
+)
+# Particles that are also Chinese or Korean syllables (bin, de, le, da, di, du, do) keep their weight.
+#: Factor on the weight of a low-information part.
+_LOW_INFORMATION_FACTOR = 0.2
+#: Shortest parts compared by their spelling skeleton (see screening.phonetics.spelling_skeleton);
+#: from _LONG_SKELETON letters on, a lower Jaro-Winkler suffices (Oleksandrovych, Alexandrovich).
+_SKELETON_LENGTH = 5
+_LONG_SKELETON, _LONG_SKELETON_JARO_WINKLER = 8, 0.7
+#: Shortest Latin spelling (letters) at which a phonetic or one-letter fuzzy link may anchor a name.
+_LOOSE_ANCHOR_LENGTH = 6
 
 
 @attrs.frozen
@@ -135,6 +168,8 @@ class NameForm:
 def _weight(part: str, latin: tuple[str, ...]) -> float:
     share = max(translit.population_share(part), translit.population_share(latin[0]) if latin else 0.0)
     factor = 1 - (1 - _COMMON_FACTOR) * min(1.0, share / _COMMON_SHARE)
+    if part in LOW_INFORMATION:
+        factor = _LOW_INFORMATION_FACTOR
     return max(1, len(latin[0] if latin and latin[0] else part)) * factor
 
 
@@ -204,6 +239,15 @@ class Link:
     method: Method
     similarity: float
     sentences: tuple[tuple[str, str], ...]
+
+    @property
+    def anchors(self) -> bool:
+        """Whether the link can anchor a name: a strong method, or a close one on a long part."""
+        if self.method in DECISIVE_METHODS:
+            return True
+        long_enough = min(len(self.applicant.latin[0]), len(self.listed.latin[0])) >= _LOOSE_ANCHOR_LENGTH
+        one_letter = self.method is Method.FUZZY and "1 letter away" in self.sentences[0][1]
+        return long_enough and (self.method in {Method.PHONETIC, Method.SPELLING} or one_letter)
 
     @property
     def languages(self) -> frozenset[str]:
@@ -276,6 +320,9 @@ def _token_link(
     """
     if left == right:
         return Method.EXACT, 1.0, (("", "'{a}' is the listed '{b}'."),)
+    if left in LEGAL_FORMS and LEGAL_FORMS[left] == LEGAL_FORMS.get(right):
+        sentence = f"'{{a}}' and the listed '{{b}}' are the same legal form ({LEGAL_FORMS[left]})."
+        return Method.ABBREVIATION, _SIMILARITY[Method.ABBREVIATION], (("", sentence),)
     explained = _reading_link(left, right)
     if explained:
         return Method.TRANSLITERATION, _SIMILARITY[Method.TRANSLITERATION], explained
@@ -307,12 +354,21 @@ def _token_link(
     if shortest < _MIN_LOOSE_SYLLABIC and _syllable_counts(left) & _syllable_counts(right):
         return None  # as many Chinese or Korean syllables, but other ones: a different name
     similarity = jellyfish.jaro_winkler_similarity(a, b)
+    skeleton = spelling_skeleton(a)
+    least = _PHONETIC_MIN_JARO_WINKLER if shortest < _LONG_SKELETON else _LONG_SKELETON_JARO_WINKLER
+    if shortest >= _SKELETON_LENGTH and similarity >= least and skeleton == spelling_skeleton(b):
+        sentence = (
+            f"'{{a}}' and the listed '{{b}}' are romanized spellings of one name (skeleton '{skeleton}')."
+        )
+        return Method.SPELLING, _SIMILARITY[Method.SPELLING], (("", sentence),)
     key = metaphone_key(a)
     if key and key == metaphone_key(b) and similarity >= _PHONETIC_MIN_JARO_WINKLER:
         sentence = f"'{{a}}' sounds like the listed '{{b}}' (Metaphone {key})."
         return Method.PHONETIC, 0.8 + 0.1 * similarity, (("", sentence),)
     distance = jellyfish.damerau_levenshtein_distance(a, b)
-    if distance == 1 or (distance == 2 and shortest >= 10):
+    if distance == 2 and _syllable_counts(left) & _syllable_counts(right):
+        return None  # two letters apart and as many Chinese or Korean syllables: other syllables
+    if distance == 1 or (distance == 2 and shortest >= 8):
         plural = "s" if distance > 1 else ""
         sentence = f"'{{a}}' is {distance} letter{plural} away from the listed '{{b}}'."
         return Method.FUZZY, 0.9 * similarity, (("", sentence),)
@@ -320,11 +376,13 @@ def _token_link(
 
 
 def retrieval_keys(form: NameForm) -> Iterator[str]:
-    """Keys under which a name is found: every run's text, Latin spellings and readings.
+    """Keys under which a name is found: every run's text, Latin spellings and readings, and
+    for long single parts their Metaphone key and their spellings less one letter.
 
-    Every correspondence that :func:`align` reports has at least one exact, joined or
-    transliteration link, and each of those joins two runs that share one of these keys, so
-    looking names up by them loses nothing that comparing every name would find.
+    Every correspondence that :func:`align` reports has an anchoring link (exact, joined,
+    transliteration, legal form, or a phonetic or one-letter link between long parts), and
+    each of those joins two runs that share one of these keys, so looking names up by them
+    loses nothing that comparing every name would find.
     """
     for run in form.runs:
         yield "t:" + run.text
@@ -332,6 +390,15 @@ def retrieval_keys(form: NameForm) -> Iterator[str]:
             yield "l:" + spelling
         for reading in translit.readings(run.text):
             yield "r:" + " ".join(reading.keys)
+        if run.text in LEGAL_FORMS:
+            yield "f:" + LEGAL_FORMS[run.text]
+        spelling = run.latin[0]
+        if run.width == 1 and len(spelling) >= _LOOSE_ANCHOR_LENGTH:
+            yield "m:" + metaphone_key(spelling)
+            yield "s:" + spelling_skeleton(spelling)
+            yield "d:" + spelling
+            for index in range(len(spelling)):
+                yield "d:" + spelling[:index] + spelling[index + 1 :]
 
 
 def _syllable_counts(text: str) -> set[int]:
@@ -387,14 +454,20 @@ def align(applicant: NameForm, listed: NameForm) -> Alignment | None:
         chosen.append(link)
     covered = len(used_listed)
     weighty = sum(1 for index in used_listed if weights[index] > 0)
+    listed_weighty = sum(1 for weight in weights if weight > 0)
     methods = {link.method for link in chosen}
     complete = covered == len(listed.parts)
-    if weighty < min(2, sum(1 for weight in weights if weight > 0)) or not methods & DECISIVE_METHODS:
+    if weighty < min(2, listed_weighty) or not any(link.anchors for link in chosen):
         return None
+    if listed_weighty == 1 and any(
+        part.weight > 0 and index not in used_applicant for index, part in enumerate(applicant.parts)
+    ):
+        return None  # a one-part listed name is one shared part when the applicant has more
     language_sets = [link.languages for link in chosen if link.languages]
     languages = frozenset.intersection(*language_sets) if language_sets else frozenset({""})
-    if not complete and (not methods <= DECISIVE_METHODS or not languages):
-        return None  # part of a name, and that only by sound or spelling: too weak to report
+    loose_partial = listed_weighty >= 3 and sum(link.anchors for link in chosen) >= 2
+    if not complete and ((not methods <= DECISIVE_METHODS and not loose_partial) or not languages):
+        return None  # part of a short name, and that only by sound or spelling: too weak to report
     family = _family_part(listed)
     if not complete and family is not None and family not in used_listed:
         return None  # given names without the family name: a different family
@@ -463,7 +536,9 @@ _WEAKEST_FIRST = (
     Method.FUZZY,
     Method.PHONETIC,
     Method.OCR,
+    Method.SPELLING,
     Method.TRANSLITERATION,
+    Method.ABBREVIATION,
     Method.JOINED_TOKENS,
 )
 

@@ -107,7 +107,8 @@ def _groups(value: str) -> tuple[tuple[str, ...], ...]:
                 continue
             kept.append(char)
             continue
-        base = char
+        # A mark after anything but a letter or digit decorates nothing and is dropped.
+        base = char if category[0] in "LN" else ""
         kept.append(_LETTER_FOLDS.get(char, char))
     folded = unicodedata.normalize("NFC", "".join(kept))
     groups: list[tuple[str, ...]] = []

@@ -17,7 +17,14 @@ import functools
 
 import jellyfish
 
-__all__ = ["metaphone_key"]
+__all__ = ["metaphone_key", "spelling_skeleton"]
+
+#: Letter groups that romanizations of one sound disagree on, rewritten to one spelling, in order.
+_SKELETON_REWRITES = (
+    ("ph", "f"), ("gh", "k"), ("ck", "k"), ("x", "ks"), ("q", "k"), ("w", "v"),
+    ("kh", "h"), ("dzh", "j"), ("zh", "j"),
+)  # fmt: skip
+_SKELETON_VOWELS = str.maketrans("eiouy", "aaaaa")
 
 
 @functools.lru_cache(maxsize=16384)
@@ -26,3 +33,28 @@ def metaphone_key(token: str, /) -> str:
     if not token.isascii() or not token.isalpha():
         return ""
     return str(jellyfish.metaphone(token))
+
+
+@functools.lru_cache(maxsize=65536)
+def spelling_skeleton(token: str, /) -> str:
+    """Reduce a Latin name part to the letters its romanizations agree on.
+
+    Transliterations of one name from Cyrillic or Arabic differ mostly in vowels, in ``x`` for
+    ``ks``, ``q``/``gh`` for ``k``, ``w`` for ``v`` and in doubled letters: ``Oleksandrovych``
+    and ``Alexandrovich``, ``Saeed`` and ``Said``. The skeleton keeps consonants, writes every
+    vowel (and ``y``, ``j`` between vowels) as ``a``, and collapses repeats. Tokens in other
+    scripts or with digits have no skeleton (``''``).
+
+    >>> spelling_skeleton("oleksandrovych") == spelling_skeleton("alexandrovich")
+    True
+    >>> spelling_skeleton("vitalij") == spelling_skeleton("vitaly")
+    True
+    """
+    if not token.isascii() or not token.isalpha():
+        return ""
+    text = token[:-1] + "i" if token.endswith("j") else token  # Vitalij: a final j is a vowel
+    for old, new in _SKELETON_REWRITES:
+        text = text.replace(old, new)
+    text = text.replace("c", "k").replace("kh", "ch").translate(_SKELETON_VOWELS)
+    collapsed = [char for index, char in enumerate(text) if index == 0 or char != text[index - 1]]
+    return "".join(collapsed)
