@@ -110,9 +110,10 @@ def main() -> int:
     args = parser.parse_args()
 
     start = time.perf_counter()
-    watchlist, report = import_ofac(args.sdn_dir, alt=args.sdn_dir / "no-alt.csv")
+    watchlist, _report = import_ofac(args.sdn_dir, read_aliases=False)
     screener = screening.Screener(watchlist)
-    print(f"list: {len(watchlist.entries)} entries from {args.sdn_dir / 'sdn.csv'} ({time.perf_counter() - start:.1f} s)")
+    took = time.perf_counter() - start
+    print(f"list: {len(watchlist.entries)} entries from {args.sdn_dir / 'sdn.csv'} ({took:.1f} s)")
     queries = _queries(watchlist, args.alt_csv)
     print(f"spelling-variant a.k.a. queries: {len(queries)} in {args.alt_csv}")
     if args.limit and len(queries) > args.limit:

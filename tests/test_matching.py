@@ -163,3 +163,74 @@ def test_adding_unrelated_entries_keeps_hits(bundled: Watchlist) -> None:
     )
     applicant = Applicant(name="Kim Kwang Jin")
     assert screening.screen(applicant).hits[0].entry == screening.screen(applicant, bigger).hits[0].entry
+
+
+@pytest.mark.parametrize(
+    "row", read_vectors("name_variants.csv"), ids=lambda row: f"{row['name']}|{row['decision']}"
+)
+def test_name_variants(screener: Screener, row: dict[str, str]) -> None:
+    """Variants of listed names across scripts and romanizations, and near-miss negatives."""
+    result = screener.screen(Applicant(name=row["name"]))
+    top = result.hits[0].entry.id if result.hits else ""
+    assert (row["decision"], row["entry_id"]) == (result.decision.value, top)
+
+
+def test_transliteration_evidence_names_the_systems(screener: Screener) -> None:
+    """Wade-Giles evidence says which system linked which parts."""
+    evidence = screener.screen(Applicant(name="Chou Pao-yu")).hits[0].evidence[0]
+    assert "'chou' (Wade-Giles) is the listed 'zhou' (pinyin): both read 'zhou' in Mandarin." in [
+        link.sentence for link in evidence.links
+    ]
+
+
+def test_disguised_name_reports_look_alike_letters(screener: Screener) -> None:
+    """A Cyrillic letter inside a Latin name is named in the evidence."""
+    evidence = screener.screen(Applicant(name="Zhenxing Wаng")).hits[0].evidence[0]
+    assert any("Cyrillic 'а' (U+0430) read as Latin 'a'" in link.sentence for link in evidence.links)
+
+
+def test_reordered_given_name_cannot_match(screener: Screener) -> None:
+    """Swapping given-name syllables brings review at most, and the evidence says why."""
+    hit = screener.screen(Applicant(name="Kang Bok Tae")).hits[0]
+    assert Decision.REVIEW == hit.decision
+    assert "order that changes the given name" in hit.evidence[0].sentence
+
+
+def test_qualifiers_adjust_scores(bundled: Watchlist) -> None:
+    """An agreeing nationality raises a partial name's score; a different date of birth lowers a match."""
+    base = screening.screen(Applicant(name="Jing Huang")).hits[0].score
+    agreeing = screening.screen(Applicant(name="Jing Huang", nationality="CN")).hits[0]
+    assert agreeing.score > base
+    assert "nationality_listed" in {evidence.feature for evidence in agreeing.evidence}
+    entry = bundled.entries[0]
+    dated = Watchlist(
+        name="dated",
+        version="1",
+        sources=bundled.sources,
+        entries=[
+            WatchlistEntry(id="p", kind=EntryKind.PERSON, name=entry.name, dates_of_birth=("1980-05-01",))
+        ],
+    )
+    assert (
+        Decision.MATCH == screening.screen(Applicant(name=entry.name, date_of_birth="1980"), dated).decision
+    )
+    assert (
+        Decision.REVIEW
+        == screening.screen(Applicant(name=entry.name, date_of_birth="1990-01-01"), dated).decision
+    )
+
+
+def test_legal_forms_are_equivalent() -> None:
+    """Ltd and Limited are the same legal form; the rest of the name decides."""
+    entry = WatchlistEntry(id="o", kind=EntryKind.ORGANIZATION, name="Beratex Group Limited")
+    listed = Watchlist(name="orgs", version="1", entries=[entry])
+    assert Decision.MATCH == screening.screen(Applicant(name="BERATEX GROUP LTD."), listed).decision
+    assert Decision.CLEAR == screening.screen(Applicant(name="Other Group Ltd"), listed).decision
+
+
+def test_one_part_listed_name_needs_the_whole_applicant_name() -> None:
+    """A one-word listed name does not flag applicants who merely share that word."""
+    entry = WatchlistEntry(id="w", kind=EntryKind.PERSON, name="Mohammed", weak_aliases=("Tariq",))
+    listed = Watchlist(name="one", version="1", entries=[entry])
+    assert Decision.CLEAR == screening.screen(Applicant(name="Tariq Aziz"), listed).decision
+    assert Decision.REVIEW == screening.screen(Applicant(name="Tariq"), listed).decision

