@@ -206,3 +206,15 @@ def test_python_dash_m_runs_the_cli() -> None:
         check=False,
     )
     assert (EXIT_CLEAR, "Decision: CLEAR") == (completed.returncode, completed.stdout.splitlines()[0])
+
+
+def test_watchlist_import_ofac_writes_a_valid_list(tmp_path: Path) -> None:
+    """Importing OFAC files writes a watchlist that validates and screens."""
+    ofac = Path(__file__).parent / "data" / "ofac"
+    output = tmp_path / "ofac.json"
+    code, out, _ = run(
+        "watchlist", "import", "ofac", str(ofac), "--output", str(output), "--list-version", "2021-07-07"
+    )
+    assert (EXIT_CLEAR, True) == (code, "Skipped entries: 1 aircraft, 1 vessel." in out)
+    assert EXIT_CLEAR == run("watchlist", "validate", str(output))[0]
+    assert EXIT_MATCH == run("check", "--name", "Tian Yinyin", "--watchlist", str(output))[0]

@@ -40,7 +40,12 @@ def wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def test_wheel_contains_watchlist_and_marker(wheel: Path) -> None:
     """The wheel ships the bundled list inside the package, and py.typed."""
     names = set(zipfile.ZipFile(wheel).namelist())
-    assert {"screening/watchlists/doj-dprk-it-workers.json", "screening/py.typed"} <= names
+    assert {
+        "screening/watchlists/doj-dprk-it-workers.json",
+        "screening/py.typed",
+        "screening/translit/data/hanja_hangul.tsv",
+        "screening/translit/data/wadegiles_pinyin.csv",
+    } <= names
 
 
 def test_installed_wheel_loads_bundled_list(wheel: Path, tmp_path: Path) -> None:

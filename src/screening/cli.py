@@ -9,6 +9,7 @@ Commands::
                     [--input-format csv|jsonl]
     screening watchlist show [PATH] [--json]
     screening watchlist validate PATH
+    screening watchlist import ofac DIR --output OUT [--alt PATH] [--comments PATH] [--list-version V]
 
 ``check`` and ``batch`` also take ``--match-threshold`` and ``--review-threshold``.
 
@@ -130,6 +131,13 @@ def _parser() -> argparse.ArgumentParser:
     show.add_argument("--json", action="store_true", help="print the whole list in the file format")
     validate = actions.add_parser("validate", help="check a watchlist file and report the first problem")
     validate.add_argument("path", metavar="PATH")
+    importer = actions.add_parser("import", help="convert another list's files into a watchlist file")
+    importer.add_argument("source", choices=("ofac",), help="the list's format: ofac (legacy SDN CSV files)")
+    importer.add_argument("directory", metavar="DIR", help="folder with sdn.csv, alt.csv, sdn_comments.csv")
+    importer.add_argument("--output", required=True, metavar="OUT", help="the watchlist file to write")
+    importer.add_argument("--alt", metavar="PATH", help="alt.csv elsewhere than in DIR")
+    importer.add_argument("--comments", metavar="PATH", help="sdn_comments.csv elsewhere than in DIR")
+    importer.add_argument("--list-version", metavar="V", help="the list's version (default: DIR's name)")
     return parser
 
 
@@ -370,6 +378,25 @@ def _summary(watchlist: Watchlist) -> str:
     )
 
 
+def _import(args: argparse.Namespace, out: IO[str]) -> int:
+    from screening.ofac import import_ofac
+
+    watchlist, report = import_ofac(
+        args.directory, alt=args.alt, comments=args.comments, version=args.list_version
+    )
+    try:
+        with open(args.output, "w", encoding="utf-8") as stream:
+            json.dump(watchlist.to_dict(), stream, ensure_ascii=False, indent=1)
+            stream.write("\n")
+    except OSError as error:
+        raise InputFileError(f"{args.output}: the watchlist cannot be written: {error.strerror}.") from error
+    out.write(report.summary() + "\n")
+    out.write(
+        f"Wrote {args.output}: {watchlist.name} version {watchlist.version}, checksum {watchlist.checksum}.\n"
+    )
+    return EXIT_CLEAR
+
+
 def _validate(args: argparse.Namespace, out: IO[str]) -> int:
     watchlist = load_watchlist(args.path)
     out.write(f"OK: {args.path} is a valid watchlist.\n{_summary(watchlist)}\n")
@@ -397,7 +424,7 @@ def main(
     handlers = {"check": _check, "batch": _batch}
     try:
         if args.command == "watchlist":
-            return (_show if args.action == "show" else _validate)(args, out)
+            return {"show": _show, "validate": _validate, "import": _import}[args.action](args, out)
         return handlers[args.command](args, out)
     except ScreeningError as error:
         err.write(f"screening: error: {error}\n")
