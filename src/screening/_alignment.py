@@ -41,7 +41,7 @@ import attrs
 import jellyfish
 
 from screening import names, translit
-from screening.phonetics import metaphone_key, spelling_skeleton
+from screening.phonetics import kana_skeleton, metaphone_key, spelling_skeleton
 from screening.results import Method
 
 #: Longest run of adjacent parts that may stand for one part on the other side.
@@ -247,7 +247,8 @@ class Link:
             return True
         long_enough = min(len(self.applicant.latin[0]), len(self.listed.latin[0])) >= _LOOSE_ANCHOR_LENGTH
         one_letter = self.method is Method.FUZZY and "1 letter away" in self.sentences[0][1]
-        return long_enough and (self.method in {Method.PHONETIC, Method.SPELLING} or one_letter)
+        kana = "kana" in {translit.script(self.applicant.text), translit.script(self.listed.text)}
+        return (long_enough or kana) and (self.method in {Method.PHONETIC, Method.SPELLING} or one_letter)
 
     @property
     def languages(self) -> frozenset[str]:
@@ -334,6 +335,12 @@ def _token_link(
             _SIMILARITY[Method.TRANSLITERATION],
             (("", f"'{{a}}' and the listed '{{b}}' are both written '{spelled}' in Latin letters."),),
         )
+    kana = translit.script(left) == "kana" or translit.script(right) == "kana"
+    if kana and {kana_skeleton(spelling) for spelling in left_latin} & {
+        kana_skeleton(spelling) for spelling in right_latin
+    } - {""}:
+        sentence = "'{a}' is written in kana as Japanese writes the listed '{b}'."
+        return Method.SPELLING, _SIMILARITY[Method.SPELLING], (("", sentence),)
     a, b = left_latin[0], right_latin[0]
     if not a.isalnum() or not b:
         return None
@@ -392,6 +399,8 @@ def retrieval_keys(form: NameForm) -> Iterator[str]:
             yield "r:" + " ".join(reading.keys)
         if run.text in LEGAL_FORMS:
             yield "f:" + LEGAL_FORMS[run.text]
+        for spelling in run.latin:
+            yield "k:" + kana_skeleton(spelling)
         spelling = run.latin[0]
         if run.width == 1 and len(spelling) >= _LOOSE_ANCHOR_LENGTH:
             yield "m:" + metaphone_key(spelling)

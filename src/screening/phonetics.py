@@ -17,7 +17,7 @@ import functools
 
 import jellyfish
 
-__all__ = ["metaphone_key", "spelling_skeleton"]
+__all__ = ["kana_skeleton", "metaphone_key", "spelling_skeleton"]
 
 #: Letter groups that romanizations of one sound disagree on, rewritten to one spelling, in order.
 _SKELETON_REWRITES = (
@@ -58,3 +58,32 @@ def spelling_skeleton(token: str, /) -> str:
     text = text.replace("c", "k").replace("kh", "ch").translate(_SKELETON_VOWELS)
     collapsed = [char for index, char in enumerate(text) if index == 0 or char != text[index - 1]]
     return "".join(collapsed)
+
+
+#: Sounds Japanese kana cannot tell apart in foreign names, rewritten to one spelling, in order.
+_KANA_REWRITES = (
+    ("tsu", "ch"), ("ts", "ch"), ("dzh", "j"), ("zh", "j"), ("dz", "j"), ("z", "j"), ("x", "sh"),
+    ("q", "ch"), ("c", "ch"), ("chh", "ch"), ("sh", "s"), ("l", "r"), ("ng", "n"), ("v", "b"),
+    ("w", ""), ("h", ""),
+)  # fmt: skip
+
+
+@functools.lru_cache(maxsize=65536)
+def kana_skeleton(token: str, /) -> str:
+    """Reduce a Latin spelling to what Japanese kana can write of it.
+
+    Kana spell foreign names with the sounds Japanese has: no l (``r``), no final ng (``n``),
+    one sound for zh, j and z (``ji``), for x, s and sh (``shi``), for q, ch, c and ts (``chi``),
+    and long vowels. Comparing skeletons lets ``ジョウ`` (``jou``) meet ``Zhou`` and ``ワン``
+    (``wan``) meet ``Wang``.
+
+    >>> kana_skeleton("jenshin") == kana_skeleton("zhenxing")
+    True
+    """
+    if not token.isascii() or not token.isalpha():
+        return ""
+    text = token
+    for old, new in _KANA_REWRITES:
+        text = text.replace(old, new)
+    text = text.translate(_SKELETON_VOWELS)
+    return "".join(char for index, char in enumerate(text) if index == 0 or char != text[index - 1])
