@@ -15,6 +15,16 @@ IP addresses are refused because they name no registrant to screen.
 'xn--bcher-kva.de'
 >>> parents("a.b.example.com")
 ('a.b.example.com', 'b.example.com', 'example.com', 'com')
+
+The *registrable* domain is the part a registrant controls: one label below the public suffix
+of the Public Suffix List, private section included, so ``jobs.example.co.uk`` belongs to
+``example.co.uk`` and ``someone.github.io`` to itself, not to GitHub. The list comes from the
+snapshot that the ``publicsuffixlist`` package ships; nothing is fetched.
+
+>>> registrable("jobs.example.co.uk"), registrable("someone.github.io")
+('example.co.uk', 'someone.github.io')
+>>> resemblance("cloudfoxhub.net", "cloudfoxhub.com")
+"'cloudfoxhub.net' is the listed 'cloudfoxhub.com' with the top-level domain changed"
 """
 
 from __future__ import annotations
@@ -22,12 +32,23 @@ from __future__ import annotations
 import functools
 import ipaddress
 import urllib.parse
+from importlib import resources
 
 import idna
+import jellyfish
 
 from screening.exceptions import InvalidDomainError
 
-__all__ = ["is_valid", "normalize", "parents", "to_unicode"]
+__all__ = [
+    "common_domains",
+    "is_valid",
+    "normalize",
+    "parents",
+    "public_suffix",
+    "registrable",
+    "resemblance",
+    "to_unicode",
+]
 
 #: RFC 1035: a whole name may have at most 253 characters in its text form.
 _MAX_DOMAIN_LENGTH = 253
@@ -135,3 +156,98 @@ def to_unicode(host: str, /) -> str:
         return str(idna.decode(host))
     except idna.IDNAError:
         return host
+
+
+@functools.lru_cache(maxsize=1)
+def _psl() -> object:
+    from publicsuffixlist import PublicSuffixList  # the list's parse takes a moment: on first use
+
+    return PublicSuffixList()
+
+
+@functools.lru_cache(maxsize=65536)
+def public_suffix(host: str, /) -> str:
+    """The public suffix of a normalized host (``co.uk``, ``com``, ``github.io``)."""
+    return str(_psl().publicsuffix(host) or host.rsplit(".", 1)[-1])  # type: ignore[attr-defined]
+
+
+@functools.lru_cache(maxsize=65536)
+def registrable(host: str, /) -> str:
+    """The registrable domain of a normalized host: its public suffix and one label more."""
+    found = _psl().privatesuffix(host)  # type: ignore[attr-defined]
+    return str(found) if found else host
+
+
+@functools.lru_cache(maxsize=1)
+def common_domains() -> frozenset[str]:
+    """Widely used legitimate domains that are never flagged as look-alikes.
+
+    Mail providers, large platforms and universities (``data/common_domains.txt``).
+    """
+    text = resources.files("screening").joinpath("data").joinpath("common_domains.txt").read_text("utf-8")
+    return frozenset(line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#"))
+
+
+#: Shortest listed label that one changed letter may imitate, and that two may.
+_ONE_EDIT_LABEL, _TWO_EDIT_LABEL = 6, 9
+#: Shortest listed label that a combo-squat ("listedname-jobs") is looked for in.
+_COMBO_LABEL = 6
+
+
+def _split(domain: str) -> tuple[str, str]:
+    suffix = public_suffix(domain)
+    label = domain[: -len(suffix) - 1] if domain.endswith("." + suffix) else domain
+    return label, suffix
+
+
+def _unconfused(label: str) -> tuple[str, tuple[str, ...]]:
+    from screening.translit import fold_confusables  # a table of the names side, on first use
+
+    shown = to_unicode(label) if label.startswith("xn--") or "xn--" in label else label
+    folded, notes = fold_confusables(shown)
+    if notes or not folded.isascii():
+        # A label written wholly in look-alikes (no Latin letter left to mix with) folds too.
+        folded, notes = fold_confusables("a" + shown)
+        folded = folded[1:]
+    return folded, notes
+
+
+def resemblance(host: str, listed: str, /) -> str | None:
+    """Say how a normalized host imitates a listed domain, or return None.
+
+    The transformations looked for, on the registrable domains: look-alike letters from other
+    scripts (UTS #39), the same name under another top-level domain, hyphens or digits added or
+    removed, singular and plural, one changed letter (listed names of 6 letters or more) or two
+    (9 or more), and the listed name with a word added (``listedname-jobs``). A host on the
+    listed domain itself, or a subdomain of it, is not a resemblance but the domain; widely used
+    domains (:func:`common_domains`) resemble nothing.
+    """
+    applicant, target = registrable(host), registrable(listed)
+    if applicant == target or applicant in common_domains():
+        return None
+    (label, suffix), (listed_label, listed_suffix) = _split(applicant), _split(target)
+    other_tld = suffix != listed_suffix
+    tld = " and the top-level domain changed" if other_tld else ""
+    described = f"'{to_unicode(applicant)}' is the listed '{target}'"
+    folded, notes = _unconfused(label)
+    if notes and folded == listed_label:
+        return f"{described} written with look-alike letters ({'; '.join(notes)}){tld}"
+    if label == listed_label:
+        return f"{described} with the top-level domain changed"
+    stripped = label.replace("-", "").translate(_NO_DIGITS)
+    if stripped == listed_label.replace("-", "").translate(_NO_DIGITS):
+        return f"{described} with hyphens or digits added or removed{tld}"
+    if label in {listed_label + "s", listed_label + "es"} or listed_label in {label + "s", label + "es"}:
+        return f"{described} in the singular or plural{tld}"
+    distance = jellyfish.damerau_levenshtein_distance(label, listed_label)
+    if (distance == 1 and len(listed_label) >= _ONE_EDIT_LABEL) or (
+        distance == 2 and len(listed_label) >= _TWO_EDIT_LABEL
+    ):
+        letters = "one letter" if distance == 1 else "two letters"
+        return f"{described} with {letters} changed{tld}"
+    if len(listed_label) >= _COMBO_LABEL and listed_label in stripped and len(stripped) > len(listed_label):
+        return f"{described} with a word added{tld}"
+    return None
+
+
+_NO_DIGITS = str.maketrans("", "", "0123456789")

@@ -49,6 +49,7 @@ _PHONE_SCORE = 0.99
 _DOMAIN_SCORE = 0.98
 _EMAIL_DOMAIN_SCORE = 0.97
 _SUBDOMAIN_SCORE = 0.95
+_LOOKALIKE_SCORE = 0.8
 #: Factor on the score of a correspondence to a weak alias: weaker evidence ranks lower.
 _WEAK_ALIAS_FACTOR = 0.85
 #: How much the second and later pieces of evidence add to the best one.
@@ -362,6 +363,61 @@ def website_on_listed_domain(forms: _ApplicantForms, prepared: _Prepared, policy
             )
 
 
+def _resemblances(host: str, prepared: _Prepared) -> Iterator[tuple[_Listed, str]]:
+    for listed_host, listed_values in prepared.domains.items():
+        described = domains.resemblance(host, listed_host)
+        if described:
+            for listed in listed_values:
+                yield listed, described
+
+
+def website_resembles_listed_domain(forms: _ApplicantForms, prepared: _Prepared, policy: Policy) -> _Found:
+    """The applicant's website imitates a listed domain: look-alike letters, another top-level
+    domain, hyphens or digits, singular or plural, a letter or two changed, or a word added.
+    Brings review, never a match; widely used domains are never flagged."""
+    for field in forms.websites:
+        for listed, described in _resemblances(field.compared, prepared):
+            yield (
+                listed.entry,
+                Evidence(
+                    feature="website_resembles_listed_domain",
+                    method=Method.LOOKALIKE,
+                    field=field.field,
+                    value=field.value,
+                    compared=domains.registrable(field.compared),
+                    listed_field=listed.field,
+                    listed_value=listed.value,
+                    score=_LOOKALIKE_SCORE,
+                    decisive=False,
+                    sentence=f"The website {described}; a look-alike brings review, never a match.",
+                ),
+            )
+
+
+def email_domain_resembles_listed_domain(
+    forms: _ApplicantForms, prepared: _Prepared, policy: Policy
+) -> _Found:
+    """The applicant's email domain imitates a listed domain (as for websites). Brings review,
+    never a match."""
+    for field, domain in forms.emails:
+        for listed, described in _resemblances(domain, prepared):
+            yield (
+                listed.entry,
+                Evidence(
+                    feature="email_domain_resembles_listed_domain",
+                    method=Method.LOOKALIKE,
+                    field=field.field,
+                    value=field.value,
+                    compared=domains.registrable(domain),
+                    listed_field=listed.field,
+                    listed_value=listed.value,
+                    score=_LOOKALIKE_SCORE,
+                    decisive=False,
+                    sentence=f"The email domain {described}; a look-alike brings review, never a match.",
+                ),
+            )
+
+
 @attrs.frozen
 class Feature:
     """A rule of the scoring model: its name and the function that yields its evidence."""
@@ -384,6 +440,8 @@ FEATURES: tuple[Feature, ...] = tuple(
         email_on_listed_domain,
         phone_listed,
         website_on_listed_domain,
+        website_resembles_listed_domain,
+        email_domain_resembles_listed_domain,
     )
 )
 

@@ -58,6 +58,7 @@ class Method(str, enum.Enum):
     PHONE = "phone"
     DOMAIN = "domain"
     SUBDOMAIN = "subdomain"
+    LOOKALIKE = "look-alike domain"
     NATIONALITY = "nationality"
     DATE_OF_BIRTH = "date of birth"
 
