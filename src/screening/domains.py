@@ -24,7 +24,7 @@ snapshot that the ``publicsuffixlist`` package ships; nothing is fetched.
 >>> registrable("jobs.example.co.uk"), registrable("someone.github.io")
 ('example.co.uk', 'someone.github.io')
 >>> resemblance("cloudfoxhub.net", "cloudfoxhub.com")
-"'cloudfoxhub.net' is the listed 'cloudfoxhub.com' with the top-level domain changed"
+("'cloudfoxhub.net' is the listed 'cloudfoxhub.com' with the top-level domain changed", 0.9)
 """
 
 from __future__ import annotations
@@ -212,8 +212,8 @@ def _unconfused(label: str) -> tuple[str, tuple[str, ...]]:
     return folded, notes
 
 
-def resemblance(host: str, listed: str, /) -> str | None:
-    """Say how a normalized host imitates a listed domain, or return None.
+def resemblance(host: str, listed: str, /) -> tuple[str, float] | None:
+    """Say how a normalized host imitates a listed domain, and how closely; or return None.
 
     The transformations looked for, on the registrable domains: look-alike letters from other
     scripts (UTS #39), the same name under another top-level domain, hyphens or digits added or
@@ -221,6 +221,10 @@ def resemblance(host: str, listed: str, /) -> str | None:
     (9 or more), and the listed name with a word added (``listedname-jobs``). A host on the
     listed domain itself, or a subdomain of it, is not a resemblance but the domain; widely used
     domains (:func:`common_domains`) resemble nothing.
+
+    Returns:
+        The sentence, and a closeness in [0, 1]: 1 for look-alike letters, less for each
+        further change (another top-level domain lowers every kind by 0.1).
     """
     applicant, target = registrable(host), registrable(listed)
     if applicant == target or applicant in common_domains():
@@ -230,23 +234,25 @@ def resemblance(host: str, listed: str, /) -> str | None:
     tld = " and the top-level domain changed" if other_tld else ""
     described = f"'{to_unicode(applicant)}' is the listed '{target}'"
     folded, notes = _unconfused(label)
+    penalty = 0.1 if other_tld else 0.0
     if notes and folded == listed_label:
-        return f"{described} written with look-alike letters ({'; '.join(notes)}){tld}"
+        return f"{described} written with look-alike letters ({'; '.join(notes)}){tld}", 1.0 - penalty
     if label == listed_label:
-        return f"{described} with the top-level domain changed"
+        return f"{described} with the top-level domain changed", 0.9
     stripped = label.replace("-", "").translate(_NO_DIGITS)
     if stripped == listed_label.replace("-", "").translate(_NO_DIGITS):
-        return f"{described} with hyphens or digits added or removed{tld}"
+        return f"{described} with hyphens or digits added or removed{tld}", 0.8 - penalty
     if label in {listed_label + "s", listed_label + "es"} or listed_label in {label + "s", label + "es"}:
-        return f"{described} in the singular or plural{tld}"
+        return f"{described} in the singular or plural{tld}", 0.8 - penalty
     distance = jellyfish.damerau_levenshtein_distance(label, listed_label)
     if (distance == 1 and len(listed_label) >= _ONE_EDIT_LABEL) or (
         distance == 2 and len(listed_label) >= _TWO_EDIT_LABEL
     ):
         letters = "one letter" if distance == 1 else "two letters"
-        return f"{described} with {letters} changed{tld}"
+        return f"{described} with {letters} changed{tld}", (0.7 if distance == 1 else 0.5) - penalty
     if len(listed_label) >= _COMBO_LABEL and listed_label in stripped and len(stripped) > len(listed_label):
-        return f"{described} with a word added{tld}"
+        share = len(listed_label) / len(stripped)
+        return f"{described} with a word added{tld}", 0.5 * share - penalty
     return None
 
 

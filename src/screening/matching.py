@@ -49,7 +49,8 @@ _PHONE_SCORE = 0.99
 _DOMAIN_SCORE = 0.98
 _EMAIL_DOMAIN_SCORE = 0.97
 _SUBDOMAIN_SCORE = 0.95
-_LOOKALIKE_SCORE = 0.8
+#: Scores of look-alike domains: from the lower bound, up by the span times their closeness.
+_LOOKALIKE_SCORE, _LOOKALIKE_SPAN = 0.75, 0.1
 #: Factor on the score of a correspondence to a weak alias: weaker evidence ranks lower.
 _WEAK_ALIAS_FACTOR = 0.85
 #: How much the second and later pieces of evidence add to the best one.
@@ -363,12 +364,13 @@ def website_on_listed_domain(forms: _ApplicantForms, prepared: _Prepared, policy
             )
 
 
-def _resemblances(host: str, prepared: _Prepared) -> Iterator[tuple[_Listed, str]]:
+def _resemblances(host: str, prepared: _Prepared) -> Iterator[tuple[_Listed, str, float]]:
     for listed_host, listed_values in prepared.domains.items():
-        described = domains.resemblance(host, listed_host)
-        if described:
+        found = domains.resemblance(host, listed_host)
+        if found:
+            described, closeness = found
             for listed in listed_values:
-                yield listed, described
+                yield listed, described, _LOOKALIKE_SCORE + _LOOKALIKE_SPAN * closeness
 
 
 def website_resembles_listed_domain(forms: _ApplicantForms, prepared: _Prepared, policy: Policy) -> _Found:
@@ -376,7 +378,7 @@ def website_resembles_listed_domain(forms: _ApplicantForms, prepared: _Prepared,
     domain, hyphens or digits, singular or plural, a letter or two changed, or a word added.
     Brings review, never a match; widely used domains are never flagged."""
     for field in forms.websites:
-        for listed, described in _resemblances(field.compared, prepared):
+        for listed, described, score in _resemblances(field.compared, prepared):
             yield (
                 listed.entry,
                 Evidence(
@@ -387,7 +389,7 @@ def website_resembles_listed_domain(forms: _ApplicantForms, prepared: _Prepared,
                     compared=domains.registrable(field.compared),
                     listed_field=listed.field,
                     listed_value=listed.value,
-                    score=_LOOKALIKE_SCORE,
+                    score=score,
                     decisive=False,
                     sentence=f"The website {described}; a look-alike brings review, never a match.",
                 ),
@@ -400,7 +402,7 @@ def email_domain_resembles_listed_domain(
     """The applicant's email domain imitates a listed domain (as for websites). Brings review,
     never a match."""
     for field, domain in forms.emails:
-        for listed, described in _resemblances(domain, prepared):
+        for listed, described, score in _resemblances(domain, prepared):
             yield (
                 listed.entry,
                 Evidence(
@@ -411,7 +413,7 @@ def email_domain_resembles_listed_domain(
                     compared=domains.registrable(domain),
                     listed_field=listed.field,
                     listed_value=listed.value,
-                    score=_LOOKALIKE_SCORE,
+                    score=score,
                     decisive=False,
                     sentence=f"The email domain {described}; a look-alike brings review, never a match.",
                 ),
