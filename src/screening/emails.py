@@ -17,20 +17,90 @@ apart:
 'kim.kwang@example.com'
 >>> domain_of("hr@silverstarchina.com")
 'silverstarchina.com'
+
+Some providers deliver many spellings to one mailbox: Gmail ignores dots in the local part
+and anything after a ``+``. :func:`mailbox_key` folds those spellings for the providers in
+:data:`PROVIDER_RULES`; screening reports such a match as a variant, never as plain equality.
+
+>>> mailbox_key("Zhen.Xing.Wang+jobs@googlemail.com")
+'zhenxingwang@gmail.com'
+>>> local_part_name("zhenxing.wang88@example.com")
+'zhenxing wang'
 """
 
 from __future__ import annotations
 
 import functools
+import re
 
+import attrs
 import email_validator
 
 from screening.exceptions import InvalidEmailError
 
-__all__ = ["comparison_key", "domain_of", "is_valid", "normalize"]
+__all__ = [
+    "PROVIDER_RULES",
+    "ProviderRule",
+    "comparison_key",
+    "domain_of",
+    "is_valid",
+    "local_part_name",
+    "mailbox_key",
+    "normalize",
+    "provider_name",
+]
 
 #: RFC 5321 limits a forward path to 256 octets; anything longer is refused before parsing.
 MAX_EMAIL_LENGTH = 320
+
+
+@attrs.frozen
+class ProviderRule:
+    """How a mail provider folds local parts into one mailbox.
+
+    Attributes:
+        name: the provider, for explanations.
+        domain: the domain its mailboxes are keyed under.
+        ignores_dots: whether dots in the local part are ignored.
+        tag_separator: the character after which the provider ignores the rest (``+``, ``-``).
+    """
+
+    name: str
+    domain: str
+    ignores_dots: bool
+    tag_separator: str
+
+
+_GMAIL = ProviderRule(name="Gmail", domain="gmail.com", ignores_dots=True, tag_separator="+")
+_MICROSOFT = ProviderRule(name="Outlook", domain="outlook.com", ignores_dots=False, tag_separator="+")
+_ICLOUD = ProviderRule(name="iCloud", domain="icloud.com", ignores_dots=False, tag_separator="+")
+_PROTON = ProviderRule(name="Proton Mail", domain="proton.me", ignores_dots=False, tag_separator="+")
+#: Providers' documented folding rules, by the domains they serve. Microsoft domains are not
+#: merged with each other (a hotmail.com and an outlook.com mailbox are different accounts);
+#: only the tag rule applies, within one domain.
+PROVIDER_RULES = {
+    "gmail.com": _GMAIL,
+    "googlemail.com": _GMAIL,
+    "outlook.com": _MICROSOFT,
+    "hotmail.com": attrs.evolve(_MICROSOFT, domain="hotmail.com"),
+    "live.com": attrs.evolve(_MICROSOFT, domain="live.com"),
+    "icloud.com": _ICLOUD,
+    "me.com": attrs.evolve(_ICLOUD, domain="me.com"),
+    "mac.com": attrs.evolve(_ICLOUD, domain="mac.com"),
+    "proton.me": _PROTON,
+    "protonmail.com": attrs.evolve(_PROTON, domain="protonmail.com"),
+    "pm.me": attrs.evolve(_PROTON, domain="pm.me"),
+    "fastmail.com": ProviderRule(
+        name="Fastmail", domain="fastmail.com", ignores_dots=False, tag_separator="+"
+    ),
+    "yahoo.com": ProviderRule(name="Yahoo", domain="yahoo.com", ignores_dots=False, tag_separator="-"),
+}
+
+#: Local parts that name a role, not a person.
+_ROLE_LOCAL_PARTS = frozenset(
+    {"info", "admin", "hr", "jobs", "job", "contact", "support", "sales", "office", "mail", "careers"}
+    | {"career", "noreply", "hello", "team", "recruiting", "recruit", "hiring", "billing", "help"}
+)
 
 
 @functools.lru_cache(maxsize=4096)
@@ -86,3 +156,44 @@ def is_valid(value: object, /) -> bool:
     except InvalidEmailError:
         return False
     return True
+
+
+def mailbox_key(value: str, /) -> str | None:
+    """The mailbox an address reaches at a provider that folds spellings, or None.
+
+    Raises:
+        InvalidEmailError: the value is not a string or not a valid address.
+    """
+    validated = _checked(value)
+    rule = PROVIDER_RULES.get(validated.ascii_domain.casefold())
+    if rule is None:
+        return None
+    local = validated.local_part.casefold().split(rule.tag_separator, 1)[0]
+    if rule.ignores_dots:
+        local = local.replace(".", "")
+    return f"{local}@{rule.domain}"
+
+
+def provider_name(value: str, /) -> str | None:
+    """The name of the provider whose folding :func:`mailbox_key` applied, or None."""
+    rule = PROVIDER_RULES.get(_checked(value).ascii_domain.casefold())
+    return rule.name if rule else None
+
+
+def local_part_name(value: str, /) -> str | None:
+    """The name an address's local part spells, if it looks like one, else None.
+
+    The local part is split on dots, underscores, hyphens, a ``+`` tag and digits; it reads as a
+    name when two or more parts of two letters or more remain and none is a role word (``hr``,
+    ``jobs``, ``info``).
+
+    Raises:
+        InvalidEmailError: the value is not a string or not a valid address.
+    """
+    local = _checked(value).local_part.casefold().split("+", 1)[0]
+    parts = [part for part in re.split(r"[._\-0-9]+", local) if part]
+    if len(parts) < 2 or any(len(part) < 2 or part in _ROLE_LOCAL_PARTS for part in parts):
+        return None
+    if not all(part.isalpha() for part in parts):
+        return None
+    return " ".join(parts)

@@ -45,6 +45,9 @@ __all__ = ["FEATURES", "Feature", "Screener", "screen"]
 
 #: Scores of contact evidence; below 1.0 so that they rank without piling up.
 _EMAIL_SCORE = 0.99
+_MAILBOX_SCORE = 0.95
+#: Factor on a name spelled in an email's local part, and the most it can score: review at most.
+_LOCAL_PART_FACTOR, _LOCAL_PART_MOST = 0.9, 0.85
 _PHONE_SCORE = 0.99
 _DOMAIN_SCORE = 0.98
 _EMAIL_DOMAIN_SCORE = 0.97
@@ -81,6 +84,7 @@ class _Prepared:
     names: tuple[_ListedName, ...]
     name_index: dict[str, tuple[int, ...]]
     emails: dict[str, list[_Listed]]
+    mailboxes: dict[str, list[_Listed]]
     phones: dict[str, list[_Listed]]
     domains: dict[str, list[_Listed]]
 
@@ -106,6 +110,7 @@ class _ApplicantForms:
 def _prepare(watchlist: Watchlist) -> _Prepared:
     listed_names: list[_ListedName] = []
     by_email: dict[str, list[_Listed]] = defaultdict(list)
+    by_mailbox: dict[str, list[_Listed]] = defaultdict(list)
     by_phone: dict[str, list[_Listed]] = defaultdict(list)
     by_domain: dict[str, list[_Listed]] = defaultdict(list)
     for entry in watchlist.entries:
@@ -120,6 +125,9 @@ def _prepare(watchlist: Watchlist) -> _Prepared:
                     listed_names.append(_ListedName(entry, field, form, weak=weak))
         for index, email in enumerate(entry.emails):
             by_email[emails.comparison_key(email)].append(_Listed(entry, f"emails[{index}]", email))
+            mailbox = emails.mailbox_key(email)
+            if mailbox:
+                by_mailbox[mailbox].append(_Listed(entry, f"emails[{index}]", email))
         for index, phone in enumerate(entry.phones):
             by_phone[phones.normalize(phone)].append(_Listed(entry, f"phones[{index}]", phone))
         listed_domains = [(f"domains[{index}]", value) for index, value in enumerate(entry.domains)]
@@ -138,7 +146,9 @@ def _prepare(watchlist: Watchlist) -> _Prepared:
         for key in set(retrieval_keys(listed_name.form)):
             name_keys[key].append(position)
     name_index = {key: tuple(positions) for key, positions in name_keys.items()}
-    return _Prepared(tuple(listed_names), name_index, dict(by_email), dict(by_phone), dict(by_domain))
+    return _Prepared(
+        tuple(listed_names), name_index, dict(by_email), dict(by_mailbox), dict(by_phone), dict(by_domain)
+    )
 
 
 def _applicant_forms(applicant: Applicant) -> _ApplicantForms:
@@ -215,10 +225,7 @@ def name_listed(forms: _ApplicantForms, prepared: _Prepared, policy: Policy) -> 
     weak alias, it brings the case to review at most. A single shared token never counts.
     """
     for field, form in forms.names:
-        candidates = sorted(
-            {position for key in retrieval_keys(form) for position in prepared.name_index.get(key, ())}
-        )
-        for listed in (prepared.names[position] for position in candidates):
+        for listed in _candidates(form, prepared):
             alignment = align(form, listed.form)
             if alignment is None:
                 continue
@@ -282,6 +289,78 @@ def email_listed(forms: _ApplicantForms, prepared: _Prepared, policy: Policy) ->
                     sentence="The email address is listed for this entry.",
                 ),
             )
+
+
+def email_reaches_listed_mailbox(forms: _ApplicantForms, prepared: _Prepared, policy: Policy) -> _Found:
+    """The applicant's email is another spelling of a listed address at a provider that
+    delivers both to one mailbox (Gmail ignores dots and '+' tags): a variant, reported as such."""
+    for field, _domain in forms.emails:
+        mailbox = emails.mailbox_key(field.value)
+        if mailbox is None:
+            continue
+        provider = emails.provider_name(field.value)
+        for listed in prepared.mailboxes.get(mailbox, ()):
+            if emails.comparison_key(listed.value) == field.compared:
+                continue  # the same address: email_listed reports it
+            yield (
+                listed.entry,
+                Evidence(
+                    feature="email_reaches_listed_mailbox",
+                    method=Method.EMAIL_VARIANT,
+                    field=field.field,
+                    value=field.value,
+                    compared=mailbox,
+                    listed_field=listed.field,
+                    listed_value=listed.value,
+                    score=_MAILBOX_SCORE,
+                    decisive=True,
+                    sentence=f"The address reaches the {provider} mailbox of the listed one ({mailbox}).",
+                ),
+            )
+
+
+def email_local_part_names_listed(forms: _ApplicantForms, prepared: _Prepared, policy: Policy) -> _Found:
+    """An email's local part spells a listed person's name (zhenxing.wang88@...): weak name
+    evidence that can bring review, never a match."""
+    for field, _domain in forms.emails:
+        spelled = emails.local_part_name(field.value)
+        if spelled is None:
+            continue
+        form = name_forms(spelled)[-1]
+        for listed in _candidates(form, prepared):
+            if listed.entry.kind is not EntryKind.PERSON:
+                continue
+            alignment = align(form, listed.form)
+            if alignment is None:
+                continue
+            score = min(_LOCAL_PART_MOST, alignment.score * _LOCAL_PART_FACTOR)
+            if score < policy.review_threshold:
+                continue
+            kind = _listed_kind(listed.field)
+            yield (
+                listed.entry,
+                Evidence(
+                    feature="email_local_part_names_listed",
+                    method=Method.EMAIL_NAME,
+                    field=field.field,
+                    value=field.value,
+                    compared=spelled,
+                    listed_field=listed.field,
+                    listed_value=listed.form.original,
+                    score=score,
+                    decisive=False,
+                    sentence=(
+                        f"The address's local part spells '{spelled}', the {kind}; a name in an address"
+                        " brings review, never a match."
+                    ),
+                    links=tuple(_token_link(link, alignment.languages) for link in alignment.links),
+                ),
+            )
+
+
+def _candidates(form: NameForm, prepared: _Prepared) -> Iterator[_ListedName]:
+    positions = {position for key in retrieval_keys(form) for position in prepared.name_index.get(key, ())}
+    return (prepared.names[position] for position in sorted(positions))
 
 
 def _domain_hits(host: str, prepared: _Prepared) -> Iterator[tuple[_Listed, str, bool]]:
@@ -439,6 +518,8 @@ FEATURES: tuple[Feature, ...] = tuple(
     for function in (
         name_listed,
         email_listed,
+        email_reaches_listed_mailbox,
+        email_local_part_names_listed,
         email_on_listed_domain,
         phone_listed,
         website_on_listed_domain,
@@ -545,8 +626,12 @@ def _combined_score(evidence: list[Evidence]) -> float:
     return combined + (1 - combined) * (1 - remaining) * _CORROBORATION_WEIGHT
 
 
-def _evidence_order(item: Evidence) -> tuple[float, str, str, str]:
-    return (-item.score, item.field, item.listed_field, item.feature)
+#: Features that keep only their strongest evidence per applicant value and entry.
+_ONE_PER_FIELD = frozenset({"name_listed", "email_local_part_names_listed"})
+
+
+def _evidence_order(item: Evidence) -> tuple[float, str, bool, str, str]:
+    return (-item.score, item.field, item.listed_field != "name", item.listed_field, item.feature)
 
 
 class Screener:
@@ -584,7 +669,7 @@ class Screener:
         for feature in FEATURES:
             for entry, found in feature.function(forms, self._prepared, self.policy):
                 entries[entry.id] = entry
-                if found.feature == "name_listed":
+                if found.feature in _ONE_PER_FIELD:
                     # One name evidence per applicant name and entry: the strongest.
                     key = (entry.id, found.field)
                     if key not in best_name or _evidence_order(found) < _evidence_order(best_name[key]):

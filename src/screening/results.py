@@ -54,6 +54,8 @@ class Method(str, enum.Enum):
     INITIAL = "initial"
     PARTIAL = "partial"
     EMAIL = "email"
+    EMAIL_VARIANT = "email variant"
+    EMAIL_NAME = "name in email"
     EMAIL_DOMAIN = "email domain"
     PHONE = "phone"
     DOMAIN = "domain"
