@@ -14,6 +14,7 @@ each.
 from screening._version import __version__
 from screening.exceptions import (
     InputFileError,
+    InvalidAccountError,
     InvalidApplicantError,
     InvalidDomainError,
     InvalidEmailError,
@@ -46,6 +47,7 @@ __all__ = [
     "Hit",
     "InputFileError",
     "InputProblem",
+    "InvalidAccountError",
     "InvalidApplicantError",
     "InvalidDomainError",
     "InvalidEmailError",

@@ -2,7 +2,7 @@
 
 Commands::
 
-    screening check --name NAME [--alias A]... [--email E]... [--phone P]... [--website W]...
+    screening check --name NAME [--alias A]... [--email E]... [--phone P]... [--website W]... [--account A]...
                     [--country CC] [--nationality CC] [--date-of-birth D]
                     [--watchlist PATH] [--json]
     screening batch FILE [--watchlist PATH] [--output OUT] [--format jsonl|csv]
@@ -61,11 +61,12 @@ CSV_COLUMNS = (
     "emails",
     "phones",
     "websites",
+    "accounts",
     "country",
     "date_of_birth",
     "nationality",
 )
-_SEQUENCE_COLUMNS = frozenset({"aliases", "emails", "phones", "websites"})
+_SEQUENCE_COLUMNS = frozenset({"aliases", "emails", "phones", "websites", "accounts"})
 #: Columns of the CSV output format.
 CSV_OUTPUT_COLUMNS = (
     "row",
@@ -107,6 +108,7 @@ def _parser() -> argparse.ArgumentParser:
     check.add_argument("--email", action="append", default=[], help="email address (repeatable)")
     check.add_argument("--phone", action="append", default=[], help="phone number (repeatable)")
     check.add_argument("--website", action="append", default=[], help="website or domain (repeatable)")
+    check.add_argument("--account", action="append", default=[], help="wallet address or IBAN (repeatable)")
     check.add_argument("--country", help="ISO 3166-1 alpha-2 country, the region of national phone numbers")
     check.add_argument("--nationality", help="ISO 3166-1 alpha-2 code")
     check.add_argument("--date-of-birth", help="YYYY-MM-DD, YYYY-MM or YYYY")
@@ -159,6 +161,7 @@ def _check(args: argparse.Namespace, out: IO[str]) -> int:
         emails=args.email,
         phones=args.phone,
         websites=args.website,
+        accounts=args.account,
         country=args.country,
         nationality=args.nationality,
         date_of_birth=args.date_of_birth,

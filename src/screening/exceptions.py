@@ -9,7 +9,8 @@ Every error the library raises deliberately is a :class:`ScreeningError`, which 
     │   ├── InvalidNameError       a name with no letters or digits left to compare
     │   ├── InvalidEmailError      not an email address (RFC 5321/5322 syntax)
     │   ├── InvalidPhoneError      not a possible phone number (E.164 length rules)
-    │   └── InvalidDomainError     not a domain name or URL with a domain host
+    │   ├── InvalidDomainError     not a domain name or URL with a domain host
+    │   └── InvalidAccountError    not a wallet address or IBAN with a valid checksum
     ├── WatchlistError             a watchlist cannot be read or breaks the format
     ├── PolicyError                thresholds out of range or out of order
     └── InputFileError             a batch input file cannot be read as rows
@@ -24,6 +25,7 @@ from __future__ import annotations
 
 __all__ = [
     "InputFileError",
+    "InvalidAccountError",
     "InvalidApplicantError",
     "InvalidDomainError",
     "InvalidEmailError",
@@ -62,6 +64,10 @@ class InvalidPhoneError(InvalidIdentifierError):
 
 class InvalidDomainError(InvalidIdentifierError):
     """A value is not a domain name, or a URL whose host is a domain name."""
+
+
+class InvalidAccountError(InvalidIdentifierError):
+    """A value is not a crypto wallet address or IBAN with a valid checksum."""
 
 
 class WatchlistError(ScreeningError):

@@ -24,7 +24,7 @@ from collections.abc import Callable, Iterator
 
 import attrs
 
-from screening import domains, emails, phones
+from screening import accounts, domains, emails, phones
 from screening._alignment import Link, NameForm, align, name_forms, retrieval_keys
 from screening._version import __version__
 from screening.exceptions import InvalidIdentifierError
@@ -49,6 +49,7 @@ _MAILBOX_SCORE = 0.95
 #: Factor on a name spelled in an email's local part, and the most it can score: review at most.
 _LOCAL_PART_FACTOR, _LOCAL_PART_MOST = 0.9, 0.85
 _PHONE_SCORE = 0.99
+_ACCOUNT_SCORE = 0.99
 _DOMAIN_SCORE = 0.98
 _EMAIL_DOMAIN_SCORE = 0.97
 _SUBDOMAIN_SCORE = 0.95
@@ -87,6 +88,7 @@ class _Prepared:
     mailboxes: dict[str, list[_Listed]]
     phones: dict[str, list[_Listed]]
     domains: dict[str, list[_Listed]]
+    accounts: dict[str, list[_Listed]]
 
 
 @attrs.frozen
@@ -104,6 +106,7 @@ class _ApplicantForms:
     emails: tuple[tuple[_Field, str], ...]
     phones: tuple[tuple[_Field, str], ...]
     websites: tuple[_Field, ...]
+    accounts: tuple[tuple[_Field, str], ...]
     problems: tuple[InputProblem, ...]
 
 
@@ -113,7 +116,10 @@ def _prepare(watchlist: Watchlist) -> _Prepared:
     by_mailbox: dict[str, list[_Listed]] = defaultdict(list)
     by_phone: dict[str, list[_Listed]] = defaultdict(list)
     by_domain: dict[str, list[_Listed]] = defaultdict(list)
+    by_account: dict[str, list[_Listed]] = defaultdict(list)
     for entry in watchlist.entries:
+        for index, account in enumerate(entry.accounts):
+            by_account[accounts.normalize(account)].append(_Listed(entry, f"accounts[{index}]", account))
         if entry.kind is not EntryKind.DOMAIN:
             listed = [("name", entry.name, False)]
             listed += [(f"aliases[{index}]", alias, False) for index, alias in enumerate(entry.aliases)]
@@ -147,7 +153,13 @@ def _prepare(watchlist: Watchlist) -> _Prepared:
             name_keys[key].append(position)
     name_index = {key: tuple(positions) for key, positions in name_keys.items()}
     return _Prepared(
-        tuple(listed_names), name_index, dict(by_email), dict(by_mailbox), dict(by_phone), dict(by_domain)
+        tuple(listed_names),
+        name_index,
+        dict(by_email),
+        dict(by_mailbox),
+        dict(by_phone),
+        dict(by_domain),
+        dict(by_account),
     )
 
 
@@ -184,8 +196,21 @@ def _applicant_forms(applicant: Applicant) -> _ApplicantForms:
             problems.append(InputProblem(field=f"websites[{index}]", value=value, reason=str(error)))
             continue
         website_forms.append(_Field(f"websites[{index}]", value, host))
+    account_forms = []
+    for index, value in enumerate(applicant.accounts):
+        try:
+            account_forms.append(
+                (_Field(f"accounts[{index}]", value, accounts.normalize(value)), accounts.describe(value))
+            )
+        except InvalidIdentifierError as error:
+            problems.append(InputProblem(field=f"accounts[{index}]", value=value, reason=str(error)))
     return _ApplicantForms(
-        tuple(forms), tuple(email_forms), tuple(phone_forms), tuple(website_forms), tuple(problems)
+        tuple(forms),
+        tuple(email_forms),
+        tuple(phone_forms),
+        tuple(website_forms),
+        tuple(account_forms),
+        tuple(problems),
     )
 
 
@@ -416,6 +441,27 @@ def phone_listed(forms: _ApplicantForms, prepared: _Prepared, policy: Policy) ->
             )
 
 
+def account_listed(forms: _ApplicantForms, prepared: _Prepared, policy: Policy) -> _Found:
+    """The applicant's payment account (a wallet address or IBAN, checksum verified) is listed."""
+    for field, description in forms.accounts:
+        for listed in prepared.accounts.get(field.compared, ()):
+            yield (
+                listed.entry,
+                Evidence(
+                    feature="account_listed",
+                    method=Method.ACCOUNT,
+                    field=field.field,
+                    value=field.value,
+                    compared=field.compared,
+                    listed_field=listed.field,
+                    listed_value=listed.value,
+                    score=_ACCOUNT_SCORE,
+                    decisive=True,
+                    sentence=f"The payment account ({description}) is listed for this entry.",
+                ),
+            )
+
+
 def website_on_listed_domain(forms: _ApplicantForms, prepared: _Prepared, policy: Policy) -> _Found:
     """The applicant's website is on a listed domain or one of its subdomains."""
     for field in forms.websites:
@@ -522,6 +568,7 @@ FEATURES: tuple[Feature, ...] = tuple(
         email_local_part_names_listed,
         email_on_listed_domain,
         phone_listed,
+        account_listed,
         website_on_listed_domain,
         website_resembles_listed_domain,
         email_domain_resembles_listed_domain,

@@ -112,6 +112,10 @@ def _websites(value: Iterable[str] | None) -> tuple[str, ...]:
     return _text_tuple("websites", value)
 
 
+def _accounts(value: Iterable[str] | None) -> tuple[str, ...]:
+    return _text_tuple("accounts", value)
+
+
 def _country(value: str | None) -> str | None:
     return _country_code("country", value)
 
@@ -172,12 +176,13 @@ class Applicant:
         emails: email addresses.
         phones: phone numbers, international or national (read in ``country``).
         websites: bare domains or URLs.
+        accounts: crypto wallet addresses and IBANs the applicant asks to be paid to.
         country: ISO 3166-1 alpha-2 code of the applicant's country, uppercased; the
             default region for phone numbers written without a country code.
         date_of_birth: ``YYYY-MM-DD``, ``YYYY-MM`` or ``YYYY``; a ``datetime.date`` is accepted.
         nationality: ISO 3166-1 alpha-2 code.
 
-    Invalid emails, phones and websites are accepted here and reported in the screening
+    Invalid emails, phones, websites and accounts are accepted here and reported in the screening
     result, so that one typo does not stop a screening; a wrong type or an empty value is
     refused with :class:`~screening.exceptions.InvalidApplicantError`.
     """
@@ -187,6 +192,7 @@ class Applicant:
     emails: tuple[str, ...] = attrs.field(default=(), converter=_emails)
     phones: tuple[str, ...] = attrs.field(default=(), converter=_phones)
     websites: tuple[str, ...] = attrs.field(default=(), converter=_websites)
+    accounts: tuple[str, ...] = attrs.field(default=(), converter=_accounts)
     country: str | None = attrs.field(default=None, converter=_country)
     date_of_birth: str | None = attrs.field(default=None, converter=_date_of_birth)
     nationality: str | None = attrs.field(default=None, converter=_nationality)
@@ -199,6 +205,7 @@ class Applicant:
             "emails": list(self.emails),
             "phones": list(self.phones),
             "websites": list(self.websites),
+            "accounts": list(self.accounts),
             "country": self.country,
             "date_of_birth": self.date_of_birth,
             "nationality": self.nationality,
@@ -255,6 +262,7 @@ class WatchlistEntry:
         emails: listed email addresses.
         phones: listed phone numbers, in international form.
         domains: listed domains (for a domain entry, at least its name).
+        accounts: listed crypto wallet addresses and IBANs.
         nationalities: ISO 3166-1 alpha-2 codes.
         dates_of_birth: ``YYYY-MM-DD``, ``YYYY-MM`` or ``YYYY``.
         sources: ids of the watchlist's sources that support the entry.
@@ -269,6 +277,7 @@ class WatchlistEntry:
     emails: tuple[str, ...] = attrs.field(default=(), converter=_strings)
     phones: tuple[str, ...] = attrs.field(default=(), converter=_strings)
     domains: tuple[str, ...] = attrs.field(default=(), converter=_strings)
+    accounts: tuple[str, ...] = attrs.field(default=(), converter=_strings)
     nationalities: tuple[str, ...] = attrs.field(default=(), converter=_strings)
     dates_of_birth: tuple[str, ...] = attrs.field(default=(), converter=_strings)
     sources: tuple[str, ...] = attrs.field(default=(), converter=_strings)
@@ -285,6 +294,7 @@ class WatchlistEntry:
             "emails": list(self.emails),
             "phones": list(self.phones),
             "domains": list(self.domains),
+            "accounts": list(self.accounts),
             "nationalities": list(self.nationalities),
             "dates_of_birth": list(self.dates_of_birth),
             "sources": list(self.sources),

@@ -10,10 +10,11 @@ OFAC publishes the Specially Designated Nationals list as four CSV files without
 * ``add.csv``: addresses (not imported: an address is not screened).
 
 ``-0-`` marks an empty field. Remarks are ``;``-separated facts; this importer reads
-``DOB``, ``nationality``, ``Citizen``, ``Website``, ``Email Address``, ``Phone Number`` and
-weak aliases (``a.k.a. 'NAME'``: OFAC lists weak aliases only in remarks). Values that do not
-validate (an email without a domain, a phone number that is not possible) are skipped and
-counted, never guessed. Vessels and aircraft are skipped and counted: the watchlist format has
+``DOB``, ``nationality``, ``Citizen``, ``Website``, ``Email Address``, ``Phone Number``,
+``Digital Currency Address`` (when its format has a checksum screening verifies) and weak
+aliases (``a.k.a. 'NAME'``: OFAC lists weak aliases only in remarks). Values that do not
+validate (an email without a domain, a phone number that is not possible, a Monero address)
+are skipped and counted, never guessed. Vessels and aircraft are skipped and counted: the watchlist format has
 persons, organizations and domains. Alias rows whose entry the ``sdn.csv`` lacks (a newer
 ``alt.csv`` beside an older ``sdn.csv``) are counted and reported, not fatal.
 
@@ -34,7 +35,7 @@ from pathlib import Path
 
 import attrs
 
-from screening import domains, emails, names, phones
+from screening import accounts, domains, emails, names, phones
 from screening._countries import COUNTRY_NAMES
 from screening.exceptions import InputFileError, InvalidIdentifierError
 from screening.models import EntryKind, Source, WatchlistEntry
@@ -168,6 +169,7 @@ def _entry_from(row: list[str], remarks: str, report: ImportReport) -> Watchlist
         "emails": [],
         "phones": [],
         "domains": [],
+        "accounts": [],
         "nationalities": [],
         "dates_of_birth": [],
     }
@@ -204,7 +206,11 @@ def _entry_from(row: list[str], remarks: str, report: ImportReport) -> Watchlist
             else:
                 report.values_skipped["phone numbers"] += 1
         elif lowered.startswith("digital currency address"):
-            report.values_skipped["digital currency addresses (not screened yet)"] += 1
+            address = remark.rsplit(" ", 1)[-1].rstrip(".")
+            if accounts.is_valid(address):
+                fields["accounts"].append(address)
+            else:
+                report.values_skipped["digital currency addresses (no checksum format screening knows)"] += 1
     report.weak_aliases += len(fields["weak_aliases"])
     report.kept[kind.value] += 1
     title = _cell(row[4]) if len(row) > 4 else ""

@@ -58,6 +58,7 @@ class Method(str, enum.Enum):
     EMAIL_NAME = "name in email"
     EMAIL_DOMAIN = "email domain"
     PHONE = "phone"
+    ACCOUNT = "account"
     DOMAIN = "domain"
     SUBDOMAIN = "subdomain"
     LOOKALIKE = "look-alike domain"

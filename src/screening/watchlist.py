@@ -33,7 +33,7 @@ from pathlib import Path
 
 import attrs
 
-from screening import domains, emails, names, phones
+from screening import accounts, domains, emails, names, phones
 from screening._countries import COUNTRY_CODES
 from screening.exceptions import (
     InvalidIdentifierError,
@@ -57,6 +57,7 @@ _ENTRY_KEYS = {
     "emails": False,
     "phones": False,
     "domains": False,
+    "accounts": False,
     "nationalities": False,
     "dates_of_birth": False,
     "sources": False,
@@ -68,6 +69,7 @@ _LIST_FIELDS = (
     "emails",
     "phones",
     "domains",
+    "accounts",
     "nationalities",
     "dates_of_birth",
     "sources",
@@ -87,7 +89,12 @@ def _entry_problems(entry: WatchlistEntry, source_ids: frozenset[str]) -> list[s
             names.tokens(value)
         except InvalidIdentifierError as error:
             problems.append(f"{where}: {error}")
-    checks = (("emails", emails.normalize), ("phones", phones.normalize), ("domains", domains.normalize))
+    checks = (
+        ("emails", emails.normalize),
+        ("phones", phones.normalize),
+        ("domains", domains.normalize),
+        ("accounts", accounts.normalize),
+    )
     for field, check in checks:
         for index, value in enumerate(getattr(entry, field)):
             try:
