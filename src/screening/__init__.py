@@ -11,6 +11,7 @@ each.
 (<Decision.MATCH: 'match'>, 'Kim Kwang Jin')
 """
 
+from screening import accounts, domains, emails, names, phones
 from screening._version import __version__
 from screening.exceptions import (
     InputFileError,
@@ -66,6 +67,11 @@ __all__ = [
     "WatchlistEntry",
     "WatchlistError",
     "__version__",
+    "accounts",
+    "domains",
+    "emails",
     "load_watchlist",
+    "names",
+    "phones",
     "screen",
 ]
