@@ -180,3 +180,24 @@ def test_mailbox_key_only_for_known_providers() -> None:
         emails.mailbox_key("z.w@example.com"),
         emails.mailbox_key("Zhen.Xing.Wang@gmail.com"),
     )
+
+
+def test_every_seized_domain_matches_in_every_form(screener: screening.Screener, bundled: Watchlist) -> None:
+    """Each seized domain matches as a bare domain, a subdomain, a URL and an email domain."""
+    misses = []
+    for entry in bundled.entries:
+        if entry.kind is not EntryKind.DOMAIN:
+            continue
+        for website, email in (
+            (entry.name, None),
+            (f"careers.{entry.name}", None),
+            (f"HTTPS://www.{entry.name.upper()}:443/apply?x=1", None),
+            (None, f"Recruiter@{entry.name}"),
+        ):
+            applicant = Applicant(
+                name="Alex Morgan", websites=[website] if website else [], emails=[email] if email else []
+            )
+            result = screener.screen(applicant)
+            if result.decision is not Decision.MATCH or result.hits[0].entry.id != entry.id:
+                misses.append(website or email)
+    assert [] == misses
