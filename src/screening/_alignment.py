@@ -56,6 +56,8 @@ _SIMILARITY = {
     Method.SPELLING: 0.88,
     Method.INITIAL: 0.5,
 }
+#: The highest similarity a link other than exact, joined, transliteration or legal form can have.
+_BEST_LOOSE_SIMILARITY = 0.9
 #: Methods that link single parts only: a loose link between joined parts proves little.
 _SINGLE_PART_METHODS = frozenset({Method.OCR, Method.SPELLING, Method.PHONETIC, Method.FUZZY, Method.INITIAL})
 #: Population share as a family name from which a listed end part is taken as the family name.
@@ -139,6 +141,7 @@ class Run:
     shown: str
     latin: tuple[str, ...]
     notes: tuple[str, ...]
+    keys: frozenset[str] = frozenset()
 
     @property
     def width(self) -> int:
@@ -197,17 +200,30 @@ def _form(original: str, groups: tuple[tuple[str, ...], ...]) -> NameForm:
             if width > 1 and len({translit.script(part.text) for part in chosen}) > 1:
                 continue
             latin = chosen[0].latin if width == 1 else ("".join(part.latin[0] for part in chosen),)
+            text = "".join(part.text for part in chosen)
             runs.append(
                 Run(
                     start=start,
                     end=start + width,
-                    text="".join(part.text for part in chosen),
+                    text=text,
                     shown=" ".join(part.text for part in chosen),
                     latin=latin,
                     notes=tuple(note for part in chosen for note in part.notes),
+                    keys=_strong_keys(text, latin),
                 )
             )
     return NameForm(original=original, parts=parts, runs=tuple(runs))
+
+
+@functools.lru_cache(maxsize=65536)
+def _strong_keys(text: str, latin: tuple[str, ...]) -> frozenset[str]:
+    """Keys two runs share whenever an exact, joined, transliteration or legal-form link joins them."""
+    keys = {"t:" + text}
+    keys.update("l:" + spelling for spelling in latin)
+    keys.update("r:" + " ".join(reading.keys) for reading in translit.readings(text))
+    if text in LEGAL_FORMS:
+        keys.add("f:" + LEGAL_FORMS[text])
+    return frozenset(keys)
 
 
 def name_forms(name: str) -> tuple[NameForm, ...]:
@@ -387,18 +403,14 @@ def retrieval_keys(form: NameForm) -> Iterator[str]:
     for long single parts their Metaphone key and their spellings less one letter.
 
     Every correspondence that :func:`align` reports has an anchoring link (exact, joined,
-    transliteration, legal form, or a phonetic or one-letter link between long parts), and
-    each of those joins two runs that share one of these keys, so looking names up by them
-    loses nothing that comparing every name would find.
+    transliteration, or a phonetic, spelling or one-letter link between long parts) on a part
+    that is not a legal form or particle, and each of those joins two runs that share one of
+    these keys, so looking names up by them loses nothing that comparing every name would find.
     """
     for run in form.runs:
-        yield "t:" + run.text
-        for spelling in run.latin:
-            yield "l:" + spelling
-        for reading in translit.readings(run.text):
-            yield "r:" + " ".join(reading.keys)
-        if run.text in LEGAL_FORMS:
-            yield "f:" + LEGAL_FORMS[run.text]
+        if run.text in LOW_INFORMATION:
+            continue  # legal forms and particles never anchor a name: see align()
+        yield from run.keys
         for spelling in run.latin:
             yield "k:" + kana_skeleton(spelling)
         spelling = run.latin[0]
@@ -408,6 +420,25 @@ def retrieval_keys(form: NameForm) -> Iterator[str]:
             yield "d:" + spelling
             for index in range(len(spelling)):
                 yield "d:" + spelling[:index] + spelling[index + 1 :]
+
+
+def score_bound(applicant: NameForm, listed: NameForm) -> float:
+    """An upper bound of :func:`align`'s score, cheap enough to skip hopeless candidates.
+
+    A listed part counts fully when one of its runs shares a strong key with the applicant's
+    runs, at the best loose similarity otherwise; no more listed parts can be covered loosely
+    than the applicant has parts.
+    """
+    applicant_keys = frozenset().union(*(run.keys for run in applicant.runs))
+    strong: set[int] = set()
+    for run in listed.runs:
+        if run.keys & applicant_keys:
+            strong.update(range(run.start, run.end))
+    weights = [part.weight for part in listed.parts]
+    total = sum(weights) or 1.0
+    others = sorted((weight for index, weight in enumerate(weights) if index not in strong), reverse=True)
+    loose = sum(others[: len(applicant.parts)]) * _BEST_LOOSE_SIMILARITY
+    return min(1.0, (sum(weights[index] for index in strong) + loose) / total)
 
 
 def _syllable_counts(text: str) -> set[int]:
@@ -438,6 +469,8 @@ def align(applicant: NameForm, listed: NameForm) -> Alignment | None:
         for right in listed.runs:
             if left.width > 1 and right.width > 1:
                 continue
+            if (left.width > 1 or right.width > 1) and not left.keys & right.keys:
+                continue  # joined parts link only exactly or by reading, which share a key
             link = _link(left, right)
             if link is not None:
                 candidates.append(link)
@@ -466,8 +499,10 @@ def align(applicant: NameForm, listed: NameForm) -> Alignment | None:
     listed_weighty = sum(1 for weight in weights if weight > 0)
     methods = {link.method for link in chosen}
     complete = covered == len(listed.parts)
-    if weighty < min(2, listed_weighty) or not any(link.anchors for link in chosen):
-        return None
+    if weighty < min(2, listed_weighty) or not any(
+        link.anchors and link.listed.shown not in LOW_INFORMATION for link in chosen
+    ):
+        return None  # one shared part, or shared legal forms and particles only
     if listed_weighty == 1 and any(
         part.weight > 0 and index not in used_applicant for index, part in enumerate(applicant.parts)
     ):

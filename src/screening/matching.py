@@ -25,7 +25,7 @@ from collections.abc import Callable, Iterator
 import attrs
 
 from screening import accounts, domains, emails, phones
-from screening._alignment import Link, NameForm, align, name_forms, retrieval_keys
+from screening._alignment import Link, NameForm, align, name_forms, retrieval_keys, score_bound
 from screening._version import __version__
 from screening.exceptions import InvalidIdentifierError
 from screening.models import Applicant, EntryKind, WatchlistEntry
@@ -251,10 +251,13 @@ def name_listed(forms: _ApplicantForms, prepared: _Prepared, policy: Policy) -> 
     """
     for field, form in forms.names:
         for listed in _candidates(form, prepared):
+            factor = _WEAK_ALIAS_FACTOR if listed.weak else 1.0
+            if score_bound(form, listed.form) * factor < policy.review_threshold:
+                continue  # cannot reach review whatever aligns
             alignment = align(form, listed.form)
             if alignment is None:
                 continue
-            score = alignment.score * (_WEAK_ALIAS_FACTOR if listed.weak else 1.0)
+            score = alignment.score * factor
             if score < policy.review_threshold:
                 continue
             kind = _listed_kind(listed.field)
