@@ -218,3 +218,28 @@ def test_watchlist_import_ofac_writes_a_valid_list(tmp_path: Path) -> None:
     assert (EXIT_CLEAR, True) == (code, "Skipped entries: 1 aircraft, 1 vessel." in out)
     assert EXIT_CLEAR == run("watchlist", "validate", str(output))[0]
     assert EXIT_MATCH == run("check", "--name", "Tian Yinyin", "--watchlist", str(output))[0]
+
+
+def test_review_clear_then_check_with_allow_list_and_audit_log(tmp_path: Path) -> None:
+    """review clear records a decision; check with --allow-list reports the hit cleared and
+    --audit-log appends one complete JSON line per screening."""
+    allow, audit = tmp_path / "allow.jsonl", tmp_path / "audit.jsonl"
+    code, out, _ = run(
+        "review", "clear", "--name", "Danny Wang", "--entry", "doj-2025-zhenxing-wang",
+        "--reviewer", "A. Reviewer", "--reason", "Verified ID.", "--allow-list", str(allow),
+    )  # fmt: skip
+    assert (EXIT_CLEAR, True) == (code, out.startswith("Recorded: A. Reviewer cleared Zhenxing Wang"))
+    code, out, _ = run("check", "--name", "Danny Wang", "--allow-list", str(allow), "--audit-log", str(audit))
+    assert (EXIT_CLEAR, True) == (code, "Cleared: Zhenxing Wang" in out)
+    run("check", "--name", "Wang Zhenxing", "--audit-log", str(audit))
+    lines = [json.loads(line) for line in audit.read_text(encoding="utf-8").splitlines()]
+    assert ["clear", "match"] == [line["result"]["decision"] for line in lines]
+
+
+def test_review_clear_without_a_hit_is_an_error(tmp_path: Path) -> None:
+    """Clearing an entry the applicant does not hit is refused."""
+    code, _, err = run(
+        "review", "clear", "--name", "Wang Wei", "--entry", "doj-2025-zhenxing-wang",
+        "--reviewer", "R", "--reason", "x", "--allow-list", str(tmp_path / "a.jsonl"),
+    )  # fmt: skip
+    assert (EXIT_USAGE, True) == (code, "no live hit on entry" in err)

@@ -38,9 +38,11 @@ from screening.results import (
     ScreeningResult,
     TokenLink,
 )
+from screening.review import AllowList, ReviewDecision, applicant_key
 from screening.watchlist import Watchlist, load_watchlist
 
 __all__ = [
+    "AllowList",
     "Applicant",
     "Decision",
     "EntryKind",
@@ -58,6 +60,7 @@ __all__ = [
     "Method",
     "Policy",
     "PolicyError",
+    "ReviewDecision",
     "Screener",
     "ScreeningError",
     "ScreeningResult",
@@ -68,6 +71,7 @@ __all__ = [
     "WatchlistError",
     "__version__",
     "accounts",
+    "applicant_key",
     "domains",
     "emails",
     "load_watchlist",

@@ -11,7 +11,10 @@ Commands::
     screening watchlist validate PATH
     screening watchlist import ofac DIR --output OUT [--alt PATH] [--comments PATH] [--list-version V]
 
-``check`` and ``batch`` also take ``--match-threshold`` and ``--review-threshold``.
+``check`` and ``batch`` also take ``--match-threshold``, ``--review-threshold``,
+``--allow-list FILE`` (reviewers' decisions that clear hits) and ``--audit-log FILE`` (append
+one JSON line per screening). ``screening review clear [applicant options] --entry ID
+--reviewer NAME --reason TEXT --allow-list FILE`` records a reviewer's decision.
 
 Exit codes (``batch``: the highest over all rows):
 
@@ -29,6 +32,7 @@ from __future__ import annotations
 import argparse
 import contextlib
 import csv
+import datetime
 import json
 import sys
 from collections import Counter
@@ -41,6 +45,7 @@ from screening.matching import Screener
 from screening.models import Applicant
 from screening.policy import Policy
 from screening.results import Decision, ScreeningResult
+from screening.review import AllowList, ReviewDecision
 from screening.watchlist import Watchlist, load_watchlist
 
 __all__ = ["EXIT_CLEAR", "EXIT_ERROR", "EXIT_MATCH", "EXIT_REVIEW", "EXIT_USAGE", "main"]
@@ -101,17 +106,28 @@ def _parser() -> argparse.ArgumentParser:
         )
         command.add_argument("--match-threshold", type=float, metavar="X", help="lowest score of a match")
         command.add_argument("--review-threshold", type=float, metavar="X", help="lowest score of a review")
+        command.add_argument(
+            "--allow-list", metavar="FILE", help="reviewers' decisions that clear hits (JSON Lines)"
+        )
+        command.add_argument("--audit-log", metavar="FILE", help="append one JSON line per screening")
+
+    def add_applicant_options(command: argparse.ArgumentParser) -> None:
+        command.add_argument("--name", required=True, help="the applicant's full name")
+        command.add_argument("--alias", action="append", default=[], help="another name used (repeatable)")
+        command.add_argument("--email", action="append", default=[], help="email address (repeatable)")
+        command.add_argument("--phone", action="append", default=[], help="phone number (repeatable)")
+        command.add_argument("--website", action="append", default=[], help="website or domain (repeatable)")
+        command.add_argument(
+            "--account", action="append", default=[], help="wallet address or IBAN (repeatable)"
+        )
+        command.add_argument(
+            "--country", help="ISO 3166-1 alpha-2 country, the region of national phone numbers"
+        )
+        command.add_argument("--nationality", help="ISO 3166-1 alpha-2 code")
+        command.add_argument("--date-of-birth", help="YYYY-MM-DD, YYYY-MM or YYYY")
 
     check = commands.add_parser("check", help="screen one applicant given by options")
-    check.add_argument("--name", required=True, help="the applicant's full name")
-    check.add_argument("--alias", action="append", default=[], help="another name used (repeatable)")
-    check.add_argument("--email", action="append", default=[], help="email address (repeatable)")
-    check.add_argument("--phone", action="append", default=[], help="phone number (repeatable)")
-    check.add_argument("--website", action="append", default=[], help="website or domain (repeatable)")
-    check.add_argument("--account", action="append", default=[], help="wallet address or IBAN (repeatable)")
-    check.add_argument("--country", help="ISO 3166-1 alpha-2 country, the region of national phone numbers")
-    check.add_argument("--nationality", help="ISO 3166-1 alpha-2 code")
-    check.add_argument("--date-of-birth", help="YYYY-MM-DD, YYYY-MM or YYYY")
+    add_applicant_options(check)
     check.add_argument("--json", action="store_true", help="print the full result as JSON")
     add_screening_options(check)
 
@@ -125,6 +141,19 @@ def _parser() -> argparse.ArgumentParser:
         help="input format (default: from the file name: .csv is CSV, anything else JSON Lines)",
     )
     add_screening_options(batch)
+
+    review = commands.add_parser("review", help="record reviewers' decisions")
+    review_actions = review.add_subparsers(dest="action", required=True, metavar="ACTION")
+    clear = review_actions.add_parser(
+        "clear", help="record that an applicant's hit on an entry is not the listed party"
+    )
+    add_applicant_options(clear)
+    clear.add_argument("--entry", required=True, metavar="ID", help="the listed entry's id")
+    clear.add_argument("--reviewer", required=True, help="who decided")
+    clear.add_argument("--reason", required=True, help="why, in a sentence")
+    clear.add_argument("--date", help="YYYY-MM-DD (default: today, UTC)")
+    clear.add_argument("--watchlist", metavar="PATH", help="watchlist file (default: the bundled DOJ list)")
+    clear.add_argument("--allow-list", required=True, metavar="FILE", help="the allow-list file to append to")
 
     watchlist = commands.add_parser("watchlist", help="show or validate a watchlist file")
     actions = watchlist.add_subparsers(dest="action", required=True, metavar="ACTION")
@@ -145,17 +174,40 @@ def _parser() -> argparse.ArgumentParser:
 
 def _screener(args: argparse.Namespace) -> Screener:
     policy_options = {}
-    if args.match_threshold is not None:
+    if getattr(args, "match_threshold", None) is not None:
         policy_options["match_threshold"] = args.match_threshold
-    if args.review_threshold is not None:
+    if getattr(args, "review_threshold", None) is not None:
         policy_options["review_threshold"] = args.review_threshold
     policy = Policy(**policy_options)
-    return Screener(load_watchlist(args.watchlist), policy=policy)
+    allow_list = AllowList.load(args.allow_list) if getattr(args, "allow_list", None) else None
+    return Screener(load_watchlist(args.watchlist), policy=policy, allow_list=allow_list)
 
 
-def _check(args: argparse.Namespace, out: IO[str]) -> int:
-    screener = _screener(args)
-    applicant = Applicant(
+class _AuditLog:
+    """Appends one JSON line per screening to a file, when asked to."""
+
+    def __init__(self, path: str | None) -> None:
+        self._stream: IO[str] | None = None
+        if path:
+            try:
+                self._stream = open(path, "a", encoding="utf-8")  # noqa: SIM115 - closed in close()
+            except OSError as error:
+                raise InputFileError(f"{path}: the audit log cannot be opened: {error.strerror}.") from error
+
+    def write(self, result: ScreeningResult, **context: object) -> None:
+        if self._stream is not None:
+            record = {"screened_at": datetime.datetime.now(datetime.timezone.utc).isoformat(), **context}
+            record["result"] = result.to_dict()
+            self._stream.write(json.dumps(record, ensure_ascii=False) + "\n")
+            self._stream.flush()
+
+    def close(self) -> None:
+        if self._stream is not None:
+            self._stream.close()
+
+
+def _applicant_from(args: argparse.Namespace) -> Applicant:
+    return Applicant(
         name=args.name,
         aliases=args.alias,
         emails=args.email,
@@ -166,7 +218,16 @@ def _check(args: argparse.Namespace, out: IO[str]) -> int:
         nationality=args.nationality,
         date_of_birth=args.date_of_birth,
     )
-    result = screener.screen(applicant)
+
+
+def _check(args: argparse.Namespace, out: IO[str]) -> int:
+    screener = _screener(args)
+    result = screener.screen(_applicant_from(args))
+    audit = _AuditLog(args.audit_log)
+    try:
+        audit.write(result, command="check")
+    finally:
+        audit.close()
     if args.json:
         json.dump(result.to_dict(), out, ensure_ascii=False, indent=2)
         out.write("\n")
@@ -309,10 +370,32 @@ def _screen_row(screener: Screener, row: _Row) -> tuple[ScreeningResult | None, 
         return None, InputFileError(f"Row {row.number} has a value of the wrong type: {rejected}")
 
 
+def _review_clear(args: argparse.Namespace, out: IO[str]) -> int:
+    screener = Screener(load_watchlist(args.watchlist), allow_list=AllowList.load(args.allow_list))
+    result = screener.screen(_applicant_from(args))
+    hit = next((hit for hit in result.hits if hit.entry.id == args.entry), None)
+    if hit is None:
+        already = next((hit for hit in result.cleared if hit.entry.id == args.entry), None)
+        if already is not None:
+            out.write(f"Already cleared by {already.cleared_by.reviewer if already.cleared_by else '?'}.\n")
+            return EXIT_CLEAR
+        raise InputFileError(f"The applicant has no live hit on entry {args.entry!r}; nothing to clear.")
+    date = args.date or datetime.datetime.now(datetime.timezone.utc).date().isoformat()
+    decision = ReviewDecision.clearing(result, hit, reviewer=args.reviewer, reason=args.reason, date=date)
+    AllowList().append_to(args.allow_list, decision)
+    out.write(
+        f"Recorded: {args.reviewer} cleared {hit.entry.name} (id {hit.entry.id}) for this applicant"
+        f" on {date}; the hit returns if new evidence appears.\n"
+    )
+    return EXIT_CLEAR
+
+
 def _batch(args: argparse.Namespace, out: IO[str]) -> int:
     screener = _screener(args)
     input_format = args.input_format or ("csv" if args.file.lower().endswith(".csv") else "jsonl")
     with contextlib.ExitStack() as stack:
+        audit = _AuditLog(args.audit_log)
+        stack.callback(audit.close)
         if args.file == "-":
             source: IO[str] = sys.stdin
         else:
@@ -337,6 +420,8 @@ def _batch(args: argparse.Namespace, out: IO[str]) -> int:
             for row in rows:
                 result, problem = _screen_row(screener, row)
                 worst = max(worst, _DECISION_EXIT[result.decision] if result else EXIT_USAGE)
+                if result is not None:
+                    audit.write(result, command="batch", row=row.number)
                 if writer is not None:
                     writer.writerow(_csv_cells(row, result, problem))
                 else:
@@ -424,7 +509,7 @@ def main(
             args = parser.parse_args(argv)
     except SystemExit as exit_request:
         return int(exit_request.code or 0) and EXIT_USAGE
-    handlers = {"check": _check, "batch": _batch}
+    handlers = {"check": _check, "batch": _batch, "review": _review_clear}
     try:
         if args.command == "watchlist":
             return {"show": _show, "validate": _validate, "import": _import}[args.action](args, out)

@@ -39,9 +39,10 @@ from screening.results import (
     ScreeningResult,
     TokenLink,
 )
+from screening.review import AllowList, applicant_key
 from screening.watchlist import Watchlist, load_watchlist
 
-__all__ = ["FEATURES", "Feature", "Screener", "screen"]
+__all__ = ["FEATURES", "Feature", "Screener", "apply_allow_list", "screen"]
 
 #: Scores of contact evidence; below 1.0 so that they rank without piling up.
 _EMAIL_SCORE = 0.99
@@ -108,6 +109,16 @@ class _ApplicantForms:
     websites: tuple[_Field, ...]
     accounts: tuple[tuple[_Field, str], ...]
     problems: tuple[InputProblem, ...]
+
+    @property
+    def compared(self) -> tuple[tuple[str, str], ...]:
+        """Each applicant value as compared, by field, in field order."""
+        found = {field.field: field.compared for field, _ in self.names}
+        found.update((field.field, field.compared) for field, _ in self.emails)
+        found.update((field.field, field.compared) for field, _ in self.phones)
+        found.update((field.field, field.compared) for field in self.websites)
+        found.update((field.field, field.compared) for field, _ in self.accounts)
+        return tuple(found.items())
 
 
 def _prepare(watchlist: Watchlist) -> _Prepared:
@@ -690,15 +701,23 @@ class Screener:
     Args:
         watchlist: the list; the bundled DOJ list when omitted.
         policy: the thresholds; :class:`~screening.Policy` defaults when omitted.
+        allow_list: reviewers' decisions that clear hits (:mod:`screening.review`).
 
     Building a Screener normalizes every listed name, email, phone and domain; reuse it for
     many applicants. It holds no mutable state after construction and may be shared
     between threads.
     """
 
-    def __init__(self, watchlist: Watchlist | None = None, *, policy: Policy | None = None) -> None:
+    def __init__(
+        self,
+        watchlist: Watchlist | None = None,
+        *,
+        policy: Policy | None = None,
+        allow_list: AllowList | None = None,
+    ) -> None:
         self.watchlist = load_watchlist() if watchlist is None else watchlist
         self.policy = Policy() if policy is None else policy
+        self.allow_list = allow_list
         self._prepared = _prepare(self.watchlist)
 
     def screen(self, applicant: Applicant, /) -> ScreeningResult:
@@ -754,7 +773,7 @@ class Screener:
             )
         hits.sort(key=lambda hit: (-hit.decision.severity, -hit.score, hit.entry.id))
         decision = max((hit.decision for hit in hits), key=lambda d: d.severity, default=Decision.CLEAR)
-        return ScreeningResult(
+        result = ScreeningResult(
             applicant=applicant,
             decision=decision,
             hits=tuple(hits),
@@ -764,7 +783,10 @@ class Screener:
             watchlist_checksum=self.watchlist.checksum,
             policy=self.policy,
             library_version=__version__,
+            compared=forms.compared,
+            applicant_key=applicant_key(applicant),
         )
+        return result if self.allow_list is None else apply_allow_list(result, self.allow_list)
 
 
 @functools.lru_cache(maxsize=8)
@@ -773,7 +795,12 @@ def _screener(watchlist: Watchlist | None, policy: Policy | None) -> Screener:
 
 
 def screen(
-    applicant: Applicant, watchlist: Watchlist | None = None, /, *, policy: Policy | None = None
+    applicant: Applicant,
+    watchlist: Watchlist | None = None,
+    /,
+    *,
+    policy: Policy | None = None,
+    allow_list: AllowList | None = None,
 ) -> ScreeningResult:
     """Screen one applicant against a watchlist (the bundled DOJ list by default).
 
@@ -784,4 +811,23 @@ def screen(
     >>> screen(Applicant(name="Alex Morgan", websites=["https://jobs.cloudfoxhub.com/x"])).decision
     <Decision.MATCH: 'match'>
     """
-    return _screener(watchlist, policy).screen(applicant)
+    result = _screener(watchlist, policy).screen(applicant)
+    return result if allow_list is None else apply_allow_list(result, allow_list)
+
+
+def apply_allow_list(result: ScreeningResult, allow_list: AllowList, /) -> ScreeningResult:
+    """Move the hits that reviewers' decisions cover from ``hits`` to ``cleared``.
+
+    A decision covers a hit when it is for the same applicant (by :func:`applicant_key`) and
+    entry and saw every piece of the hit's evidence; the decision is then recomputed from the
+    hits left.
+    """
+    live, cleared = [], list(result.cleared)
+    for hit in result.hits:
+        decision = allow_list.find(result.applicant_key, hit.entry.id)
+        if decision is not None and decision.covers(hit):
+            cleared.append(attrs.evolve(hit, cleared_by=decision))
+        else:
+            live.append(hit)
+    overall = max((hit.decision for hit in live), key=lambda d: d.severity, default=Decision.CLEAR)
+    return attrs.evolve(result, hits=tuple(live), cleared=tuple(cleared), decision=overall)

@@ -15,6 +15,7 @@ import attrs
 
 from screening.models import Applicant, WatchlistEntry
 from screening.policy import Policy
+from screening.review import ReviewDecision
 
 __all__ = ["Decision", "Evidence", "Hit", "InputProblem", "Method", "ScreeningResult", "TokenLink"]
 
@@ -159,12 +160,14 @@ class Hit:
         score: in [0, 1]; ranks hits, stronger evidence higher.
         decision: match or review.
         evidence: the reasons, strongest first.
+        cleared_by: the reviewer's decision that cleared this hit, when one did.
     """
 
     entry: WatchlistEntry
     score: float = attrs.field(validator=_unit_score)
     decision: Decision
     evidence: tuple[Evidence, ...]
+    cleared_by: ReviewDecision | None = None
 
     def to_dict(self) -> dict[str, object]:
         """Return the hit as a JSON-serializable mapping."""
@@ -182,6 +185,7 @@ class Hit:
             "score": round(self.score, 4),
             "decision": self.decision.value,
             "evidence": [evidence.to_dict() for evidence in self.evidence],
+            "cleared_by": self.cleared_by.to_dict() if self.cleared_by else None,
         }
 
 
@@ -219,6 +223,11 @@ class ScreeningResult:
         watchlist_checksum: its content checksum.
         policy: the thresholds used.
         library_version: the version of screening that produced the result.
+        cleared: hits that a reviewer's decision cleared (see :mod:`screening.review`); they
+            do not count toward the decision.
+        compared: each applicant value as compared, by field (normalized name, email key,
+            E.164 phone, host, account), for the audit record.
+        applicant_key: who the applicant is, as review decisions key it.
     """
 
     applicant: Applicant
@@ -230,13 +239,19 @@ class ScreeningResult:
     watchlist_checksum: str
     policy: Policy
     library_version: str
+    cleared: tuple[Hit, ...] = ()
+    compared: tuple[tuple[str, str], ...] = ()
+    applicant_key: str = ""
 
     def to_dict(self) -> dict[str, object]:
-        """Return the whole result as a JSON-serializable mapping."""
+        """Return the whole result as a JSON-serializable mapping: a complete audit record."""
         return {
             "decision": self.decision.value,
             "applicant": self.applicant.to_dict(),
+            "applicant_key": self.applicant_key,
+            "compared": dict(self.compared),
             "hits": [hit.to_dict() for hit in self.hits],
+            "cleared": [hit.to_dict() for hit in self.cleared],
             "problems": [problem.to_dict() for problem in self.problems],
             "watchlist": {
                 "name": self.watchlist_name,
@@ -272,6 +287,13 @@ class ScreeningResult:
                 lines.extend(f"       {link.sentence}" for link in evidence.links)
             if entry.notes:
                 lines.append(f"   Notes: {entry.notes}")
+        for hit in self.cleared:
+            decision = hit.cleared_by
+            assert decision is not None
+            lines.append(
+                f"Cleared: {hit.entry.name} (id {hit.entry.id}), {hit.decision.value} {hit.score:.2f},"
+                f" by {decision.reviewer} on {decision.date}: {decision.reason}"
+            )
         if self.problems:
             lines.append("Not screened:")
             lines.extend(
