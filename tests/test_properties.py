@@ -89,3 +89,51 @@ def test_entry_order_does_not_change_result(name: str, rng: object) -> None:
     assert [(h.entry.id, h.score) for h in screening.screen(applicant).hits] == [
         (h.entry.id, h.score) for h in screening.screen(applicant, shuffled).hits
     ]
+
+
+def test_results_are_deterministic_across_processes_and_hash_seeds() -> None:
+    """The same applicants give the same records in processes with different hash seeds."""
+    import os
+    import subprocess
+    import sys
+
+    program = (
+        "import json, screening\n"
+        "names = ['Wang Zhenxing', 'Danny Wang', 'Jing Huang', '김광진', 'Alex Morgan', 'Chou Pao-yu']\n"
+        "records = [screening.screen(screening.Applicant(name=n, websites=['cloudfoxhub.net'])).to_dict()"
+        " for n in names]\n"
+        "print(json.dumps(records, sort_keys=True))\n"
+    )
+    outputs = {
+        subprocess.run(
+            [sys.executable, "-c", program],
+            env={**os.environ, "PYTHONHASHSEED": seed},
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout
+        for seed in ("0", "1", "12345")
+    }
+    assert 1 == len(outputs)
+
+
+def test_threads_agree_with_serial_screening() -> None:
+    """Screening from several threads at once gives what screening one by one gives."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    names = ["Wang Zhenxing", "Danny Wang", "Jing Huang", "김광진", "Kang Thae Bok", "Steven Liu"] * 20
+    screener = screening.Screener()
+    serial = [screener.screen(Applicant(name=name)).to_dict() for name in names]
+    with ThreadPoolExecutor(max_workers=8) as pool:
+        threaded = list(pool.map(lambda name: screener.screen(Applicant(name=name)).to_dict(), names))
+    assert serial == threaded
+
+
+@given(st.permutations(["hr@cloudfoxhub.net", "someone@gmail.com", "zhenxing.wang@example.org"]))
+def test_email_order_does_not_change_hits(addresses: list[str]) -> None:
+    """The order of an applicant's emails changes neither the decision nor the ranked entries."""
+    result = screening.screen(Applicant(name="Chris Doe", emails=addresses))
+    reference = screening.screen(Applicant(name="Chris Doe", emails=sorted(addresses)))
+    assert [(h.entry.id, h.decision, round(h.score, 9)) for h in reference.hits] == [
+        (h.entry.id, h.decision, round(h.score, 9)) for h in result.hits
+    ]

@@ -441,6 +441,10 @@ def score_bound(applicant: NameForm, listed: NameForm) -> float:
     return min(1.0, (sum(weights[index] for index in strong) + loose) / total)
 
 
+def _readable_in(text: str, languages: frozenset[str]) -> bool:
+    return any(reading.language in languages for reading in translit.readings(text))
+
+
 def _syllable_counts(text: str) -> set[int]:
     return {len(reading.keys) for reading in translit.readings(text)}
 
@@ -462,8 +466,19 @@ def _link(left: Run, right: Run) -> Link | None:
     return Link(left, right, method, similarity, sentences)
 
 
-def align(applicant: NameForm, listed: NameForm) -> Alignment | None:
-    """Align two names; None when fewer than two listed parts are covered or none strongly."""
+def align(
+    applicant: NameForm, listed: NameForm, *, languages: frozenset[str] | None = None
+) -> Alignment | None:
+    """Align two names; None when fewer than two listed parts are covered or none strongly.
+
+    Args:
+        applicant: the applicant's name, prepared.
+        listed: the listed name, prepared.
+        languages: the listed name's languages (``Mandarin``, ``Korean``); None for any. Two
+            spellings that both read in those languages must agree there: ``Dong`` and ``Tong``
+            are one Korean syllable class but two Mandarin syllables, so for a Chinese name
+            they differ; ``Hwang``, which is no Mandarin spelling, may still be read as Korean.
+    """
     candidates = []
     for left in applicant.runs:
         for right in listed.runs:
@@ -472,8 +487,12 @@ def align(applicant: NameForm, listed: NameForm) -> Alignment | None:
             if (left.width > 1 or right.width > 1) and not left.keys & right.keys:
                 continue  # joined parts link only exactly or by reading, which share a key
             link = _link(left, right)
-            if link is not None:
-                candidates.append(link)
+            if link is None:
+                continue
+            foreign = languages is not None and link.languages and not link.languages & languages
+            if foreign and _readable_in(left.text, languages) and _readable_in(right.text, languages):  # type: ignore[arg-type]
+                continue  # both read in the listed name's language, and differently there
+            candidates.append(link)
     weights = [part.weight for part in listed.parts]
     candidates.sort(
         key=lambda link: (
@@ -507,7 +526,9 @@ def align(applicant: NameForm, listed: NameForm) -> Alignment | None:
         part.weight > 0 and index not in used_applicant for index, part in enumerate(applicant.parts)
     ):
         return None  # a one-part listed name is one shared part when the applicant has more
-    language_sets = [link.languages for link in chosen if link.languages]
+    language_sets = [
+        link.languages & languages if languages else link.languages for link in chosen if link.languages
+    ]
     languages = frozenset.intersection(*language_sets) if language_sets else frozenset({""})
     loose_partial = listed_weighty >= 3 and sum(link.anchors for link in chosen) >= 2
     if not complete and ((not methods <= DECISIVE_METHODS and not loose_partial) or not languages):

@@ -71,6 +71,22 @@ class _Listed:
     value: str
 
 
+#: Nationalities whose names are read in one language only: a Chinese name is not read as
+#: Korean syllables (Dong and Tong are one Korean syllable class, two Chinese surnames).
+_NAME_LANGUAGES = {
+    **dict.fromkeys(("CN", "TW", "HK", "MO"), frozenset({"Mandarin"})),
+    **dict.fromkeys(("KP", "KR"), frozenset({"Korean"})),
+}
+
+
+def name_languages(entry: WatchlistEntry) -> frozenset[str] | None:
+    """The languages an entry's names are read in, from its nationalities; None for any."""
+    found = [_NAME_LANGUAGES.get(code) for code in entry.nationalities]
+    if not found or None in found:
+        return None
+    return frozenset().union(*(languages for languages in found if languages))
+
+
 @attrs.frozen
 class _ListedName:
     entry: WatchlistEntry
@@ -265,7 +281,7 @@ def name_listed(forms: _ApplicantForms, prepared: _Prepared, policy: Policy) -> 
             factor = _WEAK_ALIAS_FACTOR if listed.weak else 1.0
             if score_bound(form, listed.form) * factor < policy.review_threshold:
                 continue  # cannot reach review whatever aligns
-            alignment = align(form, listed.form)
+            alignment = align(form, listed.form, languages=name_languages(listed.entry))
             if alignment is None:
                 continue
             score = alignment.score * factor
@@ -369,7 +385,7 @@ def email_local_part_names_listed(forms: _ApplicantForms, prepared: _Prepared, p
         for listed in _candidates(form, prepared):
             if listed.entry.kind is not EntryKind.PERSON:
                 continue
-            alignment = align(form, listed.form)
+            alignment = align(form, listed.form, languages=name_languages(listed.entry))
             if alignment is None:
                 continue
             score = min(_LOCAL_PART_MOST, alignment.score * _LOCAL_PART_FACTOR)
