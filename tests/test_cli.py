@@ -136,6 +136,16 @@ def test_batch_jsonl_input_with_bad_lines(tmp_path: Path) -> None:
     assert EXIT_MATCH == code
 
 
+@pytest.mark.parametrize("cell", ["=HYPERLINK(1)", "+1+1", "-2+3", "@SUM(A1)"])
+def test_batch_csv_output_neutralizes_every_formula_prefix(tmp_path: Path, cell: str) -> None:
+    """Cells starting with =, +, - or @ come out prefixed with a quote."""
+    path = write_csv(tmp_path, f"id,name\n{cell},Kim Kwang Jin\n")
+    output = tmp_path / "out.csv"
+    run("batch", str(path), "--format", "csv", "--output", str(output))
+    with output.open(encoding="utf-8", newline="") as stream:
+        assert "'" + cell == next(csv.DictReader(stream))["id"]
+
+
 def test_batch_csv_output_neutralizes_formulas(tmp_path: Path) -> None:
     """CSV output prefixes cells that a spreadsheet would run as formulas."""
     path = write_csv(tmp_path, "id,name\n=HYPERLINK(1),Kim Kwang Jin\n")

@@ -52,6 +52,9 @@ def test_single_string_for_a_sequence_is_refused() -> None:
             "date_of_birth '30/02/1990' is not a date written as YYYY-MM-DD, YYYY-MM or YYYY.",
         ),
         ({"name": "Kim", "websites": ["x.co"] * 101}, "websites may hold at most 100 values; it has 101."),
+        ({"name": "Kim", "aliases": ["A B"] * 5000}, "aliases may hold at most 100 values; it has 5000."),
+        ({"name": "a " * 30}, "name may have at most 24 parts; it has 30."),
+        ({"name": "x" * 1001}, "name: A name may be at most 1000 characters long; this one has 1001."),
     ],
 )
 def test_invalid_fields_are_refused(options: dict[str, object], message: str) -> None:

@@ -6,7 +6,8 @@ so a bad record fails where it is made, not in the middle of screening. Sequence
 lists or tuples and are stored as tuples.
 
 Input limits, so that one record cannot make screening slow: at most ``MAX_VALUES`` values in
-each sequence field and ``MAX_TEXT_LENGTH`` characters in each value.
+each sequence field, ``MAX_TEXT_LENGTH`` characters in each value and ``MAX_NAME_PARTS`` parts
+in each name.
 
 >>> a = Applicant(name="Kim Kwang Jin", aliases=["Bryan Cho"], country="us")
 >>> a.aliases, a.country
@@ -36,6 +37,8 @@ __all__ = ["Applicant", "EntryKind", "Source", "WatchlistEntry"]
 MAX_VALUES = 100
 #: Most characters one value may have.
 MAX_TEXT_LENGTH = 1000
+#: Most parts (words) an applicant's name or alias may have; real names have far fewer.
+MAX_NAME_PARTS = 24
 
 _DATE_PATTERN = re.compile(r"\A(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?\Z")
 
@@ -70,9 +73,11 @@ def _checked_name(field: str, value: str) -> str:
     if not isinstance(value, str):
         raise InvalidApplicantError(f"{field} must be a string, not {type(value).__name__}.")
     try:
-        names.tokens(value)
+        parts = names.tokens(value)
     except InvalidNameError as problem:
         raise InvalidApplicantError(f"{field}: {problem}") from problem
+    if len(parts) > MAX_NAME_PARTS:
+        raise InvalidApplicantError(f"{field} may have at most {MAX_NAME_PARTS} parts; it has {len(parts)}.")
     return value
 
 
