@@ -190,7 +190,9 @@ def test_watchlist_validate_reports_problem(tmp_path: Path) -> None:
     )
     code, _, err = run("watchlist", "validate", str(path))
     assert EXIT_USAGE == code
-    assert f"screening: error: {path}: entries[0] (id 'a'): the required field 'name' is missing.\n" == err
+    assert (
+        f"screening: error: {path}:1:43: entries[0] (id 'a'): the required field 'name' is missing.\n" == err
+    )
 
 
 def test_unexpected_error_exits_1(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import copy
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -129,7 +130,22 @@ def test_invalid_lists_name_file_entry_field_and_problem(tmp_path: Path, change:
     path = write(tmp_path, _broken(change))
     with pytest.raises(WatchlistError) as caught:
         load_watchlist(path)
-    assert str(caught.value).startswith(f"{path}: {message}")
+    prefix, _, rest = str(caught.value).partition(" ")
+    assert re.fullmatch(rf"{re.escape(str(path))}:1:\d+:", prefix), prefix
+    assert rest.startswith(message)
+
+
+def test_entry_errors_give_the_line_and_column_of_the_entry(tmp_path: Path) -> None:
+    """In an indented file, the error points at the line where the bad entry starts."""
+    document = copy.deepcopy(MINIMAL)
+    document["entries"][1]["domains"] = ["not a domain"]  # type: ignore[index]
+    path = tmp_path / "indented.json"
+    text = json.dumps(document, indent=2)
+    path.write_text(text, encoding="utf-8")
+    line = text.splitlines().index("    {", text.splitlines().index('  "entries": [') + 2) + 1
+    with pytest.raises(WatchlistError) as caught:
+        load_watchlist(path)
+    assert str(caught.value).startswith(f"{path}:{line}:5: entries[1] (id 'd1'): domains[0]:")
 
 
 def test_malformed_json_gives_line_and_column(tmp_path: Path) -> None:

@@ -27,6 +27,7 @@ import functools
 import hashlib
 import json
 import os
+import re
 from collections.abc import Iterable, Mapping
 from importlib import resources
 from pathlib import Path
@@ -354,4 +355,53 @@ def load_watchlist(path: str | os.PathLike[str] | None = None, /) -> Watchlist:
     try:
         return parse_watchlist(document, path=str(file))
     except WatchlistError as error:
-        raise WatchlistError(f"{file}: {error}") from error
+        found = _ENTRY_REFERENCE.match(str(error))
+        positions = _entry_positions(text) if found else []
+        index = int(found.group(1)) if found else -1
+        where = (
+            f"{file}:{positions[index][0]}:{positions[index][1]}"
+            if 0 <= index < len(positions)
+            else f"{file}"
+        )
+        raise WatchlistError(f"{where}: {error}") from error
+
+
+_ENTRY_REFERENCE = re.compile(r"entries\[(\d+)\]")
+
+
+def _entry_positions(text: str) -> list[tuple[int, int]]:
+    """Line and column where each element of the top-level ``entries`` array starts.
+
+    Walks the top-level object with the JSON decoder, so that a key spelled "entries" inside a
+    string elsewhere cannot mislead it. Returns [] when the text is not such an object.
+    """
+    decoder = json.JSONDecoder()
+
+    def skip(position: int) -> int:
+        while position < len(text) and text[position] in " \t\r\n,:":
+            position += 1
+        return position
+
+    def line_and_column(position: int) -> tuple[int, int]:
+        line = text.count("\n", 0, position) + 1
+        return line, position - (text.rfind("\n", 0, position) + 1) + 1
+
+    try:
+        position = skip(text.index("{") + 1)
+        while position < len(text) and text[position] != "}":
+            key, position = decoder.raw_decode(text, position)
+            position = skip(position)
+            if key != "entries" or text[position] != "[":
+                _value, position = decoder.raw_decode(text, position)
+                position = skip(position)
+                continue
+            starts = []
+            position = skip(position + 1)
+            while position < len(text) and text[position] != "]":
+                starts.append(line_and_column(position))
+                _value, position = decoder.raw_decode(text, position)
+                position = skip(position)
+            return starts
+    except (ValueError, IndexError):
+        return []
+    return []
