@@ -255,3 +255,14 @@ def test_review_clear_without_a_hit_is_an_error(tmp_path: Path) -> None:
         "--reviewer", "R", "--reason", "x", "--allow-list", str(tmp_path / "a.jsonl"),
     )  # fmt: skip
     assert (EXIT_USAGE, True) == (code, "no live hit on entry" in err)
+
+
+def test_check_against_several_watchlists(tmp_path: Path) -> None:
+    """--watchlist repeats; 'bundled' names the bundled list."""
+    ofac = Path(__file__).parent / "data" / "ofac"
+    output = tmp_path / "ofac.json"
+    run("watchlist", "import", "ofac", str(ofac), "--output", str(output), "--list-version", "2021-07-07")
+    code, out, _ = run(
+        "check", "--name", "Tian Yinyin", "--watchlist", "bundled", "--watchlist", str(output), "--json"
+    )
+    assert (EXIT_MATCH, "ofac-sdn") == (code, json.loads(out)["hits"][0]["watchlist"]["name"])

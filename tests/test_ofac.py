@@ -71,3 +71,15 @@ def test_missing_sdn_is_an_input_error(tmp_path: Path) -> None:
     """A folder without sdn.csv is refused with a sentence."""
     with pytest.raises(InputFileError, match=r"an OFAC import needs sdn\.csv"):
         import_ofac(tmp_path)
+
+
+def test_screening_against_bundled_and_imported_lists(imported: tuple[screening.Watchlist, object]) -> None:
+    """Several lists at once: each hit names the list and version it came from."""
+    both = screening.Screener([screening.load_watchlist(), imported[0]])
+    result = both.screen(screening.Applicant(name="Tian Yinyin", emails=["x@cloudfoxhub.com"]))
+    assert {("ofac-sdn", "2021-07-07"), ("doj-dprk-it-workers", "2025-06-30")} == {
+        (hit.watchlist, hit.watchlist_version) for hit in result.hits
+    }
+    record = result.to_dict()
+    assert ["doj-dprk-it-workers", "ofac-sdn"] == [item["name"] for item in record["watchlists"]]  # type: ignore[index]
+    assert "doj-dprk-it-workers + ofac-sdn" == record["watchlist"]["name"]  # type: ignore[index]

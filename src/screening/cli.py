@@ -102,7 +102,11 @@ def _parser() -> argparse.ArgumentParser:
 
     def add_screening_options(command: argparse.ArgumentParser) -> None:
         command.add_argument(
-            "--watchlist", metavar="PATH", help="watchlist file (default: the bundled DOJ list)"
+            "--watchlist",
+            action="append",
+            metavar="PATH",
+            help="watchlist file; repeat to screen against several, 'bundled' for the bundled list"
+            " (default: the bundled DOJ list)",
         )
         command.add_argument("--match-threshold", type=float, metavar="X", help="lowest score of a match")
         command.add_argument("--review-threshold", type=float, metavar="X", help="lowest score of a review")
@@ -180,7 +184,16 @@ def _screener(args: argparse.Namespace) -> Screener:
         policy_options["review_threshold"] = args.review_threshold
     policy = Policy(**policy_options)
     allow_list = AllowList.load(args.allow_list) if getattr(args, "allow_list", None) else None
-    return Screener(load_watchlist(args.watchlist), policy=policy, allow_list=allow_list)
+    return Screener(_watchlists(args.watchlist), policy=policy, allow_list=allow_list)
+
+
+def _watchlists(paths: list[str] | str | None) -> list[Watchlist]:
+    """The lists named on the command line; 'bundled' is the bundled list; none is it too."""
+    if not paths:
+        return [load_watchlist()]
+    if isinstance(paths, str):
+        paths = [paths]
+    return [load_watchlist(None if path == "bundled" else path) for path in paths]
 
 
 class _AuditLog:
@@ -371,7 +384,7 @@ def _screen_row(screener: Screener, row: _Row) -> tuple[ScreeningResult | None, 
 
 
 def _review_clear(args: argparse.Namespace, out: IO[str]) -> int:
-    screener = Screener(load_watchlist(args.watchlist), allow_list=AllowList.load(args.allow_list))
+    screener = Screener(_watchlists(args.watchlist), allow_list=AllowList.load(args.allow_list))
     result = screener.screen(_applicant_from(args))
     hit = next((hit for hit in result.hits if hit.entry.id == args.entry), None)
     if hit is None:

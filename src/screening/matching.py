@@ -19,8 +19,9 @@ is then normalized once (invalid emails, phones and websites become
 from __future__ import annotations
 
 import functools
+import hashlib
 from collections import defaultdict
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 
 import attrs
 
@@ -715,32 +716,44 @@ class Screener:
     """Screens applicants against one watchlist, with the list prepared once.
 
     Args:
-        watchlist: the list; the bundled DOJ list when omitted.
+        watchlist: the list, or several; the bundled DOJ list when omitted.
         policy: the thresholds; :class:`~screening.Policy` defaults when omitted.
         allow_list: reviewers' decisions that clear hits (:mod:`screening.review`).
 
-    Building a Screener normalizes every listed name, email, phone and domain; reuse it for
-    many applicants. It holds no mutable state after construction and may be shared
-    between threads.
+    Building a Screener normalizes every listed name, email, phone and domain and indexes the
+    names; reuse it for many applicants. Given several lists (the bundled one and an OFAC
+    import, say), it screens against all of them, and each hit names its list and version. It
+    holds no mutable state after construction and may be shared between threads.
     """
 
     def __init__(
         self,
-        watchlist: Watchlist | None = None,
+        watchlist: Watchlist | Sequence[Watchlist] | None = None,
         *,
         policy: Policy | None = None,
         allow_list: AllowList | None = None,
     ) -> None:
-        self.watchlist = load_watchlist() if watchlist is None else watchlist
+        if watchlist is None:
+            lists: tuple[Watchlist, ...] = (load_watchlist(),)
+        elif isinstance(watchlist, Watchlist):
+            lists = (watchlist,)
+        else:
+            lists = tuple(watchlist)
+            if not lists or not all(isinstance(item, Watchlist) for item in lists):
+                raise TypeError("Screener takes a Watchlist or a non-empty sequence of Watchlists.")
+        #: Every list screened against, in the order given.
+        self.watchlists = lists
+        #: The first (usually the only) list.
+        self.watchlist = lists[0]
         self.policy = Policy() if policy is None else policy
         self.allow_list = allow_list
-        self._prepared = _prepare(self.watchlist)
+        self._prepared = tuple(_prepare(item) for item in lists)
 
     def screen(self, applicant: Applicant, /) -> ScreeningResult:
-        """Screen one applicant.
+        """Screen one applicant against every list.
 
         Returns:
-            The decision, the hits best first, and any input problems.
+            The decision, the hits best first (each naming its list), and any input problems.
 
         Raises:
             TypeError: ``applicant`` is not an :class:`~screening.Applicant`.
@@ -748,11 +761,44 @@ class Screener:
         if not isinstance(applicant, Applicant):
             raise TypeError(f"screen() takes an Applicant, not {type(applicant).__name__}.")
         forms = _applicant_forms(applicant)
+        hits = [
+            hit
+            for watchlist, prepared in zip(self.watchlists, self._prepared, strict=True)
+            for hit in self._hits(applicant, forms, prepared, watchlist)
+        ]
+        hits.sort(key=lambda hit: (-hit.decision.severity, -hit.score, hit.watchlist, hit.entry.id))
+        decision = max((hit.decision for hit in hits), key=lambda d: d.severity, default=Decision.CLEAR)
+        if len(self.watchlists) == 1:
+            name, version, checksum = self.watchlist.name, self.watchlist.version, self.watchlist.checksum
+        else:
+            name = " + ".join(item.name for item in self.watchlists)
+            version = " + ".join(item.version for item in self.watchlists)
+            joined = "".join(item.checksum for item in self.watchlists)
+            checksum = "sha256:" + hashlib.sha256(joined.encode("ascii")).hexdigest()
+        result = ScreeningResult(
+            applicant=applicant,
+            decision=decision,
+            hits=tuple(hits),
+            problems=forms.problems,
+            watchlist_name=name,
+            watchlist_version=version,
+            watchlist_checksum=checksum,
+            policy=self.policy,
+            library_version=__version__,
+            compared=forms.compared,
+            applicant_key=applicant_key(applicant),
+            watchlists=tuple((item.name, item.version, item.checksum) for item in self.watchlists),
+        )
+        return result if self.allow_list is None else apply_allow_list(result, self.allow_list)
+
+    def _hits(
+        self, applicant: Applicant, forms: _ApplicantForms, prepared: _Prepared, watchlist: Watchlist
+    ) -> list[Hit]:
         by_entry: dict[str, list[Evidence]] = defaultdict(list)
         entries: dict[str, WatchlistEntry] = {}
         best_name: dict[tuple[str, str], Evidence] = {}
         for feature in FEATURES:
-            for entry, found in feature.function(forms, self._prepared, self.policy):
+            for entry, found in feature.function(forms, prepared, self.policy):
                 entries[entry.id] = entry
                 if found.feature in _ONE_PER_FIELD:
                     # One name evidence per applicant name and entry: the strongest.
@@ -785,34 +831,21 @@ class Screener:
                     score=score,
                     decision=decision,
                     evidence=tuple(sorted(evidence + qualifiers, key=_evidence_order)),
+                    watchlist=watchlist.name,
+                    watchlist_version=watchlist.version,
                 )
             )
-        hits.sort(key=lambda hit: (-hit.decision.severity, -hit.score, hit.entry.id))
-        decision = max((hit.decision for hit in hits), key=lambda d: d.severity, default=Decision.CLEAR)
-        result = ScreeningResult(
-            applicant=applicant,
-            decision=decision,
-            hits=tuple(hits),
-            problems=forms.problems,
-            watchlist_name=self.watchlist.name,
-            watchlist_version=self.watchlist.version,
-            watchlist_checksum=self.watchlist.checksum,
-            policy=self.policy,
-            library_version=__version__,
-            compared=forms.compared,
-            applicant_key=applicant_key(applicant),
-        )
-        return result if self.allow_list is None else apply_allow_list(result, self.allow_list)
+        return hits
 
 
 @functools.lru_cache(maxsize=8)
-def _screener(watchlist: Watchlist | None, policy: Policy | None) -> Screener:
-    return Screener(watchlist, policy=policy)
+def _screener(watchlists: Watchlist | tuple[Watchlist, ...] | None, policy: Policy | None) -> Screener:
+    return Screener(watchlists, policy=policy)
 
 
 def screen(
     applicant: Applicant,
-    watchlist: Watchlist | None = None,
+    watchlist: Watchlist | Sequence[Watchlist] | None = None,
     /,
     *,
     policy: Policy | None = None,
@@ -827,7 +860,8 @@ def screen(
     >>> screen(Applicant(name="Alex Morgan", websites=["https://jobs.cloudfoxhub.com/x"])).decision
     <Decision.MATCH: 'match'>
     """
-    result = _screener(watchlist, policy).screen(applicant)
+    lists = watchlist if watchlist is None or isinstance(watchlist, Watchlist) else tuple(watchlist)
+    result = _screener(lists, policy).screen(applicant)
     return result if allow_list is None else apply_allow_list(result, allow_list)
 
 
@@ -841,7 +875,8 @@ def apply_allow_list(result: ScreeningResult, allow_list: AllowList, /) -> Scree
     live, cleared = [], list(result.cleared)
     for hit in result.hits:
         decision = allow_list.find(result.applicant_key, hit.entry.id)
-        if decision is not None and decision.covers(hit):
+        same_list = decision is not None and decision.watchlist in {"", hit.watchlist}
+        if decision is not None and same_list and decision.covers(hit):
             cleared.append(attrs.evolve(hit, cleared_by=decision))
         else:
             live.append(hit)

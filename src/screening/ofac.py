@@ -214,7 +214,7 @@ def _entry_from(row: list[str], remarks: str, report: ImportReport) -> Watchlist
     report.weak_aliases += len(fields["weak_aliases"])
     report.kept[kind.value] += 1
     title = _cell(row[4]) if len(row) > 4 else ""
-    program = _cell(row[3]) if len(row) > 3 else ""
+    program = (_cell(row[3]) if len(row) > 3 else "").replace("] [", ", ")
     notes = "; ".join(part for part in (f"Program: {program}" if program else "", title) if part)
     return WatchlistEntry(
         id=f"ofac-{ent_num}",

@@ -161,6 +161,8 @@ class Hit:
         decision: match or review.
         evidence: the reasons, strongest first.
         cleared_by: the reviewer's decision that cleared this hit, when one did.
+        watchlist: the name of the list the entry is on.
+        watchlist_version: that list's version.
     """
 
     entry: WatchlistEntry
@@ -168,6 +170,8 @@ class Hit:
     decision: Decision
     evidence: tuple[Evidence, ...]
     cleared_by: ReviewDecision | None = None
+    watchlist: str = ""
+    watchlist_version: str = ""
 
     def to_dict(self) -> dict[str, object]:
         """Return the hit as a JSON-serializable mapping."""
@@ -182,6 +186,7 @@ class Hit:
                 "sources": list(self.entry.sources),
                 "notes": self.entry.notes,
             },
+            "watchlist": {"name": self.watchlist, "version": self.watchlist_version},
             "score": round(self.score, 4),
             "decision": self.decision.value,
             "evidence": [evidence.to_dict() for evidence in self.evidence],
@@ -228,6 +233,9 @@ class ScreeningResult:
         compared: each applicant value as compared, by field (normalized name, email key,
             E.164 phone, host, account), for the audit record.
         applicant_key: who the applicant is, as review decisions key it.
+        watchlists: (name, version, checksum) of every list screened against; with several,
+            ``watchlist_name`` and ``watchlist_version`` join theirs with " + " and
+            ``watchlist_checksum`` is the SHA-256 of their checksums.
     """
 
     applicant: Applicant
@@ -242,6 +250,7 @@ class ScreeningResult:
     cleared: tuple[Hit, ...] = ()
     compared: tuple[tuple[str, str], ...] = ()
     applicant_key: str = ""
+    watchlists: tuple[tuple[str, str, str], ...] = ()
 
     def to_dict(self) -> dict[str, object]:
         """Return the whole result as a JSON-serializable mapping: a complete audit record."""
@@ -258,6 +267,10 @@ class ScreeningResult:
                 "version": self.watchlist_version,
                 "checksum": self.watchlist_checksum,
             },
+            "watchlists": [
+                {"name": name, "version": version, "checksum": checksum}
+                for name, version, checksum in self.watchlists
+            ],
             "policy": self.policy.to_dict(),
             "library_version": self.library_version,
         }
@@ -274,9 +287,10 @@ class ScreeningResult:
             lines.append("No listed entry reaches review.")
         for rank, hit in enumerate(self.hits, start=1):
             entry = hit.entry
+            listed_on = f", {hit.watchlist} {hit.watchlist_version}" if len(self.watchlists) > 1 else ""
             lines.append(
                 f"{rank}. {hit.decision.value.upper()} {hit.score:.2f}  {entry.name}"
-                f"  ({entry.kind.value}, id {entry.id})"
+                f"  ({entry.kind.value}, id {entry.id}{listed_on})"
             )
             for evidence in hit.evidence:
                 lines.append(
