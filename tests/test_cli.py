@@ -266,3 +266,13 @@ def test_check_against_several_watchlists(tmp_path: Path) -> None:
         "check", "--name", "Tian Yinyin", "--watchlist", "bundled", "--watchlist", str(output), "--json"
     )
     assert (EXIT_MATCH, "ofac-sdn") == (code, json.loads(out)["hits"][0]["watchlist"]["name"])
+
+
+def test_batch_with_two_jobs_keeps_order_and_rows(tmp_path: Path) -> None:
+    """Two processes give the same records, in input order, as one."""
+    names = ["Wang Wei", "Kim Kwang Jin", "!!!", "Danny Wang", "Alex Morgan"] * 40
+    path = write_csv(tmp_path, "name\n" + "\n".join(names) + "\n")
+    serial = run("batch", str(path))
+    parallel = run("batch", str(path), "--jobs", "2")
+    assert serial[1] == parallel[1]
+    assert (EXIT_MATCH, 200) == (parallel[0], len(parallel[1].splitlines()))

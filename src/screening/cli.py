@@ -6,7 +6,7 @@ Commands::
                     [--country CC] [--nationality CC] [--date-of-birth D]
                     [--watchlist PATH] [--json]
     screening batch FILE [--watchlist PATH] [--output OUT] [--format jsonl|csv]
-                    [--input-format csv|jsonl]
+                    [--input-format csv|jsonl] [--jobs N] [--quiet]
     screening watchlist show [PATH] [--json]
     screening watchlist validate PATH
     screening watchlist import ofac DIR --output OUT [--alt PATH] [--comments PATH] [--list-version V]
@@ -33,11 +33,17 @@ import argparse
 import contextlib
 import csv
 import datetime
+import itertools
 import json
+import multiprocessing
+import os
 import sys
+import time
 from collections import Counter
 from collections.abc import Iterator, Sequence
 from typing import IO
+
+import attrs
 
 from screening._version import __version__
 from screening.exceptions import InputFileError, ScreeningError
@@ -144,6 +150,10 @@ def _parser() -> argparse.ArgumentParser:
         choices=("csv", "jsonl"),
         help="input format (default: from the file name: .csv is CSV, anything else JSON Lines)",
     )
+    batch.add_argument(
+        "--jobs", type=int, default=1, metavar="N", help="screen in N processes (0: one per core; default 1)"
+    )
+    batch.add_argument("--quiet", action="store_true", help="no progress line, even on a terminal")
     add_screening_options(batch)
 
     review = commands.add_parser("review", help="record reviewers' decisions")
@@ -209,8 +219,12 @@ class _AuditLog:
 
     def write(self, result: ScreeningResult, **context: object) -> None:
         if self._stream is not None:
+            self.write_record(result.to_dict(), **context)
+
+    def write_record(self, result: dict[str, object], **context: object) -> None:
+        if self._stream is not None:
             record = {"screened_at": datetime.datetime.now(datetime.timezone.utc).isoformat(), **context}
-            record["result"] = result.to_dict()
+            record["result"] = result
             self._stream.write(json.dumps(record, ensure_ascii=False) + "\n")
             self._stream.flush()
 
@@ -403,9 +417,87 @@ def _review_clear(args: argparse.Namespace, out: IO[str]) -> int:
     return EXIT_CLEAR
 
 
-def _batch(args: argparse.Namespace, out: IO[str]) -> int:
+#: The screener a batch worker process uses (inherited from the parent through fork).
+_WORKER_SCREENER: Screener | None = None
+#: Rows read ahead and handed to the workers at a time, per worker.
+_BATCH_ROWS_PER_JOB = 256
+
+
+@attrs.frozen
+class _RowOutcome:
+    """What one batch row produced: its exit code, its output, and its audit record."""
+
+    code: int
+    line: str | None
+    cells: dict[str, object] | None
+    audit: dict[str, object] | None
+
+
+def _outcome(row: _Row, *, as_csv: bool, screener: Screener | None = None) -> _RowOutcome:
+    chosen = screener or _WORKER_SCREENER
+    assert chosen is not None
+    result, problem = _screen_row(chosen, row)
+    code = _DECISION_EXIT[result.decision] if result else EXIT_USAGE
+    audit = result.to_dict() if result is not None else None
+    if as_csv:
+        return _RowOutcome(code, None, _csv_cells(row, result, problem), audit)
+    return _RowOutcome(
+        code, json.dumps(_record(row, result, problem), ensure_ascii=False) + "\n", None, audit
+    )
+
+
+def _csv_outcome(row: _Row) -> _RowOutcome:
+    return _outcome(row, as_csv=True)
+
+
+def _jsonl_outcome(row: _Row) -> _RowOutcome:
+    return _outcome(row, as_csv=False)
+
+
+class _Progress:
+    """A one-line progress report on standard error, only when it is a terminal."""
+
+    def __init__(self, stream: IO[str], enabled: bool) -> None:
+        self._stream, self._enabled = stream, enabled and stream.isatty()
+        self._start = self._last = time.monotonic()
+        self.rows = 0
+
+    def advance(self, count: int = 1) -> None:
+        self.rows += count
+        now = time.monotonic()
+        if self._enabled and now - self._last >= 0.5:
+            self._last = now
+            rate = self.rows / max(now - self._start, 1e-9)
+            self._stream.write(f"\rscreened {self.rows:,} rows ({rate:,.0f}/s)")
+            self._stream.flush()
+
+    def close(self) -> None:
+        if self._enabled:
+            self._stream.write(f"\rscreened {self.rows:,} rows.{' ' * 20}\n")
+            self._stream.flush()
+
+
+def _outcomes(rows: Iterator[_Row], screener: Screener, *, as_csv: bool, jobs: int) -> Iterator[_RowOutcome]:
+    """Each row's outcome, in input order, screened in ``jobs`` processes."""
+    if jobs <= 1 or "fork" not in multiprocessing.get_all_start_methods():
+        for row in rows:
+            yield _outcome(row, as_csv=as_csv, screener=screener)
+        return
+    global _WORKER_SCREENER
+    _WORKER_SCREENER = screener  # the forked workers inherit the prepared lists
+    work = _csv_outcome if as_csv else _jsonl_outcome
+    with multiprocessing.get_context("fork").Pool(jobs) as pool:
+        while True:
+            chunk = list(itertools.islice(rows, _BATCH_ROWS_PER_JOB * jobs))
+            if not chunk:
+                break
+            yield from pool.map(work, chunk, chunksize=max(1, len(chunk) // (4 * jobs)))
+
+
+def _batch(args: argparse.Namespace, out: IO[str], err: IO[str]) -> int:
     screener = _screener(args)
     input_format = args.input_format or ("csv" if args.file.lower().endswith(".csv") else "jsonl")
+    jobs = args.jobs if args.jobs > 0 else (os.cpu_count() or 1)
     with contextlib.ExitStack() as stack:
         audit = _AuditLog(args.audit_log)
         stack.callback(audit.close)
@@ -428,17 +520,21 @@ def _batch(args: argparse.Namespace, out: IO[str]) -> int:
         writer = csv.DictWriter(sink, fieldnames=CSV_OUTPUT_COLUMNS) if args.format == "csv" else None
         if writer is not None:
             writer.writeheader()
+        progress = _Progress(err, enabled=not args.quiet)
+        stack.callback(progress.close)
         worst = EXIT_CLEAR
         try:
-            for row in rows:
-                result, problem = _screen_row(screener, row)
-                worst = max(worst, _DECISION_EXIT[result.decision] if result else EXIT_USAGE)
-                if result is not None:
-                    audit.write(result, command="batch", row=row.number)
-                if writer is not None:
-                    writer.writerow(_csv_cells(row, result, problem))
-                else:
-                    sink.write(json.dumps(_record(row, result, problem), ensure_ascii=False) + "\n")
+            for number, outcome in enumerate(
+                _outcomes(rows, screener, as_csv=writer is not None, jobs=jobs), 1
+            ):
+                worst = max(worst, outcome.code)
+                if outcome.audit is not None:
+                    audit.write_record(outcome.audit, command="batch", row=number)
+                if writer is not None and outcome.cells is not None:
+                    writer.writerow(outcome.cells)
+                elif outcome.line is not None:
+                    sink.write(outcome.line)
+                progress.advance()
         except (csv.Error, UnicodeDecodeError) as unreadable:
             raise InputFileError(
                 f"{args.file}: the input cannot be read as {input_format}: {unreadable}."
@@ -522,10 +618,12 @@ def main(
             args = parser.parse_args(argv)
     except SystemExit as exit_request:
         return int(exit_request.code or 0) and EXIT_USAGE
-    handlers = {"check": _check, "batch": _batch, "review": _review_clear}
+    handlers = {"check": _check, "review": _review_clear}
     try:
         if args.command == "watchlist":
             return {"show": _show, "validate": _validate, "import": _import}[args.action](args, out)
+        if args.command == "batch":
+            return _batch(args, out, err)
         return handlers[args.command](args, out)
     except ScreeningError as error:
         err.write(f"screening: error: {error}\n")
