@@ -129,6 +129,8 @@ class Part:
     weight: float
     notes: tuple[str, ...] = ()
     group: int = 0
+    sounds: tuple[str, str, str] = ("", "", "")  # Metaphone, spelling skeleton, OCR key
+    kana: bool = False
 
 
 @attrs.frozen
@@ -179,7 +181,16 @@ def _weight(part: str, latin: tuple[str, ...]) -> float:
 def _part(token: str, group: int) -> Part:
     text, notes = translit.fold_confusables(token)
     latin = translit.latin_spellings(text) or (text,)
-    return Part(text=text, latin=latin, weight=_weight(text, latin), notes=notes, group=group)
+    spelling = latin[0]
+    return Part(
+        text=text,
+        latin=latin,
+        weight=_weight(text, latin),
+        notes=notes,
+        group=group,
+        sounds=(metaphone_key(spelling), spelling_skeleton(spelling), translit.ocr_key(spelling)),
+        kana=translit.script(text) == "kana",
+    )
 
 
 def _form(original: str, groups: tuple[tuple[str, ...], ...]) -> NameForm:
@@ -436,9 +447,38 @@ def score_bound(applicant: NameForm, listed: NameForm) -> float:
             strong.update(range(run.start, run.end))
     weights = [part.weight for part in listed.parts]
     total = sum(weights) or 1.0
-    others = sorted((weight for index, weight in enumerate(weights) if index not in strong), reverse=True)
-    loose = sum(others[: len(applicant.parts)]) * _BEST_LOOSE_SIMILARITY
+    others = sorted(
+        (
+            part.weight * _loose_bound(part, applicant.parts)
+            for index, part in enumerate(listed.parts)
+            if index not in strong
+        ),
+        reverse=True,
+    )
+    loose = sum(others[: len(applicant.parts)])
     return min(1.0, (sum(weights[index] for index in strong) + loose) / total)
+
+
+def _loose_bound(listed: Part, applicant: tuple[Part, ...]) -> float:
+    """The best similarity a loose link could give a listed part, by cheap necessary checks."""
+    best = 0.0
+    spelling = listed.latin[0]
+    for part in applicant:
+        if part.kana or listed.kana:
+            return _BEST_LOOSE_SIMILARITY  # kana spellings are compared by their own skeleton
+        other = part.latin[0]
+        if len(other) == 1:
+            if spelling.startswith(other):
+                best = max(best, _SIMILARITY[Method.INITIAL])
+            continue
+        if (part.sounds[0] and part.sounds[0] == listed.sounds[0]) or part.sounds[1:] == listed.sounds[1:]:
+            return _BEST_LOOSE_SIMILARITY
+        if part.sounds[1] == listed.sounds[1] or part.sounds[2] == listed.sounds[2]:
+            return _BEST_LOOSE_SIMILARITY
+        close_lengths = min(len(other), len(spelling)) >= 4 and abs(len(other) - len(spelling)) <= 2
+        if close_lengths and jellyfish.damerau_levenshtein_distance(other, spelling) <= 2:
+            return _BEST_LOOSE_SIMILARITY
+    return best
 
 
 def _readable_in(text: str, languages: frozenset[str]) -> bool:
