@@ -155,26 +155,37 @@ def _cyrillic_inventory() -> dict[str, tuple[tuple[str, str], ...]]:
     return {spelling: tuple(targets) for spelling, targets in inventory.items()}
 
 
-def _segmentations(
-    text: str, inventory: dict[str, tuple[tuple[str, str], ...]]
-) -> list[tuple[tuple[str, str], ...]]:
-    """Every way to read ``text`` as consecutive syllables of the inventory, with systems."""
-    longest = max(len(spelling) for spelling in inventory)
+@functools.lru_cache(maxsize=1)
+def _latin_longest() -> int:
+    return max(map(len, _latin_inventory()))
 
-    @functools.cache
+
+@functools.lru_cache(maxsize=1)
+def _cyrillic_longest() -> int:
+    return max(map(len, _cyrillic_inventory()))
+
+
+def _segmentations(
+    text: str, inventory: dict[str, tuple[tuple[str, str], ...]], longest: int
+) -> list[tuple[tuple[str, str], ...]]:
+    """Every way to read ``text`` as consecutive syllables of the inventory, with systems.
+
+    ``longest`` is the inventory's longest spelling.
+    """
+
+    memo: dict[int, tuple[tuple[tuple[str, str], ...], ...]] = {len(text): ((),)}
+
     def from_position(start: int) -> tuple[tuple[tuple[str, str], ...], ...]:
-        if start == len(text):
-            return ((),)
-        found: list[tuple[tuple[str, str], ...]] = []
+        if start in memo:
+            return memo[start]
+        here: list[tuple[tuple[str, str], ...]] = []
         for end in range(min(len(text), start + longest), start, -1):
             for reading in inventory.get(text[start:end], ()):
-                for rest in from_position(end):
-                    found.append((reading, *rest))
-                    if len(found) >= _MAX_READINGS:
-                        return tuple(found)
-        return tuple(found)
+                here.extend((reading, *rest) for rest in from_position(end)[: _MAX_READINGS - len(here)])
+        memo[start] = tuple(here)
+        return memo[start]
 
-    found = from_position(0)
+    found = from_position(0) if text else ()
     # Written without apostrophes, a name part is read with as few syllables as it allows
     # (pinyin's own rule: "xian" is one syllable, "xi'an" two).
     fewest = min((len(sequence) for sequence in found), default=0)
@@ -214,7 +225,7 @@ def latin_readings(text: str, /) -> tuple[Reading, ...]:
     """
     if not text.isascii() or not text.isalpha():
         return ()
-    readings = list(_readings(_segmentations(text, _latin_inventory())))
+    readings = list(_readings(_segmentations(text, _latin_inventory(), _latin_longest())))
     spelled = chinese_surname_spellings().get(text)
     if spelled and all(reading.keys != (f"zh:{spelled[0]}",) for reading in readings):
         readings.append(
@@ -228,7 +239,7 @@ def latin_readings(text: str, /) -> tuple[Reading, ...]:
 @functools.lru_cache(maxsize=16384)
 def cyrillic_readings(text: str, /) -> tuple[Reading, ...]:
     """Read a Cyrillic name part as Mandarin syllables in the Palladius system."""
-    return _readings(_segmentations(text.replace("ё", "е"), _cyrillic_inventory()))
+    return _readings(_segmentations(text.replace("ё", "е"), _cyrillic_inventory(), _cyrillic_longest()))
 
 
 @functools.lru_cache(maxsize=16384)

@@ -110,6 +110,12 @@ _CYRILLIC_FINALS = {
 }  # fmt: skip
 
 
+#: The longest spelling of an initial, vowel or final in the tables above.
+_LONGEST_PIECE = max(
+    map(len, (*_LATIN_INITIALS, *_LATIN_VOWELS, *_LATIN_FINALS, *_CYRILLIC_INITIALS, *_CYRILLIC_VOWELS))
+)
+
+
 def syllable_key(initial: str, vowel: str, final: str) -> str:
     """The key of one syllable from its sound classes, e.g. ``ko:jong``."""
     return f"ko:{initial}{vowel}{final}"
@@ -175,34 +181,35 @@ def _segment(
     finals: dict[str, str],
 ) -> list[tuple[str, ...]]:
     """Every reading of ``text`` as consecutive (initial, vowel, final) syllables, fewest first."""
-    longest = max(map(len, (*initials, *vowels, *finals)))
+    longest = _LONGEST_PIECE
+    size = len(text)
+    memo: dict[int, tuple[tuple[str, ...], ...]] = {size: ((),)}
 
-    @functools.cache
     def from_position(start: int) -> tuple[tuple[str, ...], ...]:
-        if start == len(text):
-            return ((),)
-        found: list[tuple[str, ...]] = []
-        for initial_end in range(start, min(len(text), start + longest) + 1):
+        if start in memo:
+            return memo[start]
+        here: list[tuple[str, ...]] = []
+        for initial_end in range(start, min(size, start + longest) + 1):
             initial = initials.get(text[start:initial_end])
             if initial is None:
                 continue
-            for vowel_end in range(initial_end + 1, min(len(text), initial_end + longest) + 1):
+            for vowel_end in range(initial_end + 1, min(size, initial_end + longest) + 1):
                 classes = vowels.get(text[initial_end:vowel_end])
                 if classes is None:
                     continue
                 for vowel in (classes,) if isinstance(classes, str) else classes:
-                    for final_end in range(vowel_end, min(len(text), vowel_end + longest) + 1):
+                    for final_end in range(vowel_end, min(size, vowel_end + longest) + 1):
                         final = finals.get(text[vowel_end:final_end])
                         if final is None:
                             continue
-                        key = syllable_key(initial, vowel, final)
-                        for rest in from_position(final_end):
-                            found.append((key, *rest))
-                            if len(found) >= _MAX_READINGS:
-                                return tuple(found)
-        return tuple(found)
+                        rests = from_position(final_end)
+                        if rests:
+                            key = syllable_key(initial, vowel, final)
+                            here.extend((key, *rest) for rest in rests[: _MAX_READINGS - len(here)])
+        memo[start] = tuple(here)
+        return memo[start]
 
-    found = from_position(0)
+    found = from_position(0) if text else ()
     fewest = min((len(sequence) for sequence in found), default=0)
     return [sequence for sequence in found if len(sequence) == fewest]
 
