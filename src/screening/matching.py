@@ -326,24 +326,43 @@ def _token_link(link: Link, languages: frozenset[str]) -> TokenLink:
     )
 
 
+def _contact_evidence(
+    feature: str,
+    method: Method,
+    field: _Field,
+    listed: _Listed,
+    *,
+    score: float,
+    sentence: str,
+    compared: str | None = None,
+    decisive: bool = True,
+) -> tuple[WatchlistEntry, Evidence]:
+    """Evidence that an applicant value corresponds to a listed value of an entry."""
+    return listed.entry, Evidence(
+        feature=feature,
+        method=method,
+        field=field.field,
+        value=field.value,
+        compared=field.compared if compared is None else compared,
+        listed_field=listed.field,
+        listed_value=listed.value,
+        score=score,
+        decisive=decisive,
+        sentence=sentence,
+    )
+
+
 def email_listed(forms: _ApplicantForms, prepared: _Prepared, policy: Policy) -> _Found:
     """The applicant's email address is listed for an entry (compared caselessly)."""
     for field, _domain in forms.emails:
         for listed in prepared.emails.get(field.compared, ()):
-            yield (
-                listed.entry,
-                Evidence(
-                    feature="email_listed",
-                    method=Method.EMAIL,
-                    field=field.field,
-                    value=field.value,
-                    compared=field.compared,
-                    listed_field=listed.field,
-                    listed_value=listed.value,
-                    score=_EMAIL_SCORE,
-                    decisive=True,
-                    sentence="The email address is listed for this entry.",
-                ),
+            yield _contact_evidence(
+                "email_listed",
+                Method.EMAIL,
+                field,
+                listed,
+                score=_EMAIL_SCORE,
+                sentence="The email address is listed for this entry.",
             )
 
 
@@ -358,20 +377,14 @@ def email_reaches_listed_mailbox(forms: _ApplicantForms, prepared: _Prepared, po
         for listed in prepared.mailboxes.get(mailbox, ()):
             if emails.comparison_key(listed.value) == field.compared:
                 continue  # the same address: email_listed reports it
-            yield (
-                listed.entry,
-                Evidence(
-                    feature="email_reaches_listed_mailbox",
-                    method=Method.EMAIL_VARIANT,
-                    field=field.field,
-                    value=field.value,
-                    compared=mailbox,
-                    listed_field=listed.field,
-                    listed_value=listed.value,
-                    score=_MAILBOX_SCORE,
-                    decisive=True,
-                    sentence=f"The address reaches the {provider} mailbox of the listed one ({mailbox}).",
-                ),
+            yield _contact_evidence(
+                "email_reaches_listed_mailbox",
+                Method.EMAIL_VARIANT,
+                field,
+                listed,
+                score=_MAILBOX_SCORE,
+                sentence=f"The address reaches the {provider} mailbox of the listed one ({mailbox}).",
+                compared=mailbox,
             )
 
 
@@ -434,20 +447,14 @@ def email_on_listed_domain(forms: _ApplicantForms, prepared: _Prepared, policy: 
             where = f"the listed domain '{matched}'"
             if not same_site:
                 where = f"'{domain}', a subdomain of {where}"
-            yield (
-                listed.entry,
-                Evidence(
-                    feature="email_on_listed_domain",
-                    method=Method.EMAIL_DOMAIN,
-                    field=field.field,
-                    value=field.value,
-                    compared=domain,
-                    listed_field=listed.field,
-                    listed_value=listed.value,
-                    score=_EMAIL_DOMAIN_SCORE if same_site else _SUBDOMAIN_SCORE,
-                    decisive=True,
-                    sentence=f"The email address is on {where}.",
-                ),
+            yield _contact_evidence(
+                "email_on_listed_domain",
+                Method.EMAIL_DOMAIN,
+                field,
+                listed,
+                score=_EMAIL_DOMAIN_SCORE if same_site else _SUBDOMAIN_SCORE,
+                sentence=f"The email address is on {where}.",
+                compared=domain,
             )
 
 
@@ -455,20 +462,13 @@ def phone_listed(forms: _ApplicantForms, prepared: _Prepared, policy: Policy) ->
     """The applicant's phone number is listed for an entry (compared in E.164)."""
     for field, description in forms.phones:
         for listed in prepared.phones.get(field.compared, ()):
-            yield (
-                listed.entry,
-                Evidence(
-                    feature="phone_listed",
-                    method=Method.PHONE,
-                    field=field.field,
-                    value=field.value,
-                    compared=field.compared,
-                    listed_field=listed.field,
-                    listed_value=listed.value,
-                    score=_PHONE_SCORE,
-                    decisive=True,
-                    sentence=f"The phone number ({description}) is listed for this entry.",
-                ),
+            yield _contact_evidence(
+                "phone_listed",
+                Method.PHONE,
+                field,
+                listed,
+                score=_PHONE_SCORE,
+                sentence=f"The phone number ({description}) is listed for this entry.",
             )
 
 
@@ -476,20 +476,13 @@ def account_listed(forms: _ApplicantForms, prepared: _Prepared, policy: Policy) 
     """The applicant's payment account (a wallet address or IBAN, checksum verified) is listed."""
     for field, description in forms.accounts:
         for listed in prepared.accounts.get(field.compared, ()):
-            yield (
-                listed.entry,
-                Evidence(
-                    feature="account_listed",
-                    method=Method.ACCOUNT,
-                    field=field.field,
-                    value=field.value,
-                    compared=field.compared,
-                    listed_field=listed.field,
-                    listed_value=listed.value,
-                    score=_ACCOUNT_SCORE,
-                    decisive=True,
-                    sentence=f"The payment account ({description}) is listed for this entry.",
-                ),
+            yield _contact_evidence(
+                "account_listed",
+                Method.ACCOUNT,
+                field,
+                listed,
+                score=_ACCOUNT_SCORE,
+                sentence=f"The payment account ({description}) is listed for this entry.",
             )
 
 
@@ -503,20 +496,8 @@ def website_on_listed_domain(forms: _ApplicantForms, prepared: _Prepared, policy
             else:
                 method, score = Method.SUBDOMAIN, _SUBDOMAIN_SCORE
                 sentence = f"The website's host '{field.compared}' is a subdomain of the listed '{matched}'."
-            yield (
-                listed.entry,
-                Evidence(
-                    feature="website_on_listed_domain",
-                    method=method,
-                    field=field.field,
-                    value=field.value,
-                    compared=field.compared,
-                    listed_field=listed.field,
-                    listed_value=listed.value,
-                    score=score,
-                    decisive=True,
-                    sentence=sentence,
-                ),
+            yield _contact_evidence(
+                "website_on_listed_domain", method, field, listed, score=score, sentence=sentence
             )
 
 
@@ -535,20 +516,15 @@ def website_resembles_listed_domain(forms: _ApplicantForms, prepared: _Prepared,
     Brings review, never a match; widely used domains are never flagged."""
     for field in forms.websites:
         for listed, described, score in _resemblances(field.compared, prepared):
-            yield (
-                listed.entry,
-                Evidence(
-                    feature="website_resembles_listed_domain",
-                    method=Method.LOOKALIKE,
-                    field=field.field,
-                    value=field.value,
-                    compared=domains.registrable(field.compared),
-                    listed_field=listed.field,
-                    listed_value=listed.value,
-                    score=score,
-                    decisive=False,
-                    sentence=f"The website {described}; a look-alike brings review, never a match.",
-                ),
+            yield _contact_evidence(
+                "website_resembles_listed_domain",
+                Method.LOOKALIKE,
+                field,
+                listed,
+                score=score,
+                sentence=f"The website {described}; a look-alike brings review, never a match.",
+                compared=domains.registrable(field.compared),
+                decisive=False,
             )
 
 
@@ -559,20 +535,15 @@ def email_domain_resembles_listed_domain(
     never a match."""
     for field, domain in forms.emails:
         for listed, described, score in _resemblances(domain, prepared):
-            yield (
-                listed.entry,
-                Evidence(
-                    feature="email_domain_resembles_listed_domain",
-                    method=Method.LOOKALIKE,
-                    field=field.field,
-                    value=field.value,
-                    compared=domains.registrable(domain),
-                    listed_field=listed.field,
-                    listed_value=listed.value,
-                    score=score,
-                    decisive=False,
-                    sentence=f"The email domain {described}; a look-alike brings review, never a match.",
-                ),
+            yield _contact_evidence(
+                "email_domain_resembles_listed_domain",
+                Method.LOOKALIKE,
+                field,
+                listed,
+                score=score,
+                sentence=f"The email domain {described}; a look-alike brings review, never a match.",
+                compared=domains.registrable(domain),
+                decisive=False,
             )
 
 
