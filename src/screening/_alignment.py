@@ -208,22 +208,34 @@ def _form(original: str, groups: tuple[tuple[str, ...], ...]) -> NameForm:
     for width in range(1, _MAX_RUN + 1):
         for start in range(len(parts) - width + 1):
             chosen = parts[start : start + width]
-            if width > 1 and len({translit.script(part.text) for part in chosen}) > 1:
-                continue
-            latin = chosen[0].latin if width == 1 else ("".join(part.latin[0] for part in chosen),)
-            text = "".join(part.text for part in chosen)
-            runs.append(
-                Run(
-                    start=start,
-                    end=start + width,
-                    text=text,
-                    shown=" ".join(part.text for part in chosen),
-                    latin=latin,
-                    notes=tuple(note for part in chosen for note in part.notes),
-                    keys=_strong_keys(text, latin),
-                )
-            )
-    return NameForm(original=original, parts=parts, runs=tuple(runs))
+            if width == 1 or len({translit.script(part.text) for part in chosen}) == 1:
+                runs.append(_run(start, start + width, chosen))
+    if 2 <= len(parts) <= _MAX_RUN + 1 and len({translit.script(part.text) for part in parts}) == 1:
+        # The whole name written as one word with the family name moved to the other end:
+        # "WangZhenxing" for Zhenxing Wang, "KwangJinKim" for Kim Kwang Jin.
+        family = _family_index(parts)
+        rotations = []
+        if family != len(parts) - 1:
+            rotations.append((*parts[1:], parts[0]))  # a family name first, moved last
+        if family != 0:
+            rotations.append((parts[-1], *parts[:-1]))  # a family name last, moved first
+        runs.extend(_run(0, len(parts), rotated) for rotated in rotations)
+    return NameForm(original=original, parts=parts, runs=tuple(dict.fromkeys(runs)))
+
+
+def _run(start: int, end: int, chosen: tuple[Part, ...]) -> Run:
+    """A run of the parts ``chosen``, which stand at ``start``..``end`` (in that or rotated order)."""
+    latin = chosen[0].latin if len(chosen) == 1 else ("".join(part.latin[0] for part in chosen),)
+    text = "".join(part.text for part in chosen)
+    return Run(
+        start=start,
+        end=end,
+        text=text,
+        shown=" ".join(part.text for part in chosen),
+        latin=latin,
+        notes=tuple(note for part in chosen for note in part.notes),
+        keys=_strong_keys(text, latin),
+    )
 
 
 @functools.lru_cache(maxsize=65536)
@@ -619,12 +631,16 @@ def align(
 
 def _family_part(listed: NameForm) -> int | None:
     """The index of the listed name's family name, when an end part is a known one."""
-    if len(listed.parts) < 2:
+    return _family_index(listed.parts)
+
+
+def _family_index(parts: tuple[Part, ...]) -> int | None:
+    """The index of a name's family name, when an end part is a known Chinese or Korean one."""
+    if len(parts) < 2:
         return None
-    ends = (0, len(listed.parts) - 1)
+    ends = (0, len(parts) - 1)
     shares = [
-        max(translit.surname_share(listed.parts[i].text), translit.surname_share(listed.parts[i].latin[0]))
-        for i in ends
+        max(translit.surname_share(parts[i].text), translit.surname_share(parts[i].latin[0])) for i in ends
     ]
     best = max(range(2), key=lambda i: shares[i])
     return ends[best] if shares[best] >= _FAMILY_NAME_SHARE else None
