@@ -10,7 +10,8 @@ the first rule that holds (:func:`link_rules` lists them):
 * **exact**: the same text; **joined tokens**: the same letters, joined or split;
 * **transliteration**: a shared reading in Mandarin or Korean syllables, or the same Latin
   spelling of two scripts (``Chou`` and ``Zhou``, ``김`` and ``Kim``, ``Jeong`` and ``Jong``);
-* **ocr**: equal once characters that scans confuse are folded (``II`` and ``Il``);
+* **ocr**: equal once characters that scans and fonts confuse are folded (``II`` and ``Il``,
+  ``K1m`` and ``Kim``): a disguise, so it counts like a transliteration;
 * **phonetic**: the same Metaphone key, parts of 4 or more letters, Jaro-Winkler at least 0.8;
 * **fuzzy**: a Damerau-Levenshtein distance of 1 (2 for 10 or more letters), 4 or more letters;
 * **initial**: a single letter and a part it begins.
@@ -69,7 +70,7 @@ _SCRAMBLED_FACTOR = 0.9
 _MIN_LOOSE_SYLLABIC = 6
 #: Methods that can decide a match.
 DECISIVE_METHODS = frozenset(
-    {Method.EXACT, Method.JOINED_TOKENS, Method.TRANSLITERATION, Method.ABBREVIATION}
+    {Method.EXACT, Method.JOINED_TOKENS, Method.TRANSLITERATION, Method.ABBREVIATION, Method.OCR}
 )
 #: Factor applied when the pairs are not in the same order on both sides.
 _ORDER_FACTOR = 0.99
@@ -426,7 +427,7 @@ def retrieval_keys(form: NameForm) -> Iterator[str]:
     for long single parts their Metaphone key and their spellings less one letter.
 
     Every correspondence that :func:`align` reports has an anchoring link (exact, joined,
-    transliteration, or a phonetic, spelling or one-letter link between long parts) on a part
+    transliteration, OCR, or a phonetic, spelling or one-letter link between long parts) on a part
     that is not a legal form or particle, and each of those joins two runs that share one of
     these keys, so looking names up by them loses nothing that comparing every name would find.
     """
@@ -437,6 +438,8 @@ def retrieval_keys(form: NameForm) -> Iterator[str]:
         for spelling in run.latin:
             yield "k:" + kana_skeleton(spelling)
         spelling = run.latin[0]
+        if run.width == 1 and len(spelling) >= 2:
+            yield "o:" + translit.ocr_key(spelling)
         if run.width == 1 and len(spelling) >= _LOOSE_ANCHOR_LENGTH:
             yield "m:" + metaphone_key(spelling)
             yield "s:" + spelling_skeleton(spelling)
