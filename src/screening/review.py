@@ -160,7 +160,8 @@ class AllowList:
 
     @classmethod
     def load(cls, path: str | os.PathLike[str], /) -> AllowList:
-        """Read an allow-list file: JSON Lines, one decision a line.
+        """Read an allow-list file: JSON Lines, one decision a line. A file that does not exist
+        yet is an empty list (the first ``screening review clear`` creates it).
 
         Raises:
             InputFileError: the file cannot be read, or a line is not a decision; the message
