@@ -381,6 +381,8 @@ def _token_link(
     } - {""}:
         sentence = "'{a}' is written in kana as Japanese writes the listed '{b}'."
         return Method.SPELLING, _SIMILARITY[Method.SPELLING], (("", sentence),)
+    if {translit.script(left), translit.script(right)} & {"han", "hangul"}:
+        return None  # characters are read exactly: another character is another name
     a, b = left_latin[0], right_latin[0]
     if not a.isalnum() or not b:
         return None
