@@ -168,7 +168,7 @@ def latin_spellings(text: str, /) -> tuple[str, ...]:
     if kind == "kana":
         return kana.latin_spellings(text)
     if kind == "hangul":
-        return (_revised_romanization(text),)
+        return (korean.revised_romanization(text),)
     if kind == "han":
         found = chinese.han_readings(text)
         return (found[0].shown.replace(" ", ""),) if found else ()
@@ -182,76 +182,6 @@ def latin(text: str, /) -> str:
     """The usual Latin spelling of a normalized name part ('' when there is none)."""
     spellings = latin_spellings(text)
     return spellings[0] if spellings else ""
-
-
-_RR_INITIALS = (
-    "g",
-    "kk",
-    "n",
-    "d",
-    "tt",
-    "r",
-    "m",
-    "b",
-    "pp",
-    "s",
-    "ss",
-    "",
-    "j",
-    "jj",
-    "ch",
-    "k",
-    "t",
-    "p",
-    "h",
-)
-_RR_VOWELS = (
-    "a", "ae", "ya", "yae", "eo", "e", "yeo", "ye", "o", "wa", "wae",
-    "oe", "yo", "u", "wo", "we", "wi", "yu", "eu", "ui", "i",
-)  # fmt: skip
-_RR_FINALS = (
-    "",
-    "k",
-    "k",
-    "k",
-    "n",
-    "n",
-    "n",
-    "t",
-    "l",
-    "k",
-    "m",
-    "l",
-    "l",
-    "l",
-    "p",
-    "l",
-    "m",
-    "p",
-    "p",
-    "t",
-    "t",
-    "ng",
-    "t",
-    "t",
-    "k",
-    "t",
-    "p",
-    "t",
-)
-
-
-def _revised_romanization(text: str) -> str:
-    """Hangul syllables in Revised Romanization, syllable by syllable (no sound changes)."""
-    result = []
-    for char in text:
-        code = ord(char) - _HANGUL_FIRST
-        if not 0 <= code <= _HANGUL_LAST - _HANGUL_FIRST:
-            continue
-        initial, rest = divmod(code, 21 * 28)
-        vowel, final = divmod(rest, 28)
-        result.append(_RR_INITIALS[initial] + _RR_VOWELS[vowel] + _RR_FINALS[final])
-    return "".join(result)
 
 
 @functools.lru_cache(maxsize=65536)

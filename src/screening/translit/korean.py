@@ -36,7 +36,14 @@ import itertools
 from screening.translit._reading import Reading
 from screening.translit._tables import hanja_readings, korean_surnames
 
-__all__ = ["cyrillic_readings", "hangul_readings", "hanja_readings_of", "latin_readings", "syllable_key"]
+__all__ = [
+    "cyrillic_readings",
+    "hangul_readings",
+    "hanja_readings_of",
+    "latin_readings",
+    "revised_romanization",
+    "syllable_key",
+]
 
 _MAX_READINGS = 48
 _HANGUL_FIRST, _HANGUL_LAST = 0xAC00, 0xD7A3
@@ -121,13 +128,94 @@ def syllable_key(initial: str, vowel: str, final: str) -> str:
     return f"ko:{initial}{vowel}{final}"
 
 
-def _hangul_key(char: str) -> str | None:
+def _jamo(char: str) -> tuple[int, int, int] | None:
+    """The (initial, vowel, final) indexes of a Hangul syllable (Unicode's composition), or None."""
     code = ord(char) - _HANGUL_FIRST
     if not 0 <= code <= _HANGUL_LAST - _HANGUL_FIRST:
         return None
     initial, rest = divmod(code, 21 * 28)
     vowel, final = divmod(rest, 28)
+    return initial, vowel, final
+
+
+def _hangul_key(char: str) -> str | None:
+    found = _jamo(char)
+    if found is None:
+        return None
+    initial, vowel, final = found
     return syllable_key(_INITIAL_CLASSES[initial], _VOWEL_CLASSES[vowel], _FINAL_CLASSES[final])
+
+
+_RR_INITIALS = (
+    "g",
+    "kk",
+    "n",
+    "d",
+    "tt",
+    "r",
+    "m",
+    "b",
+    "pp",
+    "s",
+    "ss",
+    "",
+    "j",
+    "jj",
+    "ch",
+    "k",
+    "t",
+    "p",
+    "h",
+)
+_RR_VOWELS = (
+    "a", "ae", "ya", "yae", "eo", "e", "yeo", "ye", "o", "wa", "wae",
+    "oe", "yo", "u", "wo", "we", "wi", "yu", "eu", "ui", "i",
+)  # fmt: skip
+_RR_FINALS = (
+    "",
+    "k",
+    "k",
+    "k",
+    "n",
+    "n",
+    "n",
+    "t",
+    "l",
+    "k",
+    "m",
+    "l",
+    "l",
+    "l",
+    "p",
+    "l",
+    "m",
+    "p",
+    "p",
+    "t",
+    "t",
+    "ng",
+    "t",
+    "t",
+    "k",
+    "t",
+    "p",
+    "t",
+)
+
+
+def revised_romanization(text: str, /) -> str:
+    """Hangul syllables in Revised Romanization, syllable by syllable (no sound changes).
+
+    >>> revised_romanization("김정은")
+    'gimjeongeun'
+    """
+    spelled = []
+    for char in text:
+        found = _jamo(char)
+        if found is not None:
+            initial, vowel, final = found
+            spelled.append(_RR_INITIALS[initial] + _RR_VOWELS[vowel] + _RR_FINALS[final])
+    return "".join(spelled)
 
 
 def _initial_variants(keys: tuple[str, ...]) -> list[tuple[str, ...]]:
