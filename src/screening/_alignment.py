@@ -590,7 +590,7 @@ def align(
     loose_partial = listed_weighty >= 3 and sum(link.anchors for link in chosen) >= 2
     if not complete and ((not methods <= DECISIVE_METHODS and not loose_partial) or not languages):
         return None  # part of a short name, and that only by sound or spelling: too weak to report
-    family = _family_part(listed)
+    family = _family_index(listed.parts)
     if not complete and family is not None and family not in used_listed:
         return None  # given names without the family name: a different family
     matched = sum(link.similarity * sum(weights[link.listed.start : link.listed.end]) for link in chosen)
@@ -632,11 +632,6 @@ def align(
         scrambled=scrambled,
         languages=languages,
     )
-
-
-def _family_part(listed: NameForm) -> int | None:
-    """The index of the listed name's family name, when an end part is a known one."""
-    return _family_index(listed.parts)
 
 
 def _family_index(parts: tuple[Part, ...]) -> int | None:

@@ -594,6 +594,33 @@ def _dates_agree(left: str, right: str) -> bool:
     return _date_parts(left)[:common] == _date_parts(right)[:common]
 
 
+def _qualifier(
+    feature: str,
+    method: Method,
+    field: str,
+    value: str,
+    listed_field: str,
+    listed: str,
+    *,
+    agrees: bool,
+    sentence: str,
+) -> Evidence:
+    """Evidence that an applicant fact agrees (score 1) or conflicts (score 0) with the entry's."""
+    effect = "raises" if agrees else "lowers"
+    return Evidence(
+        feature=feature,
+        method=method,
+        field=field,
+        value=value,
+        compared=value,
+        listed_field=listed_field,
+        listed_value=listed,
+        score=1.0 if agrees else 0.0,
+        decisive=False,
+        sentence=f"{sentence}; this {effect} the score.",
+    )
+
+
 def nationality_listed(applicant: Applicant, entry: WatchlistEntry) -> Evidence | None:
     """The applicant's nationality agrees with a listed nationality (raising the score) or
     differs from all of them (lowering it). Nothing changes when either side gives none."""
@@ -601,20 +628,16 @@ def nationality_listed(applicant: Applicant, entry: WatchlistEntry) -> Evidence 
         return None
     listed = ", ".join(entry.nationalities)
     agrees = applicant.nationality in entry.nationalities
-    effect = "raises" if agrees else "lowers"
     relation = "is a listed nationality" if agrees else f"differs from the listed {listed}"
-    sentence = f"The nationality {applicant.nationality} {relation}; this {effect} the score."
-    return Evidence(
-        feature="nationality_listed",
-        method=Method.NATIONALITY,
-        field="nationality",
-        value=applicant.nationality,
-        compared=applicant.nationality,
-        listed_field="nationalities",
-        listed_value=listed,
-        score=1.0 if agrees else 0.0,
-        decisive=False,
-        sentence=sentence,
+    return _qualifier(
+        "nationality_listed",
+        Method.NATIONALITY,
+        "nationality",
+        applicant.nationality,
+        "nationalities",
+        listed,
+        agrees=agrees,
+        sentence=f"The nationality {applicant.nationality} {relation}",
     )
 
 
@@ -625,21 +648,16 @@ def date_of_birth_listed(applicant: Applicant, entry: WatchlistEntry) -> Evidenc
         return None
     listed = ", ".join(entry.dates_of_birth)
     agrees = any(_dates_agree(applicant.date_of_birth, date) for date in entry.dates_of_birth)
-    effect = "raises" if agrees else "lowers"
     relation = "agrees with" if agrees else "differs from"
-    date = applicant.date_of_birth
-    sentence = f"The date of birth {date} {relation} the listed {listed}; this {effect} the score."
-    return Evidence(
-        feature="date_of_birth_listed",
-        method=Method.DATE_OF_BIRTH,
-        field="date_of_birth",
-        value=applicant.date_of_birth,
-        compared=applicant.date_of_birth,
-        listed_field="dates_of_birth",
-        listed_value=listed,
-        score=1.0 if agrees else 0.0,
-        decisive=False,
-        sentence=sentence,
+    return _qualifier(
+        "date_of_birth_listed",
+        Method.DATE_OF_BIRTH,
+        "date_of_birth",
+        applicant.date_of_birth,
+        "dates_of_birth",
+        listed,
+        agrees=agrees,
+        sentence=f"The date of birth {applicant.date_of_birth} {relation} the listed {listed}",
     )
 
 
