@@ -170,6 +170,11 @@ class NameForm:
         """The parts' weights added up."""
         return sum(part.weight for part in self.parts)
 
+    @functools.cached_property
+    def keys(self) -> frozenset[str]:
+        """The strong keys of all the name's runs."""
+        return frozenset().union(*(run.keys for run in self.runs))
+
 
 def _weight(part: str, latin: tuple[str, ...]) -> float:
     share = max(translit.population_share(part), translit.population_share(latin[0]) if latin else 0.0)
@@ -457,10 +462,9 @@ def score_bound(applicant: NameForm, listed: NameForm) -> float:
     runs, at the best loose similarity otherwise; no more listed parts can be covered loosely
     than the applicant has parts.
     """
-    applicant_keys = frozenset().union(*(run.keys for run in applicant.runs))
     strong: set[int] = set()
     for run in listed.runs:
-        if run.keys & applicant_keys:
+        if run.keys & applicant.keys:
             strong.update(range(run.start, run.end))
     weights = [part.weight for part in listed.parts]
     total = sum(weights) or 1.0
