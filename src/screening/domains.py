@@ -32,6 +32,7 @@ from __future__ import annotations
 import functools
 import ipaddress
 import urllib.parse
+from collections.abc import Iterable
 from importlib import resources
 
 import idna
@@ -200,6 +201,7 @@ def _split(domain: str) -> tuple[str, str]:
     return label, suffix
 
 
+@functools.lru_cache(maxsize=4096)
 def _unconfused(label: str) -> tuple[str, tuple[str, ...]]:
     from screening.translit import fold_confusables  # a table of the names side, on first use
 
@@ -210,6 +212,57 @@ def _unconfused(label: str) -> tuple[str, tuple[str, ...]]:
         folded, notes = fold_confusables("a" + shown)
         folded = folded[1:]
     return folded, notes
+
+
+def _stripped(label: str) -> str:
+    return label.replace("-", "").translate(_NO_DIGITS)
+
+
+class ResemblanceIndex:
+    """Listed domains filed under the keys :func:`resemblance` compares, so that a host is
+    compared with the few listed domains it could imitate rather than with every one.
+
+    Each transformation :func:`resemblance` looks for leaves a trace to look up: the label
+    itself (look-alike letters folded, another top-level domain, singular or plural), the label
+    without hyphens and digits, the label within a longer one (a word added), and, for one or
+    two changed letters, a label at most two letters longer or shorter. :meth:`candidates`
+    returns every listed host for which :func:`resemblance` can hold, and perhaps a few more.
+
+    >>> index = ResemblanceIndex(["cloudfoxhub.com", "example.org"])
+    >>> index.candidates("cloudf0xhub.net")
+    ('cloudfoxhub.com',)
+    """
+
+    def __init__(self, hosts: Iterable[str]) -> None:
+        self._by_label: dict[str, list[str]] = {}
+        self._by_stripped: dict[str, list[str]] = {}
+        self._by_length: dict[int, list[tuple[str, str]]] = {}
+        for host in dict.fromkeys(hosts):
+            label, _suffix = _split(registrable(host))
+            self._by_label.setdefault(label, []).append(host)
+            self._by_stripped.setdefault(_stripped(label), []).append(host)
+            if len(label) >= _ONE_EDIT_LABEL:
+                self._by_length.setdefault(len(label), []).append((label, host))
+
+    def candidates(self, host: str, /) -> tuple[str, ...]:
+        """The listed hosts that a normalized host may resemble, in the order they were given."""
+        applicant = registrable(host)
+        if applicant in common_domains():
+            return ()
+        label, _suffix = _split(applicant)
+        stripped = _stripped(label)
+        found: list[str] = []
+        for key in {label, _unconfused(label)[0], label + "s", label + "es", label[:-1], label[:-2]}:
+            found += self._by_label.get(key, ())
+        found += self._by_stripped.get(stripped, ())
+        for size in range(len(label) - 2, len(label) + 3):
+            for listed_label, listed in self._by_length.get(size, ()):
+                if jellyfish.damerau_levenshtein_distance(label, listed_label) <= 2:
+                    found.append(listed)
+        for start in range(len(stripped) - _COMBO_LABEL + 1):
+            for end in range(start + _COMBO_LABEL, len(stripped) + 1):
+                found += self._by_label.get(stripped[start:end], ())
+        return tuple(dict.fromkeys(found))
 
 
 def resemblance(host: str, listed: str, /) -> tuple[str, float] | None:
@@ -239,8 +292,8 @@ def resemblance(host: str, listed: str, /) -> tuple[str, float] | None:
         return f"{described} written with look-alike letters ({'; '.join(notes)}){tld}", 1.0 - penalty
     if label == listed_label:
         return f"{described} with the top-level domain changed", 0.9
-    stripped = label.replace("-", "").translate(_NO_DIGITS)
-    if stripped == listed_label.replace("-", "").translate(_NO_DIGITS):
+    stripped = _stripped(label)
+    if stripped == _stripped(listed_label):
         return f"{described} with hyphens or digits added or removed{tld}", 0.8 - penalty
     if label in {listed_label + "s", listed_label + "es"} or listed_label in {label + "s", label + "es"}:
         return f"{described} in the singular or plural{tld}", 0.8 - penalty

@@ -28,6 +28,7 @@ import attrs
 from screening import accounts, domains, emails, phones
 from screening._alignment import Link, NameForm, align, name_forms, retrieval_keys, score_bound
 from screening._version import __version__
+from screening.domains import ResemblanceIndex
 from screening.exceptions import InvalidIdentifierError
 from screening.models import Applicant, EntryKind, WatchlistEntry
 from screening.policy import Policy
@@ -107,6 +108,7 @@ class _Prepared:
     phones: dict[str, list[_Listed]]
     domains: dict[str, list[_Listed]]
     accounts: dict[str, list[_Listed]]
+    lookalikes: ResemblanceIndex
 
 
 @attrs.frozen
@@ -188,6 +190,7 @@ def _prepare(watchlist: Watchlist) -> _Prepared:
         dict(by_phone),
         dict(by_domain),
         dict(by_account),
+        ResemblanceIndex(by_domain),
     )
 
 
@@ -502,7 +505,8 @@ def website_on_listed_domain(forms: _ApplicantForms, prepared: _Prepared, policy
 
 
 def _resemblances(host: str, prepared: _Prepared) -> Iterator[tuple[_Listed, str, float]]:
-    for listed_host, listed_values in prepared.domains.items():
+    for listed_host in prepared.lookalikes.candidates(host):
+        listed_values = prepared.domains[listed_host]
         found = domains.resemblance(host, listed_host)
         if found:
             described, closeness = found
