@@ -124,7 +124,6 @@ def report(label: str, samples: list[float]) -> None:
 
 
 def _ofac(args: argparse.Namespace) -> int:
-    from screening import matching
     from screening.ofac import import_ofac
 
     start = time.perf_counter()
@@ -159,13 +158,13 @@ def _ofac(args: argparse.Namespace) -> int:
     if args.parity:
         sample = [screening.Applicant(name=name) for name in rng.sample(aliases, args.parity)]
         indexed = [{hit.entry.id for hit in screener.screen(item).hits} for item in sample]
-        everything = list(range(len(screener._prepared[0].names)))
-        original = matching._candidates
-        matching._candidates = lambda form, prepared: (prepared.names[i] for i in everything)  # type: ignore[assignment]
+        index = screener._prepared[0].names
+        original = index.candidates
+        index.candidates = lambda form, least: [(i, 1.0) for i in range(len(index.names))]  # type: ignore[method-assign]
         try:
             full = [{hit.entry.id for hit in screener.screen(item).hits} for item in sample]
         finally:
-            matching._candidates = original
+            index.candidates = original  # type: ignore[method-assign]
         lost = sum(len(f - i) for f, i in zip(full, indexed, strict=True))
         print(
             f"recall parity on {len(sample)} a.k.a. queries: {sum(map(len, full))} hits comparing every name,"

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from screening import translit
 from screening.phonetics import spelling_skeleton
@@ -135,3 +137,27 @@ def test_spelling_skeleton_joins_romanizations(left: str, right: str) -> None:
 def test_population_share() -> None:
     """Common surnames weigh more in the share tables than rare given names."""
     assert translit.population_share("kim") > 0.2 > translit.population_share("zhenxing")
+
+
+_PIECES = st.one_of(
+    st.sampled_from(sorted(chinese._latin_inventory())),
+    st.sampled_from(
+        sorted(korean._LATIN_INITIALS) + sorted(korean._LATIN_VOWELS) + sorted(korean._LATIN_FINALS)
+    ),
+    st.characters(min_codepoint=ord("a"), max_codepoint=ord("z")),
+)
+
+
+@given(st.lists(_PIECES, min_size=1, max_size=6).map("".join))
+def test_trigram_filter_never_refuses_a_readable_text(text: str) -> None:
+    """Whatever the segmentation reads as Chinese or Korean syllables, the quick filter lets through."""
+    if chinese._segmentations(text, chinese._latin_inventory(), chinese._latin_longest()):
+        assert chinese._latin_trigrams().may_read(text)
+    if korean._segment(text, korean._LATIN_INITIALS, korean._LATIN_VOWELS, korean._LATIN_FINALS):
+        assert korean._latin_trigrams().may_read(text)
+
+
+@given(st.lists(st.sampled_from(sorted(chinese._latin_inventory())), min_size=1, max_size=4))
+def test_trigram_filter_lets_syllables_through(syllables: list[str]) -> None:
+    """Any run of Chinese syllable spellings passes the quick filter."""
+    assert chinese._latin_trigrams().may_read("".join(syllables))

@@ -36,7 +36,6 @@ from __future__ import annotations
 import functools
 import itertools
 import re
-from collections.abc import Iterator
 
 import attrs
 import jellyfish
@@ -109,6 +108,12 @@ LOW_INFORMATION = frozenset(LEGAL_FORMS) | frozenset(
     {"plc", "pte", "pvt", "pty", "fze", "fzco", "fzc", "llp", "lp", "gmbh", "ag", "sa", "spa", "nv", "bv"}
     | {"kg", "ab", "sas", "sae", "wll", "srl", "sarl", "kft", "sro", "the", "of", "and", "for"}
     | {"al", "el", "van", "von", "der", "dos", "ibn", "bint"}
+    # Legal forms spelled out: "joint stock company", "limited liability company", and the
+    # Russian "obshchestvo s ogranichennoi otvetstvennostyu" (OOO) and "aktsionernoe obshchestvo"
+    # (AO) in their usual romanizations.
+    | {"joint", "stock", "liability", "obshchestvo", "aktsionernoe", "aktsionernoye"}
+    | {"ogranichennoi", "ogranichennoy", "ogranichennoj", "otvetstvennostyu", "otvetstvennostiu"}
+    | {"otvetstvennostju", "publichnoe", "zakrytoe", "otkrytoe"}
 )
 # Particles that are also Chinese or Korean syllables (bin, de, le, da, di, du, do) keep their weight.
 #: Factor on the weight of a low-information part.
@@ -145,11 +150,8 @@ class Run:
     latin: tuple[str, ...]
     notes: tuple[str, ...]
     keys: frozenset[str] = frozenset()
-
-    @property
-    def width(self) -> int:
-        """How many parts the run joins."""
-        return self.end - self.start
+    #: How many parts the run joins.
+    width: int = 1
 
 
 @attrs.frozen
@@ -171,9 +173,18 @@ class NameForm:
         return sum(part.weight for part in self.parts)
 
     @functools.cached_property
-    def keys(self) -> frozenset[str]:
-        """The strong keys of all the name's runs."""
-        return frozenset().union(*(run.keys for run in self.runs))
+    def listed_keys(self) -> tuple[tuple[tuple[str, bool], ...], ...]:
+        """Each run's link keys as a listed name's, ``(key, loose)`` pairs (see :func:`run_keys`)."""
+        return tuple(run_keys(run.text, run.latin, run.width, listed=True) for run in self.runs)
+
+    @functools.cached_property
+    def applicant_keys(self) -> dict[str, tuple[int, ...]]:
+        """The runs by link key, as an applicant's name: key to run indices."""
+        found: dict[str, list[int]] = {}
+        for index, run in enumerate(self.runs):
+            for key, _loose in run_keys(run.text, run.latin, run.width, listed=False):
+                found.setdefault(key, []).append(index)
+        return {key: tuple(indices) for key, indices in found.items()}
 
 
 def _weight(part: str, latin: tuple[str, ...]) -> float:
@@ -241,14 +252,16 @@ def _run(start: int, end: int, chosen: tuple[Part, ...]) -> Run:
         latin=latin,
         notes=tuple(note for part in chosen for note in part.notes),
         keys=_strong_keys(text, latin),
+        width=end - start,
     )
 
 
 @functools.lru_cache(maxsize=65536)
 def _strong_keys(text: str, latin: tuple[str, ...]) -> frozenset[str]:
     """Keys two runs share whenever an exact, joined, transliteration or legal-form link joins them."""
-    keys = {"t:" + text}
-    keys.update("l:" + spelling for spelling in latin)
+    keys = {"l:" + spelling for spelling in latin}
+    if text not in latin:
+        keys.add("t:" + text)  # a Latin text is its own first spelling: "l:" stands for both
     keys.update("r:" + " ".join(reading.keys) for reading in translit.readings(text))
     if text in LEGAL_FORMS:
         keys.add("f:" + LEGAL_FORMS[text])
@@ -429,77 +442,82 @@ def _token_link(
     return None
 
 
-def retrieval_keys(form: NameForm) -> Iterator[str]:
-    """Keys under which a name is found: every run's text, Latin spellings and readings, and
-    for long single parts their Metaphone key and their spellings less one letter.
+#: Shortest Latin spellings with each loose key, as in the rules of _token_link.
+_OCR_LENGTH, _PHONETIC_LENGTH, _FUZZY_LENGTH = 2, 4, 4
+#: Shortest parts compared when two letters apart (they share no key).
+TWO_LETTER_LENGTH = 8
 
-    Every correspondence that :func:`align` reports has an anchoring link (exact, joined,
-    transliteration, OCR, or a phonetic, spelling or one-letter link between long parts) on a part
-    that is not a legal form or particle, and each of those joins two runs that share one of
-    these keys, so looking names up by them loses nothing that comparing every name would find.
+
+@functools.lru_cache(maxsize=65536)
+def run_keys(text: str, latin: tuple[str, ...], width: int, *, listed: bool) -> tuple[tuple[str, bool], ...]:
+    """The keys of a run, ``(key, loose)`` pairs: two runs that :func:`align` can link share one.
+
+    Strong keys (exact, joined, transliteration and legal-form links) are the run's
+    :attr:`Run.keys`. Loose keys, for single parts: the OCR key (``o:``), the Metaphone key
+    from 4 letters (``m:``), the spelling skeleton from 5 (``s:``), the spelling and the
+    spelling less any one letter from 4 (``d:``, so a one-letter difference shares a key), and
+    the kana skeleton (``kk:`` for kana parts, ``kl:`` for others: a kana link needs kana on
+    one side, so an applicant's kana part looks up both and any other part only ``kk:``; a
+    listed part is filed under its own kind). Two links leave no key: an initial and a
+    two-letter difference between parts of :data:`TWO_LETTER_LENGTH` letters or more.
     """
-    for run in form.runs:
-        if run.text in LOW_INFORMATION:
-            continue  # legal forms and particles never anchor a name: see align()
-        yield from run.keys
-        for spelling in run.latin:
-            yield "k:" + kana_skeleton(spelling)
-        spelling = run.latin[0]
-        if run.width == 1 and len(spelling) >= 2:
-            yield "o:" + translit.ocr_key(spelling)
-        if run.width == 1 and len(spelling) >= _LOOSE_ANCHOR_LENGTH:
-            yield "m:" + metaphone_key(spelling)
-            yield "s:" + spelling_skeleton(spelling)
-            yield "d:" + spelling
-            for index in range(len(spelling)):
-                yield "d:" + spelling[:index] + spelling[index + 1 :]
-
-
-def score_bound(applicant: NameForm, listed: NameForm) -> float:
-    """An upper bound of :func:`align`'s score, cheap enough to skip hopeless candidates.
-
-    A listed part counts fully when one of its runs shares a strong key with the applicant's
-    runs, at the best loose similarity otherwise; no more listed parts can be covered loosely
-    than the applicant has parts.
-    """
-    strong: set[int] = set()
-    for run in listed.runs:
-        if run.keys & applicant.keys:
-            strong.update(range(run.start, run.end))
-    weights = [part.weight for part in listed.parts]
-    total = sum(weights) or 1.0
-    others = sorted(
-        (
-            part.weight * _loose_bound(part, applicant.parts)
-            for index, part in enumerate(listed.parts)
-            if index not in strong
-        ),
-        reverse=True,
-    )
-    loose = sum(others[: len(applicant.parts)])
-    return min(1.0, (sum(weights[index] for index in strong) + loose) / total)
-
-
-def _loose_bound(listed: Part, applicant: tuple[Part, ...]) -> float:
-    """The best similarity a loose link could give a listed part, by cheap necessary checks."""
-    best = 0.0
-    spelling = listed.latin[0]
-    for part in applicant:
-        if part.kana or listed.kana:
-            return _BEST_LOOSE_SIMILARITY  # kana spellings are compared by their own skeleton
-        other = part.latin[0]
-        if len(other) == 1:
-            if spelling.startswith(other):
-                best = max(best, _SIMILARITY[Method.INITIAL])
+    found = dict.fromkeys(_strong_keys(text, latin), False)
+    if width != 1:
+        return tuple(found.items())  # joined parts link only exactly or by reading
+    kind = translit.script(text)
+    for spelling in latin:
+        skeleton = kana_skeleton(spelling)
+        if not skeleton:
             continue
-        if (part.sounds[0] and part.sounds[0] == listed.sounds[0]) or part.sounds[1:] == listed.sounds[1:]:
-            return _BEST_LOOSE_SIMILARITY
-        if part.sounds[1] == listed.sounds[1] or part.sounds[2] == listed.sounds[2]:
-            return _BEST_LOOSE_SIMILARITY
-        close_lengths = min(len(other), len(spelling)) >= 4 and abs(len(other) - len(spelling)) <= 2
-        if close_lengths and jellyfish.damerau_levenshtein_distance(other, spelling) <= 2:
-            return _BEST_LOOSE_SIMILARITY
-    return best
+        if kind == "kana":
+            found["kk:" + skeleton] = True
+            if not listed:
+                found["kl:" + skeleton] = True
+        else:
+            found[("kl:" if listed else "kk:") + skeleton] = True
+    spelling = latin[0]
+    size = len(spelling)
+    if kind in {"han", "hangul"} or (not listed and not spelling.isalnum()):
+        return tuple(found.items())  # characters are read exactly; symbols link no further
+    if size >= _OCR_LENGTH:
+        found["o:" + translit.ocr_key(spelling)] = True
+    if size >= _PHONETIC_LENGTH and metaphone_key(spelling):
+        found["m:" + metaphone_key(spelling)] = True
+    if size >= _SKELETON_LENGTH:
+        found["s:" + spelling_skeleton(spelling)] = True
+    if size >= _FUZZY_LENGTH:
+        found["d:" + spelling] = True
+        for index in range(size):
+            found["d:" + spelling[:index] + spelling[index + 1 :]] = True
+    return tuple(found.items())
+
+
+def _loosely_comparable(left: Run, right: Run) -> bool:
+    """Tell whether a pair of single parts may link by a rule that leaves no key: an initial,
+    or two letters apart in parts of :data:`TWO_LETTER_LENGTH` letters or more."""
+    if left.width != 1 or right.width != 1:
+        return False
+    a, b = left.latin[0], right.latin[0]
+    if len(a) == 1:
+        return len(b) > 1 and b.startswith(a)
+    return min(len(a), len(b)) >= TWO_LETTER_LENGTH and abs(len(a) - len(b)) <= 2
+
+
+def _pairs(applicant: NameForm, listed: NameForm) -> list[tuple[Run, Run]]:
+    """The pairs of runs that may link, in the order of the applicant's runs, then the listed."""
+    by_key = applicant.applicant_keys
+    found: set[tuple[int, int]] = set()
+    for right, keys in enumerate(listed.listed_keys):
+        for key, _loose in keys:
+            for left in by_key.get(key, ()):
+                found.add((left, right))
+    loose_left = [index for index, run in enumerate(applicant.runs) if run.width == 1]
+    loose_right = [index for index, run in enumerate(listed.runs) if run.width == 1]
+    for left in loose_left:
+        for right in loose_right:
+            if _loosely_comparable(applicant.runs[left], listed.runs[right]):
+                found.add((left, right))
+    return [(applicant.runs[left], listed.runs[right]) for left, right in sorted(found)]
 
 
 def _readable_in(text: str, languages: frozenset[str]) -> bool:
@@ -541,19 +559,18 @@ def align(
             they differ; ``Hwang``, which is no Mandarin spelling, may still be read as Korean.
     """
     candidates = []
-    for left in applicant.runs:
-        for right in listed.runs:
-            if left.width > 1 and right.width > 1:
-                continue
-            if (left.width > 1 or right.width > 1) and not left.keys & right.keys:
-                continue  # joined parts link only exactly or by reading, which share a key
-            link = _link(left, right)
-            if link is None:
-                continue
-            foreign = languages is not None and link.languages and not link.languages & languages
-            if foreign and _readable_in(left.text, languages) and _readable_in(right.text, languages):  # type: ignore[arg-type]
-                continue  # both read in the listed name's language, and differently there
-            candidates.append(link)
+    for left, right in _pairs(applicant, listed):
+        if left.width > 1 and right.width > 1:
+            continue
+        if (left.width > 1 or right.width > 1) and not left.keys & right.keys:
+            continue  # joined parts link only exactly or by reading, which share a key
+        link = _link(left, right)
+        if link is None:
+            continue
+        foreign = languages is not None and link.languages and not link.languages & languages
+        if foreign and _readable_in(left.text, languages) and _readable_in(right.text, languages):  # type: ignore[arg-type]
+            continue  # both read in the listed name's language, and differently there
+        candidates.append(link)
     weights = [part.weight for part in listed.parts]
     candidates.sort(
         key=lambda link: (

@@ -26,7 +26,8 @@ from collections.abc import Callable, Iterator, Sequence
 import attrs
 
 from screening import accounts, domains, emails, phones
-from screening._alignment import Link, NameForm, align, name_forms, retrieval_keys, score_bound
+from screening._alignment import Link, NameForm, align, name_forms
+from screening._index import ListedValue, NameIndex
 from screening._version import __version__
 from screening.domains import ResemblanceIndex
 from screening.exceptions import InvalidIdentifierError
@@ -90,19 +91,10 @@ def name_languages(entry: WatchlistEntry) -> frozenset[str] | None:
 
 
 @attrs.frozen
-class _ListedName:
-    entry: WatchlistEntry
-    field: str
-    form: NameForm
-    weak: bool
-
-
-@attrs.frozen
 class _Prepared:
     """The watchlist prepared once for many screenings."""
 
-    names: tuple[_ListedName, ...]
-    name_index: dict[str, tuple[int, ...]]
+    names: NameIndex
     emails: dict[str, list[_Listed]]
     mailboxes: dict[str, list[_Listed]]
     phones: dict[str, list[_Listed]]
@@ -141,7 +133,7 @@ class _ApplicantForms:
 
 
 def _prepare(watchlist: Watchlist) -> _Prepared:
-    listed_names: list[_ListedName] = []
+    listed_names: list[ListedValue] = []
     by_email: dict[str, list[_Listed]] = defaultdict(list)
     by_mailbox: dict[str, list[_Listed]] = defaultdict(list)
     by_phone: dict[str, list[_Listed]] = defaultdict(list)
@@ -156,9 +148,7 @@ def _prepare(watchlist: Watchlist) -> _Prepared:
             listed += [
                 (f"weak_aliases[{index}]", alias, True) for index, alias in enumerate(entry.weak_aliases)
             ]
-            for field, value, weak in listed:
-                for form in name_forms(value):
-                    listed_names.append(_ListedName(entry, field, form, weak=weak))
+            listed_names += [(entry, field, value, weak) for field, value, weak in listed]
         for index, email in enumerate(entry.emails):
             by_email[emails.comparison_key(email)].append(_Listed(entry, f"emails[{index}]", email))
             mailbox = emails.mailbox_key(email)
@@ -177,14 +167,8 @@ def _prepare(watchlist: Watchlist) -> _Prepared:
             if host not in seen:
                 seen.add(host)
                 by_domain[host].append(_Listed(entry, field, value))
-    name_keys: dict[str, list[int]] = defaultdict(list)
-    for position, listed_name in enumerate(listed_names):
-        for key in set(retrieval_keys(listed_name.form)):
-            name_keys[key].append(position)
-    name_index = {key: tuple(positions) for key, positions in name_keys.items()}
     return _Prepared(
-        tuple(listed_names),
-        name_index,
+        NameIndex.build(listed_names),
         dict(by_email),
         dict(by_mailbox),
         dict(by_phone),
@@ -281,11 +265,13 @@ def name_listed(forms: _ApplicantForms, prepared: _Prepared, policy: Policy) -> 
     weak alias, it brings the case to review at most. A single shared token never counts.
     """
     for field, form in forms.names:
-        for listed in _candidates(form, prepared):
+        for position, bound in prepared.names.candidates(form, policy.review_threshold):
+            listed = prepared.names.names[position]
             factor = _WEAK_ALIAS_FACTOR if listed.weak else 1.0
-            if score_bound(form, listed.form) * factor < policy.review_threshold:
+            if bound * factor < policy.review_threshold:
                 continue  # cannot reach review whatever aligns
-            alignment = align(form, listed.form, languages=name_languages(listed.entry))
+            listed_form = prepared.names.form(position)
+            alignment = align(form, listed_form, languages=name_languages(listed.entry))
             if alignment is None:
                 continue
             score = alignment.score * factor
@@ -293,7 +279,7 @@ def name_listed(forms: _ApplicantForms, prepared: _Prepared, policy: Policy) -> 
                 continue
             kind = _listed_kind(listed.field)
             sentence = _NAME_SENTENCES[alignment.method].format(
-                kind=kind, covered=alignment.covered, total=len(listed.form.parts)
+                kind=kind, covered=alignment.covered, total=len(listed_form.parts)
             )
             if alignment.scrambled:
                 sentence += (
@@ -310,7 +296,7 @@ def name_listed(forms: _ApplicantForms, prepared: _Prepared, policy: Policy) -> 
                     value=field.value,
                     compared=field.compared,
                     listed_field=listed.field,
-                    listed_value=listed.form.original,
+                    listed_value=listed.value,
                     score=score,
                     decisive=alignment.decisive and not listed.weak,
                     sentence=sentence,
@@ -399,10 +385,13 @@ def email_local_part_names_listed(forms: _ApplicantForms, prepared: _Prepared, p
         if spelled is None:
             continue
         form = name_forms(spelled)[-1]
-        for listed in _candidates(form, prepared):
+        least = policy.review_threshold / _LOCAL_PART_FACTOR
+        for position, _bound in prepared.names.candidates(form, least):
+            listed = prepared.names.names[position]
             if listed.entry.kind is not EntryKind.PERSON:
                 continue
-            alignment = align(form, listed.form, languages=name_languages(listed.entry))
+            listed_form = prepared.names.form(position)
+            alignment = align(form, listed_form, languages=name_languages(listed.entry))
             if alignment is None:
                 continue
             score = min(_LOCAL_PART_MOST, alignment.score * _LOCAL_PART_FACTOR)
@@ -418,7 +407,7 @@ def email_local_part_names_listed(forms: _ApplicantForms, prepared: _Prepared, p
                     value=field.value,
                     compared=spelled,
                     listed_field=listed.field,
-                    listed_value=listed.form.original,
+                    listed_value=listed.value,
                     score=score,
                     decisive=False,
                     sentence=(
@@ -428,11 +417,6 @@ def email_local_part_names_listed(forms: _ApplicantForms, prepared: _Prepared, p
                     links=tuple(_token_link(link, alignment.languages) for link in alignment.links),
                 ),
             )
-
-
-def _candidates(form: NameForm, prepared: _Prepared) -> Iterator[_ListedName]:
-    positions = {position for key in retrieval_keys(form) for position in prepared.name_index.get(key, ())}
-    return (prepared.names[position] for position in sorted(positions))
 
 
 def _domain_hits(host: str, prepared: _Prepared) -> Iterator[tuple[_Listed, str, bool]]:

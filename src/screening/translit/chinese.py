@@ -27,7 +27,7 @@ import functools
 import itertools
 from collections.abc import Iterable
 
-from screening.translit._reading import Reading
+from screening.translit._reading import Reading, Trigrams
 from screening.translit._tables import chinese_surname_spellings, plain, wade_giles
 
 __all__ = ["cyrillic_readings", "han_readings", "latin_readings", "palladius", "pinyin_syllables", "tongyong"]
@@ -156,6 +156,11 @@ def _cyrillic_inventory() -> dict[str, tuple[tuple[str, str], ...]]:
 
 
 @functools.lru_cache(maxsize=1)
+def _latin_trigrams() -> Trigrams:
+    return Trigrams(_latin_inventory())
+
+
+@functools.lru_cache(maxsize=1)
 def _latin_longest() -> int:
     return max(map(len, _latin_inventory()))
 
@@ -225,7 +230,8 @@ def latin_readings(text: str, /) -> tuple[Reading, ...]:
     """
     if not text.isascii() or not text.isalpha():
         return ()
-    readings = list(_readings(_segmentations(text, _latin_inventory(), _latin_longest())))
+    readable = _latin_trigrams().may_read(text)
+    readings = list(_readings(_segmentations(text, _latin_inventory(), _latin_longest()))) if readable else []
     spelled = chinese_surname_spellings().get(text)
     if spelled and all(reading.keys != (f"zh:{spelled[0]}",) for reading in readings):
         readings.append(

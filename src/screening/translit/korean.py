@@ -33,7 +33,7 @@ from __future__ import annotations
 import functools
 import itertools
 
-from screening.translit._reading import Reading
+from screening.translit._reading import Reading, Trigrams
 from screening.translit._tables import hanja_readings, korean_surnames
 
 __all__ = [
@@ -322,13 +322,25 @@ def _surname_keys() -> dict[str, tuple[tuple[str, str], ...]]:
     return {spelling: tuple(pairs) for spelling, pairs in table.items()}
 
 
+@functools.lru_cache(maxsize=1)
+def _latin_trigrams() -> Trigrams:
+    """Every Latin spelling of a syllable: initial, vowel and final spellings combined."""
+    return Trigrams(
+        initial + vowel + final
+        for initial in _LATIN_INITIALS
+        for vowel in _LATIN_VOWELS
+        for final in _LATIN_FINALS
+    )
+
+
 @functools.lru_cache(maxsize=16384)
 def latin_readings(text: str, /) -> tuple[Reading, ...]:
     """Read a plain-letter name part as Korean syllables in any romanization."""
     if not text.isascii() or not text.isalpha():
         return ()
     result: list[Reading] = []
-    for keys in _segment(text, _LATIN_INITIALS, _LATIN_VOWELS, _LATIN_FINALS):
+    readable = _latin_trigrams().may_read(text)
+    for keys in _segment(text, _LATIN_INITIALS, _LATIN_VOWELS, _LATIN_FINALS) if readable else ():
         for variant in _initial_variants(keys):
             result.append(Reading(keys=variant, system="Korean romanization", shown=text, language="Korean"))
     for hangul, key in _surname_keys().get(text, ()):

@@ -1,0 +1,327 @@
+"""The name index: listed names filed under the keys of every link :func:`align` can make.
+
+Comparing an applicant with every name of an OFAC-size list (35,000 names) costs tens of
+milliseconds; the index finds the few listed names worth aligning. Every link that
+:func:`screening._alignment.align` can make between two runs of parts leaves a key that both
+runs share (:func:`link_keys`):
+
+* exact, joined, transliteration and legal-form links (*strong*): the run's text, its Latin
+  spellings and its Mandarin and Korean readings (``Run.keys``);
+* the *loose* links of single parts: the OCR key (``o:``), the Metaphone key of parts of 4
+  letters or more (``m:``), the spelling skeleton of parts of 5 or more (``s:``), the part and
+  the part less any one letter for parts of 4 or more (``d:``, so any one-letter difference
+  shares a key), and the kana skeleton (``kk:`` for kana, ``kl:`` for other scripts).
+
+Two links share no key: an initial (``J`` for ``John``) and a two-letter difference between
+parts of 8 letters or more. The bound (:meth:`NameIndex.candidates`) lets both in by rule.
+
+From the keys an applicant's name shares with a listed name, the index bounds the score
+``align`` can give: a listed part reached by a strong key counts fully, by a loose key at the
+best loose similarity (0.9), by an initial at 0.5; legal forms and particles always count
+fully. Only listed names whose bound reaches the threshold are aligned, which loses nothing
+(``tests/test_index.py`` checks it against comparing every name).
+
+The index keeps per listed name only its part weights and spellings; the prepared names
+(:class:`~screening._alignment.NameForm`) are rebuilt when a name is a candidate, and the
+last few thousand are kept. The index can be saved to a file and read back
+(:meth:`NameIndex.save`, :meth:`NameIndex.load`): JSON and arrays of numbers, nothing that
+runs code when read.
+"""
+
+from __future__ import annotations
+
+import array
+import functools
+import json
+import os
+import sys
+from collections.abc import Iterator, Sequence
+from pathlib import Path
+from typing import NamedTuple
+
+import attrs
+import jellyfish
+
+from screening import translit
+from screening._alignment import LOW_INFORMATION, TWO_LETTER_LENGTH, NameForm, name_forms, run_keys
+from screening._version import __version__
+from screening.models import WatchlistEntry
+
+#: Similarity bounds of loose links and initials (see screening._alignment._SIMILARITY).
+_LOOSE, _INITIAL = 0.9, 0.5
+#: Added to the bound so that sums in another order cannot put it below the score.
+_ROUNDING = 1e-9
+#: Parts of a listed name tracked one by one; later parts share the last bit.
+_BITS = 32
+_MASK = (1 << _BITS) - 1
+#: Prepared listed names kept between screenings.
+_FORMS_KEPT = 4096
+#: Version of the saved index format.
+_FORMAT = 1
+
+
+@attrs.frozen
+class ListedName:
+    """A listed name or alias as screened: one of the forms of :func:`name_forms`."""
+
+    entry: WatchlistEntry
+    field: str
+    value: str
+    weak: bool
+    variant: int = 0
+
+
+def link_keys(form: NameForm, *, listed: bool) -> Iterator[tuple[str, int, int, bool]]:
+    """Yield ``(key, start, end, loose)`` for each key of each run of a prepared name
+    (:func:`~screening._alignment.run_keys`), legal forms and particles left out."""
+    for run in form.runs:
+        if run.text in LOW_INFORMATION:
+            continue  # legal forms and particles never anchor a name; the bound counts them
+        for key, loose in run_keys(run.text, run.latin, run.width, listed=listed):
+            yield key, run.start, run.end, loose
+
+
+def _span(start: int, end: int) -> int:
+    """The bit mask of parts ``start``..``end``, later parts folded into the last bit."""
+    mask = 0
+    for index in range(start, end):
+        mask |= 1 << min(index, _BITS - 1)
+    return mask
+
+
+class _Shape(NamedTuple):
+    """What the bound needs of a listed name: part weights (folded into the tracked bits),
+    the parts that always count, the parts' Latin spellings ("" for Han and Hangul).
+
+    A tuple of plain values, which the garbage collector stops tracking.
+    """
+
+    weights: tuple[float, ...]
+    always: int
+    spellings: tuple[str, ...]
+
+    @property
+    def total(self) -> float:
+        """The listed name's weight."""
+        return sum(self.weights)
+
+    @classmethod
+    def of(cls, form: NameForm) -> _Shape:
+        weights = [0.0] * min(len(form.parts), _BITS)
+        always = 0
+        for index, part in enumerate(form.parts):
+            weights[min(index, _BITS - 1)] += part.weight
+            if part.text in LOW_INFORMATION:
+                always |= _span(index, index + 1)
+        spellings = tuple(
+            "" if translit.script(part.text) in {"han", "hangul"} else sys.intern(part.latin[0])
+            for part in form.parts
+        )
+        return cls(tuple(weights), always, spellings)
+
+
+#: A listed value to index: the entry, the field, the name as listed, whether a weak alias.
+ListedValue = tuple[WatchlistEntry, str, str, bool]
+
+
+class NameIndex:
+    """Listed names by their link keys, with the bound that picks the ones worth aligning.
+
+    Build it with :meth:`build` or read a saved one with :meth:`load`; ``names`` holds the
+    listed names in a fixed order, and positions refer to it.
+    """
+
+    def __init__(self, names: Sequence[ListedName] = ()) -> None:
+        self.names = tuple(names)
+        self._slots: dict[str, int] = {}
+        self._postings = array.array("Q")
+        self._shapes: list[_Shape] = []
+        self.form = functools.lru_cache(maxsize=_FORMS_KEPT)(self._form)
+
+    def _form(self, position: int) -> NameForm:
+        """The prepared form of the listed name at ``position``."""
+        listed = self.names[position]
+        return name_forms(listed.value)[listed.variant]
+
+    @classmethod
+    def build(cls, values: Sequence[ListedValue]) -> NameIndex:
+        """Prepare every listed name and file it under its keys."""
+        names: list[ListedName] = []
+        shapes: list[_Shape] = []
+        slots: dict[str, int] = {}  # key to its number while building
+        numbers, postings = array.array("Q"), array.array("Q")
+        for entry, field, value, weak in values:
+            for variant, form in enumerate(name_forms(value)):
+                position = len(names)
+                names.append(ListedName(entry, field, value, weak, variant))
+                shapes.append(_Shape.of(form))
+                masks: dict[str, int] = {}
+                for key, start, end, _loose in link_keys(form, listed=True):
+                    masks[key] = masks.get(key, 0) | _span(start, end)
+                for key, mask in masks.items():
+                    numbers.append(slots.setdefault(key, len(slots)))
+                    postings.append(position << _BITS | mask)
+        # Group the postings by key (a counting sort, which keeps each key's in position order).
+        counts = array.array("Q", bytes(8 * len(slots)))
+        for number in numbers:
+            counts[number] += 1
+        offsets = array.array("Q", bytes(8 * len(slots)))
+        total = 0
+        for number, count in enumerate(counts):
+            offsets[number] = total
+            total += count
+        index = cls(names)
+        index._shapes = shapes
+        index._postings = array.array("Q", bytes(8 * len(postings)))
+        for number, posting in zip(numbers, postings, strict=True):
+            index._postings[offsets[number]] = posting
+            offsets[number] += 1
+        index._slots = {
+            key: (offsets[number] - counts[number]) << _BITS | counts[number] for key, number in slots.items()
+        }
+        return index
+
+    def candidates(self, form: NameForm, least: float) -> list[tuple[int, float]]:
+        """The listed names whose bound reaches ``least``: ``(position, bound)`` pairs in order.
+
+        The bound is at least the score :func:`align` gives the pair (before any factor for
+        weak aliases), so no name left out could reach ``least``.
+        """
+        strong: dict[int, int] = {}
+        loose: dict[int, int] = {}
+        postings = self._postings
+        keys = {key: is_loose for key, _start, _end, is_loose in link_keys(form, listed=False)}
+        for key, is_loose in keys.items():
+            slot = self._slots.get(key)
+            if slot is None:
+                continue
+            offset, count = slot >> _BITS, slot & _MASK
+            found = loose if is_loose else strong
+            for posting in postings[offset : offset + count]:
+                position = posting >> _BITS
+                found[position] = found.get(position, 0) | (posting & _MASK)
+        latin = [part.latin[0] for part in form.parts if translit.script(part.text) not in {"han", "hangul"}]
+        initials = {spelling for spelling in latin if len(spelling) == 1}
+        long_parts = {spelling for spelling in latin if len(spelling) >= TWO_LETTER_LENGTH}
+        unkeyed = bool(initials or long_parts)
+        result = []
+        for position in sorted(strong.keys() | loose.keys()):
+            shape = self._shapes[position]
+            full = strong.get(position, 0) | shape.always
+            near = loose.get(position, 0) & ~full
+            covered = reached = 0.0
+            for bit, weight in enumerate(shape.weights):
+                if full >> bit & 1:
+                    covered += weight
+                    reached += weight
+                elif near >> bit & 1:
+                    covered += _LOOSE * weight
+                    reached += weight
+            total = shape.total
+            if not total:
+                result.append((position, 1.0))
+                continue
+            if unkeyed and (covered + _LOOSE * (total - reached)) / total + _ROUNDING >= least:
+                covered += self._unkeyed(shape, full | near, initials, long_parts)
+            bound = min(1.0, covered / total + _ROUNDING)
+            if bound >= least:
+                result.append((position, bound))
+        return result
+
+    @staticmethod
+    def _unkeyed(shape: _Shape, reached: int, initials: set[str], long_parts: set[str]) -> float:
+        """What initials and two-letter differences (which leave no key) could add."""
+        added = 0.0
+        for index, spelling in enumerate(shape.spellings):
+            if index >= _BITS - 1 or reached >> index & 1 or not spelling:
+                continue  # folded parts count with the last bit; reached parts already count
+            weight = shape.weights[index]
+            size = len(spelling)
+            if size >= TWO_LETTER_LENGTH and any(
+                abs(size - len(other)) <= 2 and jellyfish.damerau_levenshtein_distance(spelling, other) <= 2
+                for other in long_parts
+            ):
+                added += _LOOSE * weight
+            elif size > 1 and spelling[0] in initials:
+                added += _INITIAL * weight
+        return added
+
+    def save(self, path: str | os.PathLike[str], checksum: str) -> None:
+        """Write the index to ``path`` (atomically), marked with the list's checksum."""
+        keys = list(self._slots)
+        body = json.dumps(
+            {
+                "keys": keys,
+                "variants": [name.variant for name in self.names],
+                "shapes": [[shape.weights, shape.always, shape.spellings] for shape in self._shapes],
+            },
+            ensure_ascii=False,
+            separators=(",", ":"),
+        ).encode("utf-8")
+        slots = array.array("Q", self._slots.values())
+        header = {
+            "format": _FORMAT,
+            "library": __version__,
+            "checksum": checksum,
+            "values": sum(1 for name in self.names if name.variant == 0),
+            "sizes": [len(body), len(slots) * slots.itemsize, len(self._postings) * self._postings.itemsize],
+            "byteorder": sys.byteorder,
+        }
+        target = Path(path)
+        temporary = target.with_name(f".{target.name}.{os.getpid()}.tmp")
+        try:
+            with temporary.open("wb") as stream:
+                stream.write(json.dumps(header).encode("ascii") + b"\n")
+                stream.write(body)
+                slots.tofile(stream)
+                self._postings.tofile(stream)
+            os.replace(temporary, target)
+        finally:
+            temporary.unlink(missing_ok=True)
+
+    @classmethod
+    def load(
+        cls, path: str | os.PathLike[str], values: Sequence[ListedValue], checksum: str
+    ) -> NameIndex | None:
+        """Read an index saved for this list; None when the file is missing, is for another
+        list, library version or machine, or is damaged."""
+        expected = {
+            "format": _FORMAT,
+            "library": __version__,
+            "checksum": checksum,
+            "values": len(values),
+            "byteorder": sys.byteorder,
+        }
+        try:
+            with Path(path).open("rb") as stream:
+                header = json.loads(stream.readline())
+                if any(header.get(field) != value for field, value in expected.items()):
+                    return None
+                body_size, slots_size, postings_size = header["sizes"]
+                body = json.loads(stream.read(body_size).decode("utf-8"))
+                slots = array.array("Q")
+                slots.frombytes(stream.read(slots_size))
+                postings = array.array("Q")
+                postings.frombytes(stream.read(postings_size))
+            keys, variants, shapes = body["keys"], body["variants"], body["shapes"]
+            names: list[ListedName] = []
+            value_index = -1
+            for variant in variants:
+                value_index += variant == 0
+                entry, field, value, weak = values[value_index]
+                names.append(ListedName(entry, field, value, weak, variant))
+            last = max(postings, default=0) >> _BITS
+            if len(keys) != len(slots) or len(shapes) != len(names) or value_index != len(values) - 1:
+                return None
+            if names and last >= len(names):
+                return None
+            index = cls(names)
+            index._postings = postings
+            index._slots = dict(zip(keys, slots, strict=True))
+            index._shapes = [
+                _Shape(tuple(map(float, weights)), int(always), tuple(map(sys.intern, spellings)))
+                for weights, always, spellings in shapes
+            ]
+        except (OSError, ValueError, KeyError, TypeError, IndexError):
+            return None
+        return index

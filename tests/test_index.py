@@ -1,0 +1,141 @@
+"""Tests of the name index: it never leaves out a listed name that comparing every name finds.
+
+The lists are the bundled DOJ list and the OFAC sample in tests/data/ofac_sample (400 rows);
+the queries are listed names, their drawn variants (screening.strategies), listed names with
+initials and two-letter misspellings, the name-variant vectors and generated names.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import screening
+from conftest import DATA, read_vectors
+from screening import strategies
+from screening._alignment import _link, _pairs, align, name_form, name_forms
+from screening._index import NameIndex
+from screening.matching import _prepare, name_languages
+from screening.models import EntryKind
+from screening.ofac import import_ofac
+
+_OFAC, _REPORT = import_ofac(DATA / "ofac_sample")
+_BUNDLED = screening.load_watchlist()
+_INDEXES = {"bundled": _prepare(_BUNDLED).names, "ofac": _prepare(_OFAC).names}
+_LISTED = [
+    entry
+    for watchlist in (_BUNDLED, _OFAC)
+    for entry in watchlist.entries
+    if entry.kind is not EntryKind.DOMAIN
+]
+_THRESHOLD = screening.Policy().review_threshold
+
+
+def _missed(index: NameIndex, name: str) -> list[str]:
+    """Listed names that align with ``name`` at the threshold but that the index leaves out,
+    or whose bound is below the score."""
+    missed = []
+    for form in name_forms(name):
+        bounds = dict(index.candidates(form, _THRESHOLD))
+        for position, listed in enumerate(index.names):
+            alignment = align(form, index.form(position), languages=name_languages(listed.entry))
+            if alignment is None or alignment.score < _THRESHOLD:
+                continue
+            if bounds.get(position, -1.0) < alignment.score:
+                missed.append(f"{name!r} -> {listed.value!r} ({alignment.score:.3f})")
+    return missed
+
+
+@pytest.mark.parametrize("row", read_vectors("name_variants.csv"), ids=lambda row: row["name"])
+def test_index_keeps_every_variant_hit(row: dict[str, str]) -> None:
+    """For each name-variant vector, the index keeps every listed name that aligns."""
+    assert _missed(_INDEXES["bundled"], row["name"]) == []
+
+
+@settings(max_examples=60)
+@given(data=st.data())
+def test_index_keeps_every_hit_of_drawn_variants(data: st.DataObject) -> None:
+    """Variants of listed names (respelled, reordered, joined, misspelled) lose no hit through the index."""
+    entry = data.draw(st.sampled_from(_LISTED))
+    name = data.draw(strategies.listed_name_variants(entry))
+    for index in _INDEXES.values():
+        assert _missed(index, name) == []
+
+
+@settings(max_examples=60)
+@given(name=strategies.names())
+def test_index_keeps_every_hit_of_generated_names(name: str) -> None:
+    """Generated names in every script lose no hit through the index."""
+    for index in _INDEXES.values():
+        assert _missed(index, name) == []
+
+
+@st.composite
+def _mangled(draw: st.DrawFn, name: str) -> str:
+    """A listed name with parts cut to initials, and two letters changed in long parts."""
+    parts = name.replace(",", " ").split()
+    mangled = []
+    for part in parts:
+        how = draw(st.sampled_from(["keep", "initial", "two letters"]))
+        if how == "initial":
+            part = part[0] + "."
+        elif how == "two letters" and len(part) >= 8:
+            first, second = sorted(draw(st.lists(st.integers(0, len(part) - 1), min_size=2, max_size=2)))
+            part = part[:first] + "q" + part[first + 1 : second] + "x" + part[second + 1 :]
+        mangled.append(part)
+    return " ".join(mangled)
+
+
+@settings(max_examples=60)
+@given(data=st.data())
+def test_index_keeps_every_hit_of_mangled_names(data: st.DataObject) -> None:
+    """Listed names with initials and two-letter misspellings (which leave no key) lose no hit."""
+    entry = data.draw(st.sampled_from(_LISTED))
+    name = data.draw(_mangled(data.draw(st.sampled_from((entry.name, *entry.aliases)))))
+    for index in _INDEXES.values():
+        assert _missed(index, name) == []
+
+
+@settings(max_examples=150)
+@given(data=st.data())
+def test_pairs_hold_every_link(data: st.DataObject) -> None:
+    """align compares only the pairs of runs that share a key or an initial, and no other
+    pair of runs can link."""
+    entry = data.draw(st.sampled_from(_LISTED))
+    listed_name = data.draw(st.sampled_from((entry.name, *entry.aliases)))
+    listed = name_form(listed_name)
+    applicant = name_form(
+        data.draw(
+            st.one_of(strategies.listed_name_variants(entry), strategies.names(), _mangled(listed_name))
+        )
+    )
+    kept = {(id(left), id(right)) for left, right in _pairs(applicant, listed)}
+    for left in applicant.runs:
+        for right in listed.runs:
+            if (id(left), id(right)) not in kept:
+                assert _link(left, right) is None, (left.text, right.text)
+
+
+def test_saved_index_reads_back(tmp_path: Path) -> None:
+    """A saved index reads back with the same candidates; another list's checksum is refused."""
+    values = [
+        (entry, field, value, weak)
+        for entry in _OFAC.entries
+        if entry.kind is not EntryKind.DOMAIN
+        for field, value, weak in [("name", entry.name, False)]
+    ]
+    built = NameIndex.build(values)
+    path = tmp_path / "list.index"
+    built.save(path, _OFAC.checksum)
+    loaded = NameIndex.load(path, values, _OFAC.checksum)
+    assert loaded is not None
+    for name in ("KIM Jong Un", "Mohammed Ali", "Petrov Ivan", "Zhang Wei"):
+        form = name_form(name)
+        assert loaded.candidates(form, 0.5) == built.candidates(form, 0.5)
+    assert NameIndex.load(path, values, _BUNDLED.checksum) is None
+    assert NameIndex.load(path, values[:-1], _OFAC.checksum) is None
+    path.write_bytes(path.read_bytes()[:-100])
+    assert NameIndex.load(path, values, _OFAC.checksum) is None
