@@ -7,6 +7,7 @@ initials and two-letter misspellings, the name-variant vectors and generated nam
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -15,7 +16,7 @@ from hypothesis import strategies as st
 
 import screening
 from conftest import DATA, read_vectors
-from screening import strategies
+from screening import matching, strategies
 from screening._alignment import _link, _pairs, align, name_form, name_forms
 from screening._index import NameIndex
 from screening.matching import _prepare, name_languages
@@ -139,3 +140,75 @@ def test_saved_index_reads_back(tmp_path: Path) -> None:
     assert NameIndex.load(path, values[:-1], _OFAC.checksum) is None
     path.write_bytes(path.read_bytes()[:-100])
     assert NameIndex.load(path, values, _OFAC.checksum) is None
+
+
+@pytest.fixture
+def list_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """The OFAC sample as a watchlist file, with the index cached whatever the list's size."""
+    monkeypatch.setattr(matching, "CACHE_MIN_NAMES", 0)
+    path = tmp_path / "ofac.json"
+    path.write_text(json.dumps(_OFAC.to_dict()), encoding="utf-8")
+    return path
+
+
+def _decisions(screener: screening.Screener) -> list[tuple[str, list[str]]]:
+    names = ["Kim Jong Un", "KOREA KWANGSON BANKING CORP", "Mohammed Ali", "Petrov Ivan", "Zhang Wei"]
+    results = [screener.screen(screening.Applicant(name=name)) for name in names]
+    return [(result.decision.value, [hit.entry.id for hit in result.hits]) for result in results]
+
+
+def test_screener_saves_and_reads_its_index(list_file: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A Screener saves the list's index beside the file; the next one reads it without building."""
+    first = screening.Screener(screening.load_watchlist(list_file))
+    cache = matching.index_cache_path(first.watchlist)
+    assert cache == list_file.with_name("ofac.json.index")
+    assert cache.exists()
+
+    def no_build(values: object) -> NameIndex:
+        raise AssertionError("the saved index should have been read")
+
+    monkeypatch.setattr(NameIndex, "build", no_build)
+    second = screening.Screener(screening.load_watchlist(list_file))
+    assert _decisions(second) == _decisions(first)
+
+
+def test_changed_list_rebuilds_its_index(list_file: Path) -> None:
+    """A list that changed since its index was saved gets a fresh index, and the file is replaced."""
+    screening.Screener(screening.load_watchlist(list_file))
+    cache = list_file.with_name("ofac.json.index")
+    before = cache.read_bytes()
+    document = json.loads(list_file.read_text(encoding="utf-8"))
+    document["entries"][0]["aliases"].append("Nobody Anywhere")
+    list_file.write_text(json.dumps(document), encoding="utf-8")
+    changed = screening.load_watchlist(list_file)
+    screener = screening.Screener(changed)
+    assert cache.read_bytes() != before
+    hit = screener.screen(screening.Applicant(name="Nobody Anywhere")).hits[0]
+    assert hit.entry.id == changed.entries[0].id
+
+
+def test_index_cache_can_be_turned_off(list_file: Path) -> None:
+    """With index_cache=False nothing is written beside the list."""
+    screening.Screener(screening.load_watchlist(list_file), index_cache=False)
+    assert not list_file.with_name("ofac.json.index").exists()
+
+
+def test_unwritable_index_only_costs_a_build(list_file: Path) -> None:
+    """An index that cannot be saved (here a folder stands in the way) is no error."""
+    blocker = list_file.with_name("ofac.json.index")
+    blocker.mkdir()
+    screener = screening.Screener(screening.load_watchlist(list_file))
+    assert _decisions(screener)
+    assert blocker.is_dir()
+    assert sorted(path.name for path in list_file.parent.iterdir()) == ["ofac.json", "ofac.json.index"]
+
+
+def test_damaged_index_is_rebuilt(list_file: Path) -> None:
+    """A damaged saved index is ignored and written again."""
+    screening.Screener(screening.load_watchlist(list_file))
+    cache = list_file.with_name("ofac.json.index")
+    good = cache.read_bytes()
+    cache.write_bytes(good[: len(good) // 2] + b"\\x00garbage")
+    screener = screening.Screener(screening.load_watchlist(list_file))
+    assert cache.read_bytes() == good
+    assert _decisions(screener)

@@ -12,9 +12,11 @@ Commands::
     screening watchlist import ofac DIR --output OUT [--alt PATH] [--comments PATH] [--list-version V]
 
 ``check`` and ``batch`` also take ``--match-threshold``, ``--review-threshold``,
-``--allow-list FILE`` (reviewers' decisions that clear hits) and ``--audit-log FILE`` (append
-one JSON line per screening). ``screening review clear [applicant options] --entry ID
---reviewer NAME --reason TEXT --allow-list FILE`` records a reviewer's decision.
+``--allow-list FILE`` (reviewers' decisions that clear hits), ``--audit-log FILE`` (append
+one JSON line per screening) and ``--no-index-cache`` (do not save or read the name index of
+a large list beside its file; see :class:`screening.Screener`). ``screening review clear
+[applicant options] --entry ID --reviewer NAME --reason TEXT --allow-list FILE`` records a
+reviewer's decision.
 
 Exit codes (``batch``: the highest over all rows):
 
@@ -33,6 +35,7 @@ import argparse
 import contextlib
 import csv
 import datetime
+import gc
 import itertools
 import json
 import multiprocessing
@@ -120,6 +123,11 @@ def _parser() -> argparse.ArgumentParser:
             "--allow-list", metavar="FILE", help="reviewers' decisions that clear hits (JSON Lines)"
         )
         command.add_argument("--audit-log", metavar="FILE", help="append one JSON line per screening")
+        command.add_argument(
+            "--no-index-cache",
+            action="store_true",
+            help="neither read nor write the name index saved beside a large watchlist file (LIST.index)",
+        )
 
     def add_applicant_options(command: argparse.ArgumentParser) -> None:
         command.add_argument("--name", required=True, help="the applicant's full name")
@@ -194,7 +202,12 @@ def _screener(args: argparse.Namespace) -> Screener:
         policy_options["review_threshold"] = args.review_threshold
     policy = Policy(**policy_options)
     allow_list = AllowList.load(args.allow_list) if getattr(args, "allow_list", None) else None
-    return Screener(_watchlists(args.watchlist), policy=policy, allow_list=allow_list)
+    return Screener(
+        _watchlists(args.watchlist),
+        policy=policy,
+        allow_list=allow_list,
+        index_cache=not getattr(args, "no_index_cache", False),
+    )
 
 
 def _watchlists(paths: list[str] | str | None) -> list[Watchlist]:
@@ -496,6 +509,9 @@ def _outcomes(rows: Iterator[_Row], screener: Screener, *, as_csv: bool, jobs: i
 
 def _batch(args: argparse.Namespace, out: IO[str], err: IO[str]) -> int:
     screener = _screener(args)
+    # The prepared lists live as long as the batch: keep the collector from rescanning them
+    # (and, with --jobs, from touching the pages the worker processes share with this one).
+    gc.freeze()
     input_format = args.input_format or ("csv" if args.file.lower().endswith(".csv") else "jsonl")
     jobs = args.jobs if args.jobs > 0 else (os.cpu_count() or 1)
     with contextlib.ExitStack() as stack:

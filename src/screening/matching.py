@@ -18,10 +18,12 @@ is then normalized once (invalid emails, phones and websites become
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import hashlib
 from collections import defaultdict
 from collections.abc import Callable, Iterator, Sequence
+from pathlib import Path
 
 import attrs
 
@@ -132,7 +134,32 @@ class _ApplicantForms:
         return tuple(found.items())
 
 
-def _prepare(watchlist: Watchlist) -> _Prepared:
+#: Lists with fewer listed names than this build their index faster than they would read it.
+CACHE_MIN_NAMES = 1000
+#: What a saved index's file name adds to the list file's name.
+CACHE_SUFFIX = ".index"
+
+
+def index_cache_path(watchlist: Watchlist) -> Path | None:
+    """Where the name index of a list loaded from a file is saved: beside the file."""
+    return None if watchlist.path is None else Path(watchlist.path + CACHE_SUFFIX)
+
+
+def _name_index(values: list[ListedValue], watchlist: Watchlist, cache: bool) -> NameIndex:
+    """Read the list's saved index when it is for this list and library version; else build
+    it, and save it beside the list file when that can be written."""
+    path = index_cache_path(watchlist) if cache and len(values) >= CACHE_MIN_NAMES else None
+    if path is None:
+        return NameIndex.build(values)
+    index = NameIndex.load(path, values, watchlist.checksum)
+    if index is None:
+        index = NameIndex.build(values)
+        with contextlib.suppress(OSError):
+            index.save(path, watchlist.checksum)  # a read-only folder only costs the next build
+    return index
+
+
+def _prepare(watchlist: Watchlist, *, cache: bool = False) -> _Prepared:
     listed_names: list[ListedValue] = []
     by_email: dict[str, list[_Listed]] = defaultdict(list)
     by_mailbox: dict[str, list[_Listed]] = defaultdict(list)
@@ -168,7 +195,7 @@ def _prepare(watchlist: Watchlist) -> _Prepared:
                 seen.add(host)
                 by_domain[host].append(_Listed(entry, field, value))
     return _Prepared(
-        NameIndex.build(listed_names),
+        _name_index(listed_names, watchlist, cache),
         dict(by_email),
         dict(by_mailbox),
         dict(by_phone),
@@ -696,6 +723,12 @@ class Screener:
         watchlist: the list, or several; the bundled DOJ list when omitted.
         policy: the thresholds; :class:`~screening.Policy` defaults when omitted.
         allow_list: reviewers' decisions that clear hits (:mod:`screening.review`).
+        index_cache: save the name index of a list loaded from a file beside that file
+            (``list.json.index``) and read it back next time, when it was saved for the same
+            list (by checksum) and library version. Lists of fewer than
+            :data:`CACHE_MIN_NAMES` names are always indexed afresh. The saved index is JSON
+            and arrays of numbers: reading it runs no code, and a damaged or stale file is
+            rebuilt. A folder that cannot be written only means the index is built each time.
 
     Building a Screener normalizes every listed name, email, phone and domain and indexes the
     names; reuse it for many applicants. Given several lists (the bundled one and an OFAC
@@ -709,6 +742,7 @@ class Screener:
         *,
         policy: Policy | None = None,
         allow_list: AllowList | None = None,
+        index_cache: bool = True,
     ) -> None:
         if watchlist is None:
             lists: tuple[Watchlist, ...] = (load_watchlist(),)
@@ -724,7 +758,9 @@ class Screener:
         self.watchlist = lists[0]
         self.policy = Policy() if policy is None else policy
         self.allow_list = allow_list
-        self._prepared = tuple(_prepare(item) for item in lists)
+        for item in lists:
+            _ = item.checksum  # computed here, once, rather than at the first screening
+        self._prepared = tuple(_prepare(item, cache=index_cache) for item in lists)
 
     def screen(self, applicant: Applicant, /) -> ScreeningResult:
         """Screen one applicant against every list.
