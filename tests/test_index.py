@@ -212,3 +212,24 @@ def test_damaged_index_is_rebuilt(list_file: Path) -> None:
     screener = screening.Screener(screening.load_watchlist(list_file))
     assert cache.read_bytes() == good
     assert _decisions(screener)
+
+
+@pytest.mark.parametrize(
+    ("query", "listed"),
+    [
+        ("The International Kahane Movement", "D.E.S. INTERNATIONAL"),  # "the" reads as "D E"
+        ("Y. Kwang H.", "YU, Kwang Ho"),  # initials only, bound summed in another order
+        ("Promtehpostavka Holding", "PROMTEHPOSTAVXX HOLDING"),
+    ],
+)
+def test_index_keeps_hand_picked_hits(query: str, listed: str) -> None:
+    """Pairs that once slipped past an earlier index: legal-form parts of the applicant that
+    link to other listed parts, bounds that rounding put below the score, and two-letter
+    differences (which leave no key)."""
+    entry = _OFAC.entries[0]
+    index = NameIndex.build([(entry, "name", listed, False)])
+    form = name_form(query)
+    alignment = align(form, index.form(0))
+    assert alignment is not None
+    assert alignment.score >= _THRESHOLD
+    assert dict(index.candidates(form, _THRESHOLD)).get(0, -1.0) >= alignment.score

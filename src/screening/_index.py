@@ -73,10 +73,12 @@ class ListedName:
 
 def link_keys(form: NameForm, *, listed: bool) -> Iterator[tuple[str, int, int, bool]]:
     """Yield ``(key, start, end, loose)`` for each key of each run of a prepared name
-    (:func:`~screening._alignment.run_keys`), legal forms and particles left out."""
+    (:func:`~screening._alignment.run_keys`), a listed name's legal forms and particles left
+    out (the bound counts them as covered; an applicant's may still link to other parts, as
+    "the" to a listed "D.E.")."""
     for run in form.runs:
-        if run.text in LOW_INFORMATION:
-            continue  # legal forms and particles never anchor a name; the bound counts them
+        if listed and run.text in LOW_INFORMATION:
+            continue
         for key, loose in run_keys(run.text, run.latin, run.width, listed=listed):
             yield key, run.start, run.end, loose
 
@@ -104,6 +106,14 @@ class _Shape(NamedTuple):
     def total(self) -> float:
         """The listed name's weight."""
         return sum(self.weights)
+
+    @property
+    def needed(self) -> int:
+        """How many weighty parts align needs covered: two, or one for one-part names (or
+        none for names so long that their parts share bits)."""
+        if len(self.weights) >= _BITS:
+            return 0
+        return min(2, sum(1 for weight in self.weights if weight > 0))
 
     @classmethod
     def of(cls, form: NameForm) -> _Shape:
@@ -207,44 +217,66 @@ class NameIndex:
         result = []
         for position in sorted(strong.keys() | loose.keys()):
             shape = self._shapes[position]
-            full = strong.get(position, 0) | shape.always
-            near = loose.get(position, 0) & ~full
-            covered = reached = 0.0
-            for bit, weight in enumerate(shape.weights):
-                if full >> bit & 1:
-                    covered += weight
-                    reached += weight
-                elif near >> bit & 1:
-                    covered += _LOOSE * weight
-                    reached += weight
             total = shape.total
             if not total:
                 result.append((position, 1.0))
                 continue
+            full = strong.get(position, 0) | shape.always
+            near = loose.get(position, 0) & ~full
+            covered = reached = 0.0
+            count = 0
+            for bit, weight in enumerate(shape.weights):
+                if full >> bit & 1:
+                    covered += weight
+                elif near >> bit & 1:
+                    covered += _LOOSE * weight
+                else:
+                    continue
+                reached += weight
+                count += weight > 0
             if unkeyed and (covered + _LOOSE * (total - reached)) / total + _ROUNDING >= least:
-                covered += self._unkeyed(shape, full | near, initials, long_parts)
+                added, more = self._unkeyed(shape, full | near, initials, long_parts, least * total - covered)
+                covered += added
+                count += more
+            if count < shape.needed:
+                continue  # align needs two weighty listed parts covered (one for one-part names)
             bound = min(1.0, covered / total + _ROUNDING)
             if bound >= least:
                 result.append((position, bound))
         return result
 
     @staticmethod
-    def _unkeyed(shape: _Shape, reached: int, initials: set[str], long_parts: set[str]) -> float:
-        """What initials and two-letter differences (which leave no key) could add."""
-        added = 0.0
+    def _unkeyed(
+        shape: _Shape, reached: int, initials: set[str], long_parts: set[str], needed: float
+    ) -> tuple[float, int]:
+        """What initials and two-letter differences (which leave no key) could add to the
+        covered weight, and to the count of covered weighty parts. Two-letter differences are
+        checked only when the weight they could add reaches ``needed``."""
+        initial_weight = long_weight = 0.0
+        initial_count = 0
+        maybe_long: list[tuple[str, float]] = []
         for index, spelling in enumerate(shape.spellings):
             if index >= _BITS - 1 or reached >> index & 1 or not spelling:
                 continue  # folded parts count with the last bit; reached parts already count
             weight = shape.weights[index]
             size = len(spelling)
-            if size >= TWO_LETTER_LENGTH and any(
-                abs(size - len(other)) <= 2 and jellyfish.damerau_levenshtein_distance(spelling, other) <= 2
-                for other in long_parts
-            ):
-                added += _LOOSE * weight
+            if size >= TWO_LETTER_LENGTH and any(abs(size - len(other)) <= 2 for other in long_parts):
+                maybe_long.append((spelling, weight))
+                long_weight += _LOOSE * weight
             elif size > 1 and spelling[0] in initials:
+                initial_weight += _INITIAL * weight
+                initial_count += weight > 0
+        if initial_weight + long_weight + _ROUNDING < needed:
+            return initial_weight + long_weight, initial_count + len(maybe_long)  # too little anyway
+        added, count = initial_weight, initial_count
+        for spelling, weight in maybe_long:
+            if any(jellyfish.damerau_levenshtein_distance(spelling, other) <= 2 for other in long_parts):
+                added += _LOOSE * weight
+                count += weight > 0
+            elif spelling[0] in initials:
                 added += _INITIAL * weight
-        return added
+                count += weight > 0
+        return added, count
 
     def save(self, path: str | os.PathLike[str], checksum: str) -> None:
         """Write the index to ``path`` (atomically), marked with the list's checksum."""
