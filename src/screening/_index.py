@@ -101,19 +101,17 @@ class _Shape(NamedTuple):
     weights: tuple[float, ...]
     always: int
     spellings: tuple[str, ...]
+    #: The listed name's weight.
+    total: float
+    #: How many weighty parts align needs covered: two, or one for one-part names (or none
+    #: for names so long that their parts share bits).
+    needed: int
 
-    @property
-    def total(self) -> float:
-        """The listed name's weight."""
-        return sum(self.weights)
-
-    @property
-    def needed(self) -> int:
-        """How many weighty parts align needs covered: two, or one for one-part names (or
-        none for names so long that their parts share bits)."""
-        if len(self.weights) >= _BITS:
-            return 0
-        return min(2, sum(1 for weight in self.weights if weight > 0))
+    @classmethod
+    def make(cls, weights: tuple[float, ...], always: int, spellings: tuple[str, ...]) -> _Shape:
+        """A shape, with its total and needed parts worked out."""
+        needed = 0 if len(weights) >= _BITS else min(2, sum(1 for weight in weights if weight > 0))
+        return cls(weights, always, spellings, sum(weights), needed)
 
     @classmethod
     def of(cls, form: NameForm) -> _Shape:
@@ -127,7 +125,27 @@ class _Shape(NamedTuple):
             "" if translit.script(part.text) in {"han", "hangul"} else sys.intern(part.latin[0])
             for part in form.parts
         )
-        return cls(tuple(weights), always, spellings)
+        return cls.make(tuple(weights), always, spellings)
+
+
+class _LongParts:
+    """An applicant's parts of 8 letters or more, and the listed spellings checked against
+    them: whether a listed spelling is at most two letters from one of them."""
+
+    def __init__(self, spellings: tuple[str, ...]) -> None:
+        self.spellings = spellings
+        self.checked: dict[str, bool] = {}
+
+    def near(self, spelling: str) -> bool:
+        """Tell whether ``spelling`` is at most two letters from one of the parts."""
+        found = self.checked.get(spelling)
+        if found is None:
+            found = self.checked[spelling] = any(
+                abs(len(spelling) - len(other)) <= 2
+                and jellyfish.damerau_levenshtein_distance(spelling, other) <= 2
+                for other in self.spellings
+            )
+        return found
 
 
 #: A listed value to index: the entry, the field, the name as listed, whether a weak alias.
@@ -212,8 +230,8 @@ class NameIndex:
                 found[position] = found.get(position, 0) | (posting & _MASK)
         latin = [part.latin[0] for part in form.parts if translit.script(part.text) not in {"han", "hangul"}]
         initials = {spelling for spelling in latin if len(spelling) == 1}
-        long_parts = {spelling for spelling in latin if len(spelling) >= TWO_LETTER_LENGTH}
-        unkeyed = bool(initials or long_parts)
+        long_parts = _LongParts(tuple(spelling for spelling in latin if len(spelling) >= TWO_LETTER_LENGTH))
+        unkeyed = bool(initials or long_parts.spellings)
         result = []
         for position in sorted(strong.keys() | loose.keys()):
             shape = self._shapes[position]
@@ -247,11 +265,15 @@ class NameIndex:
 
     @staticmethod
     def _unkeyed(
-        shape: _Shape, reached: int, initials: set[str], long_parts: set[str], needed: float
+        shape: _Shape,
+        reached: int,
+        initials: set[str],
+        long_parts: _LongParts,
+        needed: float,
     ) -> tuple[float, int]:
         """What initials and two-letter differences (which leave no key) could add to the
-        covered weight, and to the count of covered weighty parts. Two-letter differences are
-        checked only when the weight they could add reaches ``needed``."""
+        covered weight, and to the count of covered weighty parts; two-letter differences
+        are checked only when the weight they could add reaches ``needed``."""
         initial_weight = long_weight = 0.0
         initial_count = 0
         maybe_long: list[tuple[str, float]] = []
@@ -259,18 +281,17 @@ class NameIndex:
             if index >= _BITS - 1 or reached >> index & 1 or not spelling:
                 continue  # folded parts count with the last bit; reached parts already count
             weight = shape.weights[index]
-            size = len(spelling)
-            if size >= TWO_LETTER_LENGTH and any(abs(size - len(other)) <= 2 for other in long_parts):
+            if len(spelling) >= TWO_LETTER_LENGTH and long_parts.checked.get(spelling, True):
                 maybe_long.append((spelling, weight))
                 long_weight += _LOOSE * weight
-            elif size > 1 and spelling[0] in initials:
+            elif spelling[0] in initials and len(spelling) > 1:
                 initial_weight += _INITIAL * weight
                 initial_count += weight > 0
         if initial_weight + long_weight + _ROUNDING < needed:
             return initial_weight + long_weight, initial_count + len(maybe_long)  # too little anyway
         added, count = initial_weight, initial_count
         for spelling, weight in maybe_long:
-            if any(jellyfish.damerau_levenshtein_distance(spelling, other) <= 2 for other in long_parts):
+            if long_parts.near(spelling):
                 added += _LOOSE * weight
                 count += weight > 0
             elif spelling[0] in initials:
@@ -351,7 +372,7 @@ class NameIndex:
             index._postings = postings
             index._slots = dict(zip(keys, slots, strict=True))
             index._shapes = [
-                _Shape(tuple(map(float, weights)), int(always), tuple(map(sys.intern, spellings)))
+                _Shape.make(tuple(map(float, weights)), int(always), tuple(map(sys.intern, spellings)))
                 for weights, always, spellings in shapes
             ]
         except (OSError, ValueError, KeyError, TypeError, IndexError):

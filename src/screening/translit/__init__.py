@@ -85,6 +85,7 @@ def _char_script(char: str) -> str:
     return name.split(" ")[0].lower() or "other"
 
 
+@functools.lru_cache(maxsize=65536)
 def script(text: str, /) -> str:
     """The script of a name part: latin, han, hangul, kana, cyrillic, another script's name
     (``greek``, ``arabic``, ...), ``mixed`` when letters of several scripts meet, or ``digit``."""
