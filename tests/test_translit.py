@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
+
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -161,3 +164,13 @@ def test_trigram_filter_never_refuses_a_readable_text(text: str) -> None:
 def test_trigram_filter_lets_syllables_through(syllables: list[str]) -> None:
     """Any run of Chinese syllable spellings passes the quick filter."""
     assert chinese._latin_trigrams().may_read("".join(syllables))
+
+
+def test_han_readings_leave_pypinyin_unimported() -> None:
+    """Reading Han characters loads pypinyin's character table only, not its phrase table."""
+    code = (
+        "import sys; from screening.translit import chinese;"
+        "assert chinese.han_readings('王伟')[0].shown == 'wang wei';"
+        "assert 'pypinyin' not in sys.modules"
+    )
+    subprocess.run([sys.executable, "-c", code], check=True)

@@ -24,8 +24,11 @@ as applicants write it), and a name part is read as a sequence of them:
 from __future__ import annotations
 
 import functools
+import importlib.util
 import itertools
+import json
 from collections.abc import Iterable
+from pathlib import Path
 
 from screening.translit._reading import Reading, Trigrams
 from screening.translit._tables import chinese_surname_spellings, plain, wade_giles
@@ -248,15 +251,33 @@ def cyrillic_readings(text: str, /) -> tuple[Reading, ...]:
     return _readings(_segmentations(text.replace("ё", "е"), _cyrillic_inventory(), _cyrillic_longest()))
 
 
+@functools.lru_cache(maxsize=1)
+def _character_readings() -> dict[int, tuple[str, ...]]:
+    """Every Mandarin reading of each Han character, plain letters, most usual first.
+
+    The table is pypinyin's ``pinyin_dict.json``, read from the installed package without
+    importing it: importing pypinyin loads its phrase table too (some 45 MB in memory), which
+    reads words in context; names are read character by character, every reading kept.
+    """
+    spec = importlib.util.find_spec("pypinyin")
+    folders = spec.submodule_search_locations if spec else None
+    if not folders:
+        raise ImportError("screening needs the pypinyin package to read Han characters.")
+    path = Path(next(iter(folders))) / "pinyin_dict.json"
+    table = json.loads(path.read_text(encoding="utf-8"))
+    return {
+        int(code): tuple(dict.fromkeys(plain(reading) for reading in readings.split(",")))
+        for code, readings in table.items()
+    }
+
+
 @functools.lru_cache(maxsize=16384)
 def han_readings(text: str, /) -> tuple[Reading, ...]:
-    """Read Han characters in Mandarin, every reading of each character (pypinyin)."""
-    import pypinyin  # a large table, loaded only when Han text is seen
-
-    per_char = pypinyin.pinyin(text, style=pypinyin.Style.NORMAL, heteronym=True, errors="ignore")
-    options = [[plain(reading.replace("v", "u")) for reading in readings] for readings in per_char]
-    if len(options) != len(text) or any(not choices for choices in options):
-        return ()  # a character pypinyin cannot read
+    """Read Han characters in Mandarin, every reading of each character (pypinyin's table)."""
+    table = _character_readings()
+    options = [table.get(ord(char), ()) for char in text]
+    if any(not choices for choices in options):
+        return ()  # a character the table cannot read
     result = []
     for combination in itertools.islice(itertools.product(*options), _MAX_READINGS):
         result.append(
