@@ -18,7 +18,7 @@ import screening
 from conftest import DATA, read_vectors
 from screening import matching, strategies
 from screening._alignment import _link, _pairs, align, name_form, name_forms
-from screening._index import NameIndex
+from screening._index import _LONG, _SURE, NameIndex, link_keys
 from screening.matching import _prepare, name_languages
 from screening.models import EntryKind
 from screening.ofac import import_ofac
@@ -233,3 +233,15 @@ def test_index_keeps_hand_picked_hits(query: str, listed: str) -> None:
     assert alignment is not None
     assert alignment.score >= _THRESHOLD
     assert dict(index.candidates(form, _THRESHOLD)).get(0, -1.0) >= alignment.score
+
+
+def test_kana_parts_anchor_through_any_key() -> None:
+    """A loose link from a kana part anchors whatever its length (Link.anchors), so every key
+    of a kana name is marked sure; Latin parts under 6 letters anchor loosely only by OCR."""
+    assert {anchor for *_, anchor in link_keys(name_form("キム・ジョンウン"), listed=False)} == {_SURE}
+    short = {key: anchor for key, *_, anchor in link_keys(name_form("Kim Jong"), listed=True)}
+    assert short["m:JNK"] == 0
+    assert short["o:jong"] == _SURE
+    assert short["l:jong"] == _SURE
+    long = {key: anchor for key, *_, anchor in link_keys(name_form("Kwangjin Kim"), listed=True)}
+    assert long["d:kwangin"] == _LONG

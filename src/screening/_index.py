@@ -52,12 +52,19 @@ _LOOSE, _INITIAL = 0.9, 0.5
 #: Added to the bound so that sums in another order cannot put it below the score.
 _ROUNDING = 1e-9
 #: Parts of a listed name tracked one by one; later parts share the last bit.
-_BITS = 32
+_BITS = 30
 _MASK = (1 << _BITS) - 1
+#: A posting packs the name's position (above _SHIFT), two anchor flags and the part mask:
+#: the listed part is long enough for a loose link to anchor; any link through the key
+#: anchors (strong, OCR and kana keys, and every key of a kana part).
+_SHIFT = 32
+_LONG, _SURE = 1 << _BITS, 1 << (_BITS + 1)
+#: Shortest parts whose loose links can anchor a name (see screening._alignment.Link.anchors).
+_ANCHOR_LENGTH = 6
 #: Prepared listed names kept between screenings.
 _FORMS_KEPT = 4096
 #: Version of the saved index format.
-_FORMAT = 1
+_FORMAT = 2
 
 
 @attrs.frozen
@@ -71,16 +78,28 @@ class ListedName:
     variant: int = 0
 
 
-def link_keys(form: NameForm, *, listed: bool) -> Iterator[tuple[str, int, int, bool]]:
-    """Yield ``(key, start, end, loose)`` for each key of each run of a prepared name
-    (:func:`~screening._alignment.run_keys`), a listed name's legal forms and particles left
-    out (the bound counts them as covered; an applicant's may still link to other parts, as
-    "the" to a listed "D.E.")."""
+def link_keys(form: NameForm, *, listed: bool) -> Iterator[tuple[str, int, int, bool, int]]:
+    """Yield ``(key, start, end, loose, anchor)`` for each key of each run of a prepared
+    name (:func:`~screening._alignment.run_keys`), a listed name's legal forms and particles
+    left out (the bound counts them as covered; an applicant's may still link to other parts,
+    as "the" to a listed "D.E.").
+
+    ``anchor`` says when a link through the key can anchor a name (see
+    :attr:`screening._alignment.Link.anchors`): :data:`_SURE` for strong, OCR and kana keys and
+    for any key of a kana part; :data:`_LONG` for the other loose keys of parts of 6 letters or
+    more, which anchor when both parts are that long; 0 otherwise.
+    """
     for run in form.runs:
         if listed and run.text in LOW_INFORMATION:
             continue
+        kana = run.width == 1 and translit.script(run.text) == "kana"
+        long_part = run.width == 1 and len(run.latin[0]) >= _ANCHOR_LENGTH
         for key, loose in run_keys(run.text, run.latin, run.width, listed=listed):
-            yield key, run.start, run.end, loose
+            if not loose or kana or key.startswith(("o:", "kk:", "kl:")):
+                anchor = _SURE
+            else:
+                anchor = _LONG if long_part else 0
+            yield key, run.start, run.end, loose, anchor
 
 
 def _span(start: int, end: int) -> int:
@@ -184,11 +203,11 @@ class NameIndex:
                 names.append(ListedName(entry, field, value, weak, variant))
                 shapes.append(_Shape.of(form))
                 masks: dict[str, int] = {}
-                for key, start, end, _loose in link_keys(form, listed=True):
-                    masks[key] = masks.get(key, 0) | _span(start, end)
+                for key, start, end, _loose, anchor in link_keys(form, listed=True):
+                    masks[key] = masks.get(key, 0) | _span(start, end) | anchor
                 for key, mask in masks.items():
                     numbers.append(slots.setdefault(key, len(slots)))
-                    postings.append(position << _BITS | mask)
+                    postings.append(position << _SHIFT | mask)
         # Group the postings by key (a counting sort, which keeps each key's in position order).
         counts = array.array("Q", bytes(8 * len(slots)))
         for number in numbers:
@@ -205,7 +224,8 @@ class NameIndex:
             index._postings[offsets[number]] = posting
             offsets[number] += 1
         index._slots = {
-            key: (offsets[number] - counts[number]) << _BITS | counts[number] for key, number in slots.items()
+            key: (offsets[number] - counts[number]) << _SHIFT | counts[number]
+            for key, number in slots.items()
         }
         return index
 
@@ -217,23 +237,40 @@ class NameIndex:
         """
         strong: dict[int, int] = {}
         loose: dict[int, int] = {}
+        anchored: set[int] = set()  # positions that a loose link may anchor
         postings = self._postings
-        keys = {key: is_loose for key, _start, _end, is_loose in link_keys(form, listed=False)}
-        for key, is_loose in keys.items():
+        keys: dict[str, tuple[bool, int]] = {}
+        for key, _start, _end, is_loose, anchor in link_keys(form, listed=False):
+            keys[key] = (is_loose, keys.get(key, (is_loose, 0))[1] | anchor)
+        for key, (is_loose, anchor) in keys.items():
             slot = self._slots.get(key)
             if slot is None:
                 continue
-            offset, count = slot >> _BITS, slot & _MASK
-            found = loose if is_loose else strong
+            offset, count = slot >> _SHIFT, slot & _MASK
+            if not is_loose:
+                for posting in postings[offset : offset + count]:
+                    position = posting >> _SHIFT
+                    strong[position] = strong.get(position, 0) | (posting & _MASK)
+                continue
+            # A loose link anchors when either side is sure to, or both parts are long.
+            if anchor & _SURE:
+                anchors = ~0  # every posting (each has a part bit)
+            elif anchor & _LONG:
+                anchors = _SURE | _LONG
+            else:
+                anchors = _SURE
             for posting in postings[offset : offset + count]:
-                position = posting >> _BITS
-                found[position] = found.get(position, 0) | (posting & _MASK)
+                position = posting >> _SHIFT
+                loose[position] = loose.get(position, 0) | (posting & _MASK)
+                if posting & anchors:
+                    anchored.add(position)
         latin = [part.latin[0] for part in form.parts if translit.script(part.text) not in {"han", "hangul"}]
         initials = {spelling for spelling in latin if len(spelling) == 1}
         long_parts = _LongParts(tuple(spelling for spelling in latin if len(spelling) >= TWO_LETTER_LENGTH))
         unkeyed = bool(initials or long_parts.spellings)
         result = []
-        for position in sorted(strong.keys() | loose.keys()):
+        # A name can only be aligned through an anchoring link (align() requires one).
+        for position in sorted(strong.keys() | anchored):
             shape = self._shapes[position]
             total = shape.total
             if not total:
@@ -363,7 +400,7 @@ class NameIndex:
                 value_index += variant == 0
                 entry, field, value, weak = values[value_index]
                 names.append(ListedName(entry, field, value, weak, variant))
-            last = max(postings, default=0) >> _BITS
+            last = max(postings, default=0) >> _SHIFT
             if len(keys) != len(slots) or len(shapes) != len(names) or value_index != len(values) - 1:
                 return None
             if names and last >= len(names):
