@@ -125,12 +125,15 @@ class _Shape(NamedTuple):
     #: How many weighty parts align needs covered: two, or one for one-part names (or none
     #: for names so long that their parts share bits).
     needed: int
+    #: Each tracked part's bit and weight.
+    bits: tuple[tuple[int, float], ...]
 
     @classmethod
     def make(cls, weights: tuple[float, ...], always: int, spellings: tuple[str, ...]) -> _Shape:
         """A shape, with its total and needed parts worked out."""
         needed = 0 if len(weights) >= _BITS else min(2, sum(1 for weight in weights if weight > 0))
-        return cls(weights, always, spellings, sum(weights), needed)
+        bits = tuple((1 << index, weight) for index, weight in enumerate(weights))
+        return cls(weights, always, spellings, sum(weights), needed, bits)
 
     @classmethod
     def of(cls, form: NameForm) -> _Shape:
@@ -269,21 +272,22 @@ class NameIndex:
         long_parts = _LongParts(tuple(spelling for spelling in latin if len(spelling) >= TWO_LETTER_LENGTH))
         unkeyed = bool(initials or long_parts.spellings)
         result = []
+        shapes, strong_mask, loose_mask = self._shapes, strong.get, loose.get
         # A name can only be aligned through an anchoring link (align() requires one).
         for position in sorted(strong.keys() | anchored):
-            shape = self._shapes[position]
+            shape = shapes[position]
             total = shape.total
             if not total:
                 result.append((position, 1.0))
                 continue
-            full = strong.get(position, 0) | shape.always
-            near = loose.get(position, 0) & ~full
+            full = strong_mask(position, 0) | shape.always
+            near = loose_mask(position, 0) & ~full
             covered = reached = 0.0
             count = 0
-            for bit, weight in enumerate(shape.weights):
-                if full >> bit & 1:
+            for bit, weight in shape.bits:
+                if full & bit:
                     covered += weight
-                elif near >> bit & 1:
+                elif near & bit:
                     covered += _LOOSE * weight
                 else:
                     continue

@@ -214,6 +214,15 @@ def _unconfused(label: str) -> tuple[str, tuple[str, ...]]:
     return folded, notes
 
 
+def _deletions(label: str, *, twice: bool = True) -> set[str]:
+    """The label and the label less any one letter (and any two): two labels at most one edit
+    apart (Damerau-Levenshtein) share one of the first, two edits apart one of the second."""
+    once = {label[:index] + label[index + 1 :] for index in range(len(label))}
+    if not twice:
+        return {label} | once
+    return {label} | once | {variant[:i] + variant[i + 1 :] for variant in once for i in range(len(variant))}
+
+
 def _stripped(label: str) -> str:
     return label.replace("-", "").translate(_NO_DIGITS)
 
@@ -225,7 +234,8 @@ class ResemblanceIndex:
     Each transformation :func:`resemblance` looks for leaves a trace to look up: the label
     itself (look-alike letters folded, another top-level domain, singular or plural), the label
     without hyphens and digits, the label within a longer one (a word added), and, for one or
-    two changed letters, a label at most two letters longer or shorter. :meth:`candidates`
+    two changed letters, the label less any one or two letters (two labels two edits apart
+    share such a deletion). :meth:`candidates`
     returns every listed host for which :func:`resemblance` can hold, and perhaps a few more.
 
     >>> index = ResemblanceIndex(["cloudfoxhub.com", "example.org"])
@@ -236,13 +246,17 @@ class ResemblanceIndex:
     def __init__(self, hosts: Iterable[str]) -> None:
         self._by_label: dict[str, list[str]] = {}
         self._by_stripped: dict[str, list[str]] = {}
-        self._by_length: dict[int, list[tuple[str, str]]] = {}
+        self._by_deletion: dict[str, list[tuple[str, str]]] = {}
+        self._longest = 0
         for host in dict.fromkeys(hosts):
             label, _suffix = _split(registrable(host))
             self._by_label.setdefault(label, []).append(host)
             self._by_stripped.setdefault(_stripped(label), []).append(host)
             if len(label) >= _ONE_EDIT_LABEL:
-                self._by_length.setdefault(len(label), []).append((label, host))
+                self._longest = max(self._longest, len(label))
+                # Two changed letters count from _TWO_EDIT_LABEL letters on; one from _ONE_EDIT_LABEL.
+                for variant in _deletions(label, twice=len(label) >= _TWO_EDIT_LABEL):
+                    self._by_deletion.setdefault(variant, []).append((label, host))
 
     def candidates(self, host: str, /) -> tuple[str, ...]:
         """The listed hosts that a normalized host may resemble, in the order they were given."""
@@ -255,10 +269,11 @@ class ResemblanceIndex:
         for key in {label, _unconfused(label)[0], label + "s", label + "es", label[:-1], label[:-2]}:
             found += self._by_label.get(key, ())
         found += self._by_stripped.get(stripped, ())
-        for size in range(len(label) - 2, len(label) + 3):
-            for listed_label, listed in self._by_length.get(size, ()):
-                if jellyfish.damerau_levenshtein_distance(label, listed_label) <= 2:
-                    found.append(listed)
+        if len(label) <= self._longest + 2:
+            for variant in _deletions(label):
+                for listed_label, listed in self._by_deletion.get(variant, ()):
+                    if jellyfish.damerau_levenshtein_distance(label, listed_label) <= 2:
+                        found.append(listed)
         for start in range(len(stripped) - _COMBO_LABEL + 1):
             for end in range(start + _COMBO_LABEL, len(stripped) + 1):
                 found += self._by_label.get(stripped[start:end], ())
