@@ -127,13 +127,24 @@ class _Shape(NamedTuple):
     needed: int
     #: Each tracked part's bit and weight.
     bits: tuple[tuple[int, float], ...]
+    #: (bit, weight, spelling) of the parts a two-letter difference may reach (8 letters or
+    #: more), and of the parts an initial may reach (2 letters or more); not Han or Hangul.
+    long: tuple[tuple[int, float, str], ...]
+    initialed: tuple[tuple[int, float, str], ...]
 
     @classmethod
     def make(cls, weights: tuple[float, ...], always: int, spellings: tuple[str, ...]) -> _Shape:
         """A shape, with its total and needed parts worked out."""
         needed = 0 if len(weights) >= _BITS else min(2, sum(1 for weight in weights if weight > 0))
         bits = tuple((1 << index, weight) for index, weight in enumerate(weights))
-        return cls(weights, always, spellings, sum(weights), needed, bits)
+        tracked = [
+            (1 << index, weights[index], spelling)
+            for index, spelling in enumerate(spellings[: _BITS - 1])  # folded parts count with the last bit
+            if spelling
+        ]
+        long = tuple(part for part in tracked if len(part[2]) >= TWO_LETTER_LENGTH)
+        initialed = tuple(part for part in tracked if 1 < len(part[2]) < TWO_LETTER_LENGTH)
+        return cls(weights, always, spellings, sum(weights), needed, bits, long, initialed)
 
     @classmethod
     def of(cls, form: NameForm) -> _Shape:
@@ -293,7 +304,11 @@ class NameIndex:
                     continue
                 reached += weight
                 count += weight > 0
-            if unkeyed and (covered + _LOOSE * (total - reached)) / total + _ROUNDING >= least:
+            if (
+                unkeyed
+                and (shape.long or (initials and shape.initialed))
+                and (covered + _LOOSE * (total - reached)) / total + _ROUNDING >= least
+            ):
                 added, more = self._unkeyed(shape, full | near, initials, long_parts, least * total - covered)
                 covered += added
                 count += more
@@ -315,23 +330,23 @@ class NameIndex:
         """What initials and two-letter differences (which leave no key) could add to the
         covered weight, and to the count of covered weighty parts; two-letter differences
         are checked only when the weight they could add reaches ``needed``."""
-        initial_weight = long_weight = 0.0
-        initial_count = 0
-        maybe_long: list[tuple[str, float]] = []
-        for index, spelling in enumerate(shape.spellings):
-            if index >= _BITS - 1 or reached >> index & 1 or not spelling:
-                continue  # folded parts count with the last bit; reached parts already count
-            weight = shape.weights[index]
-            if len(spelling) >= TWO_LETTER_LENGTH and long_parts.checked.get(spelling, True):
-                maybe_long.append((spelling, weight))
-                long_weight += _LOOSE * weight
-            elif spelling[0] in initials and len(spelling) > 1:
-                initial_weight += _INITIAL * weight
-                initial_count += weight > 0
-        if initial_weight + long_weight + _ROUNDING < needed:
-            return initial_weight + long_weight, initial_count + len(maybe_long)  # too little anyway
-        added, count = initial_weight, initial_count
-        for spelling, weight in maybe_long:
+        added = 0.0
+        count = 0
+        if initials:
+            for bit, weight, spelling in shape.initialed:
+                if not reached & bit and spelling[0] in initials:
+                    added += _INITIAL * weight
+                    count += weight > 0
+        maybe_long = []
+        potential = 0.0
+        checked = long_parts.checked
+        for bit, weight, spelling in shape.long if long_parts.spellings or initials else ():
+            if not reached & bit and (checked.get(spelling, True) or spelling[0] in initials):
+                maybe_long.append((weight, spelling))
+                potential += _LOOSE * weight
+        if added + potential + _ROUNDING < needed:
+            return added + potential, count + len(maybe_long)  # too little anyway
+        for weight, spelling in maybe_long:
             if long_parts.near(spelling):
                 added += _LOOSE * weight
                 count += weight > 0
