@@ -59,6 +59,8 @@ _MASK = (1 << _BITS) - 1
 #: anchors (strong, OCR and kana keys, and every key of a kana part).
 _SHIFT = 32
 _LONG, _SURE = 1 << _BITS, 1 << (_BITS + 1)
+#: A slot packs where a key's postings start (above _SHIFT) and how many there are.
+_COUNT = (1 << _SHIFT) - 1
 #: Shortest parts whose loose links can anchor a name (see screening._alignment.Link.anchors).
 _ANCHOR_LENGTH = 6
 #: Prepared listed names kept between screenings.
@@ -256,15 +258,18 @@ class NameIndex:
         keys: dict[str, tuple[bool, int]] = {}
         for key, _start, _end, is_loose, anchor in link_keys(form, listed=False):
             keys[key] = (is_loose, keys.get(key, (is_loose, 0))[1] | anchor)
+        slots, shift, mask = self._slots, _SHIFT, _MASK  # locals: these loops are the hot path
+        strong_get, loose_get, anchor_add = strong.get, loose.get, anchored.add
         for key, (is_loose, anchor) in keys.items():
-            slot = self._slots.get(key)
+            slot = slots.get(key)
             if slot is None:
                 continue
-            offset, count = slot >> _SHIFT, slot & _MASK
+            offset = slot >> shift
+            found = postings[offset : offset + (slot & _COUNT)]
             if not is_loose:
-                for posting in postings[offset : offset + count]:
-                    position = posting >> _SHIFT
-                    strong[position] = strong.get(position, 0) | (posting & _MASK)
+                for posting in found:
+                    position = posting >> shift
+                    strong[position] = strong_get(position, 0) | (posting & mask)
                 continue
             # A loose link anchors when either side is sure to, or both parts are long.
             if anchor & _SURE:
@@ -273,11 +278,11 @@ class NameIndex:
                 anchors = _SURE | _LONG
             else:
                 anchors = _SURE
-            for posting in postings[offset : offset + count]:
-                position = posting >> _SHIFT
-                loose[position] = loose.get(position, 0) | (posting & _MASK)
+            for posting in found:
+                position = posting >> shift
+                loose[position] = loose_get(position, 0) | (posting & mask)
                 if posting & anchors:
-                    anchored.add(position)
+                    anchor_add(position)
         latin = [part.latin[0] for part in form.parts if translit.script(part.text) not in {"han", "hangul"}]
         initials = {spelling for spelling in latin if len(spelling) == 1}
         long_parts = _LongParts(tuple(spelling for spelling in latin if len(spelling) >= TWO_LETTER_LENGTH))
