@@ -256,7 +256,7 @@ def _run(start: int, end: int, chosen: tuple[Part, ...]) -> Run:
     )
 
 
-@functools.lru_cache(maxsize=65536)
+@functools.lru_cache(maxsize=16384)
 def _strong_keys(text: str, latin: tuple[str, ...]) -> frozenset[str]:
     """Keys two runs share whenever an exact, joined, transliteration or legal-form link joins them."""
     keys = {"l:" + spelling for spelling in latin}
@@ -448,7 +448,7 @@ _OCR_LENGTH, _PHONETIC_LENGTH, _FUZZY_LENGTH = 2, 4, 4
 TWO_LETTER_LENGTH = 8
 
 
-@functools.lru_cache(maxsize=65536)
+@functools.lru_cache(maxsize=8192)
 def run_keys(text: str, latin: tuple[str, ...], width: int, *, listed: bool) -> tuple[tuple[str, bool], ...]:
     """The keys of a run, ``(key, loose)`` pairs: two runs that :func:`align` can link share one.
 
