@@ -212,7 +212,7 @@ class NameIndex:
         names: list[ListedName] = []
         shapes: list[_Shape] = []
         slots: dict[str, int] = {}  # key to its number while building
-        numbers, postings = array.array("Q"), array.array("Q")
+        numbers, postings = array.array("I"), array.array("Q")
         for entry, field, value, weak in values:
             for variant, form in enumerate(name_forms(value)):
                 position = len(names)
@@ -225,7 +225,7 @@ class NameIndex:
                     numbers.append(slots.setdefault(key, len(slots)))
                     postings.append(position << _SHIFT | mask)
         # Group the postings by key (a counting sort, which keeps each key's in position order).
-        counts = array.array("Q", bytes(8 * len(slots)))
+        counts = array.array("I", bytes(4 * len(slots)))
         for number in numbers:
             counts[number] += 1
         offsets = array.array("Q", bytes(8 * len(slots)))
@@ -239,10 +239,10 @@ class NameIndex:
         for number, posting in zip(numbers, postings, strict=True):
             index._postings[offsets[number]] = posting
             offsets[number] += 1
-        index._slots = {
-            key: (offsets[number] - counts[number]) << _SHIFT | counts[number]
-            for key, number in slots.items()
-        }
+        del numbers, postings
+        for key, number in slots.items():  # in place: a second dict of every key would double it
+            slots[key] = (offsets[number] - counts[number]) << _SHIFT | counts[number]
+        index._slots = slots
         return index
 
     def candidates(self, form: NameForm, least: float) -> list[tuple[int, float]]:

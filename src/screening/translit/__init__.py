@@ -185,7 +185,7 @@ def latin(text: str, /) -> str:
     return spellings[0] if spellings else ""
 
 
-@functools.lru_cache(maxsize=65536)
+@functools.lru_cache(maxsize=16384)
 def readings(text: str, /) -> tuple[Reading, ...]:
     """Every Mandarin and Korean reading of a normalized name part (or joined parts)."""
     kind = script(text)
