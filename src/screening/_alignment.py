@@ -135,8 +135,6 @@ class Part:
     weight: float
     notes: tuple[str, ...] = ()
     group: int = 0
-    sounds: tuple[str, str, str] = ("", "", "")  # Metaphone, spelling skeleton, OCR key
-    kana: bool = False
 
 
 @attrs.frozen
@@ -198,16 +196,7 @@ def _weight(part: str, latin: tuple[str, ...]) -> float:
 def _part(token: str, group: int) -> Part:
     text, notes = translit.fold_confusables(token)
     latin = translit.latin_spellings(text) or (text,)
-    spelling = latin[0]
-    return Part(
-        text=text,
-        latin=latin,
-        weight=_weight(text, latin),
-        notes=notes,
-        group=group,
-        sounds=(metaphone_key(spelling), spelling_skeleton(spelling), translit.ocr_key(spelling)),
-        kana=translit.script(text) == "kana",
-    )
+    return Part(text=text, latin=latin, weight=_weight(text, latin), notes=notes, group=group)
 
 
 def _form(original: str, groups: tuple[tuple[str, ...], ...]) -> NameForm:
