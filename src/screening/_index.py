@@ -17,9 +17,13 @@ parts of 8 letters or more. The bound (:meth:`NameIndex.candidates`) lets both i
 
 From the keys an applicant's name shares with a listed name, the index bounds the score
 ``align`` can give: a listed part reached by a strong key counts fully, by a loose key at the
-best loose similarity (0.9), by an initial at 0.5; legal forms and particles always count
-fully. Only listed names whose bound reaches the threshold are aligned, which loses nothing
-(``tests/test_index.py`` checks it against comparing every name).
+best loose similarity (0.9), by an initial at 0.5, by a two-letter difference (checked
+directly) at 0.9; legal forms and particles always count fully. A listed name is aligned only
+when its bound reaches the threshold, the parts it could cover are as many as ``align``
+needs (two weighty ones), and one of the shared keys could carry an anchoring link (strong,
+OCR, kana, or a loose key between parts of 6 letters or more): ``align`` returns nothing
+otherwise, so this loses nothing (``tests/test_index.py`` checks it against comparing every
+name).
 
 The index keeps per listed name only its part weights and spellings; the prepared names
 (:class:`~screening._alignment.NameForm`) are rebuilt when a name is a candidate, and the
