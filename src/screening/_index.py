@@ -98,22 +98,29 @@ def link_keys(form: NameForm, *, listed: bool) -> Iterator[tuple[str, int, int, 
     for run in form.runs:
         if listed and run.text in LOW_INFORMATION:
             continue
-        kana = run.width == 1 and translit.script(run.text) == "kana"
-        long_part = run.width == 1 and len(run.latin[0]) >= _ANCHOR_LENGTH
-        for key, loose in run_keys(run.text, run.latin, run.width, listed=listed):
-            if not loose or kana or key.startswith(("o:", "kk:", "kl:")):
-                anchor = _SURE
-            else:
-                anchor = _LONG if long_part else 0
+        for key, loose, anchor in _anchored_keys(run.text, run.latin, run.width, listed):
             yield key, run.start, run.end, loose, anchor
+
+
+def _anchored_keys(
+    text: str, latin: tuple[str, ...], width: int, listed: bool
+) -> Iterator[tuple[str, bool, int]]:
+    """A run's keys (:func:`~screening._alignment.run_keys`) with their anchor flags."""
+    kana = width == 1 and translit.script(text) == "kana"
+    long_part = width == 1 and len(latin[0]) >= _ANCHOR_LENGTH
+    for key, loose in run_keys(text, latin, width, listed=listed):
+        if not loose or kana or key.startswith(("o:", "kk:", "kl:")):
+            yield key, loose, _SURE
+        else:
+            yield key, loose, _LONG if long_part else 0
 
 
 def _span(start: int, end: int) -> int:
     """The bit mask of parts ``start``..``end``, later parts folded into the last bit."""
-    mask = 0
-    for index in range(start, end):
-        mask |= 1 << min(index, _BITS - 1)
-    return mask
+    last = _BITS - 1
+    if end <= last:
+        return (1 << end) - (1 << start)
+    return ((1 << last) - (1 << min(start, last))) | 1 << last
 
 
 class _Shape(NamedTuple):
@@ -223,8 +230,13 @@ class NameIndex:
                 names.append(ListedName(entry, field, value, weak, variant))
                 shapes.append(_Shape.of(form))
                 masks: dict[str, int] = {}
-                for key, start, end, _loose, anchor in link_keys(form, listed=True):
-                    masks[key] = masks.get(key, 0) | _span(start, end) | anchor
+                get = masks.get
+                for run in form.runs:
+                    if run.text in LOW_INFORMATION:
+                        continue  # as in link_keys(listed=True)
+                    span = _span(run.start, run.end)
+                    for key, _loose, anchor in _anchored_keys(run.text, run.latin, run.width, True):
+                        masks[key] = get(key, 0) | span | anchor
                 for key, mask in masks.items():
                     numbers.append(slots.setdefault(key, len(slots)))
                     postings.append(position << _SHIFT | mask)
