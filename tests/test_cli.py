@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from screening import matching
 from screening.cli import EXIT_CLEAR, EXIT_ERROR, EXIT_MATCH, EXIT_REVIEW, EXIT_USAGE, main
 
 
@@ -276,3 +277,16 @@ def test_batch_with_two_jobs_keeps_order_and_rows(tmp_path: Path) -> None:
     parallel = run("batch", str(path), "--jobs", "2")
     assert serial[1] == parallel[1]
     assert (EXIT_MATCH, 200) == (parallel[0], len(parallel[1].splitlines()))
+
+
+def test_watchlist_import_saves_the_name_index(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A large imported list gets its name index saved beside it at once, unless --no-index."""
+    monkeypatch.setattr(matching, "CACHE_MIN_NAMES", 0)
+    sample = Path(__file__).parent / "data" / "ofac_sample"
+    output = tmp_path / "ofac.json"
+    code, out, _ = run("watchlist", "import", "ofac", str(sample), "--output", str(output))
+    assert (EXIT_CLEAR, True) == (code, f"Saved its name index to {output}.index." in out)
+    assert output.with_name("ofac.json.index").exists()
+    other = tmp_path / "other.json"
+    run("watchlist", "import", "ofac", str(sample), "--output", str(other), "--no-index")
+    assert not other.with_name("other.json.index").exists()

@@ -10,6 +10,7 @@ Commands::
     screening watchlist show [PATH] [--json]
     screening watchlist validate PATH
     screening watchlist import ofac DIR --output OUT [--alt PATH] [--comments PATH] [--list-version V]
+                                   [--no-index]
 
 ``check`` and ``batch`` also take ``--match-threshold``, ``--review-threshold``,
 ``--allow-list FILE`` (reviewers' decisions that clear hits), ``--audit-log FILE`` (append
@@ -50,7 +51,7 @@ import attrs
 
 from screening._version import __version__
 from screening.exceptions import InputFileError, ScreeningError
-from screening.matching import Screener
+from screening.matching import Screener, index_cache_path
 from screening.models import Applicant
 from screening.policy import Policy
 from screening.results import Decision, ScreeningResult
@@ -191,6 +192,11 @@ def _parser() -> argparse.ArgumentParser:
     importer.add_argument("--alt", metavar="PATH", help="alt.csv elsewhere than in DIR")
     importer.add_argument("--comments", metavar="PATH", help="sdn_comments.csv elsewhere than in DIR")
     importer.add_argument("--list-version", metavar="V", help="the list's version (default: DIR's name)")
+    importer.add_argument(
+        "--no-index",
+        action="store_true",
+        help="do not build the name index and save it beside OUT (the first screening will)",
+    )
     return parser
 
 
@@ -607,6 +613,13 @@ def _import(args: argparse.Namespace, out: IO[str]) -> int:
     out.write(
         f"Wrote {args.output}: {watchlist.name} version {watchlist.version}, checksum {watchlist.checksum}.\n"
     )
+    if not args.no_index:
+        # Build the name index now and save it beside the list, so that screenings against
+        # the new file start by reading it (see Screener's index_cache).
+        screener = Screener(load_watchlist(args.output))
+        cache = index_cache_path(screener.watchlist)
+        if cache is not None and cache.exists():
+            out.write(f"Saved its name index to {cache}.\n")
     return EXIT_CLEAR
 
 
