@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import attrs
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -245,3 +246,18 @@ def test_kana_parts_anchor_through_any_key() -> None:
     assert short["l:jong"] == _SURE
     long = {key: anchor for key, *_, anchor in link_keys(name_form("Kwangjin Kim"), listed=True)}
     assert long["d:kwangin"] == _LONG
+
+
+def test_index_of_names_with_lone_surrogates_is_saved(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A list built in code with a lone surrogate in a name (the file loader refuses one) still
+    gets its index saved and read back."""
+    monkeypatch.setattr(matching, "CACHE_MIN_NAMES", 0)
+    first_entry = attrs.evolve(_BUNDLED.entries[0], aliases=(*_BUNDLED.entries[0].aliases, "Wang \ud800Zhen"))
+    path = tmp_path / "list.json"
+    watchlist = attrs.evolve(_BUNDLED, entries=(first_entry, *_BUNDLED.entries[1:]), path=str(path))
+    first = screening.Screener(watchlist)
+    assert path.with_name("list.json.index").exists()
+    second = screening.Screener(attrs.evolve(watchlist))
+    assert _decisions(second) == _decisions(first)

@@ -94,6 +94,8 @@ def _broken(change: str) -> dict[str, object]:
         del entries[0]["name"]
     elif change == "invalid email":
         entries[0]["emails"] = ["jane.roe"]
+    elif change == "lone surrogate":
+        entries[0]["aliases"] = ["Jane \ud800Roe"]
     return document
 
 
@@ -123,6 +125,11 @@ def _broken(change: str) -> dict[str, object]:
         ),
         ("missing name", "entries[0] (id 'p1'): the required field 'name' is missing."),
         ("invalid email", "entries[0] (id 'p1'): emails[0]: 'jane.roe' is not a valid email address: "),
+        (
+            "lone surrogate",
+            "entries[0] (id 'p1'): aliases[0] holds U+D800, half of a character (a lone surrogate escape),"
+            " which is not text.",
+        ),
     ],
 )
 def test_invalid_lists_name_file_entry_field_and_problem(tmp_path: Path, change: str, message: str) -> None:

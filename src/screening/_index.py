@@ -385,9 +385,8 @@ class NameIndex:
                 "variants": [name.variant for name in self.names],
                 "shapes": [[shape.weights, shape.always, shape.spellings] for shape in self._shapes],
             },
-            ensure_ascii=False,
-            separators=(",", ":"),
-        ).encode("utf-8")
+            separators=(",", ":"),  # ASCII escapes: a lone surrogate in a listed name survives
+        ).encode("ascii")
         slots = array.array("Q", self._slots.values())
         header = {
             "format": _FORMAT,

@@ -177,7 +177,8 @@ class Watchlist:
     def checksum(self) -> str:
         """``sha256:`` and the hex SHA-256 of the canonical JSON of :meth:`to_dict`."""
         canonical = json.dumps(self.to_dict(), sort_keys=True, ensure_ascii=False, separators=(",", ":"))
-        return "sha256:" + hashlib.sha256(canonical.encode("utf-8")).hexdigest()
+        # "surrogatepass": a lone surrogate (a JSON escape the loader accepts) still hashes.
+        return "sha256:" + hashlib.sha256(canonical.encode("utf-8", "surrogatepass")).hexdigest()
 
     def entry(self, entry_id: str, /) -> WatchlistEntry:
         """Return the entry with this id.
@@ -226,6 +227,16 @@ def _check_keys(mapping: Mapping[str, object], allowed: Mapping[str, bool], wher
             raise WatchlistError(f"{where}: the required field {key!r} is missing.")
 
 
+def _check_text(value: str, label: str, where: str) -> None:
+    """Refuse a lone surrogate: JSON can escape half of a character, which is no text."""
+    for char in value:
+        if "\ud800" <= char <= "\udfff":
+            raise WatchlistError(
+                f"{where}: {label} holds U+{ord(char):04X}, half of a character (a lone surrogate"
+                " escape), which is not text."
+            )
+
+
 def _string(mapping: Mapping[str, object], key: str, where: str, *, required: bool) -> str | None:
     value = mapping.get(key)
     if value is None and not required:
@@ -234,6 +245,7 @@ def _string(mapping: Mapping[str, object], key: str, where: str, *, required: bo
         raise WatchlistError(f"{where}: {key} must be a string, not {_json_type(value)}.")
     if required and not value.strip():
         raise WatchlistError(f"{where}: {key} is empty.")
+    _check_text(value, key, where)
     return value
 
 
@@ -246,6 +258,7 @@ def _strings(mapping: Mapping[str, object], key: str, where: str) -> tuple[str, 
             raise WatchlistError(f"{where}: {key}[{index}] must be a string, not {_json_type(item)}.")
         if not item.strip():
             raise WatchlistError(f"{where}: {key}[{index}] is empty.")
+        _check_text(item, f"{key}[{index}]", where)
     return tuple(value)
 
 
