@@ -17,7 +17,7 @@ from hypothesis import strategies as st
 
 import screening
 from conftest import DATA, read_vectors
-from screening import matching, strategies
+from screening import _index, matching, strategies
 from screening._alignment import _link, _pairs, align, name_form, name_forms
 from screening._index import _LONG, _SURE, NameIndex, link_keys
 from screening.matching import _prepare, name_languages
@@ -261,3 +261,19 @@ def test_index_of_names_with_lone_surrogates_is_saved(
     assert path.with_name("list.json.index").exists()
     second = screening.Screener(attrs.evolve(watchlist))
     assert _decisions(second) == _decisions(first)
+
+
+def test_index_saved_by_other_code_is_rebuilt(list_file: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """An index saved by another version of the code (rules or tables changed) is not read."""
+    screening.Screener(screening.load_watchlist(list_file))
+    monkeypatch.setattr(_index, "code_fingerprint", lambda: "0.0.0+other")
+    built: list[int] = []
+    original = NameIndex.build.__func__  # type: ignore[attr-defined]
+
+    def counting(cls: type[NameIndex], values: object) -> NameIndex:
+        built.append(1)
+        return original(cls, values)  # type: ignore[no-any-return]
+
+    monkeypatch.setattr(NameIndex, "build", classmethod(counting))
+    screening.Screener(screening.load_watchlist(list_file))
+    assert built == [1]

@@ -36,6 +36,7 @@ from __future__ import annotations
 
 import array
 import functools
+import hashlib
 import json
 import os
 import sys
@@ -71,6 +72,24 @@ _ANCHOR_LENGTH = 6
 _FORMS_KEPT = 4096
 #: Version of the saved index format.
 _FORMAT = 2
+#: The files whose content the index depends on: the code and its data tables.
+_SOURCE_SUFFIXES = frozenset({".py", ".csv", ".tsv", ".txt"})
+
+
+@functools.lru_cache(maxsize=1)
+def code_fingerprint() -> str:
+    """The library version and a hash of the package's code and data tables.
+
+    A saved index is read only by the code that wrote it: between two commits of one
+    version, a changed rule or table would otherwise leave a stale index in use.
+    """
+    package = Path(__file__).parent
+    digest = hashlib.sha256()
+    for path in sorted(package.rglob("*")):
+        if path.suffix in _SOURCE_SUFFIXES and path.is_file() and "__pycache__" not in path.parts:
+            digest.update(path.relative_to(package).as_posix().encode("utf-8") + b"\0")
+            digest.update(path.read_bytes())
+    return f"{__version__}+{digest.hexdigest()[:16]}"
 
 
 @attrs.frozen
@@ -390,7 +409,7 @@ class NameIndex:
         slots = array.array("Q", self._slots.values())
         header = {
             "format": _FORMAT,
-            "library": __version__,
+            "library": code_fingerprint(),
             "checksum": checksum,
             "values": sum(1 for name in self.names if name.variant == 0),
             "sizes": [len(body), len(slots) * slots.itemsize, len(self._postings) * self._postings.itemsize],
@@ -413,10 +432,10 @@ class NameIndex:
         cls, path: str | os.PathLike[str], values: Sequence[ListedValue], checksum: str
     ) -> NameIndex | None:
         """Read an index saved for this list; None when the file is missing, is for another
-        list, library version or machine, or is damaged."""
+        list, library code (:func:`code_fingerprint`) or machine, or is damaged."""
         expected = {
             "format": _FORMAT,
-            "library": __version__,
+            "library": code_fingerprint(),
             "checksum": checksum,
             "values": len(values),
             "byteorder": sys.byteorder,

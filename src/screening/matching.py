@@ -146,7 +146,7 @@ def index_cache_path(watchlist: Watchlist) -> Path | None:
 
 
 def _name_index(values: list[ListedValue], watchlist: Watchlist, cache: bool) -> NameIndex:
-    """Read the list's saved index when it is for this list and library version; else build
+    """Read the list's saved index when it is for this list and library code; else build
     it, and save it beside the list file when that can be written."""
     path = index_cache_path(watchlist) if cache and len(values) >= CACHE_MIN_NAMES else None
     if path is None:
@@ -725,7 +725,7 @@ class Screener:
         allow_list: reviewers' decisions that clear hits (:mod:`screening.review`).
         index_cache: save the name index of a list loaded from a file beside that file
             (``list.json.index``) and read it back next time, when it was saved for the same
-            list (by checksum) and library version. Lists of fewer than
+            list (by checksum) and library code (version and source hash). Lists of fewer than
             :data:`CACHE_MIN_NAMES` names are always indexed afresh. The saved index is JSON
             and arrays of numbers: reading it runs no code, and a damaged or stale file is
             rebuilt. A folder that cannot be written only means the index is built each time.
