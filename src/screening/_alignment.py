@@ -147,7 +147,6 @@ class Run:
     shown: str
     latin: tuple[str, ...]
     notes: tuple[str, ...]
-    keys: frozenset[str] = frozenset()
     #: How many parts the run joins.
     width: int = 1
 
@@ -240,7 +239,6 @@ def _run(start: int, end: int, chosen: tuple[Part, ...]) -> Run:
         shown=" ".join(part.text for part in chosen),
         latin=latin,
         notes=tuple(note for part in chosen for note in part.notes),
-        keys=_strong_keys(text, latin),
         width=end - start,
     )
 
@@ -441,14 +439,15 @@ TWO_LETTER_LENGTH = 8
 def run_keys(text: str, latin: tuple[str, ...], width: int, *, listed: bool) -> tuple[tuple[str, bool], ...]:
     """The keys of a run, ``(key, loose)`` pairs: two runs that :func:`align` can link share one.
 
-    Strong keys (exact, joined, transliteration and legal-form links) are the run's
-    :attr:`Run.keys`. Loose keys, for single parts: the OCR key (``o:``), the Metaphone key
-    from 4 letters (``m:``), the spelling skeleton from 5 (``s:``), the spelling and the
-    spelling less any one letter from 4 (``d:``, so a one-letter difference shares a key), and
-    the kana skeleton (``kk:`` for kana parts, ``kl:`` for others: a kana link needs kana on
-    one side, so an applicant's kana part looks up both and any other part only ``kk:``; a
-    listed part is filed under its own kind). Two links leave no key: an initial and a
-    two-letter difference between parts of :data:`TWO_LETTER_LENGTH` letters or more.
+    Strong keys (exact, joined, transliteration and legal-form links): the run's text, Latin
+    spellings and readings (:func:`_strong_keys`). Loose keys, for single parts: the OCR key
+    (``o:``), the Metaphone key from 4 letters (``m:``), the spelling skeleton from 5
+    (``s:``), the spelling and the spelling less any one letter from 4 (``d:``, so a one-letter
+    difference shares a key), and the kana skeleton (``kk:`` for kana parts, ``kl:`` for
+    others: a kana link needs kana on one side, so an applicant's kana part looks up both and
+    any other part only ``kk:``; a listed part is filed under its own kind). Two links leave
+    no key: an initial and a two-letter difference between parts of :data:`TWO_LETTER_LENGTH`
+    letters or more.
     """
     found = dict.fromkeys(_strong_keys(text, latin), False)
     if width != 1:
@@ -493,7 +492,12 @@ def _loosely_comparable(left: Run, right: Run) -> bool:
 
 
 def _pairs(applicant: NameForm, listed: NameForm) -> list[tuple[Run, Run]]:
-    """The pairs of runs that may link, in the order of the applicant's runs, then the listed."""
+    """The pairs of runs that may link, in the order of the applicant's runs, then the listed.
+
+    Two runs that share a key (:func:`run_keys`), and single parts an initial or a two-letter
+    difference may link. A pair with a joined run shares a strong key, the only kind a joined
+    run has, so it can link only exactly or by reading.
+    """
     by_key = applicant.applicant_keys
     found: set[tuple[int, int]] = set()
     for right, keys in enumerate(listed.listed_keys):
@@ -551,8 +555,6 @@ def align(
     for left, right in _pairs(applicant, listed):
         if left.width > 1 and right.width > 1:
             continue
-        if (left.width > 1 or right.width > 1) and not left.keys & right.keys:
-            continue  # joined parts link only exactly or by reading, which share a key
         link = _link(left, right)
         if link is None:
             continue

@@ -6,7 +6,7 @@ milliseconds; the index finds the few listed names worth aligning. Every link th
 runs share (:func:`link_keys`):
 
 * exact, joined, transliteration and legal-form links (*strong*): the run's text, its Latin
-  spellings and its Mandarin and Korean readings (``Run.keys``);
+  spellings and its Mandarin and Korean readings;
 * the *loose* links of single parts: the OCR key (``o:``), the Metaphone key of parts of 4
   letters or more (``m:``), the spelling skeleton of parts of 5 or more (``s:``), the part and
   the part less any one letter for parts of 4 or more (``d:``, so any one-letter difference
@@ -48,7 +48,7 @@ import attrs
 import jellyfish
 
 from screening import translit
-from screening._alignment import LOW_INFORMATION, TWO_LETTER_LENGTH, NameForm, name_forms, run_keys
+from screening._alignment import LOW_INFORMATION, TWO_LETTER_LENGTH, NameForm, Run, name_forms, run_keys
 from screening._version import __version__
 from screening.models import WatchlistEntry
 
@@ -114,11 +114,17 @@ def link_keys(form: NameForm, *, listed: bool) -> Iterator[tuple[str, int, int, 
     for any key of a kana part; :data:`_LONG` for the other loose keys of parts of 6 letters or
     more, which anchor when both parts are that long; 0 otherwise.
     """
+    for run, keys in _keyed_runs(form, listed=listed):
+        for key, loose, anchor in keys:
+            yield key, run.start, run.end, loose, anchor
+
+
+def _keyed_runs(form: NameForm, *, listed: bool) -> Iterator[tuple[Run, Iterator[tuple[str, bool, int]]]]:
+    """Each run of a name that is filed or looked up, with its keys and their anchor flags."""
     for run in form.runs:
         if listed and run.text in LOW_INFORMATION:
             continue
-        for key, loose, anchor in _anchored_keys(run.text, run.latin, run.width, listed):
-            yield key, run.start, run.end, loose, anchor
+        yield run, _anchored_keys(run.text, run.latin, run.width, listed)
 
 
 def _anchored_keys(
@@ -250,11 +256,9 @@ class NameIndex:
                 shapes.append(_Shape.of(form))
                 masks: dict[str, int] = {}
                 get = masks.get
-                for run in form.runs:
-                    if run.text in LOW_INFORMATION:
-                        continue  # as in link_keys(listed=True)
+                for run, keys in _keyed_runs(form, listed=True):
                     span = _span(run.start, run.end)
-                    for key, _loose, anchor in _anchored_keys(run.text, run.latin, run.width, True):
+                    for key, _loose, anchor in keys:
                         masks[key] = get(key, 0) | span | anchor
                 for key, mask in masks.items():
                     numbers.append(slots.setdefault(key, len(slots)))
