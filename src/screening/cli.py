@@ -616,7 +616,7 @@ def _import(args: argparse.Namespace, out: IO[str]) -> int:
     if not args.no_index:
         # Build the name index now and save it beside the list, so that screenings against
         # the new file start by reading it (see Screener's index_cache).
-        screener = Screener(load_watchlist(args.output))
+        screener = Screener(attrs.evolve(watchlist, path=str(args.output)))  # as if loaded from it
         cache = index_cache_path(screener.watchlist)
         if cache is not None and cache.exists():
             out.write(f"Saved its name index to {cache}.\n")

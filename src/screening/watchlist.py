@@ -227,14 +227,17 @@ def _check_keys(mapping: Mapping[str, object], allowed: Mapping[str, bool], wher
             raise WatchlistError(f"{where}: the required field {key!r} is missing.")
 
 
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
 def _check_text(value: str, label: str, where: str) -> None:
     """Refuse a lone surrogate: JSON can escape half of a character, which is no text."""
-    for char in value:
-        if "\ud800" <= char <= "\udfff":
-            raise WatchlistError(
-                f"{where}: {label} holds U+{ord(char):04X}, half of a character (a lone surrogate"
-                " escape), which is not text."
-            )
+    found = _SURROGATE.search(value)
+    if found:
+        raise WatchlistError(
+            f"{where}: {label} holds U+{ord(found.group()):04X}, half of a character (a lone"
+            " surrogate escape), which is not text."
+        )
 
 
 def _string(mapping: Mapping[str, object], key: str, where: str, *, required: bool) -> str | None:
