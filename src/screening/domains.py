@@ -248,7 +248,11 @@ class ResemblanceIndex:
         self._by_stripped: dict[str, list[str]] = {}
         self._by_deletion: dict[str, list[tuple[str, str]]] = {}
         self._longest = 0
-        for host in dict.fromkeys(hosts):
+        self._order: dict[str, int] = {}  # each host's place in the order given
+        for host in hosts:
+            if host in self._order:
+                continue
+            self._order[host] = len(self._order)
             label, _suffix = _split(registrable(host))
             self._by_label.setdefault(label, []).append(host)
             self._by_stripped.setdefault(_stripped(label), []).append(host)
@@ -266,18 +270,18 @@ class ResemblanceIndex:
         label, _suffix = _split(applicant)
         stripped = _stripped(label)
         found: list[str] = []
-        for key in {label, _unconfused(label)[0], label + "s", label + "es", label[:-1], label[:-2]}:
+        for key in (label, _unconfused(label)[0], label + "s", label + "es", label[:-1], label[:-2]):
             found += self._by_label.get(key, ())
         found += self._by_stripped.get(stripped, ())
+        near: set[tuple[str, str]] = set()  # a listed label shares many deletions: compare it once
         if len(label) <= self._longest + 2:
             for variant in _deletions(label):
-                for listed_label, listed in self._by_deletion.get(variant, ()):
-                    if jellyfish.damerau_levenshtein_distance(label, listed_label) <= 2:
-                        found.append(listed)
+                near.update(self._by_deletion.get(variant, ()))
+        found += [host for listed, host in near if jellyfish.damerau_levenshtein_distance(label, listed) <= 2]
         for start in range(len(stripped) - _COMBO_LABEL + 1):
             for end in range(start + _COMBO_LABEL, len(stripped) + 1):
                 found += self._by_label.get(stripped[start:end], ())
-        return tuple(dict.fromkeys(found))
+        return tuple(sorted(set(found), key=self._order.__getitem__))
 
 
 def resemblance(host: str, listed: str, /) -> tuple[str, float] | None:
