@@ -48,7 +48,7 @@ import attrs
 import jellyfish
 
 from screening import translit
-from screening._alignment import LOW_INFORMATION, TWO_LETTER_LENGTH, NameForm, Run, name_forms, run_keys
+from screening._alignment import LOW_INFORMATION, TWO_LETTER_LENGTH, NameForm, Part, Run, name_forms, run_keys
 from screening._version import __version__
 from screening.models import WatchlistEntry
 
@@ -148,6 +148,12 @@ def _span(start: int, end: int) -> int:
     return ((1 << last) - (1 << min(start, last))) | 1 << last
 
 
+def _loose_spelling(part: Part) -> str:
+    """The spelling an initial or a two-letter difference is judged on; "" for Han and Hangul
+    parts, which are read exactly."""
+    return "" if translit.script(part.text) in {"han", "hangul"} else part.latin[0]
+
+
 class _Shape(NamedTuple):
     """What the bound needs of a listed name: part weights (folded into the tracked bits),
     the parts that always count, the parts' Latin spellings ("" for Han and Hangul).
@@ -192,10 +198,7 @@ class _Shape(NamedTuple):
             weights[min(index, _BITS - 1)] += part.weight
             if part.text in LOW_INFORMATION:
                 always |= _span(index, index + 1)
-        spellings = tuple(
-            "" if translit.script(part.text) in {"han", "hangul"} else sys.intern(part.latin[0])
-            for part in form.parts
-        )
+        spellings = tuple(sys.intern(_loose_spelling(part)) for part in form.parts)
         return cls.make(tuple(weights), always, spellings)
 
 
@@ -322,7 +325,7 @@ class NameIndex:
                 loose[position] = loose_get(position, 0) | (posting & mask)
                 if posting & anchors:
                     anchor_add(position)
-        latin = [part.latin[0] for part in form.parts if translit.script(part.text) not in {"han", "hangul"}]
+        latin = [spelling for spelling in map(_loose_spelling, form.parts) if spelling]
         initials = {spelling for spelling in latin if len(spelling) == 1}
         long_parts = _LongParts(tuple(spelling for spelling in latin if len(spelling) >= TWO_LETTER_LENGTH))
         unkeyed = bool(initials or long_parts.spellings)
