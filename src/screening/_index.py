@@ -25,7 +25,9 @@ OCR, kana, or a loose key between parts of 6 letters or more): ``align`` returns
 otherwise, so this loses nothing (``tests/test_index.py`` checks it against comparing every
 name).
 
-The index keeps per listed name only its part weights and spellings; the prepared names
+Each key refers to the listed runs it is a key of, and each run to the names it is in: a
+part such as "mohammed" is keyed once, however many names hold it. The index keeps per listed
+name only its part weights and spellings; the prepared names
 (:class:`~screening._alignment.NameForm`) are rebuilt when a name is a candidate, and the
 last few thousand are kept. The index can be saved to a file and read back
 (:meth:`NameIndex.save`, :meth:`NameIndex.load`): JSON and arrays of numbers, nothing that
@@ -42,13 +44,21 @@ import os
 import sys
 from collections.abc import Iterator, Sequence
 from pathlib import Path
-from typing import NamedTuple
+from typing import BinaryIO, NamedTuple
 
 import attrs
 import jellyfish
 
 from screening import translit
-from screening._alignment import LOW_INFORMATION, TWO_LETTER_LENGTH, NameForm, Part, Run, name_forms, run_keys
+from screening._alignment import (
+    LOW_INFORMATION,
+    TWO_LETTER_LENGTH,
+    NameForm,
+    Part,
+    Run,
+    name_forms,
+    run_keys,
+)
 from screening._version import __version__
 from screening.models import WatchlistEntry
 
@@ -59,19 +69,22 @@ _ROUNDING = 1e-9
 #: Parts of a listed name tracked one by one; later parts share the last bit.
 _BITS = 30
 _MASK = (1 << _BITS) - 1
-#: A posting packs the name's position (above _SHIFT), two anchor flags and the part mask:
-#: the listed part is long enough for a loose link to anchor; any link through the key
-#: anchors (strong, OCR and kana keys, and every key of a kana part).
-_SHIFT = 32
+#: Two anchor flags of a key of a listed run: the listed part is long enough for a loose link
+#: to anchor; any link through the key anchors (strong, OCR and kana keys, and every key of a
+#: kana part).
 _LONG, _SURE = 1 << _BITS, 1 << (_BITS + 1)
-#: A slot packs where a key's postings start (above _SHIFT) and how many there are.
+#: An occurrence of a run packs the name's position (above _SHIFT) and the run's part mask.
+_SHIFT = 32
+#: A key's reference to a run packs the run's number (above _FLAGS) and the key's anchor flags.
+_FLAGS = 2
+#: A slot packs where a key's references start (above _SHIFT) and how many there are.
 _COUNT = (1 << _SHIFT) - 1
 #: Shortest parts whose loose links can anchor a name (see screening._alignment.Link.anchors).
 _ANCHOR_LENGTH = 6
 #: Prepared listed names kept between screenings.
 _FORMS_KEPT = 4096
 #: Version of the saved index format.
-_FORMAT = 2
+_FORMAT = 3
 #: The files whose content the index depends on: the code and its data tables.
 _SOURCE_SUFFIXES = frozenset({".py", ".csv", ".tsv", ".txt"})
 
@@ -138,6 +151,24 @@ def _anchored_keys(
             yield key, loose, _SURE
         else:
             yield key, loose, _LONG if long_part else 0
+
+
+def _grouped(
+    numbers: array.array[int], items: array.array[int], groups: int
+) -> tuple[array.array[int], array.array[int]]:
+    """Sort ``items`` by their group ``numbers`` (a counting sort, which keeps each group's
+    items in order): where each group starts (one more entry: the end), and the items."""
+    starts = array.array("Q", bytes(8 * (groups + 1)))
+    for number in numbers:
+        starts[number + 1] += 1
+    for number in range(groups):
+        starts[number + 1] += starts[number]
+    ends = array.array("Q", starts[:-1])
+    grouped = array.array("Q", bytes(8 * len(items)))
+    for number, item in zip(numbers, items, strict=True):
+        grouped[ends[number]] = item
+        ends[number] += 1
+    return starts, grouped
 
 
 def _span(start: int, end: int) -> int:
@@ -235,8 +266,10 @@ class NameIndex:
 
     def __init__(self, names: Sequence[ListedName] = ()) -> None:
         self.names = tuple(names)
-        self._slots: dict[str, int] = {}
-        self._postings = array.array("Q")
+        self._slots: dict[str, int] = {}  # key to its references (_COUNT)
+        self._refs = array.array("Q")  # runs by key (_FLAGS)
+        self._starts = array.array("Q", [0])  # where each run's occurrences start
+        self._occurrences = array.array("Q")  # names by run (_SHIFT)
         self._shapes: list[_Shape] = []
         self.form = functools.lru_cache(maxsize=_FORMS_KEPT)(self._form)
 
@@ -247,43 +280,44 @@ class NameIndex:
 
     @classmethod
     def build(cls, values: Sequence[ListedValue]) -> NameIndex:
-        """Prepare every listed name and file it under its keys."""
+        """Prepare every listed name and file it under its keys.
+
+        Names share most of their parts ("kim", "mohammed"), so a part's keys are worked out
+        once, and each name is filed under its runs.
+        """
         names: list[ListedName] = []
         shapes: list[_Shape] = []
+        single: dict[tuple[str, tuple[str, ...]], int] = {}  # distinct single parts to their run number
+        count = 0  # runs numbered
         slots: dict[str, int] = {}  # key to its number while building
-        numbers, postings = array.array("I"), array.array("Q")
+        key_numbers, refs = array.array("I"), array.array("Q")
+        run_numbers, occurrences = array.array("I"), array.array("Q")
         for entry, field, value, weak in values:
             for variant, form in enumerate(name_forms(value)):
                 position = len(names)
                 names.append(ListedName(entry, field, value, weak, variant))
                 shapes.append(_Shape.of(form))
-                masks: dict[str, int] = {}
-                get = masks.get
                 for run, keys in _keyed_runs(form, listed=True):
-                    span = _span(run.start, run.end)
-                    for key, _loose, anchor in keys:
-                        masks[key] = get(key, 0) | span | anchor
-                for key, mask in masks.items():
-                    numbers.append(slots.setdefault(key, len(slots)))
-                    postings.append(position << _SHIFT | mask)
-        # Group the postings by key (a counting sort, which keeps each key's in position order).
-        counts = array.array("I", bytes(4 * len(slots)))
-        for number in numbers:
-            counts[number] += 1
-        offsets = array.array("Q", bytes(8 * len(slots)))
-        total = 0
-        for number, count in enumerate(counts):
-            offsets[number] = total
-            total += count
+                    # Joined runs seldom repeat ("kimjong"): numbered anew, not remembered.
+                    signature = (run.text, run.latin) if run.width == 1 else None
+                    number = single.get(signature) if signature else None
+                    if number is None:
+                        number = count
+                        count += 1
+                        if signature:
+                            single[signature] = number
+                        for key, _loose, anchor in keys:
+                            key_numbers.append(slots.setdefault(key, len(slots)))
+                            refs.append(number << _FLAGS | anchor >> _BITS)
+                    run_numbers.append(number)
+                    occurrences.append(position << _SHIFT | _span(run.start, run.end))
         index = cls(names)
         index._shapes = shapes
-        index._postings = array.array("Q", bytes(8 * len(postings)))
-        for number, posting in zip(numbers, postings, strict=True):
-            index._postings[offsets[number]] = posting
-            offsets[number] += 1
-        del numbers, postings
+        key_starts, index._refs = _grouped(key_numbers, refs, len(slots))
+        index._starts, index._occurrences = _grouped(run_numbers, occurrences, count)
+        del key_numbers, refs, run_numbers, occurrences
         for key, number in slots.items():  # in place: a second dict of every key would double it
-            slots[key] = (offsets[number] - counts[number]) << _SHIFT | counts[number]
+            slots[key] = key_starts[number] << _SHIFT | (key_starts[number + 1] - key_starts[number])
         index._slots = slots
         return index
 
@@ -294,37 +328,33 @@ class NameIndex:
         weak aliases), so no name left out could reach ``least``.
         """
         strong: dict[int, int] = {}
-        loose: dict[int, int] = {}
-        anchored: set[int] = set()  # positions that a loose link may anchor
-        postings = self._postings
+        loose: dict[int, int] = {}  # and _SURE for names a loose link may anchor
         keys: dict[str, tuple[bool, int]] = {}
         for key, _start, _end, is_loose, anchor in link_keys(form, listed=False):
             keys[key] = (is_loose, keys.get(key, (is_loose, 0))[1] | anchor)
         slots, shift, mask = self._slots, _SHIFT, _MASK  # locals: these loops are the hot path
-        strong_get, loose_get, anchor_add = strong.get, loose.get, anchored.add
+        refs, starts, occurrences = self._refs, self._starts, self._occurrences
+        strong_get, loose_get = strong.get, loose.get
         for key, (is_loose, anchor) in keys.items():
             slot = slots.get(key)
             if slot is None:
                 continue
             offset = slot >> shift
-            found = postings[offset : offset + (slot & _COUNT)]
-            if not is_loose:
-                for posting in found:
-                    position = posting >> shift
-                    strong[position] = strong_get(position, 0) | (posting & mask)
-                continue
             # A loose link anchors when either side is sure to, or both parts are long.
-            if anchor & _SURE:
-                anchors = ~0  # every posting (each has a part bit)
-            elif anchor & _LONG:
-                anchors = _SURE | _LONG
-            else:
-                anchors = _SURE
-            for posting in found:
-                position = posting >> shift
-                loose[position] = loose_get(position, 0) | (posting & mask)
-                if posting & anchors:
-                    anchor_add(position)
+            sure = anchor & _SURE
+            anchors = (_SURE | _LONG if anchor & _LONG else _SURE) >> _BITS
+            for ref in refs[offset : offset + (slot & _COUNT)]:
+                run = ref >> _FLAGS
+                found = occurrences[starts[run] : starts[run + 1]]
+                if not is_loose:
+                    for occurrence in found:
+                        position = occurrence >> shift
+                        strong[position] = strong_get(position, 0) | (occurrence & mask)
+                    continue
+                flag = _SURE if sure or ref & anchors else 0  # the name may be anchored
+                for occurrence in found:
+                    position = occurrence >> shift
+                    loose[position] = loose_get(position, 0) | (occurrence & mask) | flag
         latin = [spelling for spelling in map(_loose_spelling, form.parts) if spelling]
         initials = {spelling for spelling in latin if len(spelling) == 1}
         long_parts = _LongParts(tuple(spelling for spelling in latin if len(spelling) >= TWO_LETTER_LENGTH))
@@ -332,6 +362,7 @@ class NameIndex:
         result = []
         shapes, strong_mask, loose_mask = self._shapes, strong.get, loose.get
         # A name can only be aligned through an anchoring link (align() requires one).
+        anchored = [position for position, found in loose.items() if found & _SURE]
         for position in sorted(strong.keys() | anchored):
             shape = shapes[position]
             total = shape.total
@@ -339,7 +370,7 @@ class NameIndex:
                 result.append((position, 1.0))
                 continue
             full = strong_mask(position, 0) | shape.always
-            near = loose_mask(position, 0) & ~full
+            near = loose_mask(position, 0) & mask & ~full
             covered = reached = 0.0
             count = 0
             for bit, weight in shape.bits:
@@ -413,13 +444,13 @@ class NameIndex:
             },
             separators=(",", ":"),  # ASCII escapes: a lone surrogate in a listed name survives
         ).encode("ascii")
-        slots = array.array("Q", self._slots.values())
+        arrays = (array.array("Q", self._slots.values()), self._refs, self._starts, self._occurrences)
         header = {
             "format": _FORMAT,
             "library": code_fingerprint(),
             "checksum": checksum,
             "values": sum(1 for name in self.names if name.variant == 0),
-            "sizes": [len(body), len(slots) * slots.itemsize, len(self._postings) * self._postings.itemsize],
+            "sizes": [len(body), *(len(numbers) * numbers.itemsize for numbers in arrays)],
             "byteorder": sys.byteorder,
         }
         target = Path(path)
@@ -428,8 +459,8 @@ class NameIndex:
             with temporary.open("wb") as stream:
                 stream.write(json.dumps(header).encode("ascii") + b"\n")
                 stream.write(body)
-                slots.tofile(stream)
-                self._postings.tofile(stream)
+                for numbers in arrays:
+                    numbers.tofile(stream)
             os.replace(temporary, target)
         finally:
             temporary.unlink(missing_ok=True)
@@ -452,12 +483,9 @@ class NameIndex:
                 header = json.loads(stream.readline())
                 if any(header.get(field) != value for field, value in expected.items()):
                     return None
-                body_size, slots_size, postings_size = header["sizes"]
+                body_size, *sizes = header["sizes"]
                 body = json.loads(stream.read(body_size).decode("utf-8"))
-                slots = array.array("Q")
-                slots.frombytes(stream.read(slots_size))
-                postings = array.array("Q")
-                postings.frombytes(stream.read(postings_size))
+                slots, refs, starts, occurrences = (_read_numbers(stream, size) for size in sizes)
             keys, variants, shapes = body["keys"], body["variants"], body["shapes"]
             names: list[ListedName] = []
             value_index = -1
@@ -465,13 +493,14 @@ class NameIndex:
                 value_index += variant == 0
                 entry, field, value, weak = values[value_index]
                 names.append(ListedName(entry, field, value, weak, variant))
-            last = max(postings, default=0) >> _SHIFT
             if len(keys) != len(slots) or len(shapes) != len(names) or value_index != len(values) - 1:
                 return None
-            if names and last >= len(names):
+            if max(occurrences, default=0) >> _SHIFT >= max(len(names), 1):
+                return None
+            if max(refs, default=0) >> _FLAGS >= max(len(starts) - 1, 1) or starts[-1] != len(occurrences):
                 return None
             index = cls(names)
-            index._postings = postings
+            index._refs, index._starts, index._occurrences = refs, starts, occurrences
             index._slots = dict(zip(keys, slots, strict=True))
             index._shapes = [
                 _Shape.make(tuple(map(float, weights)), int(always), tuple(map(sys.intern, spellings)))
@@ -480,3 +509,13 @@ class NameIndex:
         except (OSError, ValueError, KeyError, TypeError, IndexError):
             return None
         return index
+
+
+def _read_numbers(stream: BinaryIO, size: int) -> array.array[int]:
+    """Read ``size`` bytes of 64-bit numbers; ValueError when the file ends first."""
+    numbers = array.array("Q")
+    data = stream.read(size)
+    if len(data) != size:
+        raise ValueError("The index file ends too early.")
+    numbers.frombytes(data)
+    return numbers
