@@ -221,12 +221,13 @@ def test_damaged_index_is_rebuilt(list_file: Path) -> None:
         ("The International Kahane Movement", "D.E.S. INTERNATIONAL"),  # "the" reads as "D E"
         ("Y. Kwang H.", "YU, Kwang Ho"),  # initials only, bound summed in another order
         ("Promtehpostavka Holding", "PROMTEHPOSTAVXX HOLDING"),
+        ("General Trading LLC", "BAVI GENERAL TRADING CO L.L.C"),  # "llc" joins the parts l, l, c
     ],
 )
 def test_index_keeps_hand_picked_hits(query: str, listed: str) -> None:
     """Pairs that once slipped past an earlier index: legal-form parts of the applicant that
-    link to other listed parts, bounds that rounding put below the score, and two-letter
-    differences (which leave no key)."""
+    link to other listed parts, bounds that rounding put below the score, two-letter
+    differences (which leave no key), and a legal form joined from parts that are none."""
     entry = _OFAC.entries[0]
     index = NameIndex.build([(entry, "name", listed, False)])
     form = name_form(query)
@@ -277,3 +278,14 @@ def test_index_saved_by_other_code_is_rebuilt(list_file: Path, monkeypatch: pyte
     monkeypatch.setattr(NameIndex, "build", classmethod(counting))
     screening.Screener(screening.load_watchlist(list_file))
     assert built == [1]
+
+
+def test_joined_legal_forms_anchor_nothing() -> None:
+    """A legal form written as one word links to the listed legal form's parts, but like a
+    legal form on its own it cannot be all two names share ("JointStock" for "Joint Stock");
+    a legal form joined from parts that are none ("L.L.C.") still anchors."""
+    assert align(name_form("JointStock Kontakt"), name_form("Joint Stock Almaz")) is None
+    assert align(name_form("Stock Joint Kontakt"), name_form("Joint Stock Almaz")) is None
+    dotted = align(name_form("General Trading LLC"), name_form("Bavi General Trading Co L.L.C"))
+    assert dotted is not None
+    assert any(link.listed.shown == "l l c" for link in dotted.links)

@@ -228,6 +228,11 @@ def _form(original: str, groups: tuple[tuple[str, ...], ...]) -> NameForm:
     return NameForm(original=original, parts=parts, runs=tuple(dict.fromkeys(runs)))
 
 
+def low_information(form: NameForm, run: Run) -> bool:
+    """Tell whether a run of ``form`` joins only legal forms and particles ("joint stock")."""
+    return all(part.text in LOW_INFORMATION for part in form.parts[run.start : run.end])
+
+
 def _run(start: int, end: int, chosen: tuple[Part, ...]) -> Run:
     """A run of the parts ``chosen``, which stand at ``start``..``end`` (in that or rotated order)."""
     latin = chosen[0].latin if len(chosen) == 1 else ("".join(part.latin[0] for part in chosen),)
@@ -588,7 +593,7 @@ def align(
     methods = {link.method for link in chosen}
     complete = covered == len(listed.parts)
     if weighty < min(2, listed_weighty) or not any(
-        link.anchors and link.listed.shown not in LOW_INFORMATION for link in chosen
+        link.anchors and not low_information(listed, link.listed) for link in chosen
     ):
         return None  # one shared part, or shared legal forms and particles only
     if listed_weighty == 1 and any(

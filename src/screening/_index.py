@@ -56,6 +56,7 @@ from screening._alignment import (
     NameForm,
     Part,
     Run,
+    low_information,
     name_forms,
     run_keys,
 )
@@ -118,9 +119,10 @@ class ListedName:
 
 def link_keys(form: NameForm, *, listed: bool) -> Iterator[tuple[str, int, int, bool, int]]:
     """Yield ``(key, start, end, loose, anchor)`` for each key of each run of a prepared
-    name (:func:`~screening._alignment.run_keys`), a listed name's legal forms and particles
-    left out (the bound counts them as covered; an applicant's may still link to other parts,
-    as "the" to a listed "D.E.").
+    name (:func:`~screening._alignment.run_keys`), a listed name's legal forms and particles,
+    alone or joined ("joint stock"), left out: the bound counts them as covered, and a link to
+    them anchors nothing. An applicant's may still link to other parts, as "the" to a listed
+    "D.E.".
 
     ``anchor`` says when a link through the key can anchor a name (see
     :attr:`screening._alignment.Link.anchors`): :data:`_SURE` for strong, OCR and kana keys and
@@ -135,7 +137,7 @@ def link_keys(form: NameForm, *, listed: bool) -> Iterator[tuple[str, int, int, 
 def _keyed_runs(form: NameForm, *, listed: bool) -> Iterator[tuple[Run, Iterator[tuple[str, bool, int]]]]:
     """Each run of a name that is filed or looked up, with its keys and their anchor flags."""
     for run in form.runs:
-        if listed and run.text in LOW_INFORMATION:
+        if listed and low_information(form, run):
             continue
         yield run, _anchored_keys(run.text, run.latin, run.width, listed)
 
