@@ -222,12 +222,16 @@ def test_damaged_index_is_rebuilt(list_file: Path) -> None:
         ("Y. Kwang H.", "YU, Kwang Ho"),  # initials only, bound summed in another order
         ("Promtehpostavka Holding", "PROMTEHPOSTAVXX HOLDING"),
         ("General Trading LLC", "BAVI GENERAL TRADING CO L.L.C"),  # "llc" joins the parts l, l, c
+        # "maxim" reaches the listed "maksim" first by sound, which cannot anchor; "maksin" then
+        # reaches the same listed part by a letter, which can.
+        ("Maxim Maksin", "MAKSIM MAKSIM"),
     ],
 )
 def test_index_keeps_hand_picked_hits(query: str, listed: str) -> None:
     """Pairs that once slipped past an earlier index: legal-form parts of the applicant that
     link to other listed parts, bounds that rounding put below the score, two-letter
-    differences (which leave no key), and a legal form joined from parts that are none."""
+    differences (which leave no key), a legal form joined from parts that are none, and a
+    listed part reached by two applicant parts, only the second of which anchors."""
     entry = _OFAC.entries[0]
     index = NameIndex.build([(entry, "name", listed, False)])
     form = name_form(query)

@@ -204,16 +204,23 @@ class _Shape(NamedTuple):
     needed: int
     #: Each tracked part's bit and weight.
     bits: tuple[tuple[int, float], ...]
+    #: The bits of the weighty parts.
+    weighty: int
     #: (bit, weight, spelling) of the parts a two-letter difference may reach (8 letters or
     #: more), and of the parts an initial may reach (2 letters or more); not Han or Hangul.
     long: tuple[tuple[int, float, str], ...]
     initialed: tuple[tuple[int, float, str], ...]
+    #: The most that two-letter differences (or initials) of the long parts, and initials of
+    #: the others, could add to the covered weight.
+    long_potential: float
+    initialed_potential: float
 
     @classmethod
     def make(cls, weights: tuple[float, ...], always: int, spellings: tuple[str, ...]) -> _Shape:
         """A shape, with its total and needed parts worked out."""
         needed = 0 if len(weights) >= _BITS else min(2, sum(1 for weight in weights if weight > 0))
         bits = tuple((1 << index, weight) for index, weight in enumerate(weights))
+        weighty = sum(bit for bit, weight in bits if weight > 0)
         tracked = [
             (1 << index, weights[index], spelling)
             for index, spelling in enumerate(spellings[: _BITS - 1])  # folded parts count with the last bit
@@ -221,7 +228,19 @@ class _Shape(NamedTuple):
         ]
         long = tuple(part for part in tracked if len(part[2]) >= TWO_LETTER_LENGTH)
         initialed = tuple(part for part in tracked if 1 < len(part[2]) < TWO_LETTER_LENGTH)
-        return cls(weights, always, spellings, sum(weights), needed, bits, long, initialed)
+        return cls(
+            weights,
+            always,
+            spellings,
+            sum(weights),
+            needed,
+            bits,
+            weighty,
+            long,
+            initialed,
+            _LOOSE * sum(part[1] for part in long),
+            _INITIAL * sum(part[1] for part in initialed),
+        )
 
     @classmethod
     def of(cls, form: NameForm) -> _Shape:
@@ -337,6 +356,10 @@ class NameIndex:
         slots, shift, mask = self._slots, _SHIFT, _MASK  # locals: these loops are the hot path
         refs, starts, occurrences = self._refs, self._starts, self._occurrences
         strong_get, loose_get = strong.get, loose.get
+        # How each listed run was reached: 2 strongly, 1 loosely and anchoring, 0 loosely. A
+        # part the applicant has too shares a dozen keys with it; its names are visited once.
+        visited: dict[int, int] = {}
+        visited_get = visited.get
         for key, (is_loose, anchor) in keys.items():
             slot = slots.get(key)
             if slot is None:
@@ -347,20 +370,28 @@ class NameIndex:
             anchors = (_SURE | _LONG if anchor & _LONG else _SURE) >> _BITS
             for ref in refs[offset : offset + (slot & _COUNT)]:
                 run = ref >> _FLAGS
-                found = occurrences[starts[run] : starts[run + 1]]
                 if not is_loose:
-                    for occurrence in found:
+                    if visited_get(run, -1) == 2:
+                        continue
+                    visited[run] = 2
+                    for occurrence in occurrences[starts[run] : starts[run + 1]]:
                         position = occurrence >> shift
                         strong[position] = strong_get(position, 0) | (occurrence & mask)
                     continue
                 flag = _SURE if sure or ref & anchors else 0  # the name may be anchored
-                for occurrence in found:
+                how = 1 if flag else 0
+                if visited_get(run, -1) >= how:
+                    continue  # a strong link covers what a loose one would
+                visited[run] = how
+                for occurrence in occurrences[starts[run] : starts[run + 1]]:
                     position = occurrence >> shift
                     loose[position] = loose_get(position, 0) | (occurrence & mask) | flag
         latin = [spelling for spelling in map(_loose_spelling, form.parts) if spelling]
         initials = {spelling for spelling in latin if len(spelling) == 1}
         long_parts = _LongParts(tuple(spelling for spelling in latin if len(spelling) >= TWO_LETTER_LENGTH))
-        unkeyed = bool(initials or long_parts.spellings)
+        # Whether two-letter differences or initials (which leave no key) may reach long parts,
+        # and whether initials may reach the others.
+        long_reachable = bool(initials or long_parts.spellings)
         result = []
         shapes, strong_mask, loose_mask = self._shapes, strong.get, loose.get
         # A name can only be aligned through an anchoring link (align() requires one).
@@ -373,6 +404,11 @@ class NameIndex:
                 continue
             full = strong_mask(position, 0) | shape.always
             near = loose_mask(position, 0) & mask & ~full
+            potential = 0.0
+            if long_reachable:
+                potential = shape.long_potential + (shape.initialed_potential if initials else 0.0)
+            elif ((full | near) & shape.weighty).bit_count() < shape.needed:
+                continue  # align needs two weighty listed parts covered (one for one-part names)
             covered = reached = 0.0
             count = 0
             for bit, weight in shape.bits:
@@ -384,11 +420,8 @@ class NameIndex:
                     continue
                 reached += weight
                 count += weight > 0
-            if (
-                unkeyed
-                and (shape.long or (initials and shape.initialed))
-                and (covered + _LOOSE * (total - reached)) / total + _ROUNDING >= least
-            ):
+            potential = min(potential, _LOOSE * (total - reached))
+            if potential and (covered + potential) / total + _ROUNDING >= least:
                 added, more = self._unkeyed(shape, full | near, initials, long_parts, least * total - covered)
                 covered += added
                 count += more
