@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from conftest import read_vectors
 from screening import names
@@ -56,3 +58,20 @@ def test_is_valid() -> None:
     """is_valid tells names with letters from names without."""
     assert names.is_valid("Kim")
     assert not names.is_valid("...")
+
+
+@settings(max_examples=500)
+@given(st.text(alphabet=st.characters(max_codepoint=127), max_size=40))
+def test_ascii_names_split_as_any_other(value: str) -> None:
+    """Plain ASCII names take a shortcut; it splits them as the general path does."""
+    assert names._groups(value) == names._unicode_groups(value)
+
+
+def test_ascii_shortcut_keeps_the_rules() -> None:
+    """Apostrophes and controls vanish, hyphens join, other punctuation separates."""
+    assert names.token_groups("O'Brien\x00son Kwang--jin -Kim, Jr.") == (
+        ("obrienson",),
+        ("kwang", "jin"),
+        ("kim",),
+        ("jr",),
+    )

@@ -209,13 +209,13 @@ def _form(original: str, groups: tuple[tuple[str, ...], ...]) -> NameForm:
     if any(part.text not in TITLES for part in parts):
         # Titles and suffixes stay linkable ("II" may be a scanned "Il") but weigh nothing.
         parts = tuple(attrs.evolve(part, weight=0.0) if part.text in TITLES else part for part in parts)
-    runs = []
-    for width in range(1, _MAX_RUN + 1):
+    runs = [_run(start, start + 1, (part,)) for start, part in enumerate(parts)]
+    kinds = [translit.script(part.text) for part in parts]
+    for width in range(2, _MAX_RUN + 1):
         for start in range(len(parts) - width + 1):
-            chosen = parts[start : start + width]
-            if width == 1 or len({translit.script(part.text) for part in chosen}) == 1:
-                runs.append(_run(start, start + width, chosen))
-    if 2 <= len(parts) <= _MAX_RUN + 1 and len({translit.script(part.text) for part in parts}) == 1:
+            if len(set(kinds[start : start + width])) == 1:
+                runs.append(_run(start, start + width, parts[start : start + width]))
+    if 2 <= len(parts) <= _MAX_RUN + 1 and len(set(kinds)) == 1:
         # The whole name written as one word with the family name moved to the other end:
         # "WangZhenxing" for Zhenxing Wang, "KwangJinKim" for Kim Kwang Jin.
         family = _family_index(parts)
@@ -225,7 +225,8 @@ def _form(original: str, groups: tuple[tuple[str, ...], ...]) -> NameForm:
         if family != 0:
             rotations.append((parts[-1], *parts[:-1]))  # a family name last, moved first
         runs.extend(_run(0, len(parts), rotated) for rotated in rotations)
-    return NameForm(original=original, parts=parts, runs=tuple(dict.fromkeys(runs)))
+        runs = list(dict.fromkeys(runs))  # a rotation may give a run already there ("Kim Kim")
+    return NameForm(original=original, parts=parts, runs=tuple(runs))
 
 
 def low_information(form: NameForm, run: Run) -> bool:
@@ -235,14 +236,16 @@ def low_information(form: NameForm, run: Run) -> bool:
 
 def _run(start: int, end: int, chosen: tuple[Part, ...]) -> Run:
     """A run of the parts ``chosen``, which stand at ``start``..``end`` (in that or rotated order)."""
-    latin = chosen[0].latin if len(chosen) == 1 else ("".join(part.latin[0] for part in chosen),)
-    text = "".join(part.text for part in chosen)
+    if len(chosen) == 1:
+        part = chosen[0]
+        return Run(start, end, part.text, part.text, part.latin, part.notes, 1)
+    texts = [part.text for part in chosen]
     return Run(
         start=start,
         end=end,
-        text=text,
-        shown=" ".join(part.text for part in chosen),
-        latin=latin,
+        text="".join(texts),
+        shown=" ".join(texts),
+        latin=("".join(part.latin[0] for part in chosen),),
         notes=tuple(note for part in chosen for note in part.notes),
         width=end - start,
     )
