@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import csv
 import os
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -22,6 +23,16 @@ settings.register_profile(
 )
 settings.register_profile("dev", max_examples=100, deadline=None)
 settings.load_profile("ci" if os.environ.get("CI") else "dev")
+
+
+@pytest.fixture(scope="session", autouse=True)
+def index_cache_folder(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
+    """Saved indexes of lists without a folder of their own go to a temporary folder, never
+    to the user's cache."""
+    folder = tmp_path_factory.mktemp("index-cache")
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("SCREENING_CACHE_DIR", str(folder))
+        yield folder
 
 
 def read_vectors(name: str) -> list[dict[str, str]]:

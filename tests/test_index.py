@@ -152,6 +152,10 @@ def list_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     return path
 
 
+def _no_build(values: object) -> NameIndex:
+    raise AssertionError("the saved index should have been read")
+
+
 def _decisions(screener: screening.Screener) -> list[tuple[str, list[str]]]:
     names = ["Kim Jong Un", "KOREA KWANGSON BANKING CORP", "Mohammed Ali", "Petrov Ivan", "Zhang Wei"]
     results = [screener.screen(screening.Applicant(name=name)) for name in names]
@@ -165,10 +169,7 @@ def test_screener_saves_and_reads_its_index(list_file: Path, monkeypatch: pytest
     assert cache == list_file.with_name("ofac.json.index")
     assert cache.exists()
 
-    def no_build(values: object) -> NameIndex:
-        raise AssertionError("the saved index should have been read")
-
-    monkeypatch.setattr(NameIndex, "build", no_build)
+    monkeypatch.setattr(NameIndex, "build", _no_build)
     second = screening.Screener(screening.load_watchlist(list_file))
     assert _decisions(second) == _decisions(first)
 
@@ -188,20 +189,69 @@ def test_changed_list_rebuilds_its_index(list_file: Path) -> None:
     assert hit.entry.id == changed.entries[0].id
 
 
-def test_index_cache_can_be_turned_off(list_file: Path) -> None:
-    """With index_cache=False nothing is written beside the list."""
+def test_index_cache_can_be_turned_off(list_file: Path, cache_folder: Path) -> None:
+    """With index_cache=False nothing is written beside the list or in the cache folder."""
     screening.Screener(screening.load_watchlist(list_file), index_cache=False)
     assert not list_file.with_name("ofac.json.index").exists()
+    assert not cache_folder.exists()
 
 
-def test_unwritable_index_only_costs_a_build(list_file: Path) -> None:
-    """An index that cannot be saved (here a folder stands in the way) is no error."""
+@pytest.fixture
+def cache_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """An empty cache folder of this test's own."""
+    folder = tmp_path / "cache"
+    monkeypatch.setenv(matching.CACHE_FOLDER_VARIABLE, str(folder))
+    return folder
+
+
+def test_index_that_cannot_be_saved_beside_the_list_goes_to_the_cache_folder(
+    list_file: Path, cache_folder: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """When the list's folder cannot take the index (here a folder stands in the way), it is
+    saved in the cache folder under the list's checksum, and read from there next time."""
     blocker = list_file.with_name("ofac.json.index")
     blocker.mkdir()
+    first = screening.Screener(screening.load_watchlist(list_file))
+    assert blocker.is_dir()
+    assert sorted(path.name for path in list_file.parent.iterdir()) == [
+        "cache",
+        "ofac.json",
+        "ofac.json.index",
+    ]
+    digest = first.watchlist.checksum.removeprefix("sha256:")
+    assert [path.name for path in cache_folder.iterdir()] == [f"{digest}.index"]
+    monkeypatch.setattr(NameIndex, "build", _no_build)
+    assert _decisions(screening.Screener(screening.load_watchlist(list_file))) == _decisions(first)
+
+
+def test_unwritable_index_only_costs_a_build(list_file: Path, cache_folder: Path) -> None:
+    """An index that can be saved nowhere (a file stands where the cache folder would be) is
+    no error."""
+    cache_folder.write_text("not a folder", encoding="utf-8")
+    list_file.with_name("ofac.json.index").mkdir()
     screener = screening.Screener(screening.load_watchlist(list_file))
     assert _decisions(screener)
-    assert blocker.is_dir()
-    assert sorted(path.name for path in list_file.parent.iterdir()) == ["ofac.json", "ofac.json.index"]
+    assert cache_folder.read_text(encoding="utf-8") == "not a folder"
+
+
+def test_lists_built_in_code_cache_their_index_in_the_folder(
+    cache_folder: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A list with no file keeps its index in the cache folder; the folder keeps only the
+    most recently used indexes."""
+    monkeypatch.setattr(matching, "CACHE_MIN_NAMES", 0)
+    monkeypatch.setattr(matching, "CACHE_FOLDER_KEPT", 2)
+    first = screening.Screener(_OFAC)
+    assert len(list(cache_folder.iterdir())) == 1
+    with monkeypatch.context() as patch:
+        patch.setattr(NameIndex, "build", _no_build)
+        assert _decisions(screening.Screener(_OFAC)) == _decisions(first)
+    for number in range(3):
+        entries = (attrs.evolve(_OFAC.entries[0], aliases=(f"Nobody Number {number}",)), *_OFAC.entries[1:])
+        screening.Screener(attrs.evolve(_OFAC, entries=entries))
+    assert len(list(cache_folder.iterdir())) == 2
+    screening.Screener(_OFAC, index_cache=False)
+    assert len(list(cache_folder.iterdir())) == 2
 
 
 def test_damaged_index_is_rebuilt(list_file: Path) -> None:

@@ -15,9 +15,9 @@ Commands::
 ``check`` and ``batch`` also take ``--match-threshold``, ``--review-threshold``,
 ``--allow-list FILE`` (reviewers' decisions that clear hits), ``--audit-log FILE`` (append
 one JSON line per screening) and ``--no-index-cache`` (do not save or read the name index of
-a large list beside its file; see :class:`screening.Screener`). ``screening review clear
-[applicant options] --entry ID --reviewer NAME --reason TEXT --allow-list FILE`` records a
-reviewer's decision.
+a large list, beside its file or in the cache folder; see :class:`screening.Screener`).
+``screening review clear [applicant options] --entry ID --reviewer NAME --reason TEXT
+--allow-list FILE`` records a reviewer's decision.
 
 Exit codes (``batch``: the highest over all rows):
 
@@ -127,7 +127,8 @@ def _parser() -> argparse.ArgumentParser:
         command.add_argument(
             "--no-index-cache",
             action="store_true",
-            help="neither read nor write the name index saved beside a large watchlist file (LIST.index)",
+            help="neither read nor write the saved name index of a large watchlist (LIST.index, or in"
+            " $SCREENING_CACHE_DIR)",
         )
 
     def add_applicant_options(command: argparse.ArgumentParser) -> None:

@@ -21,6 +21,7 @@ from __future__ import annotations
 import contextlib
 import functools
 import hashlib
+import os
 from collections import defaultdict
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
@@ -138,6 +139,10 @@ class _ApplicantForms:
 CACHE_MIN_NAMES = 1000
 #: What a saved index's file name adds to the list file's name.
 CACHE_SUFFIX = ".index"
+#: The environment variable that names the cache folder (see :func:`cache_folder`).
+CACHE_FOLDER_VARIABLE = "SCREENING_CACHE_DIR"
+#: Saved indexes kept in the cache folder; the least recently used go first.
+CACHE_FOLDER_KEPT = 4
 
 
 def index_cache_path(watchlist: Watchlist) -> Path | None:
@@ -145,17 +150,64 @@ def index_cache_path(watchlist: Watchlist) -> Path | None:
     return None if watchlist.path is None else Path(watchlist.path + CACHE_SUFFIX)
 
 
+def cache_folder() -> Path | None:
+    """The folder for the saved indexes of lists that have no folder of their own (built in
+    code) or cannot write in theirs: ``$SCREENING_CACHE_DIR``, else ``screening`` in
+    ``$XDG_CACHE_HOME``, ``%LOCALAPPDATA%`` or ``~/.cache``; None when there is no home."""
+    configured = os.environ.get(CACHE_FOLDER_VARIABLE)
+    if configured:
+        return Path(configured)
+    base = os.environ.get("XDG_CACHE_HOME") or os.environ.get("LOCALAPPDATA")
+    if base:
+        return Path(base) / "screening"
+    try:
+        home = Path.home()
+    except RuntimeError:  # no home folder to be found
+        return None
+    return None if home == Path("~") else home / ".cache" / "screening"
+
+
+def _folder_cache_path(watchlist: Watchlist) -> Path | None:
+    """Where a list's index is saved in the cache folder: named by the list's checksum."""
+    folder = cache_folder()
+    digest = watchlist.checksum.removeprefix("sha256:")
+    return None if folder is None else folder / f"{digest}{CACHE_SUFFIX}"
+
+
+def _prune(folder: Path) -> None:
+    """Keep the :data:`CACHE_FOLDER_KEPT` most recently used indexes in the cache folder."""
+    with contextlib.suppress(OSError):
+        saved = sorted(folder.glob(f"*{CACHE_SUFFIX}"), key=lambda path: path.stat().st_mtime, reverse=True)
+        for path in saved[CACHE_FOLDER_KEPT:]:
+            path.unlink(missing_ok=True)
+
+
 def _name_index(values: list[ListedValue], watchlist: Watchlist, cache: bool) -> NameIndex:
     """Read the list's saved index when it is for this list and library code; else build
-    it, and save it beside the list file when that can be written."""
-    path = index_cache_path(watchlist) if cache and len(values) >= CACHE_MIN_NAMES else None
-    if path is None:
+    it and save it: beside the list file, or in the cache folder when the list has no file
+    or its folder cannot be written."""
+    if not cache or len(values) < CACHE_MIN_NAMES:
         return NameIndex.build(values)
-    index = NameIndex.load(path, values, watchlist.checksum)
-    if index is None:
-        index = NameIndex.build(values)
-        with contextlib.suppress(OSError):
-            index.save(path, watchlist.checksum)  # a read-only folder only costs the next build
+    beside, in_folder = index_cache_path(watchlist), _folder_cache_path(watchlist)
+    places = [path for path in (beside, in_folder) if path is not None]
+    for path in places:
+        index = NameIndex.load(path, values, watchlist.checksum)
+        if index is not None:
+            if path == in_folder:
+                with contextlib.suppress(OSError):
+                    os.utime(path)  # recently used: kept when the folder is pruned
+            return index
+    index = NameIndex.build(values)
+    for path in places:
+        try:
+            if path == in_folder:
+                path.parent.mkdir(parents=True, exist_ok=True)
+            index.save(path, watchlist.checksum)
+        except OSError:
+            continue  # a read-only folder only costs the next build
+        if path == in_folder:
+            _prune(path.parent)
+        break
     return index
 
 
@@ -725,10 +777,13 @@ class Screener:
         allow_list: reviewers' decisions that clear hits (:mod:`screening.review`).
         index_cache: save the name index of a list loaded from a file beside that file
             (``list.json.index``) and read it back next time, when it was saved for the same
-            list (by checksum) and library code (version and source hash). Lists of fewer than
+            list (by checksum) and library code (version and source hash). The index of a list
+            built in code, or whose folder cannot be written, is saved in the cache folder
+            (:func:`cache_folder`, named by the list's checksum; the
+            :data:`CACHE_FOLDER_KEPT` most recently used are kept). Lists of fewer than
             :data:`CACHE_MIN_NAMES` names are always indexed afresh. The saved index is JSON
             and arrays of numbers: reading it runs no code, and a damaged or stale file is
-            rebuilt. A folder that cannot be written only means the index is built each time.
+            rebuilt. When nothing can be written, the index is built each time.
 
     Building a Screener normalizes every listed name, email, phone and domain and indexes the
     names; reuse it for many applicants. Given several lists (the bundled one and an OFAC
