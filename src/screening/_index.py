@@ -86,6 +86,9 @@ _ANCHOR_LENGTH = 6
 _FORMS_KEPT = 4096
 #: Version of the saved index format.
 _FORMAT = 3
+#: Bytes of the saved index's header line (before its newline), and items of the JSON body
+#: written at a time.
+_HEADER_SIZE, _PIECE = 1023, 4096
 #: The files whose content the index depends on: the code and its data tables.
 _SOURCE_SUFFIXES = frozenset({".py", ".csv", ".tsv", ".txt"})
 
@@ -469,33 +472,38 @@ class NameIndex:
         return added, count
 
     def save(self, path: str | os.PathLike[str], checksum: str) -> None:
-        """Write the index to ``path`` (atomically), marked with the list's checksum."""
-        keys = list(self._slots)
-        body = json.dumps(
-            {
-                "keys": keys,
-                "variants": [name.variant for name in self.names],
-                "shapes": [[shape.weights, shape.always, shape.spellings] for shape in self._shapes],
-            },
-            separators=(",", ":"),  # ASCII escapes: a lone surrogate in a listed name survives
-        ).encode("ascii")
+        """Write the index to ``path`` (atomically), marked with the list's checksum.
+
+        The file: a header line (JSON, padded to a fixed length), the JSON body (keys, name
+        variants, shapes) written in pieces so that it is never held whole, then the arrays.
+        """
+        fields: list[tuple[str, Sequence[object]]] = [
+            ("keys", list(self._slots)),
+            ("variants", [name.variant for name in self.names]),
+            ("shapes", [[shape.weights, shape.always, shape.spellings] for shape in self._shapes]),
+        ]
         arrays = (array.array("Q", self._slots.values()), self._refs, self._starts, self._occurrences)
-        header = {
-            "format": _FORMAT,
-            "library": code_fingerprint(),
-            "checksum": checksum,
-            "values": sum(1 for name in self.names if name.variant == 0),
-            "sizes": [len(body), *(len(numbers) * numbers.itemsize for numbers in arrays)],
-            "byteorder": sys.byteorder,
-        }
         target = Path(path)
         temporary = target.with_name(f".{target.name}.{os.getpid()}.tmp")
         try:
             with temporary.open("wb") as stream:
-                stream.write(json.dumps(header).encode("ascii") + b"\n")
-                stream.write(body)
+                stream.write(b" " * _HEADER_SIZE + b"\n")
+                body_size = _write_json_fields(stream, fields)
                 for numbers in arrays:
                     numbers.tofile(stream)
+                header = {
+                    "format": _FORMAT,
+                    "library": code_fingerprint(),
+                    "checksum": checksum,
+                    "values": sum(1 for name in self.names if name.variant == 0),
+                    "sizes": [body_size, *(len(numbers) * numbers.itemsize for numbers in arrays)],
+                    "byteorder": sys.byteorder,
+                }
+                line = json.dumps(header).encode("ascii")
+                if len(line) > _HEADER_SIZE:
+                    raise OSError(f"The index header needs {len(line)} bytes, more than {_HEADER_SIZE}.")
+                stream.seek(0)
+                stream.write(line.ljust(_HEADER_SIZE))
             os.replace(temporary, target)
         finally:
             temporary.unlink(missing_ok=True)
@@ -544,6 +552,21 @@ class NameIndex:
         except (OSError, ValueError, KeyError, TypeError, IndexError):
             return None
         return index
+
+
+def _write_json_fields(stream: BinaryIO, fields: list[tuple[str, Sequence[object]]]) -> int:
+    """Write a JSON object of lists, a few thousand items at a time; return its size in bytes.
+
+    ASCII escapes throughout: a lone surrogate in a listed name survives.
+    """
+    written = stream.write(b"{")
+    for number, (name, items) in enumerate(fields):
+        written += stream.write(f"{',' if number else ''}{json.dumps(name)}:[".encode("ascii"))
+        for offset in range(0, len(items), _PIECE):
+            piece = json.dumps(items[offset : offset + _PIECE], separators=(",", ":"))[1:-1]
+            written += stream.write((("," if offset else "") + piece).encode("ascii"))
+        written += stream.write(b"]")
+    return written + stream.write(b"}")
 
 
 def _read_numbers(stream: BinaryIO, size: int) -> array.array[int]:
