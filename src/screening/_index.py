@@ -214,9 +214,11 @@ class _Shape(NamedTuple):
     long: tuple[tuple[int, float, str], ...]
     initialed: tuple[tuple[int, float, str], ...]
     #: The most that two-letter differences (or initials) of the long parts, and initials of
-    #: the others, could add to the covered weight.
+    #: the others, could add to the covered weight; and the bits of those parts.
     long_potential: float
     initialed_potential: float
+    long_bits: int
+    initialed_bits: int
 
     @classmethod
     def make(cls, weights: tuple[float, ...], always: int, spellings: tuple[str, ...]) -> _Shape:
@@ -243,6 +245,8 @@ class _Shape(NamedTuple):
             initialed,
             _LOOSE * sum(part[1] for part in long),
             _INITIAL * sum(part[1] for part in initialed),
+            sum(part[0] for part in long),
+            sum(part[0] for part in initialed),
         )
 
     @classmethod
@@ -407,20 +411,25 @@ class NameIndex:
                 continue
             full = strong_mask(position, 0) | shape.always
             near = loose_mask(position, 0) & mask & ~full
+            keyed = full | near
             potential = 0.0
+            possible = keyed
             if long_reachable:
-                potential = shape.long_potential + (shape.initialed_potential if initials else 0.0)
-            elif ((full | near) & shape.weighty).bit_count() < shape.needed:
+                potential = shape.long_potential
+                possible |= shape.long_bits
+                if initials:
+                    potential += shape.initialed_potential
+                    possible |= shape.initialed_bits
+            if (possible & shape.weighty).bit_count() < shape.needed:
                 continue  # align needs two weighty listed parts covered (one for one-part names)
             covered = reached = 0.0
             count = 0
-            for bit, weight in shape.bits:
-                if full & bit:
-                    covered += weight
-                elif near & bit:
-                    covered += _LOOSE * weight
-                else:
-                    continue
+            weights = shape.weights
+            while keyed:  # each part a key reaches
+                bit = keyed & -keyed
+                keyed ^= bit
+                weight = weights[bit.bit_length() - 1]
+                covered += weight if full & bit else _LOOSE * weight
                 reached += weight
                 count += weight > 0
             potential = min(potential, _LOOSE * (total - reached))
