@@ -205,8 +205,6 @@ class _Shape(NamedTuple):
     #: How many weighty parts align needs covered: two, or one for one-part names (or none
     #: for names so long that their parts share bits).
     needed: int
-    #: Each tracked part's bit and weight.
-    bits: tuple[tuple[int, float], ...]
     #: The bits of the weighty parts.
     weighty: int
     #: (bit, weight, spelling) of the parts a two-letter difference may reach (8 letters or
@@ -224,8 +222,7 @@ class _Shape(NamedTuple):
     def make(cls, weights: tuple[float, ...], always: int, spellings: tuple[str, ...]) -> _Shape:
         """A shape, with its total and needed parts worked out."""
         needed = 0 if len(weights) >= _BITS else min(2, sum(1 for weight in weights if weight > 0))
-        bits = tuple((1 << index, weight) for index, weight in enumerate(weights))
-        weighty = sum(bit for bit, weight in bits if weight > 0)
+        weighty = sum(1 << index for index, weight in enumerate(weights) if weight > 0)
         tracked = [
             (1 << index, weights[index], spelling)
             for index, spelling in enumerate(spellings[: _BITS - 1])  # folded parts count with the last bit
@@ -239,7 +236,6 @@ class _Shape(NamedTuple):
             spellings,
             sum(weights),
             needed,
-            bits,
             weighty,
             long,
             initialed,
