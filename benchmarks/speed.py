@@ -29,6 +29,7 @@ import argparse
 import csv
 import itertools
 import json
+import os
 import random
 import resource
 import statistics
@@ -143,11 +144,13 @@ def _ofac(args: argparse.Namespace) -> int:
         path = Path(folder) / "ofac.json"
         path.write_text(json.dumps(watchlist.to_dict(), ensure_ascii=False), encoding="utf-8")
         command = [sys.executable, __file__, "--list", str(path), "--alt", str(args.alt)]
+        # An empty cache folder of its own: no index saved by another run can be read instead.
+        environment = {**os.environ, "SCREENING_CACHE_DIR": str(Path(folder) / "cache")}
         print("-- first load: no saved index, so it is built and saved beside the list", flush=True)
-        subprocess.run([*command, "--load-only"], check=True)
+        subprocess.run([*command, "--load-only"], check=True, env=environment)
         print("-- every later load: the saved index is read", flush=True)
         more = ["--applicants", str(args.applicants), "--parity", str(args.parity)]
-        subprocess.run([*command, *more], check=True)
+        subprocess.run([*command, *more], check=True, env=environment)
     return 0
 
 
