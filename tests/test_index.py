@@ -343,3 +343,17 @@ def test_joined_legal_forms_anchor_nothing() -> None:
     dotted = align(name_form("General Trading LLC"), name_form("Bavi General Trading Co L.L.C"))
     assert dotted is not None
     assert any(link.listed.shown == "l l c" for link in dotted.links)
+
+
+def test_cache_folder_is_chosen_by_environment(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """$SCREENING_CACHE_DIR first, then screening/ under $XDG_CACHE_HOME, %LOCALAPPDATA%, ~/.cache."""
+    for variable in ("SCREENING_CACHE_DIR", "XDG_CACHE_HOME", "LOCALAPPDATA"):
+        monkeypatch.delenv(variable, raising=False)
+    monkeypatch.setenv("HOME", str(tmp_path / "home"))
+    assert matching.cache_folder() == tmp_path / "home" / ".cache" / "screening"
+    monkeypatch.setenv("LOCALAPPDATA", str(tmp_path / "local"))
+    assert matching.cache_folder() == tmp_path / "local" / "screening"
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
+    assert matching.cache_folder() == tmp_path / "xdg" / "screening"
+    monkeypatch.setenv("SCREENING_CACHE_DIR", str(tmp_path / "mine"))
+    assert matching.cache_folder() == tmp_path / "mine"
