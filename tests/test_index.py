@@ -7,6 +7,7 @@ initials and two-letter misspellings, the name-variant vectors and generated nam
 
 from __future__ import annotations
 
+import array
 import json
 from pathlib import Path
 
@@ -252,6 +253,17 @@ def test_lists_built_in_code_cache_their_index_in_the_folder(
     assert len(list(cache_folder.iterdir())) == 2
     screening.Screener(_OFAC, index_cache=False)
     assert len(list(cache_folder.iterdir())) == 2
+
+
+def test_index_naming_parts_a_name_lacks_is_refused(tmp_path: Path) -> None:
+    """A saved index whose part masks name parts beyond a name's last (a damaged file) is not
+    read: screening with it would fail."""
+    values = [(entry, "name", entry.name, False) for entry in _LISTED[:50]]
+    index = NameIndex.build(values)
+    index._occurrences = array.array("Q", [occurrence | 1 << 29 for occurrence in index._occurrences])
+    path = tmp_path / "list.index"
+    index.save(path, "sha256:0")
+    assert NameIndex.load(path, values, "sha256:0") is None
 
 
 def test_damaged_index_is_rebuilt(list_file: Path) -> None:

@@ -554,6 +554,12 @@ class NameIndex:
                 _Shape.make(tuple(map(float, weights)), int(always), tuple(map(sys.intern, spellings)))
                 for weights, always, spellings in shapes
             ]
+            # Every part mask must name parts the name has: a damaged file is rebuilt, not read.
+            widths = [(1 << len(shape.weights)) - 1 for shape in index._shapes]
+            if any(shape.always & ~width for shape, width in zip(index._shapes, widths, strict=True)):
+                return None
+            if any(occurrence & _MASK & ~widths[occurrence >> _SHIFT] for occurrence in occurrences):
+                return None
         except (OSError, ValueError, KeyError, TypeError, IndexError):
             return None
         return index
