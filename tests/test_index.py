@@ -266,6 +266,29 @@ def test_index_naming_parts_a_name_lacks_is_refused(tmp_path: Path) -> None:
     assert NameIndex.load(path, values, "sha256:0") is None
 
 
+@pytest.mark.parametrize("variants", [[1, 0], [0, 2], [0, 1], [0, "0"]])
+def test_index_with_forms_a_name_lacks_is_refused(tmp_path: Path, variants: list[object]) -> None:
+    """A saved index whose name forms do not fit the list (a second form of a name without a
+    nickname, a form out of order) is not read."""
+    values = [(_LISTED[0], "name", "Kim Jong Un", False)]
+    path = tmp_path / "list.index"
+    NameIndex.build(values).save(path, "sha256:0")
+    data = path.read_bytes()
+    header = json.loads(data[: data.index(b"\n")])
+    start = data.index(b"\n") + 1
+    body = json.loads(data[start : start + header["sizes"][0]])
+    body["variants"] = variants
+    body["shapes"] = body["shapes"] * len(variants)
+    text = json.dumps(body, separators=(",", ":")).encode("ascii")
+    header["sizes"][0] = len(text)
+    arrays = data[len(data) - sum(header["sizes"][1:]) :]
+    path.write_bytes(json.dumps(header).encode("ascii") + b"\n" + text + arrays)
+    assert NameIndex.load(path, values, "sha256:0") is None
+    good = [(_LISTED[0], "name", 'Kim "Jong" Un', False)]
+    NameIndex.build(good).save(path, "sha256:0")
+    assert NameIndex.load(path, good, "sha256:0") is not None  # a nickname gives a second form
+
+
 def test_damaged_index_is_rebuilt(list_file: Path) -> None:
     """A damaged saved index is ignored and written again."""
     screening.Screener(screening.load_watchlist(list_file))

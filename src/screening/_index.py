@@ -536,11 +536,17 @@ class NameIndex:
                 slots, refs, starts, occurrences = (_read_numbers(stream, size) for size in sizes)
             keys, variants, shapes = body["keys"], body["variants"], body["shapes"]
             names: list[ListedName] = []
-            value_index = -1
+            value_index, previous = -1, 1
             for variant in variants:
+                # Each value's forms in order: 0, then 1 for a name with a nickname set aside.
+                if type(variant) is not int or variant not in (0, previous + 1) or variant > 1:
+                    return None
                 value_index += variant == 0
                 entry, field, value, weak = values[value_index]
+                if variant and len(name_forms(value)) < 2:
+                    return None
                 names.append(ListedName(entry, field, value, weak, variant))
+                previous = variant
             if len(keys) != len(slots) or len(shapes) != len(names) or value_index != len(values) - 1:
                 return None
             if max(occurrences, default=0) >> _SHIFT >= max(len(names), 1):
