@@ -171,36 +171,8 @@ _RR_VOWELS = (
     "a", "ae", "ya", "yae", "eo", "e", "yeo", "ye", "o", "wa", "wae",
     "oe", "yo", "u", "wo", "we", "wi", "yu", "eu", "ui", "i",
 )  # fmt: skip
-_RR_FINALS = (
-    "",
-    "k",
-    "k",
-    "k",
-    "n",
-    "n",
-    "n",
-    "t",
-    "l",
-    "k",
-    "m",
-    "l",
-    "l",
-    "l",
-    "p",
-    "l",
-    "m",
-    "p",
-    "p",
-    "t",
-    "t",
-    "ng",
-    "t",
-    "t",
-    "k",
-    "t",
-    "p",
-    "t",
-)
+#: Revised Romanization writes each final as its sound class (the 7 final sounds).
+_RR_FINALS = _FINAL_CLASSES
 
 
 def revised_romanization(text: str, /) -> str:
