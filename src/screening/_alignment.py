@@ -491,8 +491,6 @@ def run_keys(text: str, latin: tuple[str, ...], width: int, *, listed: bool) -> 
 def _loosely_comparable(left: Run, right: Run) -> bool:
     """Tell whether a pair of single parts may link by a rule that leaves no key: an initial,
     or two letters apart in parts of :data:`TWO_LETTER_LENGTH` letters or more."""
-    if left.width != 1 or right.width != 1:
-        return False
     a, b = left.latin[0], right.latin[0]
     if len(a) == 1:
         return len(b) > 1 and b.startswith(a)

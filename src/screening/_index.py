@@ -120,8 +120,8 @@ class ListedName:
     variant: int = 0
 
 
-def link_keys(form: NameForm, *, listed: bool) -> Iterator[tuple[str, int, int, bool, int]]:
-    """Yield ``(key, start, end, loose, anchor)`` for each key of each run of a prepared
+def link_keys(form: NameForm, *, listed: bool) -> Iterator[tuple[str, bool, int]]:
+    """Yield ``(key, loose, anchor)`` for each key of each run of a prepared
     name (:func:`~screening._alignment.run_keys`), a listed name's legal forms and particles,
     alone or joined ("joint stock"), left out: the bound counts them as covered, and a link to
     them anchors nothing. An applicant's may still link to other parts, as "the" to a listed
@@ -132,9 +132,8 @@ def link_keys(form: NameForm, *, listed: bool) -> Iterator[tuple[str, int, int, 
     for any key of a kana part; :data:`_LONG` for the other loose keys of parts of 6 letters or
     more, which anchor when both parts are that long; 0 otherwise.
     """
-    for run, keys in _keyed_runs(form, listed=listed):
-        for key, loose, anchor in keys:
-            yield key, run.start, run.end, loose, anchor
+    for _run, keys in _keyed_runs(form, listed=listed):
+        yield from keys
 
 
 def _keyed_runs(form: NameForm, *, listed: bool) -> Iterator[tuple[Run, Iterator[tuple[str, bool, int]]]]:
@@ -354,7 +353,7 @@ class NameIndex:
         strong: dict[int, int] = {}
         loose: dict[int, int] = {}  # and _SURE for names a loose link may anchor
         keys: dict[str, tuple[bool, int]] = {}
-        for key, _start, _end, is_loose, anchor in link_keys(form, listed=False):
+        for key, is_loose, anchor in link_keys(form, listed=False):
             keys[key] = (is_loose, keys.get(key, (is_loose, 0))[1] | anchor)
         slots, shift, mask = self._slots, _SHIFT, _MASK  # locals: these loops are the hot path
         refs, starts, occurrences = self._refs, self._starts, self._occurrences
@@ -421,16 +420,17 @@ class NameIndex:
             covered = reached = 0.0
             count = 0
             weights = shape.weights
-            while keyed:  # each part a key reaches
-                bit = keyed & -keyed
-                keyed ^= bit
+            remaining = keyed
+            while remaining:  # each part a key reaches
+                bit = remaining & -remaining
+                remaining ^= bit
                 weight = weights[bit.bit_length() - 1]
                 covered += weight if full & bit else _LOOSE * weight
                 reached += weight
                 count += weight > 0
             potential = min(potential, _LOOSE * (total - reached))
             if potential and (covered + potential) / total + _ROUNDING >= least:
-                added, more = self._unkeyed(shape, full | near, initials, long_parts, least * total - covered)
+                added, more = self._unkeyed(shape, keyed, initials, long_parts, least * total - covered)
                 covered += added
                 count += more
             if count < shape.needed:
@@ -450,7 +450,8 @@ class NameIndex:
     ) -> tuple[float, int]:
         """What initials and two-letter differences (which leave no key) could add to the
         covered weight, and to the count of covered weighty parts; two-letter differences
-        are checked only when the weight they could add reaches ``needed``."""
+        are checked only when the weight they could add reaches ``needed``. Called only when
+        the applicant has initials or long parts."""
         added = 0.0
         count = 0
         if initials:
@@ -461,7 +462,7 @@ class NameIndex:
         maybe_long = []
         potential = 0.0
         checked = long_parts.checked
-        for bit, weight, spelling in shape.long if long_parts.spellings or initials else ():
+        for bit, weight, spelling in shape.long:
             if not reached & bit and (checked.get(spelling, True) or spelling[0] in initials):
                 maybe_long.append((weight, spelling))
                 potential += _LOOSE * weight
