@@ -173,6 +173,30 @@ def _cyrillic_longest() -> int:
     return max(map(len, _cyrillic_inventory()))
 
 
+def _segmentations_from(
+    start: int,
+    text: str,
+    inventory: dict[str, tuple[tuple[str, str], ...]],
+    longest: int,
+    memo: dict[int, tuple[tuple[tuple[str, str], ...], ...]],
+) -> tuple[tuple[tuple[str, str], ...], ...]:
+    """The readings of ``text[start:]``, remembered in ``memo`` by position.
+
+    A function of its own rather than nested: a nested function that calls itself holds a
+    reference to itself, and every call would leave that cycle, memo and all, for the cyclic
+    garbage collector.
+    """
+    if start in memo:
+        return memo[start]
+    here: list[tuple[tuple[str, str], ...]] = []
+    for end in range(min(len(text), start + longest), start, -1):
+        for reading in inventory.get(text[start:end], ()):
+            rests = _segmentations_from(end, text, inventory, longest, memo)
+            here.extend((reading, *rest) for rest in rests[: _MAX_READINGS - len(here)])
+    memo[start] = tuple(here)
+    return memo[start]
+
+
 def _segmentations(
     text: str, inventory: dict[str, tuple[tuple[str, str], ...]], longest: int
 ) -> list[tuple[tuple[str, str], ...]]:
@@ -180,20 +204,8 @@ def _segmentations(
 
     ``longest`` is the inventory's longest spelling.
     """
-
     memo: dict[int, tuple[tuple[tuple[str, str], ...], ...]] = {len(text): ((),)}
-
-    def from_position(start: int) -> tuple[tuple[tuple[str, str], ...], ...]:
-        if start in memo:
-            return memo[start]
-        here: list[tuple[tuple[str, str], ...]] = []
-        for end in range(min(len(text), start + longest), start, -1):
-            for reading in inventory.get(text[start:end], ()):
-                here.extend((reading, *rest) for rest in from_position(end)[: _MAX_READINGS - len(here)])
-        memo[start] = tuple(here)
-        return memo[start]
-
-    found = from_position(0) if text else ()
+    found = _segmentations_from(0, text, inventory, longest, memo) if text else ()
     # Written without apostrophes, a name part is read with as few syllables as it allows
     # (pinyin's own rule: "xian" is one syllable, "xi'an" two).
     fewest = min((len(sequence) for sequence in found), default=0)
