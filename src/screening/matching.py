@@ -30,6 +30,7 @@ import attrs
 
 from screening import accounts, domains, emails, phones
 from screening._alignment import Link, NameForm, align, name_forms
+from screening._collector import collector_paused
 from screening._index import ListedValue, NameIndex
 from screening._version import __version__
 from screening.domains import ResemblanceIndex
@@ -813,9 +814,10 @@ class Screener:
         self.watchlist = lists[0]
         self.policy = Policy() if policy is None else policy
         self.allow_list = allow_list
-        for item in lists:
-            _ = item.checksum  # computed here, once, rather than at the first screening
-        self._prepared = tuple(_prepare(item, cache=index_cache) for item in lists)
+        with collector_paused():
+            for item in lists:
+                _ = item.checksum  # computed here, once, rather than at the first screening
+            self._prepared = tuple(_prepare(item, cache=index_cache) for item in lists)
 
     def screen(self, applicant: Applicant, /) -> ScreeningResult:
         """Screen one applicant against every list.

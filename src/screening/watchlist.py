@@ -35,6 +35,7 @@ from pathlib import Path
 import attrs
 
 from screening import accounts, domains, emails, names, phones
+from screening._collector import collector_paused
 from screening._countries import COUNTRY_CODES
 from screening.exceptions import (
     InvalidIdentifierError,
@@ -363,13 +364,15 @@ def load_watchlist(path: str | os.PathLike[str] | None = None, /) -> Watchlist:
     except (OSError, UnicodeDecodeError) as error:
         raise WatchlistError(f"{file}: the watchlist cannot be read: {error}.") from error
     try:
-        document = json.loads(text, object_pairs_hook=_reject_duplicate_keys)
+        with collector_paused():
+            document = json.loads(text, object_pairs_hook=_reject_duplicate_keys)
     except json.JSONDecodeError as error:
         raise WatchlistError(f"{file}:{error.lineno}:{error.colno}: not valid JSON: {error.msg}.") from error
     except _DuplicateKeyError as error:
         raise WatchlistError(f"{file}: an object repeats the key {error.args[0]!r}.") from error
     try:
-        return parse_watchlist(document, path=str(file))
+        with collector_paused():
+            return parse_watchlist(document, path=str(file))
     except WatchlistError as error:
         found = _ENTRY_REFERENCE.match(str(error))
         positions = _entry_positions(text) if found else []
