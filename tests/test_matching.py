@@ -234,3 +234,33 @@ def test_one_part_listed_name_needs_the_whole_applicant_name() -> None:
     listed = Watchlist(name="one", version="1", entries=[entry])
     assert Decision.CLEAR == screening.screen(Applicant(name="Tariq Aziz"), listed).decision
     assert Decision.REVIEW == screening.screen(Applicant(name="Tariq"), listed).decision
+
+
+@pytest.mark.parametrize("name", ["王振兴 李", "振兴 美 王", "김광진 박", "광진 김 수", "佟雨泽 明"])
+def test_a_han_or_hangul_part_beyond_a_listed_chinese_or_korean_name_cannot_match(
+    screener: Screener, name: str
+) -> None:
+    """Chinese and Korean names have no middle names: the extra syllable makes another name."""
+    result = screener.screen(Applicant(name=name))
+    assert result.decision is Decision.REVIEW
+    evidence = result.hits[0].evidence[0]
+    assert not evidence.decisive
+    assert "no middle names" in evidence.sentence
+
+
+@pytest.mark.parametrize("name", ["王振兴", "김광진", "Mr 王振兴", "Zhenxing Li Wang", "Kim Kwang Jin Park"])
+def test_the_listed_chinese_or_korean_name_alone_or_with_a_latin_part_still_matches(
+    screener: Screener, name: str
+) -> None:
+    """Titles weigh nothing, and a part in Latin letters may be a middle name."""
+    assert screener.screen(Applicant(name=name)).decision is Decision.MATCH
+
+
+def test_han_parts_beyond_an_organization_name_do_not_count() -> None:
+    """Only persons' names: a company name may well have more words than the listed one."""
+    entry = WatchlistEntry(id="o", kind=EntryKind.ORGANIZATION, name="王 振兴")
+    listed = Watchlist(name="orgs", version="1", entries=[entry])
+    assert Decision.MATCH == screening.screen(Applicant(name="王 振兴 集团"), listed).decision
+    person = WatchlistEntry(id="p", kind=EntryKind.PERSON, name="王 振兴")
+    listed = Watchlist(name="people", version="1", entries=[person])
+    assert Decision.REVIEW == screening.screen(Applicant(name="王 振兴 集团"), listed).decision

@@ -328,6 +328,9 @@ class Alignment:
     covered: int
     scrambled: bool = False
     languages: frozenset[str] = frozenset()
+    #: Han or Hangul parts of the applicant's beyond a listed Chinese or Korean person's name
+    #: (see :func:`_another_syllable`): the alignment cannot decide a match.
+    added_syllables: tuple[str, ...] = ()
 
     def sentences(self) -> tuple[str, ...]:
         """Each link in words, transliterations in the language the whole name is read in."""
@@ -545,7 +548,7 @@ def _link(left: Run, right: Run) -> Link | None:
 
 
 def align(
-    applicant: NameForm, listed: NameForm, *, languages: frozenset[str] | None = None
+    applicant: NameForm, listed: NameForm, *, languages: frozenset[str] | None = None, person: bool = False
 ) -> Alignment | None:
     """Align two names; None when fewer than two listed parts are covered or none strongly.
 
@@ -556,6 +559,9 @@ def align(
             spellings that both read in those languages must agree there: ``Dong`` and ``Tong``
             are one Korean syllable class but two Mandarin syllables, so for a Chinese name
             they differ; ``Hwang``, which is no Mandarin spelling, may still be read as Korean.
+        person: the listed name is a person's. Han or Hangul parts of the applicant's beyond a
+            listed Chinese or Korean name then keep the alignment from deciding a match
+            (:attr:`Alignment.added_syllables`).
     """
     candidates = []
     for left, right in _pairs(applicant, listed):
@@ -633,6 +639,11 @@ def align(
             if not link.listed.start <= family < link.listed.end
             for index in range(link.applicant.start, link.applicant.end)
         )
+    added = tuple(
+        part.text
+        for index, part in enumerate(applicant.parts)
+        if person and family is not None and index not in used_applicant and _another_syllable(part)
+    )
     method = _summary_method(
         methods, complete=complete, in_order=in_order, same=applicant.original == listed.original
     )
@@ -645,11 +656,25 @@ def align(
         score=min(1.0, max(0.0, score)),
         method=method,
         complete=complete,
-        decisive=complete and methods <= DECISIVE_METHODS and not scrambled and bool(languages),
+        decisive=complete and methods <= DECISIVE_METHODS and not scrambled and bool(languages) and not added,
         covered=covered,
         scrambled=scrambled,
         languages=languages,
+        added_syllables=added,
     )
+
+
+def _another_syllable(part: Part) -> bool:
+    """Tell whether an applicant's part beyond a listed Chinese or Korean name changes that name.
+
+    Chinese and Korean names have no middle names: a Han or Hangul part beside a listed
+    "Xu Bin" or "Ryu Jin" is another syllable of the given name or another family name
+    ("斌 莉 徐" is Xu Binli; "유진 박" is Park Yu-jin). In Latin letters the same test would
+    also catch middle names and titles of other names that look alike ("Nguyen Van Minh", the
+    Burmese "U Khin Maung", "John Top Lam Tut"), which do not hide a listed name, so a Latin
+    part counts as a middle name (and so does a title: titles are Latin words).
+    """
+    return translit.script(part.text) in {"han", "hangul"}
 
 
 def _family_index(parts: tuple[Part, ...]) -> int | None:

@@ -351,7 +351,8 @@ def name_listed(forms: _ApplicantForms, prepared: _Prepared, policy: Policy) -> 
             if bound * factor < policy.review_threshold:
                 continue  # cannot reach review whatever aligns
             listed_form = prepared.names.form(position)
-            alignment = align(form, listed_form, languages=name_languages(listed.entry))
+            person = listed.entry.kind is EntryKind.PERSON
+            alignment = align(form, listed_form, languages=name_languages(listed.entry), person=person)
             if alignment is None:
                 continue
             score = alignment.score * factor
@@ -364,6 +365,12 @@ def name_listed(forms: _ApplicantForms, prepared: _Prepared, policy: Policy) -> 
             if alignment.scrambled:
                 sentence += (
                     " Its parts are in an order that changes the given name, so it cannot decide a match."
+                )
+            if alignment.added_syllables:
+                added = ", ".join(f"'{text}'" for text in alignment.added_syllables)
+                sentence += (
+                    f" It also has {added}: Chinese and Korean names have no middle names, so that is"
+                    " another given name or family name, and it cannot decide a match."
                 )
             if listed.weak:
                 sentence += " A weak alias can bring a case to review but never decides a match."
