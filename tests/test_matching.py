@@ -7,7 +7,7 @@ import pytest
 import screening
 from conftest import read_vectors
 from screening import Applicant, Decision, EntryKind, Method, Policy, Screener, Watchlist, WatchlistEntry
-from screening._alignment import align, name_form
+from screening._alignment import align, name_form, run_readings
 from screening.matching import FEATURES
 
 
@@ -281,3 +281,24 @@ def test_added_chinese_or_korean_syllables_count_in_full() -> None:
     entry = WatchlistEntry(id="p", kind=EntryKind.PERSON, name="Xu Bin")
     people = Watchlist(name="people", version="1", entries=[entry])
     assert screening.screen(Applicant(name="徐 斌 明"), people).decision is Decision.CLEAR
+
+
+def test_joined_parts_are_read_part_by_part() -> None:
+    """ "Xi An" is the two syllables xi, an, as "Hsi An" and "Hsian" are; "Hsien" is the one
+    syllable xian. Joined parts that do not all read in one language have no reading."""
+    entry = WatchlistEntry(id="p", kind=EntryKind.PERSON, name="Xi An Wang")
+    listed = Watchlist(name="people", version="1", entries=[entry])
+    decisions = {
+        name: screening.screen(Applicant(name=name), listed).decision
+        for name in ("Wang Hsi An", "Wang Hsian", "Wang Hsien")
+    }
+    assert decisions == {
+        "Wang Hsi An": Decision.MATCH,
+        "Wang Hsian": Decision.MATCH,
+        "Wang Hsien": Decision.CLEAR,
+    }
+    assert [reading.keys for reading in run_readings("xian", ("xi", "an"))] == [("zh:xi", "zh:an")]
+    assert run_readings("abdulrahman", ("abdul", "rahman")) == ()
+    korean = run_readings("김정은", ("김", "정은"))
+    assert korean[0].shown == "김정은"
+    assert korean[0].system == "Hangul"

@@ -122,6 +122,8 @@ _LOW_INFORMATION_FACTOR = 0.2
 #: from _LONG_SKELETON letters on, a lower Jaro-Winkler suffices (Oleksandrovych, Alexandrovich).
 _SKELETON_LENGTH = 5
 _LONG_SKELETON, _LONG_SKELETON_JARO_WINKLER = 8, 0.7
+#: Most readings of joined parts, per language (as many as one part may have).
+_MAX_JOINED_READINGS = 48
 #: Shortest Latin spelling (letters) at which a phonetic or one-letter fuzzy link may anchor a name.
 _LOOSE_ANCHOR_LENGTH = 6
 
@@ -149,6 +151,9 @@ class Run:
     notes: tuple[str, ...]
     #: How many parts the run joins.
     width: int = 1
+    #: The texts of the parts joined, in the run's order; () for a single part. Joined parts
+    #: are read part by part (:func:`run_readings`).
+    pieces: tuple[str, ...] = ()
 
 
 @attrs.frozen
@@ -172,14 +177,14 @@ class NameForm:
     @functools.cached_property
     def listed_keys(self) -> tuple[tuple[tuple[str, bool], ...], ...]:
         """Each run's link keys as a listed name's, ``(key, loose)`` pairs (see :func:`run_keys`)."""
-        return tuple(run_keys(run.text, run.latin, run.width, listed=True) for run in self.runs)
+        return tuple(run_keys(run.text, run.latin, run.width, run.pieces, listed=True) for run in self.runs)
 
     @functools.cached_property
     def applicant_keys(self) -> dict[str, tuple[int, ...]]:
         """The runs by link key, as an applicant's name: key to run indices."""
         found: dict[str, list[int]] = {}
         for index, run in enumerate(self.runs):
-            for key, _loose in run_keys(run.text, run.latin, run.width, listed=False):
+            for key, _loose in run_keys(run.text, run.latin, run.width, run.pieces, listed=False):
                 found.setdefault(key, []).append(index)
         return {key: tuple(indices) for key, indices in found.items()}
 
@@ -248,16 +253,61 @@ def _run(start: int, end: int, chosen: tuple[Part, ...]) -> Run:
         latin=("".join(part.latin[0] for part in chosen),),
         notes=tuple(note for part in chosen for note in part.notes),
         width=end - start,
+        pieces=tuple(texts),
     )
 
 
+@functools.lru_cache(maxsize=65536)
+def _reading_languages(text: str) -> frozenset[str]:
+    return frozenset(reading.language for reading in translit.readings(text))
+
+
+def run_readings(text: str, pieces: tuple[str, ...] = ()) -> tuple[translit.Reading, ...]:
+    """The Mandarin and Korean readings of a run: of its text when it is one part; of each
+    joined part in turn (``pieces``) otherwise (:func:`_joined_readings`)."""
+    return _joined_readings(pieces) if pieces else translit.readings(text)
+
+
 @functools.lru_cache(maxsize=16384)
-def _strong_keys(text: str, latin: tuple[str, ...]) -> frozenset[str]:
+def _joined_readings(pieces: tuple[str, ...]) -> tuple[translit.Reading, ...]:
+    """Read joined parts as the syllables of each part in turn, in a language all of them read in.
+
+    "Kim Jong Un" reads (kim, jong, un) as "Kimjongun" does, and "Xi An" reads (xi, an) as
+    "Hsi An" and "Hsian" do, not the one syllable xian of "Xian" and the Wade-Giles "Hsien"
+    (pinyin writes the two syllables "Xi'an"): a name split in parts is split between
+    syllables, never inside one ("Ki Mjong" is no name). Reading the joined text instead
+    would find such splits, and cost a segmentation of every joined run of a large list.
+    Parts that do not all read in one language give no reading. Each
+    language's readings combine the parts' readings in order, up to
+    :data:`_MAX_JOINED_READINGS`.
+    """
+    common = frozenset.intersection(*map(_reading_languages, pieces))
+    if not common:
+        return ()  # most joined parts: "Abdul Rahman", "Ivan Petrov", "General Trading"
+    per_part = [translit.readings(piece) for piece in pieces]
+    languages = [
+        language for language in dict.fromkeys(r.language for r in per_part[0]) if language in common
+    ]
+    found: dict[tuple[str, ...], translit.Reading] = {}
+    for language in languages:
+        options = [[reading for reading in readings if reading.language == language] for readings in per_part]
+        for combination in itertools.islice(itertools.product(*options), _MAX_JOINED_READINGS):
+            keys = tuple(key for reading in combination for key in reading.keys)
+            systems = list(dict.fromkeys(reading.system for reading in combination))
+            hangul = all(reading.system in {"Hangul", "Hanja read in Korean"} for reading in combination)
+            shown = ("" if hangul else " ").join(reading.shown for reading in combination)
+            system = systems[0] if len(systems) == 1 else " and ".join(systems)
+            found.setdefault(keys, translit.Reading(keys=keys, system=system, shown=shown, language=language))
+    return tuple(found.values())
+
+
+@functools.lru_cache(maxsize=16384)
+def _strong_keys(text: str, latin: tuple[str, ...], pieces: tuple[str, ...]) -> frozenset[str]:
     """Keys two runs share whenever an exact, joined, transliteration or legal-form link joins them."""
     keys = {"l:" + spelling for spelling in latin}
     if text not in latin:
         keys.add("t:" + text)  # a Latin text is its own first spelling: "l:" stands for both
-    keys.update("r:" + " ".join(reading.keys) for reading in translit.readings(text))
+    keys.update("r:" + " ".join(reading.keys) for reading in run_readings(text, pieces))
     if text in LEGAL_FORMS:
         keys.add("f:" + LEGAL_FORMS[text])
     return frozenset(keys)
@@ -337,11 +387,13 @@ class Alignment:
         return tuple(link.sentence(self.languages) for link in self.links)
 
 
-def _reading_link(left: str, right: str) -> tuple[tuple[str, str], ...]:
-    """Explain each language in which two texts share a reading: (language, sentence) pairs."""
-    right_readings = {reading.keys: reading for reading in translit.readings(right)}
+def _reading_link(
+    left: str, right: str, left_pieces: tuple[str, ...], right_pieces: tuple[str, ...]
+) -> tuple[tuple[str, str], ...]:
+    """Explain each language in which two runs share a reading: (language, sentence) pairs."""
+    right_readings = {reading.keys: reading for reading in run_readings(right, right_pieces)}
     found: dict[str, str] = {}
-    for reading in translit.readings(left):
+    for reading in run_readings(left, left_pieces):
         other = right_readings.get(reading.keys)
         if other is None or reading.language in found:
             continue
@@ -366,9 +418,15 @@ def _reading_link(left: str, right: str) -> tuple[tuple[str, str], ...]:
 
 @functools.lru_cache(maxsize=131072)
 def _token_link(
-    left: str, left_latin: tuple[str, ...], right: str, right_latin: tuple[str, ...]
+    left: str,
+    left_latin: tuple[str, ...],
+    right: str,
+    right_latin: tuple[str, ...],
+    left_pieces: tuple[str, ...] = (),
+    right_pieces: tuple[str, ...] = (),
 ) -> tuple[Method, float, tuple[tuple[str, str], ...]] | None:
-    """Link two run texts by the first rule that holds.
+    """Link two runs by the first rule that holds; joined runs are read part by part
+    (``pieces``, :func:`run_readings`).
 
     Returns:
         The method, the similarity, and the sentences (with ``{a}`` and ``{b}`` slots) by
@@ -380,7 +438,7 @@ def _token_link(
     if left in LEGAL_FORMS and LEGAL_FORMS[left] == LEGAL_FORMS.get(right):
         sentence = f"'{{a}}' and the listed '{{b}}' are the same legal form ({LEGAL_FORMS[left]})."
         return Method.ABBREVIATION, _SIMILARITY[Method.ABBREVIATION], (("", sentence),)
-    explained = _reading_link(left, right)
+    explained = _reading_link(left, right, left_pieces, right_pieces)
     if explained:
         return Method.TRANSLITERATION, _SIMILARITY[Method.TRANSLITERATION], explained
     shared = set(left_latin) & set(right_latin)
@@ -447,7 +505,9 @@ TWO_LETTER_LENGTH = 8
 
 
 @functools.lru_cache(maxsize=8192)
-def run_keys(text: str, latin: tuple[str, ...], width: int, *, listed: bool) -> tuple[tuple[str, bool], ...]:
+def run_keys(
+    text: str, latin: tuple[str, ...], width: int, pieces: tuple[str, ...], *, listed: bool
+) -> tuple[tuple[str, bool], ...]:
     """The keys of a run, ``(key, loose)`` pairs: two runs that :func:`align` can link share one.
 
     Strong keys (exact, joined, transliteration and legal-form links): the run's text, Latin
@@ -460,7 +520,7 @@ def run_keys(text: str, latin: tuple[str, ...], width: int, *, listed: bool) -> 
     no key: an initial and a two-letter difference between parts of :data:`TWO_LETTER_LENGTH`
     letters or more.
     """
-    found = dict.fromkeys(_strong_keys(text, latin), False)
+    found = dict.fromkeys(_strong_keys(text, latin, pieces), False)
     if width != 1:
         return tuple(found.items())  # joined parts link only exactly or by reading
     kind = translit.script(text)
@@ -522,8 +582,8 @@ def _pairs(applicant: NameForm, listed: NameForm) -> list[tuple[Run, Run]]:
     return [(applicant.runs[left], listed.runs[right]) for left, right in sorted(found)]
 
 
-def _readable_in(text: str, languages: frozenset[str]) -> bool:
-    return any(reading.language in languages for reading in translit.readings(text))
+def _readable_in(run: Run, languages: frozenset[str]) -> bool:
+    return any(reading.language in languages for reading in run_readings(run.text, run.pieces))
 
 
 def _syllable_counts(text: str) -> set[int]:
@@ -531,7 +591,7 @@ def _syllable_counts(text: str) -> set[int]:
 
 
 def _link(left: Run, right: Run) -> Link | None:
-    linked = _token_link(left.text, left.latin, right.text, right.latin)
+    linked = _token_link(left.text, left.latin, right.text, right.latin, left.pieces, right.pieces)
     if linked is None:
         return None
     method, similarity, templates = linked
@@ -571,7 +631,7 @@ def align(
         if link is None:
             continue
         foreign = languages is not None and link.languages and not link.languages & languages
-        if foreign and _readable_in(left.text, languages) and _readable_in(right.text, languages):  # type: ignore[arg-type]
+        if foreign and _readable_in(left, languages) and _readable_in(right, languages):  # type: ignore[arg-type]
             continue  # both read in the listed name's language, and differently there
         candidates.append(link)
     weights = [part.weight for part in listed.parts]

@@ -141,16 +141,16 @@ def _keyed_runs(form: NameForm, *, listed: bool) -> Iterator[tuple[Run, Iterator
     for run in form.runs:
         if listed and low_information(form, run):
             continue
-        yield run, _anchored_keys(run.text, run.latin, run.width, listed)
+        yield run, _anchored_keys(run.text, run.latin, run.width, run.pieces, listed)
 
 
 def _anchored_keys(
-    text: str, latin: tuple[str, ...], width: int, listed: bool
+    text: str, latin: tuple[str, ...], width: int, pieces: tuple[str, ...], listed: bool
 ) -> Iterator[tuple[str, bool, int]]:
     """A run's keys (:func:`~screening._alignment.run_keys`) with their anchor flags."""
     kana = width == 1 and translit.script(text) == "kana"
     long_part = width == 1 and len(latin[0]) >= _ANCHOR_LENGTH
-    for key, loose in run_keys(text, latin, width, listed=listed):
+    for key, loose in run_keys(text, latin, width, pieces, listed=listed):
         if not loose or kana or key.startswith(("o:", "kk:", "kl:")):
             yield key, loose, _SURE
         else:
