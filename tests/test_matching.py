@@ -302,3 +302,19 @@ def test_joined_parts_are_read_part_by_part() -> None:
     korean = run_readings("김정은", ("김", "정은"))
     assert korean[0].shown == "김정은"
     assert korean[0].system == "Hangul"
+
+
+def test_a_reading_outside_the_listed_names_language_cannot_decide_a_match() -> None:
+    """"Abdul" and "Abdur" read alike as Korean syllables, but "Rahman" reads as none: the
+    listed name is no Korean name, so the link holds for review and says why it cannot
+    match. A Korean family name is read as Korean even beside a Western given name."""
+
+    def screened(listed: str, name: str) -> screening.ScreeningResult:
+        entry = WatchlistEntry(id="p", kind=EntryKind.PERSON, name=listed)
+        return screening.screen(Applicant(name=name), Watchlist(name="t", version="1", entries=[entry]))
+
+    arabic = screened("RAHMAN, Abdur", "Abdul Rahman")
+    assert arabic.decision is Decision.REVIEW
+    assert "cannot decide a match" in arabic.hits[0].evidence[0].links[0].sentence
+    assert screened("Kim Jong Un", "Gim Jeongeun").decision is Decision.MATCH
+    assert screened("Bryan Cho", "Bryan Jo").decision is Decision.MATCH

@@ -342,6 +342,9 @@ class Link:
     method: Method
     similarity: float
     sentences: tuple[tuple[str, str], ...]
+    #: A reading in a language the listed name is not written in (see :func:`align`): the link
+    #: holds, but cannot decide a match.
+    outside: bool = False
 
     @property
     def anchors(self) -> bool:
@@ -624,12 +627,20 @@ def align(
             (:attr:`Alignment.added_syllables`).
     """
     candidates = []
+    # A name is read as Chinese or Korean syllables when all its parts read so, and its
+    # Chinese or Korean family name in any case ("Bryan Cho" is "Bryan Jo"). Otherwise two
+    # parts that read alike ("Abdul" and "Abdur", both the Korean "ap tol") are two spellings
+    # of one name, as likely as not: the link holds, but cannot decide a match.
+    weighty_languages = [_reading_languages(part.text) for part in listed.parts if part.weight > 0]
+    readable = frozenset.intersection(*weighty_languages) if weighty_languages else frozenset()
     for left, right in _pairs(applicant, listed):
         if left.width > 1 and right.width > 1:
             continue
         link = _link(left, right)
         if link is None:
             continue
+        if link.languages and not link.languages & readable and not _surname(right):
+            link = _outside(link)
         foreign = languages is not None and link.languages and not link.languages & languages
         if foreign and _readable_in(left, languages) and _readable_in(right, languages):  # type: ignore[arg-type]
             continue  # both read in the listed name's language, and differently there
@@ -725,7 +736,12 @@ def align(
         score=min(1.0, max(0.0, score)),
         method=method,
         complete=complete,
-        decisive=complete and methods <= DECISIVE_METHODS and not scrambled and bool(languages) and not added,
+        decisive=complete
+        and methods <= DECISIVE_METHODS
+        and not scrambled
+        and bool(languages)
+        and not added
+        and not any(link.outside for link in chosen),
         covered=covered,
         scrambled=scrambled,
         languages=languages,
@@ -744,6 +760,18 @@ def _another_syllable(part: Part) -> bool:
     part counts as a middle name (and so does a title: titles are Latin words).
     """
     return translit.script(part.text) in {"han", "hangul"}
+
+
+def _outside(link: Link) -> Link:
+    """The link, marked as a reading in a language the listed name is not written in."""
+    note = " The listed name is no {} name throughout, so this alone cannot decide a match."
+    sentences = tuple((language, sentence + note.format(language)) for language, sentence in link.sentences)
+    return attrs.evolve(link, sentences=sentences, outside=True)
+
+
+def _surname(run: Run) -> bool:
+    """Tell whether a run is one part that is a known Chinese or Korean family name."""
+    return run.width == 1 and translit.surname_share(run.text) >= _FAMILY_NAME_SHARE
 
 
 def _family_index(parts: tuple[Part, ...]) -> int | None:
