@@ -305,7 +305,7 @@ def test_joined_parts_are_read_part_by_part() -> None:
 
 
 def test_a_reading_outside_the_listed_names_language_cannot_decide_a_match() -> None:
-    """"Abdul" and "Abdur" read alike as Korean syllables, but "Rahman" reads as none: the
+    """ "Abdul" and "Abdur" read alike as Korean syllables, but "Rahman" reads as none: the
     listed name is no Korean name, so the link holds for review and says why it cannot
     match. A Korean family name is read as Korean even beside a Western given name."""
 
