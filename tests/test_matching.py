@@ -318,3 +318,30 @@ def test_a_reading_outside_the_listed_names_language_cannot_decide_a_match() -> 
     assert "cannot decide a match" in arabic.hits[0].evidence[0].links[0].sentence
     assert screened("Kim Jong Un", "Gim Jeongeun").decision is Decision.MATCH
     assert screened("Bryan Cho", "Bryan Jo").decision is Decision.MATCH
+
+
+def _common_names_list() -> Watchlist:
+    """A list where 'Muhammad' and 'Ali' are common: 60 people named Muhammad Ali something."""
+    letters = "bcdfghjklmnpqrstvwz"
+    others = [
+        WatchlistEntry(id=f"o{index}", kind=EntryKind.PERSON, name=f"Muhammad Ali Ka{first}{second}a")
+        for index, (first, second) in enumerate(zip(letters * 4, letters[3:] + letters * 3, strict=False))
+    ][:60]
+    listed = WatchlistEntry(id="p", kind=EntryKind.PERSON, name="ALI, Muhammad")
+    return Watchlist(name="common", version="1", entries=[listed, *others])
+
+
+def test_a_listed_name_of_common_parts_inside_a_longer_name_cannot_decide_a_match() -> None:
+    """'Ali Muhammad Salih' has all of the listed 'ALI, Muhammad', but on a list full of
+    Muhammads and Alis that is as likely another person: a review, saying why."""
+    watchlist = _common_names_list()
+    index = screening.Screener(watchlist)._prepared[0].names
+    assert index.spelling_count("muhammad") == 61
+    assert index.spelling_count("salih") == 0
+    result = screening.screen(Applicant(name="Ali Muhammad Salih"), watchlist)
+    assert result.decision is Decision.REVIEW
+    assert result.hits[0].entry.id == "p"
+    assert "common in this list" in result.hits[0].evidence[0].sentence
+    assert screening.screen(Applicant(name="Muhammad Ali"), watchlist).decision is Decision.MATCH
+    short = Watchlist(name="short", version="1", entries=[watchlist.entries[0]])
+    assert screening.screen(Applicant(name="Ali Muhammad Salih"), short).decision is Decision.MATCH

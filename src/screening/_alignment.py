@@ -384,6 +384,8 @@ class Alignment:
     #: Han or Hangul parts of the applicant's beyond a listed Chinese or Korean person's name
     #: (see :func:`_another_syllable`): the alignment cannot decide a match.
     added_syllables: tuple[str, ...] = ()
+    #: The applicant's other weighty parts that link to no listed part (middle names).
+    unmatched: tuple[str, ...] = ()
 
     def sentences(self) -> tuple[str, ...]:
         """Each link in words, transliterations in the language the whole name is read in."""
@@ -746,6 +748,11 @@ def align(
         scrambled=scrambled,
         languages=languages,
         added_syllables=tuple(applicant.parts[index].text for index in added),
+        unmatched=tuple(
+            applicant.parts[index].text
+            for index in unused
+            if index not in linked and index not in added and applicant.parts[index].weight > 0
+        ),
     )
 
 

@@ -344,6 +344,18 @@ class NameIndex:
         index._slots = slots
         return index
 
+    def spelling_count(self, spelling: str) -> int:
+        """How many listed names have a part spelled ``spelling`` in Latin letters (a part
+        joined from others that reads the same counts too; twice in one name counts twice)."""
+        slot = self._slots.get("l:" + spelling)
+        if slot is None:
+            return 0
+        offset, starts = slot >> _SHIFT, self._starts
+        return sum(
+            starts[(ref >> _FLAGS) + 1] - starts[ref >> _FLAGS]
+            for ref in self._refs[offset : offset + (slot & _COUNT)]
+        )
+
     def candidates(self, form: NameForm, least: float) -> list[tuple[int, float]]:
         """The listed names whose bound reaches ``least``: ``(position, bound)`` pairs in order.
 

@@ -372,6 +372,17 @@ def name_listed(forms: _ApplicantForms, prepared: _Prepared, policy: Policy) -> 
                     f" It also has {added}: Chinese and Korean names have no middle names, so that is"
                     " another given name or family name, and it cannot decide a match."
                 )
+            # A middle name leaves a match, unless the listed name is made of names this list
+            # is full of.
+            common = bool(alignment.decisive and alignment.unmatched) and _common_in_list(
+                listed_form, prepared.names
+            )
+            if common:
+                more = ", ".join(f"'{text}'" for text in alignment.unmatched)
+                sentence += (
+                    f" It also has {more}, and every part of the {kind} is a name common in this list,"
+                    " so it cannot decide a match."
+                )
             if listed.weak:
                 sentence += " A weak alias can bring a case to review but never decides a match."
             yield (
@@ -385,11 +396,28 @@ def name_listed(forms: _ApplicantForms, prepared: _Prepared, policy: Policy) -> 
                     listed_field=listed.field,
                     listed_value=listed.value,
                     score=score,
-                    decisive=alignment.decisive and not listed.weak,
+                    decisive=alignment.decisive and not listed.weak and not common,
                     sentence=sentence,
                     links=tuple(_token_link(link, alignment.languages) for link in alignment.links),
                 ),
             )
+
+
+#: A listed part is common in a list when at least this share of its names, and at least
+#: _COMMON_NAMES of them, have a part spelled so ("muhammad" and "ali" on OFAC's list).
+_COMMON_SHARE, _COMMON_NAMES = 0.005, 50
+
+
+def _common_in_list(form: NameForm, index: NameIndex) -> bool:
+    """Tell whether every weighty part of a listed name is common in its list.
+
+    Such a name ("ALI, Muhammad") inside a longer applicant's name ("Ali Muhammad Salih") is
+    as likely another person's: on OFAC's a.k.a. names, most matches of the wrong entry were
+    of this kind. The counts come from the list itself, so a short list (the bundled one)
+    has no common parts and a middle name still leaves a match.
+    """
+    least = max(_COMMON_NAMES, _COMMON_SHARE * len(index.names))
+    return all(index.spelling_count(part.latin[0]) >= least for part in form.parts if part.weight > 0)
 
 
 def _token_link(link: Link, languages: frozenset[str]) -> TokenLink:
