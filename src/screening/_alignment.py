@@ -146,7 +146,6 @@ class Run:
     start: int
     end: int
     text: str
-    shown: str
     latin: tuple[str, ...]
     notes: tuple[str, ...]
     #: How many parts the run joins.
@@ -154,6 +153,11 @@ class Run:
     #: The texts of the parts joined, in the run's order; () for a single part. Joined parts
     #: are read part by part (:func:`run_readings`).
     pieces: tuple[str, ...] = ()
+
+    @property
+    def shown(self) -> str:
+        """The run for people: its parts apart ("kim jong un")."""
+        return " ".join(self.pieces) if self.pieces else self.text
 
 
 @attrs.frozen
@@ -243,17 +247,13 @@ def _run(start: int, end: int, chosen: tuple[Part, ...]) -> Run:
     """A run of the parts ``chosen``, which stand at ``start``..``end`` (in that or rotated order)."""
     if len(chosen) == 1:
         part = chosen[0]
-        return Run(start, end, part.text, part.text, part.latin, part.notes, 1)
-    texts = [part.text for part in chosen]
+        return Run(start, end, part.text, part.latin, part.notes, 1)
+    texts = tuple([part.text for part in chosen])
+    notes = (
+        tuple([note for part in chosen for note in part.notes]) if any(part.notes for part in chosen) else ()
+    )
     return Run(
-        start=start,
-        end=end,
-        text="".join(texts),
-        shown=" ".join(texts),
-        latin=("".join(part.latin[0] for part in chosen),),
-        notes=tuple(note for part in chosen for note in part.notes),
-        width=end - start,
-        pieces=tuple(texts),
+        start, end, "".join(texts), ("".join([part.latin[0] for part in chosen]),), notes, end - start, texts
     )
 
 
