@@ -345,3 +345,13 @@ def test_a_listed_name_of_common_parts_inside_a_longer_name_cannot_decide_a_matc
     assert screening.screen(Applicant(name="Muhammad Ali"), watchlist).decision is Decision.MATCH
     short = Watchlist(name="short", version="1", entries=[watchlist.entries[0]])
     assert screening.screen(Applicant(name="Ali Muhammad Salih"), short).decision is Decision.MATCH
+
+
+def test_an_applicants_particle_stands_only_for_itself() -> None:
+    """ "The" is no listed "De" though both read as the Korean "tae", and "van" no "Pan"; a
+    listed particle may still be spelled otherwise by the applicant ("Ai" for "Al")."""
+    assert align(name_form("The International"), name_form("DE INTERNATIONAL")) is None
+    assert align(name_form("Victoria van der Kint"), name_form("PAN VICTOIRE")) is None
+    alignment = align(name_form("Ai Harzi Tariq"), name_form("AL-HARZI, Tariq"))
+    assert alignment is not None
+    assert alignment.decisive

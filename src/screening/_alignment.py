@@ -602,6 +602,11 @@ def _link(left: Run, right: Run) -> Link | None:
     method, similarity, templates = linked
     if method in _SINGLE_PART_METHODS and (left.width, right.width) != (1, 1):
         return None  # joined parts are compared exactly or by reading, never loosely
+    if left.text in LOW_INFORMATION and right.text not in LOW_INFORMATION and method is not Method.EXACT:
+        # An applicant's particle or legal form stands only for itself: "The" is no listed "De"
+        # (a Korean reading), "van" no "Pan". The other way round, a listed particle may be
+        # spelled otherwise ("Ai-Harzi" for "Al-Harzi", "Ar-Rahmah" for "Al-Rahmah").
+        return None
     if method is Method.EXACT and (left.width, right.width) != (1, 1):
         method, similarity = Method.JOINED_TOKENS, _SIMILARITY[Method.JOINED_TOKENS]
         templates = (("", "'{a}' is the listed '{b}' with its parts joined or split."),)
