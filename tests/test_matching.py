@@ -249,11 +249,24 @@ def test_a_han_or_hangul_part_beyond_a_listed_chinese_or_korean_name_cannot_matc
     assert "no middle names" in evidence.sentence
 
 
-@pytest.mark.parametrize("name", ["王振兴", "김광진", "Mr 王振兴", "Zhenxing Li Wang", "Kim Kwang Jin Park"])
+@pytest.mark.parametrize(
+    "name",
+    [
+        "王振兴",
+        "김광진",
+        "Mr 王振兴",
+        "王振兴 先生",
+        "김광진 씨",
+        "김광진 동지",
+        "Zhenxing Li Wang",
+        "Kim Kwang Jin Park",
+    ],
+)
 def test_the_listed_chinese_or_korean_name_alone_or_with_a_latin_part_still_matches(
     screener: Screener, name: str
 ) -> None:
-    """Titles weigh nothing, and a part in Latin letters may be a middle name."""
+    """Titles weigh nothing (Chinese and Korean ones too), and a part in Latin letters may be
+    a middle name."""
     assert screener.screen(Applicant(name=name)).decision is Decision.MATCH
 
 

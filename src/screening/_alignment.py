@@ -86,6 +86,11 @@ _COMMON_SHARE, _COMMON_FACTOR = 0.05, 0.4
 TITLES = frozenset(
     {"mr", "mrs", "ms", "miss", "mx", "dr", "prof", "sir", "madam", "madame", "dame", "lord", "lady"}
     | {"rev", "fr", "sr", "jr", "ii", "iii", "iv", "esq", "phd", "md"}
+    # Written after a Chinese or Korean name: Mr, Ms, Miss, Mrs, Madam, comrade, Dr, Prof;
+    # teacher, comrade. Korean titles that begin with a family name are left out: 양 and 군
+    # (Miss, young Mr), 박사 and 교수 (Dr, Prof) could be Yang, Gun, Park Sa, Gyo Su.
+    | {"先生", "女士", "小姐", "太太", "夫人", "同志", "博士", "教授"}
+    | {"씨", "님", "선생", "선생님", "여사", "동지", "동무"}
 )
 #: Quoted or bracketed nicknames: "Danny", “Danny”, 'Danny', (Danny), «Danny», 「Danny」.
 _NICKNAME = re.compile(r"\"[^\"]*\"|“[^”]*”|«[^»]*»|「[^」]*」|\([^)]*\)")
@@ -211,7 +216,7 @@ def _form(original: str, groups: tuple[tuple[str, ...], ...]) -> NameForm:
     split: list[tuple[str, int]] = []
     for number, group in enumerate(groups):
         for token in group:
-            pieces = translit.split_family_name(token)
+            pieces = (token,) if token in TITLES else translit.split_family_name(token)
             # A Han or Hangul name split into family and given name: two groups.
             split += [(piece, number * 2 + (index > 0)) for index, piece in enumerate(pieces)]
     parts = tuple(_part(token, group) for token, group in split)
@@ -769,9 +774,9 @@ def _another_syllable(part: Part) -> bool:
     ("斌 莉 徐" is Xu Binli; "유진 박" is Park Yu-jin). In Latin letters the same test would
     also catch middle names and titles of other names that look alike ("Nguyen Van Minh", the
     Burmese "U Khin Maung", "John Top Lam Tut"), which do not hide a listed name, so a Latin
-    part counts as a middle name (and so does a title: titles are Latin words).
+    part counts as a middle name. Titles (先生, 동지), which weigh nothing, do not count.
     """
-    return translit.script(part.text) in {"han", "hangul"}
+    return part.weight > 0 and translit.script(part.text) in {"han", "hangul"}
 
 
 def _outside(link: Link) -> Link:
