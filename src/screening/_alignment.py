@@ -189,6 +189,12 @@ class NameForm:
         return tuple(run_keys(run.text, run.latin, run.width, run.pieces, listed=True) for run in self.runs)
 
     @functools.cached_property
+    def reading_languages(self) -> frozenset[str]:
+        """The languages every weighty part reads in (see :func:`align`)."""
+        found = [_reading_languages(part.text) for part in self.parts if part.weight > 0]
+        return frozenset.intersection(*found) if found else frozenset()
+
+    @functools.cached_property
     def applicant_keys(self) -> dict[str, tuple[int, ...]]:
         """The runs by link key, as an applicant's name: key to run indices."""
         found: dict[str, list[int]] = {}
@@ -643,8 +649,7 @@ def align(
     # Chinese or Korean family name in any case ("Bryan Cho" is "Bryan Jo"). Otherwise two
     # parts that read alike ("Abdul" and "Abdur", both the Korean "ap tol") are two spellings
     # of one name, as likely as not: the link holds, but cannot decide a match.
-    weighty_languages = [_reading_languages(part.text) for part in listed.parts if part.weight > 0]
-    readable = frozenset.intersection(*weighty_languages) if weighty_languages else frozenset()
+    readable = listed.reading_languages
     for left, right in _pairs(applicant, listed):
         if left.width > 1 and right.width > 1:
             continue

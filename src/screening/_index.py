@@ -124,8 +124,8 @@ def link_keys(form: NameForm, *, listed: bool) -> Iterator[tuple[str, bool, int]
     """Yield ``(key, loose, anchor)`` for each key of each run of a prepared
     name (:func:`~screening._alignment.run_keys`), a listed name's legal forms and particles,
     alone or joined ("joint stock"), left out: the bound counts them as covered, and a link to
-    them anchors nothing. An applicant's may still link to other parts, as "the" to a listed
-    "D.E.".
+    them anchors nothing. An applicant's are still looked up: they link to listed particles
+    and legal forms, and to any other listed part only by the same text (``_alignment._link``).
 
     ``anchor`` says when a link through the key can anchor a name (see
     :attr:`screening._alignment.Link.anchors`): :data:`_SURE` for strong, OCR and kana keys and
