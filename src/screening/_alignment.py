@@ -218,7 +218,9 @@ def _part(token: str, group: int) -> Part:
     return Part(text=text, latin=latin, weight=_weight(text, latin), notes=notes, group=group)
 
 
-def _form(original: str, groups: tuple[tuple[str, ...], ...]) -> NameForm:
+def _parts(groups: tuple[tuple[str, ...], ...]) -> tuple[Part, ...]:
+    """The parts of a name's token groups: Han and Hangul names split into family and given
+    name, titles weighing nothing unless the name is all titles."""
     split: list[tuple[str, int]] = []
     for number, group in enumerate(groups):
         for token in group:
@@ -229,12 +231,23 @@ def _form(original: str, groups: tuple[tuple[str, ...], ...]) -> NameForm:
     if any(part.text not in TITLES for part in parts):
         # Titles and suffixes stay linkable ("II" may be a scanned "Il") but weigh nothing.
         parts = tuple(attrs.evolve(part, weight=0.0) if part.text in TITLES else part for part in parts)
-    runs = [_run(start, start + 1, (part,)) for start, part in enumerate(parts)]
+    return parts
+
+
+#: A run before it is built: where it starts and ends among the parts, and its parts in its
+#: order (a rotated run's differ from the parts there).
+Span = tuple[int, int, tuple[Part, ...]]
+
+
+def run_spans(parts: tuple[Part, ...]) -> list[Span]:
+    """The runs of a name, as spans: each part, then adjacent parts of one script joined (up
+    to :data:`_MAX_RUN`), then the whole name with its family name moved to the other end."""
+    spans: list[Span] = [(start, start + 1, (part,)) for start, part in enumerate(parts)]
     kinds = [translit.script(part.text) for part in parts]
     for width in range(2, _MAX_RUN + 1):
         for start in range(len(parts) - width + 1):
             if len(set(kinds[start : start + width])) == 1:
-                runs.append(_run(start, start + width, parts[start : start + width]))
+                spans.append((start, start + width, parts[start : start + width]))
     if 2 <= len(parts) <= _MAX_RUN + 1 and len(set(kinds)) == 1:
         # The whole name written as one word with the family name moved to the other end:
         # "WangZhenxing" for Zhenxing Wang, "KwangJinKim" for Kim Kwang Jin.
@@ -244,9 +257,24 @@ def _form(original: str, groups: tuple[tuple[str, ...], ...]) -> NameForm:
             rotations.append((*parts[1:], parts[0]))  # a family name first, moved last
         if family != 0:
             rotations.append((parts[-1], *parts[:-1]))  # a family name last, moved first
-        runs.extend(_run(0, len(parts), rotated) for rotated in rotations)
-        runs = list(dict.fromkeys(runs))  # a rotation may give a run already there ("Kim Kim")
-    return NameForm(original=original, parts=parts, runs=tuple(runs))
+        # A rotation may give a run already there ("Kim Kim"; both rotations of two parts).
+        seen = {_joined_identity(parts)} if len(parts) <= _MAX_RUN else set()
+        for rotated in rotations:
+            identity = _joined_identity(rotated)
+            if identity not in seen:
+                seen.add(identity)
+                spans.append((0, len(parts), rotated))
+    return spans
+
+
+def _joined_identity(chosen: tuple[Part, ...]) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """What tells two runs of the same span apart: their parts' texts and notes in order."""
+    return tuple([part.text for part in chosen]), tuple([note for part in chosen for note in part.notes])
+
+
+def _form(original: str, parts: tuple[Part, ...]) -> NameForm:
+    runs = tuple([_run(start, end, chosen) for start, end, chosen in run_spans(parts)])
+    return NameForm(original=original, parts=parts, runs=runs)
 
 
 def low_information(form: NameForm, run: Run) -> bool:
@@ -276,7 +304,11 @@ def _reading_languages(text: str) -> frozenset[str]:
 def run_readings(text: str, pieces: tuple[str, ...] = ()) -> tuple[translit.Reading, ...]:
     """The Mandarin and Korean readings of a run: of its text when it is one part; of each
     joined part in turn (``pieces``) otherwise (:func:`_joined_readings`)."""
-    return _joined_readings(pieces) if pieces else translit.readings(text)
+    if not pieces:
+        return translit.readings(text)
+    # Most joined parts have no language in common ("Abdul Rahman", "Ivan Petrov"): told
+    # before the cache of joined readings, which they would only fill.
+    return _joined_readings(pieces) if frozenset.intersection(*map(_reading_languages, pieces)) else ()
 
 
 @functools.lru_cache(maxsize=16384)
@@ -312,8 +344,15 @@ def _joined_readings(pieces: tuple[str, ...]) -> tuple[translit.Reading, ...]:
     return tuple(found.values())
 
 
-@functools.lru_cache(maxsize=16384)
-def _strong_keys(text: str, latin: tuple[str, ...], pieces: tuple[str, ...]) -> frozenset[str]:
+def joined_keys(chosen: tuple[Part, ...]) -> frozenset[str]:
+    """The keys of the run that joins ``chosen`` (as :func:`run_keys` gives them: a joined
+    run has only strong keys), worked out without building the run or caching the keys: a
+    large list's joined runs seldom repeat."""
+    texts = tuple([part.text for part in chosen])
+    return _strong_keys_of("".join(texts), ("".join([part.latin[0] for part in chosen]),), texts)
+
+
+def _strong_keys_of(text: str, latin: tuple[str, ...], pieces: tuple[str, ...]) -> frozenset[str]:
     """Keys two runs share whenever an exact, joined, transliteration or legal-form link joins them."""
     keys = {"l:" + spelling for spelling in latin}
     if text not in latin:
@@ -324,19 +363,31 @@ def _strong_keys(text: str, latin: tuple[str, ...], pieces: tuple[str, ...]) -> 
     return frozenset(keys)
 
 
+_strong_keys = functools.lru_cache(maxsize=16384)(_strong_keys_of)
+
+
 def name_forms(name: str) -> tuple[NameForm, ...]:
     """Prepare a name: the name without quoted nicknames first, then the name as written.
 
     Raises:
         InvalidNameError: the name has nothing to compare.
     """
+    return tuple([_form(name, parts) for parts in name_parts(name)])
+
+
+def name_parts(name: str) -> tuple[tuple[Part, ...], ...]:
+    """The parts of each of a name's forms (:func:`name_forms`), without their runs.
+
+    Raises:
+        InvalidNameError: the name has nothing to compare.
+    """
     whole = names.token_groups(name)
     without = _NICKNAME.sub(" ", name)
-    forms = []
+    found = []
     if without != name and names.is_valid(without):
-        forms.append(_form(name, names.token_groups(without)))
-    forms.append(_form(name, whole))
-    return tuple(forms)
+        found.append(_parts(names.token_groups(without)))
+    found.append(_parts(whole))
+    return tuple(found)
 
 
 def name_form(name: str) -> NameForm:

@@ -56,9 +56,12 @@ from screening._alignment import (
     NameForm,
     Part,
     Run,
+    joined_keys,
     low_information,
     name_forms,
+    name_parts,
     run_keys,
+    run_spans,
 )
 from screening._version import __version__
 from screening.models import WatchlistEntry
@@ -245,14 +248,15 @@ class _Shape(NamedTuple):
         )
 
     @classmethod
-    def of(cls, form: NameForm) -> _Shape:
-        weights = [0.0] * min(len(form.parts), _BITS)
+    def of(cls, parts: tuple[Part, ...]) -> _Shape:
+        """The shape of a name with these parts."""
+        weights = [0.0] * min(len(parts), _BITS)
         always = 0
-        for index, part in enumerate(form.parts):
+        for index, part in enumerate(parts):
             weights[min(index, _BITS - 1)] += part.weight
             if part.text in LOW_INFORMATION:
                 always |= _span(index, index + 1)
-        spellings = tuple(sys.intern(_loose_spelling(part)) for part in form.parts)
+        spellings = tuple(sys.intern(_loose_spelling(part)) for part in parts)
         return cls.make(tuple(weights), always, spellings)
 
 
@@ -306,34 +310,48 @@ class NameIndex:
         """Prepare every listed name and file it under its keys.
 
         Names share most of their parts ("kim", "mohammed"), so a part's keys are worked out
-        once, and each name is filed under its runs.
+        once, and each name is filed under its runs. The runs are not built: their keys come
+        from the name's parts and spans (:func:`~screening._alignment.run_spans`), as
+        :func:`link_keys` gives them for the prepared name.
         """
         names: list[ListedName] = []
         shapes: list[_Shape] = []
         single: dict[tuple[str, tuple[str, ...]], int] = {}  # distinct single parts to their run number
         count = 0  # runs numbered
         slots: dict[str, int] = {}  # key to its number while building
+        slot = slots.setdefault
         key_numbers, refs = array.array("I"), array.array("Q")
         run_numbers, occurrences = array.array("I"), array.array("Q")
+        sure = _SURE >> _BITS
         for entry, field, value, weak in values:
-            for variant, form in enumerate(name_forms(value)):
+            for variant, parts in enumerate(name_parts(value)):
                 position = len(names)
                 names.append(ListedName(entry, field, value, weak, variant))
-                shapes.append(_Shape.of(form))
-                for run, keys in _keyed_runs(form, listed=True):
-                    # Joined runs seldom repeat ("kimjong"): numbered anew, not remembered.
-                    signature = (run.text, run.latin) if run.width == 1 else None
-                    number = single.get(signature) if signature else None
-                    if number is None:
+                shapes.append(_Shape.of(parts))
+                low = [part.text in LOW_INFORMATION for part in parts]
+                for start, end, chosen in run_spans(parts):
+                    if all(low[start:end]):
+                        continue  # legal forms and particles alone (see link_keys)
+                    if len(chosen) == 1:
+                        part = chosen[0]
+                        signature = (part.text, part.latin)
+                        number = single.get(signature)
+                        if number is None:
+                            number = single[signature] = count
+                            count += 1
+                            for key, _loose, anchor in _anchored_keys(part.text, part.latin, 1, (), True):
+                                key_numbers.append(slot(key, len(slots)))
+                                refs.append(number << _FLAGS | anchor >> _BITS)
+                    else:
+                        # Joined runs seldom repeat ("kimjong"): numbered anew, not remembered.
+                        # Their keys are strong, and a strong key anchors.
                         number = count
                         count += 1
-                        if signature:
-                            single[signature] = number
-                        for key, _loose, anchor in keys:
-                            key_numbers.append(slots.setdefault(key, len(slots)))
-                            refs.append(number << _FLAGS | anchor >> _BITS)
+                        for key in joined_keys(chosen):
+                            key_numbers.append(slot(key, len(slots)))
+                            refs.append(number << _FLAGS | sure)
                     run_numbers.append(number)
-                    occurrences.append(position << _SHIFT | _span(run.start, run.end))
+                    occurrences.append(position << _SHIFT | _span(start, end))
         index = cls(names)
         index._shapes = shapes
         key_starts, index._refs = _grouped(key_numbers, refs, len(slots))
