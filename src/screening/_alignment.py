@@ -36,6 +36,7 @@ from __future__ import annotations
 import functools
 import itertools
 import re
+from collections.abc import Iterable, Iterator
 
 import attrs
 import jellyfish
@@ -324,46 +325,61 @@ def _joined_readings(pieces: tuple[str, ...]) -> tuple[translit.Reading, ...]:
     language's readings combine the parts' readings in order, up to
     :data:`_MAX_JOINED_READINGS`.
     """
+    found: dict[tuple[str, ...], translit.Reading] = {}
+    for language, combination in _joined_combinations(pieces):
+        keys = tuple(key for reading in combination for key in reading.keys)
+        systems = list(dict.fromkeys(reading.system for reading in combination))
+        hangul = all(reading.system in {"Hangul", "Hanja read in Korean"} for reading in combination)
+        shown = ("" if hangul else " ").join(reading.shown for reading in combination)
+        system = systems[0] if len(systems) == 1 else " and ".join(systems)
+        found.setdefault(keys, translit.Reading(keys=keys, system=system, shown=shown, language=language))
+    return tuple(found.values())
+
+
+def _joined_combinations(pieces: tuple[str, ...]) -> Iterator[tuple[str, tuple[translit.Reading, ...]]]:
+    """Each language all ``pieces`` read in, with each combination of their readings in it
+    (up to :data:`_MAX_JOINED_READINGS`): the joined readings before they are built."""
     common = frozenset.intersection(*map(_reading_languages, pieces))
     if not common:
-        return ()  # most joined parts: "Abdul Rahman", "Ivan Petrov", "General Trading"
+        return  # most joined parts: "Abdul Rahman", "Ivan Petrov", "General Trading"
     per_part = [translit.readings(piece) for piece in pieces]
     languages = [
         language for language in dict.fromkeys(r.language for r in per_part[0]) if language in common
     ]
-    found: dict[tuple[str, ...], translit.Reading] = {}
     for language in languages:
         options = [[reading for reading in readings if reading.language == language] for readings in per_part]
         for combination in itertools.islice(itertools.product(*options), _MAX_JOINED_READINGS):
-            keys = tuple(key for reading in combination for key in reading.keys)
-            systems = list(dict.fromkeys(reading.system for reading in combination))
-            hangul = all(reading.system in {"Hangul", "Hanja read in Korean"} for reading in combination)
-            shown = ("" if hangul else " ").join(reading.shown for reading in combination)
-            system = systems[0] if len(systems) == 1 else " and ".join(systems)
-            found.setdefault(keys, translit.Reading(keys=keys, system=system, shown=shown, language=language))
-    return tuple(found.values())
+            yield language, combination
 
 
 def joined_keys(chosen: tuple[Part, ...]) -> frozenset[str]:
     """The keys of the run that joins ``chosen`` (as :func:`run_keys` gives them: a joined
-    run has only strong keys), worked out without building the run or caching the keys: a
-    large list's joined runs seldom repeat."""
+    run has only strong keys), worked out without building the run, its readings or caching
+    the keys: a large list's joined runs seldom repeat."""
     texts = tuple([part.text for part in chosen])
-    return _strong_keys_of("".join(texts), ("".join([part.latin[0] for part in chosen]),), texts)
+    readings = (
+        tuple([key for reading in combination for key in reading.keys])
+        for _language, combination in _joined_combinations(texts)
+    )
+    return _strong_keys_of("".join(texts), ("".join([part.latin[0] for part in chosen]),), readings)
 
 
-def _strong_keys_of(text: str, latin: tuple[str, ...], pieces: tuple[str, ...]) -> frozenset[str]:
-    """Keys two runs share whenever an exact, joined, transliteration or legal-form link joins them."""
+def _strong_keys_of(text: str, latin: tuple[str, ...], readings: Iterable[tuple[str, ...]]) -> frozenset[str]:
+    """Keys two runs share whenever an exact, joined, transliteration or legal-form link joins
+    them: of the run with this text and these Latin spellings and readings (their keys)."""
     keys = {"l:" + spelling for spelling in latin}
     if text not in latin:
         keys.add("t:" + text)  # a Latin text is its own first spelling: "l:" stands for both
-    keys.update("r:" + " ".join(reading.keys) for reading in run_readings(text, pieces))
+    keys.update("r:" + " ".join(reading) for reading in readings)
     if text in LEGAL_FORMS:
         keys.add("f:" + LEGAL_FORMS[text])
     return frozenset(keys)
 
 
-_strong_keys = functools.lru_cache(maxsize=16384)(_strong_keys_of)
+@functools.lru_cache(maxsize=16384)
+def _strong_keys(text: str, latin: tuple[str, ...], pieces: tuple[str, ...]) -> frozenset[str]:
+    """The strong keys of a run (:func:`_strong_keys_of`)."""
+    return _strong_keys_of(text, latin, (reading.keys for reading in run_readings(text, pieces)))
 
 
 def name_forms(name: str) -> tuple[NameForm, ...]:
