@@ -243,7 +243,12 @@ Span = tuple[int, int, tuple[Part, ...]]
 def run_spans(parts: tuple[Part, ...]) -> list[Span]:
     """The runs of a name, as spans: each part, then adjacent parts of one script joined (up
     to :data:`_MAX_RUN`), then the whole name with its family name moved to the other end."""
-    spans: list[Span] = [(start, start + 1, (part,)) for start, part in enumerate(parts)]
+    return [(start, start + 1, (part,)) for start, part in enumerate(parts)] + joined_spans(parts)
+
+
+def joined_spans(parts: tuple[Part, ...]) -> list[Span]:
+    """The runs of a name that join parts, as spans (see :func:`run_spans`)."""
+    spans: list[Span] = []
     kinds = [translit.script(part.text) for part in parts]
     for width in range(2, _MAX_RUN + 1):
         for start in range(len(parts) - width + 1):
@@ -357,10 +362,12 @@ def joined_keys(chosen: tuple[Part, ...]) -> frozenset[str]:
     run has only strong keys), worked out without building the run, its readings or caching
     the keys: a large list's joined runs seldom repeat."""
     texts = tuple([part.text for part in chosen])
-    readings = (
-        tuple([key for reading in combination for key in reading.keys])
-        for _language, combination in _joined_combinations(texts)
-    )
+    readings: Iterable[tuple[str, ...]] = ()
+    if frozenset.intersection(*map(_reading_languages, texts)):  # most have no language in common
+        readings = (
+            tuple([key for reading in combination for key in reading.keys])
+            for _language, combination in _joined_combinations(texts)
+        )
     return _strong_keys_of("".join(texts), ("".join([part.latin[0] for part in chosen]),), readings)
 
 

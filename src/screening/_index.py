@@ -57,11 +57,11 @@ from screening._alignment import (
     Part,
     Run,
     joined_keys,
+    joined_spans,
     low_information,
     name_forms,
     name_parts,
     run_keys,
-    run_spans,
 )
 from screening._version import __version__
 from screening.models import WatchlistEntry
@@ -329,27 +329,29 @@ class NameIndex:
                 names.append(ListedName(entry, field, value, weak, variant))
                 shapes.append(_Shape.of(parts))
                 low = [part.text in LOW_INFORMATION for part in parts]
-                for start, end, chosen in run_spans(parts):
-                    if all(low[start:end]):
+                for start, part in enumerate(parts):
+                    if low[start]:
                         continue  # legal forms and particles alone (see link_keys)
-                    if len(chosen) == 1:
-                        part = chosen[0]
-                        signature = (part.text, part.latin)
-                        number = single.get(signature)
-                        if number is None:
-                            number = single[signature] = count
-                            count += 1
-                            for key, _loose, anchor in _anchored_keys(part.text, part.latin, 1, (), True):
-                                key_numbers.append(slot(key, len(slots)))
-                                refs.append(number << _FLAGS | anchor >> _BITS)
-                    else:
-                        # Joined runs seldom repeat ("kimjong"): numbered anew, not remembered.
-                        # Their keys are strong, and a strong key anchors.
-                        number = count
+                    signature = (part.text, part.latin)
+                    number = single.get(signature)
+                    if number is None:
+                        number = single[signature] = count
                         count += 1
-                        for key in joined_keys(chosen):
+                        for key, _loose, anchor in _anchored_keys(part.text, part.latin, 1, (), True):
                             key_numbers.append(slot(key, len(slots)))
-                            refs.append(number << _FLAGS | sure)
+                            refs.append(number << _FLAGS | anchor >> _BITS)
+                    run_numbers.append(number)
+                    occurrences.append(position << _SHIFT | _span(start, start + 1))
+                for start, end, chosen in joined_spans(parts):
+                    if all(low[start:end]):
+                        continue
+                    # Joined runs seldom repeat ("kimjong"): numbered anew, not remembered.
+                    # Their keys are strong, and a strong key anchors.
+                    number = count
+                    count += 1
+                    for key in joined_keys(chosen):
+                        key_numbers.append(slot(key, len(slots)))
+                        refs.append(number << _FLAGS | sure)
                     run_numbers.append(number)
                     occurrences.append(position << _SHIFT | _span(start, end))
         index = cls(names)
