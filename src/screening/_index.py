@@ -223,28 +223,40 @@ class _Shape(NamedTuple):
     @classmethod
     def make(cls, weights: tuple[float, ...], always: int, spellings: tuple[str, ...]) -> _Shape:
         """A shape, with its total and needed parts worked out."""
-        needed = 0 if len(weights) >= _BITS else min(2, sum(1 for weight in weights if weight > 0))
-        weighty = sum(1 << index for index, weight in enumerate(weights) if weight > 0)
-        tracked = [
-            (1 << index, weights[index], spelling)
-            for index, spelling in enumerate(spellings[: _BITS - 1])  # folded parts count with the last bit
-            if spelling
-        ]
-        long = tuple(part for part in tracked if len(part[2]) >= TWO_LETTER_LENGTH)
-        initialed = tuple(part for part in tracked if 1 < len(part[2]) < TWO_LETTER_LENGTH)
+        weighty = 0
+        for index, weight in enumerate(weights):
+            if weight > 0:
+                weighty |= 1 << index
+        long: list[tuple[int, float, str]] = []
+        initialed: list[tuple[int, float, str]] = []
+        long_weight = initialed_weight = 0.0
+        long_bits = initialed_bits = 0
+        for index, spelling in enumerate(spellings[: _BITS - 1]):  # folded parts count with the last bit
+            size = len(spelling)
+            if size < 2:
+                continue  # an initial, or a Han or Hangul part ("")
+            bit, weight = 1 << index, weights[index]
+            if size >= TWO_LETTER_LENGTH:
+                long.append((bit, weight, spelling))
+                long_weight += weight
+                long_bits |= bit
+            else:
+                initialed.append((bit, weight, spelling))
+                initialed_weight += weight
+                initialed_bits |= bit
         return cls(
             weights,
             always,
             spellings,
             sum(weights),
-            needed,
+            0 if len(weights) >= _BITS else min(2, weighty.bit_count()),
             weighty,
-            long,
-            initialed,
-            _LOOSE * sum(part[1] for part in long),
-            _INITIAL * sum(part[1] for part in initialed),
-            sum(part[0] for part in long),
-            sum(part[0] for part in initialed),
+            tuple(long),
+            tuple(initialed),
+            _LOOSE * long_weight,
+            _INITIAL * initialed_weight,
+            long_bits,
+            initialed_bits,
         )
 
     @classmethod
