@@ -392,3 +392,40 @@ def test_cache_folder_is_chosen_by_environment(tmp_path: Path, monkeypatch: pyte
     assert matching.cache_folder() == tmp_path / "xdg" / "screening"
     monkeypatch.setenv("SCREENING_CACHE_DIR", str(tmp_path / "mine"))
     assert matching.cache_folder() == tmp_path / "mine"
+
+
+def _filed(index: NameIndex, position: int) -> set[tuple[str, int, int]]:
+    """Every (key, part mask, anchor flags) under which the index files the name at ``position``."""
+    runs: dict[int, list[int]] = {}
+    for number in range(len(index._starts) - 1):
+        for occurrence in index._occurrences[index._starts[number] : index._starts[number + 1]]:
+            if occurrence >> _index._SHIFT == position:
+                runs.setdefault(number, []).append(occurrence & _index._MASK)
+    filed = set()
+    for key, slot in index._slots.items():
+        offset = slot >> _index._SHIFT
+        for ref in index._refs[offset : offset + (slot & _index._COUNT)]:
+            for mask in runs.get(ref >> _index._FLAGS, ()):
+                filed.add((key, mask, (ref & 3) << _index._BITS))
+    return filed
+
+
+@pytest.mark.parametrize("kind", [EntryKind.PERSON, EntryKind.ORGANIZATION])
+def test_the_build_files_each_name_under_the_keys_of_its_prepared_form(kind: EntryKind) -> None:
+    """The build works from parts and spans; the prepared form (rebuilt for candidates) has
+    the same runs, keys and anchors. An organization's name has no run with its family name
+    moved, so "TAI PEN" is never "pentai"."""
+    entries = [entry for entry in _OFAC.entries if entry.kind is kind][:40]
+    values = [(entry, "name", value, False) for entry in entries for value in (entry.name, *entry.aliases)]
+    values.append((attrs.evolve(entries[0], name="TAI PEN", aliases=()), "name", "TAI PEN", False))
+    index = NameIndex.build(values)
+    for position in range(len(index.names)):
+        form = index.form(position)
+        expected = {
+            (key, _index._span(run.start, run.end), anchor)
+            for run, keys in _index._keyed_runs(form, listed=True)
+            for key, _loose, anchor in keys
+        }
+        assert _filed(index, position) == expected, index.names[position].value
+    rotated = "l:pentai" in index._slots
+    assert rotated is (kind is EntryKind.PERSON)

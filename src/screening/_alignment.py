@@ -240,13 +240,16 @@ def _parts(groups: tuple[tuple[str, ...], ...]) -> tuple[Part, ...]:
 Span = tuple[int, int, tuple[Part, ...]]
 
 
-def run_spans(parts: tuple[Part, ...]) -> list[Span]:
+def run_spans(parts: tuple[Part, ...], *, person: bool = True) -> list[Span]:
     """The runs of a name, as spans: each part, then adjacent parts of one script joined (up
-    to :data:`_MAX_RUN`), then the whole name with its family name moved to the other end."""
-    return [(start, start + 1, (part,)) for start, part in enumerate(parts)] + joined_spans(parts)
+    to :data:`_MAX_RUN`), then, for a person's name, the whole name with its family name
+    moved to the other end (an organization's name has no family name to move)."""
+    return [(start, start + 1, (part,)) for start, part in enumerate(parts)] + joined_spans(
+        parts, person=person
+    )
 
 
-def joined_spans(parts: tuple[Part, ...]) -> list[Span]:
+def joined_spans(parts: tuple[Part, ...], *, person: bool = True) -> list[Span]:
     """The runs of a name that join parts, as spans (see :func:`run_spans`)."""
     spans: list[Span] = []
     kinds = [translit.script(part.text) for part in parts]
@@ -254,7 +257,7 @@ def joined_spans(parts: tuple[Part, ...]) -> list[Span]:
         for start in range(len(parts) - width + 1):
             if len(set(kinds[start : start + width])) == 1:
                 spans.append((start, start + width, parts[start : start + width]))
-    if 2 <= len(parts) <= _MAX_RUN + 1 and len(set(kinds)) == 1:
+    if person and 2 <= len(parts) <= _MAX_RUN + 1 and len(set(kinds)) == 1:
         # The whole name written as one word with the family name moved to the other end:
         # "WangZhenxing" for Zhenxing Wang, "KwangJinKim" for Kim Kwang Jin.
         family = _family_index(parts)
@@ -278,8 +281,8 @@ def _joined_identity(chosen: tuple[Part, ...]) -> tuple[tuple[str, ...], tuple[s
     return tuple([part.text for part in chosen]), tuple([note for part in chosen for note in part.notes])
 
 
-def _form(original: str, parts: tuple[Part, ...]) -> NameForm:
-    runs = tuple([_run(start, end, chosen) for start, end, chosen in run_spans(parts)])
+def _form(original: str, parts: tuple[Part, ...], person: bool) -> NameForm:
+    runs = tuple([_run(start, end, chosen) for start, end, chosen in run_spans(parts, person=person)])
     return NameForm(original=original, parts=parts, runs=runs)
 
 
@@ -389,13 +392,16 @@ def _strong_keys(text: str, latin: tuple[str, ...], pieces: tuple[str, ...]) -> 
     return _strong_keys_of(text, latin, (reading.keys for reading in run_readings(text, pieces)))
 
 
-def name_forms(name: str) -> tuple[NameForm, ...]:
+def name_forms(name: str, *, person: bool = True) -> tuple[NameForm, ...]:
     """Prepare a name: the name without quoted nicknames first, then the name as written.
+
+    ``person``: the name is a person's (as an applicant's is), whose family name may be moved
+    from one end to the other when the name is written as one word; an organization's is not.
 
     Raises:
         InvalidNameError: the name has nothing to compare.
     """
-    return tuple([_form(name, parts) for parts in name_parts(name)])
+    return tuple([_form(name, parts, person) for parts in name_parts(name)])
 
 
 def name_parts(name: str) -> tuple[tuple[Part, ...], ...]:
@@ -413,9 +419,9 @@ def name_parts(name: str) -> tuple[tuple[Part, ...], ...]:
     return tuple(found)
 
 
-def name_form(name: str) -> NameForm:
+def name_form(name: str, *, person: bool = True) -> NameForm:
     """Prepare a name as written (see :func:`name_forms`)."""
-    return name_forms(name)[-1]
+    return name_forms(name, person=person)[-1]
 
 
 @attrs.frozen

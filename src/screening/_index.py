@@ -64,7 +64,7 @@ from screening._alignment import (
     run_keys,
 )
 from screening._version import __version__
-from screening.models import WatchlistEntry
+from screening.models import EntryKind, WatchlistEntry
 
 #: Similarity bounds of loose links and initials (see screening._alignment._SIMILARITY).
 _LOOSE, _INITIAL = 0.9, 0.5
@@ -315,7 +315,7 @@ class NameIndex:
     def _form(self, position: int) -> NameForm:
         """The prepared form of the listed name at ``position``."""
         listed = self.names[position]
-        return name_forms(listed.value)[listed.variant]
+        return name_forms(listed.value, person=listed.entry.kind is EntryKind.PERSON)[listed.variant]
 
     @classmethod
     def build(cls, values: Sequence[ListedValue]) -> NameIndex:
@@ -336,6 +336,7 @@ class NameIndex:
         run_numbers, occurrences = array.array("I"), array.array("Q")
         sure = _SURE >> _BITS
         for entry, field, value, weak in values:
+            person = entry.kind is EntryKind.PERSON
             for variant, parts in enumerate(name_parts(value)):
                 position = len(names)
                 names.append(ListedName(entry, field, value, weak, variant))
@@ -354,7 +355,7 @@ class NameIndex:
                             refs.append(number << _FLAGS | anchor >> _BITS)
                     run_numbers.append(number)
                     occurrences.append(position << _SHIFT | _span(start, start + 1))
-                for start, end, chosen in joined_spans(parts):
+                for start, end, chosen in joined_spans(parts, person=person):
                     if all(low[start:end]):
                         continue
                     # Joined runs seldom repeat ("kimjong"): numbered anew, not remembered.
