@@ -589,7 +589,7 @@ class NameIndex:
                     return None
                 value_index += variant == 0
                 entry, field, value, weak = values[value_index]
-                if variant and len(name_forms(value)) < 2:
+                if variant and len(name_parts(value)) < 2:
                     return None
                 names.append(ListedName(entry, field, value, weak, variant))
                 previous = variant
