@@ -58,6 +58,25 @@ def test_is_valid() -> None:
     """is_valid tells names with letters from names without."""
     assert names.is_valid("Kim")
     assert not names.is_valid("...")
+    assert not names.is_valid("'\x01-")
+    assert not names.is_valid("K" * (names.MAX_NAME_LENGTH + 1))
+
+
+def _splits(name: str) -> bool:
+    try:
+        names.tokens(name)
+    except InvalidNameError:
+        return False
+    return True
+
+
+@settings(max_examples=1000)
+@given(
+    st.text(alphabet=st.characters(max_codepoint=127), max_size=30) | st.sampled_from(["'", "-", "`", "\x7f"])
+)
+def test_is_valid_agrees_with_tokens_on_ascii(name: str) -> None:
+    """The ASCII shortcut of is_valid says what splitting the name says."""
+    assert names.is_valid(name) is _splits(name)
 
 
 @settings(max_examples=500)

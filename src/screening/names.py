@@ -98,6 +98,8 @@ def _tokens(value: str) -> tuple[str, ...]:
 _ASCII_DROPPED = str.maketrans("", "", "".join(map(chr, range(32))) + "\x7f'`")
 #: In ASCII text, a group: letters and digits, joined by nothing but hyphens.
 _ASCII_GROUP = re.compile(r"[a-z0-9]+(?:-+[a-z0-9]+)*")
+#: An ASCII letter or digit.
+_ASCII_ALNUM = re.compile(r"[A-Za-z0-9]")
 
 
 @functools.lru_cache(maxsize=8192)
@@ -198,6 +200,10 @@ def normalize(name: str, /) -> str:
 
 def is_valid(name: object, /) -> bool:
     """Tell whether ``name`` normalizes to at least one token."""
+    if isinstance(name, str) and name.isascii() and len(name) <= MAX_NAME_LENGTH:
+        # An ASCII letter or digit always starts a token (the rest of ASCII separates or
+        # vanishes): told without splitting the name, as a large list is checked.
+        return _ASCII_ALNUM.search(name) is not None
     try:
         tokens(name)  # type: ignore[arg-type]
     except InvalidNameError:

@@ -87,8 +87,10 @@ def _entry_problems(entry: WatchlistEntry, source_ids: frozenset[str]) -> list[s
     listed_names += [(f"aliases[{i}]", alias) for i, alias in enumerate(entry.aliases)]
     listed_names += [(f"weak_aliases[{i}]", alias) for i, alias in enumerate(entry.weak_aliases)]
     for where, value in listed_names:
+        if names.is_valid(value):
+            continue
         try:
-            names.tokens(value)
+            names.tokens(value)  # raises, saying why
         except InvalidIdentifierError as error:
             problems.append(f"{where}: {error}")
     checks = (
