@@ -368,3 +368,17 @@ def test_an_applicants_particle_stands_only_for_itself() -> None:
     alignment = align(name_form("Ai Harzi Tariq"), name_form("AL-HARZI, Tariq"))
     assert alignment is not None
     assert alignment.decisive
+
+
+def test_one_or_two_syllable_parts_stay_apart_longer_readings_do_not() -> None:
+    """Short parts that read as as many Chinese or Korean syllables (one or two, as name parts
+    do) are other names, not misspellings: "Pong" is not "Dong", "Jinhu" is not "Jinho". A
+    part that only segments into more syllables is an ordinary name, whose one-letter
+    misspelling links, for review: "Dijana" for the listed "Diana" (di-a-na in Korean)."""
+    assert align(name_form("Kim Pong"), name_form("KIM, Dong"), person=True) is None
+    assert align(name_form("Kim Minbo"), name_form("KIM, Minho"), person=True) is None
+    alignment = align(name_form("Kajmakovic Dijana"), name_form("KAJMAKOVIC, Diana"), person=True)
+    assert alignment is not None
+    assert alignment.complete
+    assert not alignment.decisive
+    assert Method.FUZZY in {link.method for link in alignment.links}

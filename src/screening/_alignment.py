@@ -683,7 +683,10 @@ def _readable_in(run: Run, languages: frozenset[str]) -> bool:
 
 
 def _syllable_counts(text: str) -> set[int]:
-    return {len(reading.keys) for reading in translit.readings(text)}
+    """How many syllables a part reads as in Mandarin or Korean, counting readings of one or
+    two: a Chinese or Korean name part has one or two syllables, so a longer reading
+    ("di-a-na" for Diana) is a segmentation of some other name, not a syllable to keep apart."""
+    return {len(reading.keys) for reading in translit.readings(text) if len(reading.keys) <= 2}
 
 
 def _link(left: Run, right: Run) -> Link | None:
