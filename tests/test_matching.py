@@ -382,3 +382,12 @@ def test_one_or_two_syllable_parts_stay_apart_longer_readings_do_not() -> None:
     assert alignment.complete
     assert not alignment.decisive
     assert Method.FUZZY in {link.method for link in alignment.links}
+
+
+def test_a_similarity_on_its_floor_is_enough() -> None:
+    """Jaro-Winkler of "muhsin" and "mohsen" is 0.8, the floor, though it adds up to
+    0.7999999999999999: the spellings link (same skeleton), for review."""
+    alignment = align(name_form("TURANLU, Muhsin Sayyadi"), name_form("TURANLU, Mohsen Sayyadi"), person=True)
+    assert alignment is not None
+    assert alignment.method is Method.SPELLING
+    assert not alignment.decisive

@@ -80,6 +80,8 @@ _NORMALIZED_FACTOR = 0.995
 _EXTRA_PART_WEIGHT = 0.2
 #: Minimum Jaro-Winkler similarity for a phonetic link.
 _PHONETIC_MIN_JARO_WINKLER = 0.8
+#: What a Jaro-Winkler similarity may fall short of its exact value by rounding.
+_JARO_WINKLER_SLACK = 1e-9
 #: Population share at and above which a part weighs least; and that least factor.
 _COMMON_SHARE, _COMMON_FACTOR = 0.05, 0.4
 
@@ -573,15 +575,18 @@ def _token_link(
     if shortest < _MIN_LOOSE_SYLLABIC and _syllable_counts(left) & _syllable_counts(right):
         return None  # as many Chinese or Korean syllables, but other ones: a different name
     similarity = jellyfish.jaro_winkler_similarity(a, b)
+    # Jaro-Winkler is a sum of fractions: "muhsin" and "mohsen" come to 0.7999999999999999,
+    # not the 0.8 they are. Floors are compared with that much slack.
+    floored = similarity + _JARO_WINKLER_SLACK
     skeleton = spelling_skeleton(a)
     least = _PHONETIC_MIN_JARO_WINKLER if shortest < _LONG_SKELETON else _LONG_SKELETON_JARO_WINKLER
-    if shortest >= _SKELETON_LENGTH and similarity >= least and skeleton == spelling_skeleton(b):
+    if shortest >= _SKELETON_LENGTH and floored >= least and skeleton == spelling_skeleton(b):
         sentence = (
             f"'{{a}}' and the listed '{{b}}' are romanized spellings of one name (skeleton '{skeleton}')."
         )
         return Method.SPELLING, _SIMILARITY[Method.SPELLING], (("", sentence),)
     key = metaphone_key(a)
-    if key and key == metaphone_key(b) and similarity >= _PHONETIC_MIN_JARO_WINKLER:
+    if key and key == metaphone_key(b) and floored >= _PHONETIC_MIN_JARO_WINKLER:
         sentence = f"'{{a}}' sounds like the listed '{{b}}' (Metaphone {key})."
         return Method.PHONETIC, 0.8 + 0.1 * similarity, (("", sentence),)
     distance = jellyfish.damerau_levenshtein_distance(a, b)
