@@ -391,3 +391,24 @@ def test_a_similarity_on_its_floor_is_enough() -> None:
     assert alignment is not None
     assert alignment.method is Method.SPELLING
     assert not alignment.decisive
+
+
+def test_han_characters_agreeing_only_in_korean_with_a_mandarin_spelling_bring_review() -> None:
+    """ "瑞 王" and "WANG, Ssu" read alike only in Korean (서 왕); "Ssu" is also the Wade-Giles
+    si, and 瑞 is rui in Mandarin. The listed name may be either, so review, not match. In
+    Mandarin "王 思" is Wang Si: a match; and "Kim" has no Mandarin reading, so 金正恩 read in
+    Korean still matches "KIM, Jong Un"."""
+    listed = Watchlist(
+        name="t",
+        version="1",
+        entries=[
+            WatchlistEntry(id="ssu", kind=EntryKind.PERSON, name="WANG, Ssu"),
+            WatchlistEntry(id="kim", kind=EntryKind.PERSON, name="KIM, Jong Un"),
+        ],
+    )
+    screener = Screener(listed)
+    korean_only = screener.screen(Applicant(name="瑞 王"))
+    assert korean_only.decision is Decision.REVIEW
+    assert "only as read in Korean" in korean_only.hits[0].evidence[0].sentence
+    assert screener.screen(Applicant(name="王 思")).decision is Decision.MATCH
+    assert screener.screen(Applicant(name="金正恩")).decision is Decision.MATCH

@@ -479,6 +479,9 @@ class Alignment:
     added_syllables: tuple[str, ...] = ()
     #: The applicant's other weighty parts that link to no listed part (middle names).
     unmatched: tuple[str, ...] = ()
+    #: The names agree only as Han characters read in Korean, against a listed name that
+    #: reads in Mandarin too, where they differ: the alignment cannot decide a match.
+    hanja_in_korean: bool = False
 
     def sentences(self) -> tuple[str, ...]:
         """Each link in words, transliterations in the language the whole name is read in."""
@@ -787,6 +790,18 @@ def align(
         link.languages & languages if languages else link.languages for link in chosen if link.languages
     ]
     languages = frozenset.intersection(*language_sets) if language_sets else frozenset({""})
+    # Han characters read in Korean against a listed Latin name that reads as Mandarin too:
+    # they agree in Korean only ("瑞" and "Ssu", both 서), and in Mandarin, the usual reading of
+    # Han characters, they differ (rui and si). The listed name may be either.
+    hanja = (
+        languages == {"Korean"}
+        and "Mandarin" in listed.reading_languages
+        and any(
+            translit.script(link.applicant.text) == "han" and translit.script(link.listed.text) != "han"
+            for link in chosen
+            if link.languages
+        )
+    )
     loose_partial = listed_weighty >= 3 and sum(link.anchors for link in chosen) >= 2
     if not complete and ((not methods <= DECISIVE_METHODS and not loose_partial) or not languages):
         return None  # part of a short name, and that only by sound or spelling: too weak to report
@@ -846,11 +861,13 @@ def align(
         and not scrambled
         and bool(languages)
         and not added
+        and not hanja
         and not any(link.outside for link in chosen),
         covered=covered,
         scrambled=scrambled,
         languages=languages,
         added_syllables=tuple(applicant.parts[index].text for index in added),
+        hanja_in_korean=hanja,
         unmatched=tuple(
             applicant.parts[index].text
             for index in unused

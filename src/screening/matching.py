@@ -372,6 +372,12 @@ def name_listed(forms: _ApplicantForms, prepared: _Prepared, policy: Policy) -> 
                     f" It also has {added}: Chinese and Korean names have no middle names, so that is"
                     " another given name or family name, and it cannot decide a match."
                 )
+            if alignment.hanja_in_korean:
+                sentence += (
+                    " Its Han characters agree with the listed spelling only as read in Korean; read"
+                    " in Mandarin, as the listed spelling can be too, they differ, so it cannot decide"
+                    " a match."
+                )
             # A middle name leaves a match, unless the listed name is made of names this list
             # is full of.
             common = bool(alignment.decisive and alignment.unmatched) and _common_in_list(
