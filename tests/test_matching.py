@@ -412,3 +412,9 @@ def test_han_characters_agreeing_only_in_korean_with_a_mandarin_spelling_bring_r
     assert "only as read in Korean" in korean_only.hits[0].evidence[0].sentence
     assert screener.screen(Applicant(name="王 思")).decision is Decision.MATCH
     assert screener.screen(Applicant(name="金正恩")).decision is Decision.MATCH
+    korean = Watchlist(
+        name="t",
+        version="1",
+        entries=[WatchlistEntry(id="ssu", kind=EntryKind.PERSON, name="WANG, Ssu", nationalities=["KP"])],
+    )
+    assert Screener(korean).screen(Applicant(name="瑞 王")).decision is Decision.MATCH  # a Korean name

@@ -786,15 +786,18 @@ def align(
         part.weight > 0 and index not in used_applicant for index, part in enumerate(applicant.parts)
     ):
         return None  # a one-part listed name is one shared part when the applicant has more
+    nationality = languages
     language_sets = [
         link.languages & languages if languages else link.languages for link in chosen if link.languages
     ]
     languages = frozenset.intersection(*language_sets) if language_sets else frozenset({""})
     # Han characters read in Korean against a listed Latin name that reads as Mandarin too:
     # they agree in Korean only ("瑞" and "Ssu", both 서), and in Mandarin, the usual reading of
-    # Han characters, they differ (rui and si). The listed name may be either.
+    # Han characters, they differ (rui and si). The listed name may be either, unless the
+    # entry's nationality says it is Korean.
     hanja = (
         languages == {"Korean"}
+        and (nationality is None or "Mandarin" in nationality)
         and "Mandarin" in listed.reading_languages
         and any(
             translit.script(link.applicant.text) == "han" and translit.script(link.listed.text) != "han"
