@@ -119,7 +119,8 @@ def test_pairs_hold_every_link(data: st.DataObject) -> None:
     for left in applicant.runs:
         for right in listed.runs:
             if (id(left), id(right)) not in kept:
-                assert _link(left, right) is None, (left.text, right.text)
+                for syllabic in (True, False):  # in a Chinese or Korean name, and in another
+                    assert _link(left, right, syllabic) is None, (left.text, right.text)
 
 
 def test_saved_index_reads_back(tmp_path: Path) -> None:

@@ -371,10 +371,11 @@ def test_an_applicants_particle_stands_only_for_itself() -> None:
 
 
 def test_one_or_two_syllable_parts_stay_apart_longer_readings_do_not() -> None:
-    """Short parts that read as as many Chinese or Korean syllables (one or two, as name parts
-    do) are other names, not misspellings: "Pong" is not "Dong", "Jinhu" is not "Jinho". A
-    part that only segments into more syllables is an ordinary name, whose one-letter
-    misspelling links, for review: "Dijana" for the listed "Diana" (di-a-na in Korean)."""
+    """In a Chinese or Korean name, short parts that read as as many syllables (one or two, as
+    name parts do) are other names, not misspellings: "Pong" is not "Dong", "Minbo" is not
+    "Minho". A part that only segments into more syllables is an ordinary name, whose
+    one-letter misspelling links, for review: "Dijana" for the listed "Diana" (di-a-na in
+    Korean); and so do such parts in other names."""
     assert align(name_form("Kim Pong"), name_form("KIM, Dong"), person=True) is None
     assert align(name_form("Kim Minbo"), name_form("KIM, Minho"), person=True) is None
     alignment = align(name_form("Kajmakovic Dijana"), name_form("KAJMAKOVIC, Diana"), person=True)
@@ -382,6 +383,11 @@ def test_one_or_two_syllable_parts_stay_apart_longer_readings_do_not() -> None:
     assert alignment.complete
     assert not alignment.decisive
     assert Method.FUZZY in {link.method for link in alignment.links}
+    # Outside a Chinese or Korean name, two-syllable parts link too: "Hattem" is "Hatim".
+    arabic = align(name_form("BARAKAT, Hattem Ahmad"), name_form("BARAKAT, Hatim Ahmad"), person=True)
+    assert arabic is not None
+    assert arabic.method is Method.SPELLING
+    assert not arabic.decisive
 
 
 def test_a_similarity_on_its_floor_is_enough() -> None:

@@ -525,9 +525,12 @@ def _token_link(
     right_latin: tuple[str, ...],
     left_pieces: tuple[str, ...] = (),
     right_pieces: tuple[str, ...] = (),
+    syllabic: bool = True,
 ) -> tuple[Method, float, tuple[tuple[str, str], ...]] | None:
     """Link two runs by the first rule that holds; joined runs are read part by part
-    (``pieces``, :func:`run_readings`).
+    (``pieces``, :func:`run_readings`). ``syllabic``: the listed name is a Chinese or Korean
+    one (it ends in a known family name), whose short parts of as many syllables are other
+    syllables, never misspellings of each other.
 
     Returns:
         The method, the similarity, and the sentences (with ``{a}`` and ``{b}`` slots) by
@@ -575,7 +578,7 @@ def _token_link(
     shortest = min(len(a), len(b))
     if shortest < 4:
         return None
-    if shortest < _MIN_LOOSE_SYLLABIC and _syllable_counts(left) & _syllable_counts(right):
+    if syllabic and shortest < _MIN_LOOSE_SYLLABIC and _syllable_counts(left) & _syllable_counts(right):
         return None  # as many Chinese or Korean syllables, but other ones: a different name
     similarity = jellyfish.jaro_winkler_similarity(a, b)
     # Jaro-Winkler is a sum of fractions: "muhsin" and "mohsen" come to 0.7999999999999999,
@@ -593,7 +596,7 @@ def _token_link(
         sentence = f"'{{a}}' sounds like the listed '{{b}}' (Metaphone {key})."
         return Method.PHONETIC, 0.8 + 0.1 * similarity, (("", sentence),)
     distance = jellyfish.damerau_levenshtein_distance(a, b)
-    if distance == 2 and _syllable_counts(left) & _syllable_counts(right):
+    if syllabic and distance == 2 and _syllable_counts(left) & _syllable_counts(right):
         return None  # two letters apart and as many Chinese or Korean syllables: other syllables
     if distance == 1 or (distance == 2 and shortest >= 8):
         plural = "s" if distance > 1 else ""
@@ -697,8 +700,8 @@ def _syllable_counts(text: str) -> set[int]:
     return {len(reading.keys) for reading in translit.readings(text) if len(reading.keys) <= 2}
 
 
-def _link(left: Run, right: Run) -> Link | None:
-    linked = _token_link(left.text, left.latin, right.text, right.latin, left.pieces, right.pieces)
+def _link(left: Run, right: Run, syllabic: bool = True) -> Link | None:
+    linked = _token_link(left.text, left.latin, right.text, right.latin, left.pieces, right.pieces, syllabic)
     if linked is None:
         return None
     method, similarity, templates = linked
@@ -741,10 +744,15 @@ def align(
     # parts that read alike ("Abdul" and "Abdur", both the Korean "ap tol") are two spellings
     # of one name, as likely as not: the link holds, but cannot decide a match.
     readable = listed.reading_languages
+    # Short parts that read as as many Chinese or Korean syllables are other syllables, not
+    # misspellings ("Dong" and "Pong"), in a Chinese or Korean name: one that ends in a known
+    # family name. Elsewhere they are names that happen to segment so ("Hatim" and "Hattem").
+    family = _family_index(listed.parts)
+    syllabic = family is not None
     for left, right in _pairs(applicant, listed):
         if left.width > 1 and right.width > 1:
             continue
-        link = _link(left, right)
+        link = _link(left, right, syllabic)
         if link is None:
             continue
         if link.languages and not link.languages & readable and not _surname(right):
@@ -808,7 +816,6 @@ def align(
     loose_partial = listed_weighty >= 3 and sum(link.anchors for link in chosen) >= 2
     if not complete and ((not methods <= DECISIVE_METHODS and not loose_partial) or not languages):
         return None  # part of a short name, and that only by sound or spelling: too weak to report
-    family = _family_index(listed.parts)
     if not complete and family is not None and family not in used_listed:
         return None  # given names without the family name: a different family
     matched = sum(link.similarity * sum(weights[link.listed.start : link.listed.end]) for link in chosen)
