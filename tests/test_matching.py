@@ -424,3 +424,24 @@ def test_han_characters_agreeing_only_in_korean_with_a_mandarin_spelling_bring_r
         entries=[WatchlistEntry(id="ssu", kind=EntryKind.PERSON, name="WANG, Ssu", nationalities=["KP"])],
     )
     assert Screener(korean).screen(Applicant(name="瑞 王")).decision is Decision.MATCH  # a Korean name
+
+
+def test_an_abbreviated_given_name_is_the_name_written_out() -> None:
+    """ "Mohd" (Malaysia, Singapore), "Muhd" and "Mhd" abbreviate Muhammad in any spelling,
+    which decides a match like a transliteration; "Md" is also the title MD and is left alone."""
+    for abbreviated in ("Mohd", "Muhd", "Mhd"):
+        alignment = align(name_form(f"{abbreviated} Rafi Udin"), name_form("UDIN, Mohamad Rafi"), person=True)
+        assert alignment is not None
+        assert alignment.decisive
+        assert Method.ABBREVIATION in {link.method for link in alignment.links}
+    assert align(name_form("Mohd Rafi"), name_form("Mohan Rafi"), person=True) is None
+    title = align(name_form("Md Rafi Udin"), name_form("UDIN, Mohamad Rafi"), person=True)
+    assert title is None or not title.decisive
+    listed = Watchlist(
+        name="t",
+        version="1",
+        entries=[WatchlistEntry(id="u", kind=EntryKind.PERSON, name="UDIN, Mohamad Rafi")],
+    )
+    result = Screener(listed).screen(Applicant(name="Mohd Rafi Udin"))
+    assert result.decision is Decision.MATCH
+    assert any("abbreviated and written out" in link.sentence for link in result.hits[0].evidence[0].links)

@@ -111,6 +111,10 @@ _LEGAL_FORM_GROUPS = {
 LEGAL_FORMS = {
     spelling: canonical for canonical, spellings in _LEGAL_FORM_GROUPS.items() for spelling in spellings
 }
+#: Written abbreviations of given names, by the skeleton of the name written out
+#: (:func:`~screening.phonetics.spelling_skeleton`): "Mohd" is Muhammad in Malaysia and
+#: Singapore, "Muhd" and "Mhd" elsewhere. ("Md", as common in Bangladesh, is also the title MD.)
+NAME_ABBREVIATIONS = {"mohd": "mahamad", "muhd": "mahamad", "mhd": "mahamad"}
 #: Parts that say little about who is named: legal forms, articles and particles.
 LOW_INFORMATION = frozenset(LEGAL_FORMS) | frozenset(
     {"plc", "pte", "pvt", "pty", "fze", "fzco", "fzc", "llp", "lp", "gmbh", "ag", "sa", "spa", "nv", "bv"}
@@ -377,15 +381,31 @@ def joined_keys(chosen: tuple[Part, ...]) -> frozenset[str]:
 
 
 def _strong_keys_of(text: str, latin: tuple[str, ...], readings: Iterable[tuple[str, ...]]) -> frozenset[str]:
-    """Keys two runs share whenever an exact, joined, transliteration or legal-form link joins
-    them: of the run with this text and these Latin spellings and readings (their keys)."""
+    """Keys two runs share whenever an exact, joined, transliteration, legal-form or
+    abbreviation link joins them: of the run with this text and these Latin spellings and
+    readings (their keys)."""
     keys = {"l:" + spelling for spelling in latin}
     if text not in latin:
         keys.add("t:" + text)  # a Latin text is its own first spelling: "l:" stands for both
     keys.update("r:" + " ".join(reading) for reading in readings)
     if text in LEGAL_FORMS:
         keys.add("f:" + LEGAL_FORMS[text])
+    abbreviated = _abbreviated(text)
+    if abbreviated:
+        keys.add("a:" + abbreviated)
     return frozenset(keys)
+
+
+def _abbreviated(text: str) -> str:
+    """The written-out skeleton of a name that has a usual abbreviation, for the name
+    abbreviated (:data:`NAME_ABBREVIATIONS`) or written out in any spelling; "" otherwise."""
+    if text in NAME_ABBREVIATIONS:
+        return NAME_ABBREVIATIONS[text]
+    skeleton = spelling_skeleton(text)
+    return skeleton if skeleton in _ABBREVIATED_SKELETONS else ""
+
+
+_ABBREVIATED_SKELETONS = frozenset(NAME_ABBREVIATIONS.values())
 
 
 @functools.lru_cache(maxsize=16384)
@@ -542,6 +562,10 @@ def _token_link(
     if left in LEGAL_FORMS and LEGAL_FORMS[left] == LEGAL_FORMS.get(right):
         sentence = f"'{{a}}' and the listed '{{b}}' are the same legal form ({LEGAL_FORMS[left]})."
         return Method.ABBREVIATION, _SIMILARITY[Method.ABBREVIATION], (("", sentence),)
+    one_abbreviated = (left in NAME_ABBREVIATIONS) != (right in NAME_ABBREVIATIONS)
+    if one_abbreviated and _abbreviated(left) == _abbreviated(right):
+        sentence = "'{a}' and the listed '{b}' are one name, abbreviated and written out."
+        return Method.ABBREVIATION, _SIMILARITY[Method.ABBREVIATION], (("", sentence),)
     explained = _reading_link(left, right, left_pieces, right_pieces)
     if explained:
         return Method.TRANSLITERATION, _SIMILARITY[Method.TRANSLITERATION], explained
@@ -617,9 +641,10 @@ def run_keys(
 ) -> tuple[tuple[str, bool], ...]:
     """The keys of a run, ``(key, loose)`` pairs: two runs that :func:`align` can link share one.
 
-    Strong keys (exact, joined, transliteration and legal-form links): the run's text, Latin
-    spellings and readings (:func:`_strong_keys`). Loose keys, for single parts: the OCR key
-    (``o:``), the Metaphone key from 4 letters (``m:``), the spelling skeleton from 5
+    Strong keys (exact, joined, transliteration, legal-form and abbreviation links): the run's
+    text, Latin spellings, readings, legal form and abbreviated name (:func:`_strong_keys`).
+    Loose keys, for single parts: the OCR key (``o:``), the Metaphone key from 4 letters
+    (``m:``), the spelling skeleton from 5
     (``s:``), the spelling and the spelling less any one letter from 4 (``d:``, so a one-letter
     difference shares a key), and the kana skeleton (``kk:`` for kana parts, ``kl:`` for
     others: a kana link needs kana on one side, so an applicant's kana part looks up both and
