@@ -390,9 +390,6 @@ def _strong_keys_of(text: str, latin: tuple[str, ...], readings: Iterable[tuple[
     keys.update("r:" + " ".join(reading) for reading in readings)
     if text in LEGAL_FORMS:
         keys.add("f:" + LEGAL_FORMS[text])
-    abbreviated = _abbreviated(text)
-    if abbreviated:
-        keys.add("a:" + abbreviated)
     return frozenset(keys)
 
 
@@ -410,8 +407,11 @@ _ABBREVIATED_SKELETONS = frozenset(NAME_ABBREVIATIONS.values())
 
 @functools.lru_cache(maxsize=16384)
 def _strong_keys(text: str, latin: tuple[str, ...], pieces: tuple[str, ...]) -> frozenset[str]:
-    """The strong keys of a run (:func:`_strong_keys_of`)."""
-    return _strong_keys_of(text, latin, (reading.keys for reading in run_readings(text, pieces)))
+    """The strong keys of a run (:func:`_strong_keys_of`), and of a single part the name it
+    abbreviates or writes out (``a:``; joined parts never link so, so have no such key)."""
+    keys = _strong_keys_of(text, latin, (reading.keys for reading in run_readings(text, pieces)))
+    abbreviated = "" if pieces else _abbreviated(text)
+    return keys | {"a:" + abbreviated} if abbreviated else keys
 
 
 def name_forms(name: str, *, person: bool = True) -> tuple[NameForm, ...]:
@@ -563,7 +563,7 @@ def _token_link(
         sentence = f"'{{a}}' and the listed '{{b}}' are the same legal form ({LEGAL_FORMS[left]})."
         return Method.ABBREVIATION, _SIMILARITY[Method.ABBREVIATION], (("", sentence),)
     one_abbreviated = (left in NAME_ABBREVIATIONS) != (right in NAME_ABBREVIATIONS)
-    if one_abbreviated and _abbreviated(left) == _abbreviated(right):
+    if one_abbreviated and not left_pieces and not right_pieces and _abbreviated(left) == _abbreviated(right):
         sentence = "'{a}' and the listed '{b}' are one name, abbreviated and written out."
         return Method.ABBREVIATION, _SIMILARITY[Method.ABBREVIATION], (("", sentence),)
     explained = _reading_link(left, right, left_pieces, right_pieces)
