@@ -430,3 +430,12 @@ def test_the_build_files_each_name_under_the_keys_of_its_prepared_form(kind: Ent
         assert _filed(index, position) == expected, index.names[position].value
     rotated = "l:pentai" in index._slots
     assert rotated is (kind is EntryKind.PERSON)
+
+
+def test_the_bound_allows_for_a_patronymic_left_out() -> None:
+    """align weighs a listed patronymic the applicant leaves out less, so the bound does too:
+    "Olga Beglova" is a candidate for BEGLOVA, Olga Aleksandrovna."""
+    entry = screening.WatchlistEntry(id="b", kind=EntryKind.PERSON, name="BEGLOVA, Olga Aleksandrovna")
+    index = NameIndex.build([(entry, "name", entry.name, False)])
+    assert _missed(index, "Olga Beglova") == []
+    assert [position for position, _bound in index.candidates(name_form("Olga Beglova"), _THRESHOLD)] == [0]

@@ -445,3 +445,32 @@ def test_an_abbreviated_given_name_is_the_name_written_out() -> None:
     result = Screener(listed).screen(Applicant(name="Mohd Rafi Udin"))
     assert result.decision is Decision.MATCH
     assert any("abbreviated and written out" in link.sentence for link in result.hits[0].evidence[0].links)
+
+
+def test_a_listed_patronymic_left_out_weighs_less() -> None:
+    """Applicants seldom write their patronymic: "Olga Beglova" is a review for BEGLOVA, Olga
+    Aleksandrovna (it was under the threshold, the patronymic weighing its 13 letters). Given
+    in full, the name still matches; given and patronymic without the family name stay clear."""
+    listed = name_form("BEGLOVA, Olga Aleksandrovna")
+    assert listed.patronymic == 2
+    left_out = align(name_form("Olga Beglova"), listed, person=True)
+    assert left_out is not None
+    assert left_out.score >= Policy().review_threshold
+    assert not left_out.decisive
+    full = align(name_form("Olga Aleksandrovna Beglova"), listed, person=True)
+    assert full is not None
+    assert full.decisive
+    other = align(
+        name_form("Roman Arkadyevich Petrov"), name_form("ABRAMOVICH, Roman Arkadyevich"), person=True
+    )
+    assert other is None or other.score < Policy().review_threshold
+
+
+def test_patronymic_is_found_after_the_first_part() -> None:
+    """A family name comes first as lists write it, or last after the patronymic; a name of
+    two parts has no patronymic ("Roman Abramovich")."""
+    assert name_form("ABRAMOVICH, Roman Arkadyevich").patronymic == 2
+    assert name_form("Roman Arkadyevich Abramovich").patronymic == 1
+    assert name_form("Roman Abramovich").patronymic is None
+    assert name_form("Ольга Александровна Беглова").patronymic == 1
+    assert name_form("Kim Jong Un").patronymic is None

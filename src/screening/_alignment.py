@@ -36,7 +36,7 @@ from __future__ import annotations
 import functools
 import itertools
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 
 import attrs
 import jellyfish
@@ -196,6 +196,11 @@ class NameForm:
         return tuple(run_keys(run.text, run.latin, run.width, run.pieces, listed=True) for run in self.runs)
 
     @functools.cached_property
+    def patronymic(self) -> int | None:
+        """The index of the name's patronymic, if it has one (see :func:`patronymic`)."""
+        return patronymic([part.latin[0] for part in self.parts])
+
+    @functools.cached_property
     def reading_languages(self) -> frozenset[str]:
         """The languages every weighty part reads in (see :func:`align`)."""
         found = [_reading_languages(part.text) for part in self.parts if part.weight > 0]
@@ -239,6 +244,34 @@ def _parts(groups: tuple[tuple[str, ...], ...]) -> tuple[Part, ...]:
         # Titles and suffixes stay linkable ("II" may be a scanned "Il") but weigh nothing.
         parts = tuple(attrs.evolve(part, weight=0.0) if part.text in TITLES else part for part in parts)
     return parts
+
+
+#: Endings of East Slavic patronymics in Latin letters (Russian, Ukrainian and Belarusian
+#: romanizations, the French -vitch): Aleksandrovich, Sergeyevna, Mykolayovych, Ivanivna,
+#: Uladzimiravich, Mihaulauna.
+_PATRONYMIC_ENDINGS = (
+    "ovich", "evich", "ovych", "evych", "avich", "vitch",
+    "ovna", "evna", "ivna", "avna", "ichna", "auna", "euna",
+)  # fmt: skip
+#: Factor on the weight of a listed patronymic that the applicant's name leaves out.
+PATRONYMIC_FACTOR = 0.3
+
+
+def patronymic(spellings: Sequence[str]) -> int | None:
+    """The index of a name's patronymic, from its parts' Latin spellings: in a name of three
+    parts or more, the first part after the first with a patronymic ending. The first part is
+    left out, being the family name as lists write it ("ABRAMOVICH, Roman Arkadyevich"), and
+    the patronymic comes before a family name written last ("Roman Arkadyevich Abramovich").
+
+    A listed patronymic that the applicant's name leaves out weighs :data:`PATRONYMIC_FACTOR`
+    of its length (see :func:`align`): people seldom give it, and many share it. One that the
+    applicant gives counts in full.
+    """
+    if len(spellings) < 3:
+        return None
+    return next(
+        (index for index in range(1, len(spellings)) if spellings[index].endswith(_PATRONYMIC_ENDINGS)), None
+    )
 
 
 #: A run before it is built: where it starts and ends among the parts, and its parts in its
@@ -844,6 +877,9 @@ def align(
     if not complete and family is not None and family not in used_listed:
         return None  # given names without the family name: a different family
     matched = sum(link.similarity * sum(weights[link.listed.start : link.listed.end]) for link in chosen)
+    father = listed.patronymic
+    if father is not None and father not in used_listed:
+        weights[father] *= PATRONYMIC_FACTOR  # "Olga Beglova" for BEGLOVA, Olga Aleksandrovna
     coverage = matched / (sum(weights) or 1.0)
     unused = [index for index in range(len(applicant.parts)) if index not in used_applicant]
     # A middle name lowers the score a little; an added Chinese or Korean syllable makes

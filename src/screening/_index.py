@@ -53,6 +53,7 @@ import jellyfish
 from screening import translit
 from screening._alignment import (
     LOW_INFORMATION,
+    PATRONYMIC_FACTOR,
     TWO_LETTER_LENGTH,
     NameForm,
     Part,
@@ -62,6 +63,7 @@ from screening._alignment import (
     low_information,
     name_forms,
     name_parts,
+    patronymic,
     run_keys,
 )
 from screening._version import __version__
@@ -220,6 +222,10 @@ class _Shape(NamedTuple):
     initialed_potential: float
     long_bits: int
     initialed_bits: int
+    #: The bit of the name's patronymic (0 for none), and what its weight comes off the total
+    #: when the applicant leaves it out (see screening._alignment.patronymic).
+    patronymic_bit: int
+    patronymic_discount: float
 
     @classmethod
     def make(cls, weights: tuple[float, ...], always: int, spellings: tuple[str, ...]) -> _Shape:
@@ -245,6 +251,11 @@ class _Shape(NamedTuple):
                 initialed.append((bit, weight, spelling))
                 initialed_weight += weight
                 initialed_bits |= bit
+        father = patronymic(spellings)
+        father_bit, father_discount = 0, 0.0
+        if father is not None:
+            father_bit = 1 << min(father, _BITS - 1)
+            father_discount = (1 - PATRONYMIC_FACTOR) * weights[min(father, _BITS - 1)]
         return cls(
             weights,
             always,
@@ -258,6 +269,8 @@ class _Shape(NamedTuple):
             _INITIAL * initialed_weight,
             long_bits,
             initialed_bits,
+            father_bit,
+            father_discount,
         )
 
     @classmethod
@@ -453,6 +466,8 @@ class NameIndex:
             full = strong_mask(position, 0) | shape.always
             near = loose_mask(position, 0) & mask & ~full
             keyed = full | near
+            if shape.patronymic_bit and not keyed & shape.patronymic_bit:
+                total -= shape.patronymic_discount  # align weighs a patronymic left out less
             potential = 0.0
             possible = keyed
             if long_reachable:
