@@ -474,3 +474,32 @@ def test_patronymic_is_found_after_the_first_part() -> None:
     assert name_form("Roman Abramovich").patronymic is None
     assert name_form("Ольга Александровна Беглова").patronymic == 1
     assert name_form("Kim Jong Un").patronymic is None
+
+
+@pytest.mark.parametrize(
+    ("applicant", "listed"),
+    [
+        ("Vladimir Rogov", "ROGOV, Volodymyr"),
+        ("Владимир Рогов", "ROGOV, Volodymyr"),
+        ("Mykola Kozitsyn", "KOZITSYN, Nikolai"),
+        ("Siarhei Ivanou", "IVANOU, Sergey"),
+    ],
+)
+def test_russian_ukrainian_and_belarusian_forms_of_a_given_name_are_one_name(
+    applicant: str, listed: str
+) -> None:
+    """Lists name one person in the Russian, Ukrainian and Belarusian forms of a given name,
+    which differ by more than spelling (Vladimir, Volodymyr, Uladzimir): a transliteration."""
+    alignment = align(name_form(applicant), name_form(listed), person=True)
+    assert alignment is not None
+    assert alignment.decisive
+    assert Method.TRANSLITERATION in {link.method for link in alignment.links}
+
+
+def test_forms_of_different_given_names_stay_apart() -> None:
+    """Two names of the table are not forms of each other (Oleg and Olga only sound alike)."""
+    assert align(name_form("Vladimir Rogov"), name_form("ROGOV, Vyacheslav"), person=True) is None
+    alike = align(name_form("Oleg Rogov"), name_form("ROGOV, Olga"), person=True)
+    assert alike is not None
+    assert not alike.decisive
+    assert Method.TRANSLITERATION not in {link.method for link in alike.links}

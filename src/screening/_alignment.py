@@ -115,6 +115,50 @@ LEGAL_FORMS = {
 #: (:func:`~screening.phonetics.spelling_skeleton`): "Mohd" is Muhammad in Malaysia and
 #: Singapore, "Muhd" and "Mhd" elsewhere. ("Md", as common in Bangladesh, is also the title MD.)
 NAME_ABBREVIATIONS = {"mohd": "mahamad", "muhd": "mahamad", "mhd": "mahamad"}
+#: East Slavic given names in their Russian, Ukrainian and Belarusian forms, each in the usual
+#: romanizations (BGN/PCGN and passport spellings of Russian, the Ukrainian national system,
+#: the Belarusian passport system); compiled by hand. Lists name one person in all three
+#: (ROGOV, Vladimir and ROGOV, Volodymyr), and they differ by more than spelling.
+_EAST_SLAVIC_NAMES = (
+    ("aleksandr", "alexander", "alexandr", "aleksander", "oleksandr", "aliaksandr", "alyaksandr"),
+    ("aleksey", "alexey", "aleksei", "alexei", "oleksiy", "oleksii", "aliaksei", "alyaksei"),
+    ("anatoly", "anatoliy", "anatolii", "anatol"),
+    ("andrey", "andrei", "andriy", "andrii"),
+    ("dmitry", "dmitriy", "dmitri", "dmitrii", "dmytro", "dzmitry", "dzmitryi", "dzmitriy"),
+    ("fyodor", "fedor", "fedir", "fiodar", "fedar"),
+    ("gennady", "gennadiy", "gennadii", "gennadi", "hennadiy", "hennadii", "henadz", "genadz"),
+    ("grigory", "grigoriy", "grigorii", "hryhoriy", "hryhorii", "ryhor"),
+    ("igor", "ihor", "ihar"),
+    ("konstantin", "kostiantyn", "kostyantyn", "kanstantsin"),
+    ("mikhail", "mykhailo", "mykhaylo"),
+    ("nikolai", "nikolay", "mykola", "mikalai", "mikalay"),
+    ("oleg", "oleh", "aleh"),
+    ("pyotr", "petr", "petro", "piotr", "pyatro", "piatro"),
+    ("sergey", "sergei", "serhiy", "serhii", "siarhei", "syarhei"),
+    ("vasily", "vasiliy", "vasilii", "vasyl", "vasil"),
+    ("viktor", "victor", "viktar"),
+    ("vladimir", "volodymyr", "uladzimir"),
+    ("vyacheslav", "viacheslav", "viachaslau", "vyachaslau"),
+    ("yevgeny", "yevgeniy", "yevgenii", "evgeny", "evgeniy", "evgenii", "yevhen", "yauhen", "yauheni"),
+    ("yury", "yuriy", "yurii", "yuri", "iurii", "jury"),
+    ("stepan", "stsiapan", "stiapan"),
+    ("pavel", "pavlo", "paval"),
+    ("leonid", "leanid"),
+    ("boris", "borys", "barys"),
+    ("gleb", "hlib", "hleb"),
+    ("maksim", "maksym", "maxim"),
+    ("yelena", "elena", "olena", "alena", "alyona"),
+    ("olga", "olha", "volha"),
+    ("natalya", "natalia", "nataliya", "natallia"),
+    ("tatyana", "tatiana", "tetiana", "tetyana", "tatsiana"),
+    ("svetlana", "svitlana", "sviatlana"),
+    ("lyudmila", "ludmila", "liudmyla", "liudmila"),
+    ("galina", "halyna", "halina"),
+    ("yekaterina", "ekaterina", "kateryna", "katsiaryna"),
+    ("irina", "iryna"),
+)
+#: Each spelling of :data:`_EAST_SLAVIC_NAMES` to the name's first (Russian) spelling.
+NAME_FORMS = {spelling: forms[0] for forms in _EAST_SLAVIC_NAMES for spelling in forms}
 #: Parts that say little about who is named: legal forms, articles and particles.
 LOW_INFORMATION = frozenset(LEGAL_FORMS) | frozenset(
     {"plc", "pte", "pvt", "pty", "fze", "fzco", "fzc", "llp", "lp", "gmbh", "ag", "sa", "spa", "nv", "bv"}
@@ -443,8 +487,19 @@ def _strong_keys(text: str, latin: tuple[str, ...], pieces: tuple[str, ...]) -> 
     """The strong keys of a run (:func:`_strong_keys_of`), and of a single part the name it
     abbreviates or writes out (``a:``; joined parts never link so, so have no such key)."""
     keys = _strong_keys_of(text, latin, (reading.keys for reading in run_readings(text, pieces)))
-    abbreviated = "" if pieces else _abbreviated(text)
-    return keys | {"a:" + abbreviated} if abbreviated else keys
+    if pieces:
+        return keys
+    abbreviated, form = _abbreviated(text), _name_form_of(latin)
+    if abbreviated:
+        keys |= {"a:" + abbreviated}
+    if form:
+        keys |= {"n:" + form}
+    return keys
+
+
+def _name_form_of(latin: tuple[str, ...]) -> str:
+    """The Russian spelling of an East Slavic given name spelled so (:data:`NAME_FORMS`), or ""."""
+    return next((NAME_FORMS[spelling] for spelling in latin if spelling in NAME_FORMS), "")
 
 
 def name_forms(name: str, *, person: bool = True) -> tuple[NameForm, ...]:
@@ -602,6 +657,10 @@ def _token_link(
     explained = _reading_link(left, right, left_pieces, right_pieces)
     if explained:
         return Method.TRANSLITERATION, _SIMILARITY[Method.TRANSLITERATION], explained
+    form = _name_form_of(left_latin)
+    if form and form == _name_form_of(right_latin) and not left_pieces and not right_pieces:
+        sentence = "'{a}' and the listed '{b}' are one name in its Russian, Ukrainian or Belarusian form."
+        return Method.TRANSLITERATION, _SIMILARITY[Method.TRANSLITERATION], (("", sentence),)
     shared = set(left_latin) & set(right_latin)
     if shared and (left not in left_latin or right not in right_latin):
         spelled = sorted(shared)[0]

@@ -6,8 +6,9 @@ milliseconds; the index finds the few listed names worth aligning. Every link th
 runs share (:func:`link_keys`):
 
 * exact, joined, transliteration, legal-form and abbreviation links (*strong*): the run's
-  text, its Latin spellings, its Mandarin and Korean readings, its legal form and the name it
-  abbreviates or writes out ("Mohd", "Mohammad");
+  text, its Latin spellings, its Mandarin and Korean readings, its legal form, the name it
+  abbreviates or writes out ("Mohd", "Mohammad") and the East Slavic given name it is a form
+  of ("Volodymyr", "Vladimir");
 * the *loose* links of single parts: the OCR key (``o:``), the Metaphone key of parts of 4
   letters or more (``m:``), the spelling skeleton of parts of 5 or more (``s:``), the part and
   the part less any one letter for parts of 4 or more (``d:``, so any one-letter difference
