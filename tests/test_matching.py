@@ -503,3 +503,25 @@ def test_forms_of_different_given_names_stay_apart() -> None:
     assert alike is not None
     assert not alike.decisive
     assert Method.TRANSLITERATION not in {link.method for link in alike.links}
+
+
+@pytest.mark.parametrize(
+    ("applicant", "listed"),
+    [
+        ("'Abd al-Rahman Khalaf", "Abdul Rahman Khalaf"),
+        ("Abdelrahman Khalaf", "Abdul Rahman Khalaf"),
+        ("Abdel Aziz Nuristani", "NURISTANI, Abdul Aziz"),
+        ("Abdolreza Abedzadeh", "ABEDZADEH, Abdul Reza"),
+    ],
+)
+def test_the_arabic_abd_al_is_one_name_however_written(applicant: str, listed: str) -> None:
+    """ "Abd al-", "Abdel", "Abdal", "Abdol" and "Abdul" write one article, joined or apart."""
+    alignment = align(name_form(applicant), name_form(listed), person=True)
+    assert alignment is not None
+    assert alignment.decisive
+    assert Method.TRANSLITERATION in {link.method for link in alignment.links}
+
+
+def test_abdul_alone_is_not_a_longer_name() -> None:
+    alike = align(name_form("Abdul Rahman"), name_form("Abdullah Rahman"), person=True)
+    assert alike is None or not alike.decisive

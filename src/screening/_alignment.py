@@ -270,8 +270,29 @@ def _weight(part: str, latin: tuple[str, ...]) -> float:
 
 def _part(token: str, group: int) -> Part:
     text, notes = translit.fold_confusables(token)
-    latin = translit.latin_spellings(text) or (text,)
+    latin = _with_article(translit.latin_spellings(text) or (text,))
     return Part(text=text, latin=latin, weight=_weight(text, latin), notes=notes, group=group)
+
+
+#: The Arabic "Abd al-" (servant of), spelled otherwise than "abdul": Abdel, Abdal, Abdol,
+#: Abdoul, and "Abd al" joined from two parts.
+_ABD_AL = re.compile(r"abd(?:a|e|o|ou)l")
+
+
+def _with_article(latin: tuple[str, ...]) -> tuple[str, ...]:
+    """Latin spellings, with the one that writes "Abd al-" as "abdul" added ("abdelrahman":
+    also "abdulrahman"), so that the spellings of the article share a key and link."""
+    found = _ABD_AL.match(latin[0])
+    if found is None:
+        return latin
+    return (*latin, "abdul" + latin[0][found.end() :])
+
+
+def _article_form(latin: tuple[str, ...]) -> str:
+    """The spelling with "Abd al-" written "abdul", for a run that begins so; "" otherwise."""
+    return next((spelling for spelling in latin[1:] if spelling.startswith("abdul")), "") or (
+        latin[0] if latin[0].startswith("abdul") else ""
+    )
 
 
 def _parts(groups: tuple[tuple[str, ...], ...]) -> tuple[Part, ...]:
@@ -383,9 +404,13 @@ def _run(start: int, end: int, chosen: tuple[Part, ...]) -> Run:
     notes = (
         tuple([note for part in chosen for note in part.notes]) if any(part.notes for part in chosen) else ()
     )
-    return Run(
-        start, end, "".join(texts), ("".join([part.latin[0] for part in chosen]),), notes, end - start, texts
-    )
+    return Run(start, end, "".join(texts), _joined_latin(chosen), notes, end - start, texts)
+
+
+def _joined_latin(chosen: tuple[Part, ...]) -> tuple[str, ...]:
+    """The Latin spellings of joined parts: their first spellings joined (and that with
+    "Abd al-" written "abdul": "abd al rahman" is also "abdulrahman")."""
+    return _with_article(("".join([part.latin[0] for part in chosen]),))
 
 
 @functools.lru_cache(maxsize=65536)
@@ -454,7 +479,7 @@ def joined_keys(chosen: tuple[Part, ...]) -> frozenset[str]:
             tuple([key for reading in combination for key in reading.keys])
             for _language, combination in _joined_combinations(texts)
         )
-    return _strong_keys_of("".join(texts), ("".join([part.latin[0] for part in chosen]),), readings)
+    return _strong_keys_of("".join(texts), _joined_latin(chosen), readings)
 
 
 def _strong_keys_of(text: str, latin: tuple[str, ...], readings: Iterable[tuple[str, ...]]) -> frozenset[str]:
@@ -660,6 +685,12 @@ def _token_link(
     form = _name_form_of(left_latin)
     if form and form == _name_form_of(right_latin) and not left_pieces and not right_pieces:
         sentence = "'{a}' and the listed '{b}' are one name in its Russian, Ukrainian or Belarusian form."
+        return Method.TRANSLITERATION, _SIMILARITY[Method.TRANSLITERATION], (("", sentence),)
+    article = _article_form(left_latin)
+    if article and article == _article_form(right_latin):
+        sentence = (
+            f"'{{a}}' and the listed '{{b}}' are one Arabic name, written '{article}' with its article."
+        )
         return Method.TRANSLITERATION, _SIMILARITY[Method.TRANSLITERATION], (("", sentence),)
     shared = set(left_latin) & set(right_latin)
     if shared and (left not in left_latin or right not in right_latin):
