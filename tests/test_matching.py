@@ -525,3 +525,18 @@ def test_the_arabic_abd_al_is_one_name_however_written(applicant: str, listed: s
 def test_abdul_alone_is_not_a_longer_name() -> None:
     alike = align(name_form("Abdul Rahman"), name_form("Abdullah Rahman"), person=True)
     assert alike is None or not alike.decisive
+
+
+def test_a_patronymic_in_another_language_form_is_one_patronymic() -> None:
+    """Mykolayovych is Nikolaevich (son of Nikolai, Mykola, Mikalai) in Ukrainian: with the
+    given name's forms, the whole name is one name; a daughter's is not a son's."""
+    alignment = align(
+        name_form("Serhiy Mykolayovych Cherevko"), name_form("CHEREVKO, Sergey Nikolaevich"), person=True
+    )
+    assert alignment is not None
+    assert alignment.complete
+    assert alignment.decisive
+    daughter = align(
+        name_form("Svetlana Mykolaivna Cherevko"), name_form("CHEREVKO, Svetlana Nikolaevich"), person=True
+    )
+    assert daughter is None or not daughter.complete

@@ -159,6 +159,13 @@ _EAST_SLAVIC_NAMES = (
 )
 #: Each spelling of :data:`_EAST_SLAVIC_NAMES` to the name's first (Russian) spelling.
 NAME_FORMS = {spelling: forms[0] for forms in _EAST_SLAVIC_NAMES for spelling in forms}
+#: Patronymic endings after the father's name, longest first, and whether each is a daughter's:
+#: Nikolaevich, Mykolayovych, Mikalaevich; Sergeyevna, Serhiivna, Siarheeuna.
+_PATRONYMIC_SUFFIXES = (
+    ("iyovych", False), ("iyivna", True), ("yovych", False), ("ovych", False), ("evych", False),
+    ("ovich", False), ("evich", False), ("avich", False), ("ivna", True), ("ovna", True),
+    ("evna", True), ("avna", True), ("auna", True), ("euna", True), ("ichna", True),
+)  # fmt: skip
 #: Parts that say little about who is named: legal forms, articles and particles.
 LOW_INFORMATION = frozenset(LEGAL_FORMS) | frozenset(
     {"plc", "pte", "pvt", "pty", "fze", "fzco", "fzc", "llp", "lp", "gmbh", "ag", "sa", "spa", "nv", "bv"}
@@ -523,8 +530,29 @@ def _strong_keys(text: str, latin: tuple[str, ...], pieces: tuple[str, ...]) -> 
 
 
 def _name_form_of(latin: tuple[str, ...]) -> str:
-    """The Russian spelling of an East Slavic given name spelled so (:data:`NAME_FORMS`), or ""."""
-    return next((NAME_FORMS[spelling] for spelling in latin if spelling in NAME_FORMS), "")
+    """The Russian spelling of an East Slavic given name spelled so (:data:`NAME_FORMS`), or
+    of the father's name in a patronymic made from one, marked "son of" or "daughter of"
+    ("Mykolayovych" and "Nikolaevich": son of nikolai), or ""."""
+    return next((NAME_FORMS[spelling] for spelling in latin if spelling in NAME_FORMS), "") or (
+        _patronymic_form(latin[0])
+    )
+
+
+@functools.lru_cache(maxsize=4096)
+def _patronymic_form(spelling: str) -> str:
+    """ "son of X" or "daughter of X" for a patronymic made from the name X of
+    :data:`NAME_FORMS`: the spelling less its ending begins a form of X, or the reverse, within
+    two letters ("nikola" of Nikolaevich, "mykolay" of Mykolayovych); "" otherwise."""
+    stems = [
+        (spelling[: -len(ending)], daughter)
+        for ending, daughter in _PATRONYMIC_SUFFIXES
+        if spelling.endswith(ending) and len(spelling) - len(ending) >= 4
+    ]
+    for stem, daughter in stems:  # the longest ending first ("yuriy-ovych", not "yur-iyovych")
+        for form, name in NAME_FORMS.items():
+            if abs(len(form) - len(stem)) <= 2 and (form.startswith(stem) or stem.startswith(form)):
+                return ("daughter of " if daughter else "son of ") + name
+    return ""
 
 
 def name_forms(name: str, *, person: bool = True) -> tuple[NameForm, ...]:
@@ -685,6 +713,11 @@ def _token_link(
     form = _name_form_of(left_latin)
     if form and form == _name_form_of(right_latin) and not left_pieces and not right_pieces:
         sentence = "'{a}' and the listed '{b}' are one name in its Russian, Ukrainian or Belarusian form."
+        if " of " in form:  # a patronymic
+            sentence = (
+                f"'{{a}}' and the listed '{{b}}' are one patronymic ({form}) in its Russian, Ukrainian"
+                " or Belarusian form."
+            )
         return Method.TRANSLITERATION, _SIMILARITY[Method.TRANSLITERATION], (("", sentence),)
     article = _article_form(left_latin)
     if article and article == _article_form(right_latin):
