@@ -156,6 +156,23 @@ _EAST_SLAVIC_NAMES = (
     ("galina", "halyna", "halina"),
     ("yekaterina", "ekaterina", "kateryna", "katsiaryna"),
     ("irina", "iryna"),
+    ("artem", "artyom", "artiom", "artsiom", "artsem"),
+    ("vitaly", "vitaliy", "vitalii", "vitali", "vital"),
+    ("valery", "valeriy", "valerii", "valeri"),
+    ("stanislav", "stanislau"),
+    ("yaroslav", "yaraslau"),
+    ("arkady", "arkadiy", "arkadii", "arkadz"),
+    ("denis", "denys"),
+    ("kirill", "kyrylo", "kiryl", "kiril"),
+    ("ilya", "illia", "ilia", "illya"),
+    ("yakov", "yakiv", "yakau"),
+    ("timofey", "timofei", "tymofiy", "tymofii", "tsimafei"),
+    ("vadim", "vadym"),
+    ("yegor", "egor", "yehor", "yahor"),
+    ("nadezhda", "nadiya", "nadiia", "nadzeya"),
+    ("yuliya", "yulia", "yuliia", "yulija"),
+    ("valentina", "valentyna", "valiantsina"),
+    ("lyubov", "liubov", "lubov"),
 )
 #: Each spelling of :data:`_EAST_SLAVIC_NAMES` to the name's first (Russian) spelling.
 NAME_FORMS = {spelling: forms[0] for forms in _EAST_SLAVIC_NAMES for spelling in forms}
