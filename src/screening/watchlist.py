@@ -365,16 +365,21 @@ def load_watchlist(path: str | os.PathLike[str] | None = None, /) -> Watchlist:
         raise WatchlistError(f"{file}: no such watchlist file.") from error
     except (OSError, UnicodeDecodeError) as error:
         raise WatchlistError(f"{file}: the watchlist cannot be read: {error}.") from error
+    with collector_paused():
+        return _parse_file(file, text)
+
+
+def _parse_file(file: Path, text: str) -> Watchlist:
+    """Decode and check a watchlist file's text; errors name the file and, for an entry, its
+    line and column."""
     try:
-        with collector_paused():
-            document = json.loads(text, object_pairs_hook=_reject_duplicate_keys)
+        document = json.loads(text, object_pairs_hook=_reject_duplicate_keys)
     except json.JSONDecodeError as error:
         raise WatchlistError(f"{file}:{error.lineno}:{error.colno}: not valid JSON: {error.msg}.") from error
     except _DuplicateKeyError as error:
         raise WatchlistError(f"{file}: an object repeats the key {error.args[0]!r}.") from error
     try:
-        with collector_paused():
-            return parse_watchlist(document, path=str(file))
+        return parse_watchlist(document, path=str(file))
     except WatchlistError as error:
         found = _ENTRY_REFERENCE.match(str(error))
         positions = _entry_positions(text) if found else []
