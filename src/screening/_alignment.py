@@ -447,9 +447,9 @@ def run_readings(text: str, pieces: tuple[str, ...] = ()) -> tuple[translit.Read
     joined part in turn (``pieces``) otherwise (:func:`_joined_readings`)."""
     if not pieces:
         return translit.readings(text)
-    # Most joined parts have no language in common ("Abdul Rahman", "Ivan Petrov"): told
-    # before the cache of joined readings, which they would only fill.
-    return _joined_readings(pieces) if frozenset.intersection(*map(_reading_languages, pieces)) else ()
+    # Most joined parts have no language in common: told before the cache of joined
+    # readings, which they would only fill.
+    return _joined_readings(pieces) if _common_languages(pieces) else ()
 
 
 @functools.lru_cache(maxsize=16384)
@@ -466,7 +466,7 @@ def _joined_readings(pieces: tuple[str, ...]) -> tuple[translit.Reading, ...]:
     :data:`_MAX_JOINED_READINGS`.
     """
     found: dict[tuple[str, ...], translit.Reading] = {}
-    for language, combination in _joined_combinations(pieces):
+    for language, combination in _joined_combinations(pieces, _common_languages(pieces)):
         keys = tuple(key for reading in combination for key in reading.keys)
         systems = list(dict.fromkeys(reading.system for reading in combination))
         hangul = all(reading.system in {"Hangul", "Hanja read in Korean"} for reading in combination)
@@ -476,12 +476,20 @@ def _joined_readings(pieces: tuple[str, ...]) -> tuple[translit.Reading, ...]:
     return tuple(found.values())
 
 
-def _joined_combinations(pieces: tuple[str, ...]) -> Iterator[tuple[str, tuple[translit.Reading, ...]]]:
-    """Each language all ``pieces`` read in, with each combination of their readings in it
-    (up to :data:`_MAX_JOINED_READINGS`): the joined readings before they are built."""
-    common = frozenset.intersection(*map(_reading_languages, pieces))
+def _common_languages(pieces: tuple[str, ...]) -> frozenset[str]:
+    """The languages every one of ``pieces`` reads in; none for most joined parts ("Abdul
+    Rahman", "Ivan Petrov", "General Trading")."""
+    return frozenset.intersection(*map(_reading_languages, pieces))
+
+
+def _joined_combinations(
+    pieces: tuple[str, ...], common: frozenset[str]
+) -> Iterator[tuple[str, tuple[translit.Reading, ...]]]:
+    """Each language of ``common`` (the languages all ``pieces`` read in), with each
+    combination of the pieces' readings in it (up to :data:`_MAX_JOINED_READINGS`): the joined
+    readings before they are built."""
     if not common:
-        return  # most joined parts: "Abdul Rahman", "Ivan Petrov", "General Trading"
+        return
     per_part = [translit.readings(piece) for piece in pieces]
     languages = [
         language for language in dict.fromkeys(r.language for r in per_part[0]) if language in common
@@ -497,12 +505,10 @@ def joined_keys(chosen: tuple[Part, ...]) -> frozenset[str]:
     run has only strong keys), worked out without building the run, its readings or caching
     the keys: a large list's joined runs seldom repeat."""
     texts = tuple([part.text for part in chosen])
-    readings: Iterable[tuple[str, ...]] = ()
-    if frozenset.intersection(*map(_reading_languages, texts)):  # most have no language in common
-        readings = (
-            tuple([key for reading in combination for key in reading.keys])
-            for _language, combination in _joined_combinations(texts)
-        )
+    readings = (
+        tuple([key for reading in combination for key in reading.keys])
+        for _language, combination in _joined_combinations(texts, _common_languages(texts))
+    )
     return _strong_keys_of("".join(texts), _joined_latin(chosen), readings)
 
 
