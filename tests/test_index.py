@@ -310,6 +310,8 @@ def test_damaged_index_is_rebuilt(list_file: Path) -> None:
         # "maxim" reaches the listed "maksim" first by sound, which cannot anchor; "maksin" then
         # reaches the same listed part by a letter, which can.
         ("Maxim Maksin", "MAKSIM MAKSIM"),
+        # Every part short and spelled otherwise: no key anchors, all of them together do.
+        ("Nasoof Tahar", "NASUF, Tahir"),
     ],
 )
 def test_index_keeps_hand_picked_hits(query: str, listed: str) -> None:

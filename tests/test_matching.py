@@ -540,3 +540,30 @@ def test_a_patronymic_in_another_language_form_is_one_patronymic() -> None:
         name_form("Svetlana Mykolaivna Cherevko"), name_form("CHEREVKO, Svetlana Nikolaevich"), person=True
     )
     assert daughter is None or not daughter.complete
+
+
+def test_short_parts_each_spelled_otherwise_anchor_a_name_together() -> None:
+    """Arabic and Persian names of short parts are often romanized differently in every part:
+    "Nasoof, Tahar" for NASUF, Tahir, "Douri, Ahmad" for DURI, Ahmet. No one link of parts under
+    6 letters anchors a name, but close links (spelling, sound, one letter) to every
+    informative listed part do together, for review. Particles and legal forms are no such
+    part ("Al Hasan" for AL-HISN), and a looser link (two letters apart, an initial) anchors
+    nothing."""
+    policy = Policy()
+    for applicant, listed in [("Nasoof, Tahar", "NASUF, Tahir"), ("Douri, Ahmad", "DURI, Ahmet")]:
+        alignment = align(name_form(applicant), name_form(listed), person=True)
+        assert alignment is not None, applicant
+        assert alignment.complete
+        assert not alignment.decisive
+        assert alignment.score >= policy.review_threshold
+    assert align(name_form("Al Hasan"), name_form("AL-HISN")) is None
+    assert align(name_form("Nasoof Tahar Salem"), name_form("NASUF, Tahir Salim"), person=True) is not None
+    assert align(name_form("T. Nasoof"), name_form("NASUF, Tahir"), person=True) is None
+    # Part of the listed name, every part close, is still too little for a short name.
+    assert align(name_form("Nasoof Tahar"), name_form("NASUF, Tahir Karim"), person=True) is None
+    listed = Watchlist(
+        name="t", version="1", entries=[WatchlistEntry(id="n", kind=EntryKind.PERSON, name="NASUF, Tahir")]
+    )
+    result = Screener(listed).screen(Applicant(name="Tahar Nasoof"))
+    assert result.decision is Decision.REVIEW
+    assert result.hits[0].entry.id == "n"

@@ -629,9 +629,14 @@ class Link:
         if self.method in DECISIVE_METHODS:
             return True
         long_enough = min(len(self.applicant.latin[0]), len(self.listed.latin[0])) >= _LOOSE_ANCHOR_LENGTH
-        one_letter = self.method is Method.FUZZY and "1 letter away" in self.sentences[0][1]
         kana = "kana" in {translit.script(self.applicant.text), translit.script(self.listed.text)}
-        return (long_enough or kana) and (self.method in {Method.PHONETIC, Method.SPELLING} or one_letter)
+        return (long_enough or kana) and self.close
+
+    @property
+    def close(self) -> bool:
+        """Whether the link is a strong one, a spelling variant, a sound-alike or one letter away."""
+        one_letter = self.method is Method.FUZZY and "1 letter away" in self.sentences[0][1]
+        return self.method in DECISIVE_METHODS | {Method.PHONETIC, Method.SPELLING} or one_letter
 
     @property
     def languages(self) -> frozenset[str]:
@@ -990,8 +995,16 @@ def align(
     listed_weighty = sum(1 for weight in weights if weight > 0)
     methods = {link.method for link in chosen}
     complete = covered == len(listed.parts)
-    if weighty < min(2, listed_weighty) or not any(
-        link.anchors and not low_information(listed, link.listed) for link in chosen
+    informative = [link for link in chosen if not low_information(listed, link.listed)]
+    # A name of two informative parts or more, each linked closely (short parts by spelling
+    # or sound: "Nasoof, Tahar" for NASUF, Tahir), is anchored by all of them together.
+    close_throughout = (
+        complete
+        and sum(1 for link in informative if sum(weights[link.listed.start : link.listed.end]) > 0) >= 2
+        and all(link.close for link in informative)
+    )
+    if weighty < min(2, listed_weighty) or not (
+        close_throughout or any(link.anchors for link in informative)
     ):
         return None  # one shared part, or shared legal forms and particles only
     if listed_weighty == 1 and any(

@@ -457,7 +457,13 @@ class NameIndex:
         result = []
         shapes, strong_mask, loose_mask = self._shapes, strong.get, loose.get
         # A name can only be aligned through an anchoring link (align() requires one).
-        anchored = [position for position, found in loose.items() if found & _SURE]
+        # Or, for a name of two informative parts or more, through close links to every part
+        # (a name also reached strongly is a candidate anyway: two loose bits at least here).
+        anchored = [
+            position
+            for position, found in loose.items()
+            if found & _SURE or (found & (found - 1) and self._reached_throughout(position, found))
+        ]
         for position in sorted(strong.keys() | anchored):
             shape = shapes[position]
             total = shape.total
@@ -501,6 +507,13 @@ class NameIndex:
             if bound >= least:
                 result.append((position, bound))
         return result
+
+    def _reached_throughout(self, position: int, found: int) -> bool:
+        """Whether keys reach every part of the name at ``position`` (with ``found`` bits)."""
+        shape = self._shapes[position]
+        every = (1 << len(shape.weights)) - 1
+        informative = (shape.weighty & ~shape.always).bit_count() >= 2
+        return informative and (found | shape.always) & every == every
 
     @staticmethod
     def _unkeyed(
