@@ -7,7 +7,7 @@ import pytest
 import screening
 from conftest import read_vectors
 from screening import Applicant, Decision, EntryKind, Method, Policy, Screener, Watchlist, WatchlistEntry
-from screening._alignment import align, name_form, run_readings
+from screening._alignment import _link, align, name_form, run_readings
 from screening.matching import FEATURES
 
 
@@ -567,3 +567,12 @@ def test_short_parts_each_spelled_otherwise_anchor_a_name_together() -> None:
     result = Screener(listed).screen(Applicant(name="Tahar Nasoof"))
     assert result.decision is Decision.REVIEW
     assert result.hits[0].entry.id == "n"
+
+
+def test_parts_with_digits_are_no_romanized_spellings() -> None:
+    """Parts with digits have no spelling skeleton: "abcde12" and "abcdf12" are one letter
+    apart, not two spellings of one name with the empty skeleton."""
+    link = _link(name_form("abcde12").runs[0], name_form("abcdf12").runs[0], False)
+    assert link is not None
+    assert link.method is Method.FUZZY
+    assert _link(name_form("ab12345").runs[0], name_form("ab98765").runs[0], False) is None

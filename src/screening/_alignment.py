@@ -794,7 +794,8 @@ def _token_link(
     floored = similarity + _JARO_WINKLER_SLACK
     skeleton = spelling_skeleton(a)
     least = _PHONETIC_MIN_JARO_WINKLER if shortest < _LONG_SKELETON else _LONG_SKELETON_JARO_WINKLER
-    if shortest >= _SKELETON_LENGTH and floored >= least and skeleton == spelling_skeleton(b):
+    # Parts with digits have no skeleton (""), which links nothing.
+    if shortest >= _SKELETON_LENGTH and floored >= least and skeleton and skeleton == spelling_skeleton(b):
         sentence = (
             f"'{{a}}' and the listed '{{b}}' are romanized spellings of one name (skeleton '{skeleton}')."
         )
