@@ -312,6 +312,8 @@ def test_damaged_index_is_rebuilt(list_file: Path) -> None:
         ("Maxim Maksin", "MAKSIM MAKSIM"),
         # Every part short and spelled otherwise: no key anchors, all of them together do.
         ("Nasoof Tahar", "NASUF, Tahir"),
+        # Two listed parts written as one, and spelled otherwise: a loose key of joined parts.
+        ("Mohammadreza Rezvanyanzadeh", "REZVANIANZADEH, Mohammed Reza"),
     ],
 )
 def test_index_keeps_hand_picked_hits(query: str, listed: str) -> None:

@@ -576,3 +576,42 @@ def test_parts_with_digits_are_no_romanized_spellings() -> None:
     assert link is not None
     assert link.method is Method.FUZZY
     assert _link(name_form("ab12345").runs[0], name_form("ab98765").runs[0], False) is None
+
+
+@pytest.mark.parametrize(
+    ("applicant", "listed"),
+    [
+        ("REZVANYANZADEH, Mohammadreza", "REZVANIANZADEH, Mohammed Reza"),
+        ("MOZAFARI-NIYA, Reza", "MOZAFFARINIA, Reza"),
+        ("AL-KHAIWANI, Abdulhakem Hashim", "AL-KHAIWANI, Abdul Hakim"),
+    ],
+)
+def test_two_parts_written_as_one_may_be_spelled_otherwise(applicant: str, listed: str) -> None:
+    """A name of two parts written as one, or one written as two, may also be spelled
+    otherwise ("Mohammadreza" for "Mohammed Reza"): the joined parts link by their spelling
+    skeleton, for review, on either side."""
+    alignment = align(name_form(applicant), name_form(listed), person=True)
+    assert alignment is not None
+    assert not alignment.decisive
+    assert alignment.score >= Policy().review_threshold
+    assert any(link.method is Method.SPELLING and link.joined for link in alignment.links)
+
+
+def test_joined_spellings_are_kept_to_what_single_parts_leave() -> None:
+    """Spellings of joined parts only link what the single parts leave: not a lone letter
+    ("famosos s"), not a Chinese or Korean name's syllables ("Min Shi" is no "Mansha"), and
+    one part spelled like two listed parts is too little alone ("Hlaing" for HLA, Aung).
+    A part that links on its own is not taken for a spelling of it joined with its neighbour
+    ("Belaruskaliy" is the listed "Belaruskali", and "OAO" the listed "OAO")."""
+    assert align(name_form("Kim Mansha"), name_form("KIM, Min Shi"), person=True) is None
+    assert align(name_form("Hlaing Chit"), name_form("HLA, Aung"), person=True) is None
+    famosos = name_form("FAMOSOS S")
+    joined = next(run for run in famosos.runs if run.width == 2)
+    assert _link(name_form("Famoses").runs[0], joined, False) is None
+    assert _link(name_form("Famoses").runs[0], famosos.runs[0], False) is not None
+    belaruskali = align(name_form("OAO Belaruskaliy"), name_form("BELARUSKALI OAO"))
+    assert belaruskali is not None
+    assert {(link.applicant.text, link.listed.text) for link in belaruskali.links} == {
+        ("oao", "oao"),
+        ("belaruskaliy", "belaruskali"),
+    }

@@ -10,7 +10,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from screening import translit
-from screening.phonetics import spelling_skeleton
+from screening.phonetics import joined_skeleton, spelling_skeleton
 from screening.translit import chinese, kana, korean
 
 
@@ -135,6 +135,23 @@ def test_ocr_key() -> None:
 def test_spelling_skeleton_joins_romanizations(left: str, right: str) -> None:
     """Romanized spellings of one name share a skeleton."""
     assert spelling_skeleton(left) == spelling_skeleton(right)
+
+
+_LETTERS = st.text(alphabet="abcdeghijkpqswxyz", min_size=1, max_size=8)
+
+
+@given(first=_LETTERS, second=_LETTERS)
+def test_joined_skeleton_is_the_skeleton_of_the_parts_joined(first: str, second: str) -> None:
+    """Worked out from the parts' skeletons, the skeleton of two parts joined is the skeleton
+    of their joined spelling, rewrites across the join included ("sherbaz" and "khan": the
+    "kh" is "h", and "zh" then "j"). The letters are those the rewrites involve."""
+    assert joined_skeleton(first, second) == spelling_skeleton(first + second)
+
+
+@pytest.mark.parametrize(("first", "second"), [("sherbaz", "khan"), ("gh", "h"), ("ad", "zhar"), ("ij", "a")])
+def test_joined_skeleton_across_rewrites(first: str, second: str) -> None:
+    """Joins that a rewrite spans, each once found to differ when parts were simply joined."""
+    assert joined_skeleton(first, second) == spelling_skeleton(first + second)
 
 
 def test_population_share() -> None:

@@ -42,7 +42,7 @@ import attrs
 import jellyfish
 
 from screening import names, translit
-from screening.phonetics import kana_skeleton, metaphone_key, spelling_skeleton
+from screening.phonetics import joined_skeleton, kana_skeleton, metaphone_key, spelling_skeleton
 from screening.results import Method
 
 #: Longest run of adjacent parts that may stand for one part on the other side.
@@ -60,7 +60,7 @@ _SIMILARITY = {
 #: The highest similarity a link other than exact, joined, transliteration or legal form can have.
 _BEST_LOOSE_SIMILARITY = 0.9
 #: Methods that link single parts only: a loose link between joined parts proves little.
-_SINGLE_PART_METHODS = frozenset({Method.OCR, Method.SPELLING, Method.PHONETIC, Method.FUZZY, Method.INITIAL})
+_SINGLE_PART_METHODS = frozenset({Method.OCR, Method.PHONETIC, Method.FUZZY, Method.INITIAL})
 #: Population share as a family name from which a listed end part is taken as the family name.
 _FAMILY_NAME_SHARE = 0.005
 #: Factor on the score when parts are reordered beyond moving the family name to the other end.
@@ -500,16 +500,37 @@ def _joined_combinations(
             yield language, combination
 
 
-def joined_keys(chosen: tuple[Part, ...]) -> frozenset[str]:
-    """The keys of the run that joins ``chosen`` (as :func:`run_keys` gives them: a joined
-    run has only strong keys), worked out without building the run, its readings or caching
-    the keys: a large list's joined runs seldom repeat."""
+def joined_keys(chosen: tuple[Part, ...]) -> list[tuple[str, bool]]:
+    """The keys of the run that joins ``chosen``, ``(key, loose)`` pairs as :func:`run_keys`
+    gives them (strong keys, and the spelling skeleton), worked out without building the run,
+    its readings or caching the keys: a large list's joined runs seldom repeat."""
     texts = tuple([part.text for part in chosen])
+    text, latin = "".join(texts), _joined_latin(chosen)
     readings = (
         tuple([key for reading in combination for key in reading.keys])
         for _language, combination in _joined_combinations(texts, _common_languages(texts))
     )
-    return _strong_keys_of("".join(texts), _joined_latin(chosen), readings)
+    keys = [(key, False) for key in _strong_keys_of(text, latin, readings)]
+    if _spelled_joined(texts, len(latin[0])):
+        skeleton = joined_skeleton(chosen[0].latin[0], chosen[1].latin[0])
+        if skeleton:
+            keys.append(("s:" + skeleton, True))
+    return keys
+
+
+def _spelled_joined(pieces: tuple[str, ...], letters: int) -> bool:
+    """Tell whether joined parts (``pieces``, ``letters`` Latin letters in all) may link as a
+    spelling of one name ("Mohammed Reza" and "Mohammadreza"), by their spelling skeleton:
+    two parts, not Han or Hangul (read exactly) nor kana (which have their own skeleton),
+    neither a lone letter (which the skeleton would swallow: "famosos s" for "famosos"), long
+    enough for the skeleton rule."""
+    return (
+        len(pieces) == 2
+        and letters >= _SKELETON_LENGTH
+        and len(pieces[0]) > 1
+        and len(pieces[1]) > 1
+        and translit.script(pieces[0]) not in {"han", "hangul", "kana"}
+    )
 
 
 def _strong_keys_of(text: str, latin: tuple[str, ...], readings: Iterable[tuple[str, ...]]) -> frozenset[str]:
@@ -637,6 +658,15 @@ class Link:
         """Whether the link is a strong one, a spelling variant, a sound-alike or one letter away."""
         one_letter = self.method is Method.FUZZY and "1 letter away" in self.sentences[0][1]
         return self.method in DECISIVE_METHODS | {Method.PHONETIC, Method.SPELLING} or one_letter
+
+    @property
+    def joined(self) -> bool:
+        """Whether the link joins parts on either side."""
+        return self.applicant.width > 1 or self.listed.width > 1
+
+    def weighty(self, weights: Sequence[float]) -> bool:
+        """Whether the listed parts linked weigh anything, by the listed parts' ``weights``."""
+        return sum(weights[self.listed.start : self.listed.end]) > 0
 
     @property
     def languages(self) -> frozenset[str]:
@@ -828,7 +858,8 @@ def run_keys(
 
     Strong keys (exact, joined, transliteration, legal-form and abbreviation links): the run's
     text, Latin spellings, readings, legal form and abbreviated name (:func:`_strong_keys`).
-    Loose keys, for single parts: the OCR key (``o:``), the Metaphone key from 4 letters
+    Loose keys, for single parts (two joined parts have only the spelling skeleton,
+    :func:`_spelled_joined`): the OCR key (``o:``), the Metaphone key from 4 letters
     (``m:``), the spelling skeleton from 5
     (``s:``), the spelling and the spelling less any one letter from 4 (``d:``, so a one-letter
     difference shares a key), and the kana skeleton (``kk:`` for kana parts, ``kl:`` for
@@ -839,7 +870,10 @@ def run_keys(
     """
     found = dict.fromkeys(_strong_keys(text, latin, pieces), False)
     if width != 1:
-        return tuple(found.items())  # joined parts link only exactly or by reading
+        skeleton = spelling_skeleton(latin[0]) if _spelled_joined(pieces, len(latin[0])) else ""
+        if skeleton:
+            found["s:" + skeleton] = True
+        return tuple(found.items())  # joined parts link exactly, by reading or by spelling
     kind = translit.script(text)
     for spelling in latin:
         skeleton = kana_skeleton(spelling)
@@ -910,13 +944,24 @@ def _syllable_counts(text: str) -> set[int]:
     return {len(reading.keys) for reading in translit.readings(text) if len(reading.keys) <= 2}
 
 
+def _spellable(run: Run) -> bool:
+    """Tell whether a run may link by spelling: a single part, or joined parts that may
+    (:func:`_spelled_joined`)."""
+    return run.width == 1 or _spelled_joined(run.pieces, len(run.latin[0]))
+
+
 def _link(left: Run, right: Run, syllabic: bool = True) -> Link | None:
     linked = _token_link(left.text, left.latin, right.text, right.latin, left.pieces, right.pieces, syllabic)
     if linked is None:
         return None
     method, similarity, templates = linked
-    if method in _SINGLE_PART_METHODS and (left.width, right.width) != (1, 1):
-        return None  # joined parts are compared exactly or by reading, never loosely
+    if (left.width, right.width) != (1, 1) and (
+        method in _SINGLE_PART_METHODS
+        or (method is Method.SPELLING and (syllabic or not (_spellable(left) and _spellable(right))))
+    ):
+        # Joined parts are compared exactly, by reading or by spelling only, and by spelling
+        # not in a Chinese or Korean name, whose syllables are read ("Min Shi" is no "Mansha").
+        return None
     if left.text in LOW_INFORMATION and right.text not in LOW_INFORMATION and method is not Method.EXACT:
         # An applicant's particle or legal form stands only for itself: "The" is no listed "De"
         # (a Korean reading), "van" no "Pan". The other way round, a listed particle may be
@@ -972,8 +1017,12 @@ def align(
             continue  # both read in the listed name's language, and differently there
         candidates.append(link)
     weights = [part.weight for part in listed.parts]
+    # Spellings of joined parts come last: they only link what single parts leave ("Mohammadreza"
+    # for "Mohammed Reza"), never a part that links on its own ("アカカ" is "アカカ", not a
+    # spelling of "アア アカカ", though that covers more).
     candidates.sort(
         key=lambda link: (
+            link.joined and link.method is Method.SPELLING,
             -link.similarity * sum(weights[link.listed.start : link.listed.end]),
             link.listed.width + link.applicant.width,
             link.listed.start,
@@ -1001,13 +1050,17 @@ def align(
     # or sound: "Nasoof, Tahar" for NASUF, Tahir), is anchored by all of them together.
     close_throughout = (
         complete
-        and sum(1 for link in informative if sum(weights[link.listed.start : link.listed.end]) > 0) >= 2
+        and sum(1 for link in informative if link.weighty(weights)) >= 2
         and all(link.close for link in informative)
     )
     if weighty < min(2, listed_weighty) or not (
         close_throughout or any(link.anchors for link in informative)
     ):
         return None  # one shared part, or shared legal forms and particles only
+    if sum(1 for link in informative if link.weighty(weights)) < 2 and any(
+        link.method is Method.SPELLING and link.joined for link in informative
+    ):
+        return None  # one part spelled like two ("Hlaing", HLA, Aung): too little alone
     if listed_weighty == 1 and any(
         part.weight > 0 and index not in used_applicant for index, part in enumerate(applicant.parts)
     ):

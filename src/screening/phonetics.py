@@ -17,7 +17,7 @@ import functools
 
 import jellyfish
 
-__all__ = ["kana_skeleton", "metaphone_key", "spelling_skeleton"]
+__all__ = ["joined_skeleton", "kana_skeleton", "metaphone_key", "spelling_skeleton"]
 
 #: Letter groups that romanizations of one sound disagree on, rewritten to one spelling, in order.
 _SKELETON_REWRITES = (
@@ -58,6 +58,29 @@ def spelling_skeleton(token: str, /) -> str:
     text = text.replace("c", "k").replace("kh", "ch").translate(_SKELETON_VOWELS)
     collapsed = [char for index, char in enumerate(text) if index == 0 or char != text[index - 1]]
     return "".join(collapsed)
+
+
+#: Last letters of a part that a rewrite of :func:`spelling_skeleton` may join to the next
+#: part's first letters (after that part's own rewrites: "khan" begins with "h"): "p" and "h"
+#: are "f", "c" and "k" one "k", "k" and "h" "ch", "z" and "h" "j"; a final "gh" is a "k".
+_JOINING_ENDS = frozenset("cghkpqz")
+
+
+def joined_skeleton(first: str, second: str, /) -> str:
+    """The spelling skeleton of two name parts written as one, ``spelling_skeleton(first +
+    second)``, from the parts' own (cached) skeletons when no rewrite spans the join.
+
+    >>> joined_skeleton("mohammed", "reza") == spelling_skeleton("mohammadreza")
+    True
+    """
+    last = first[-1:]
+    if last in _JOINING_ENDS or last == "j" or (last == "d" and second.startswith("z")):
+        # A rewrite may span the join; and a final j is a vowel only at the end, and "dzh" "j".
+        return spelling_skeleton(first + second)
+    left, right = spelling_skeleton(first), spelling_skeleton(second)
+    if not left or not right:
+        return ""
+    return left + right[1:] if left[-1] == right[0] else left + right
 
 
 #: Sounds Japanese kana cannot tell apart in foreign names, rewritten to one spelling, in order.
