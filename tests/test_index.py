@@ -314,6 +314,8 @@ def test_damaged_index_is_rebuilt(list_file: Path) -> None:
         ("Nasoof Tahar", "NASUF, Tahir"),
         # Two listed parts written as one, and spelled otherwise: a loose key of joined parts.
         ("Mohammadreza Rezvanyanzadeh", "REZVANIANZADEH, Mohammed Reza"),
+        # A Belarusian family name in its Russian form: a key of the Russian-like spelling.
+        ("Viktor Golovanov", "HALAVANAU, Viktar Hryhoryavich"),
     ],
 )
 def test_index_keeps_hand_picked_hits(query: str, listed: str) -> None:

@@ -615,3 +615,32 @@ def test_joined_spellings_are_kept_to_what_single_parts_leave() -> None:
         ("oao", "oao"),
         ("belaruskaliy", "belaruskali"),
     }
+
+
+@pytest.mark.parametrize(
+    ("applicant", "listed"),
+    [
+        ("ZAITSEV, Alexander Nikolaevich", "ZAITSAU, Aliaksandr Mikalaevich"),  # Belarusian ў
+        ("GOLOVANOV, Viktor", "HALAVANAU, Viktar Hryhoryavich"),  # h for g, akanne
+        ("DOLHOPOLOV, Andriy", "DOLGOPOLOV, Andrey Nikolayevich"),  # Ukrainian h
+        ("PAVLICHENKO, Dmitry", "PAULICHENKA, Dzmitry Valeryevich"),
+        ("FYODOROV, Yury Viktorovich", "FEDOROV, Yury Viktorovich"),  # yo for the Russian ё
+    ],
+)
+def test_russian_ukrainian_and_belarusian_family_names_are_one_name(applicant: str, listed: str) -> None:
+    """East Slavic family names in their Russian, Ukrainian and Belarusian forms link as
+    spellings of one name, for review: Belarusian writes "u" (ў) for the Russian "v", both
+    Ukrainian and Belarusian "h" for the Russian "g"."""
+    alignment = align(name_form(applicant), name_form(listed), person=True)
+    assert alignment is not None
+    assert alignment.score >= Policy().review_threshold
+    family = next(link for link in alignment.links if link.listed.start == 0)
+    assert family.method is Method.SPELLING
+    assert "Russian, Ukrainian or Belarusian" in family.sentence()
+
+
+def test_other_names_keep_their_h_and_u() -> None:
+    """Only names with an East Slavic ending are read so: "Hurtado" is no "Gurtada", though
+    "Hubaryev" is "Gubarev"."""
+    assert _link(name_form("Hurtado").runs[0], name_form("Gurtada").runs[0], False) is None
+    assert _link(name_form("Hubaryev").runs[0], name_form("Gubarev").runs[0], False) is not None

@@ -42,7 +42,13 @@ import attrs
 import jellyfish
 
 from screening import names, translit
-from screening.phonetics import joined_skeleton, kana_skeleton, metaphone_key, spelling_skeleton
+from screening.phonetics import (
+    east_slavic_form,
+    joined_skeleton,
+    kana_skeleton,
+    metaphone_key,
+    spelling_skeleton,
+)
 from screening.results import Method
 
 #: Longest run of adjacent parts that may stand for one part on the other side.
@@ -830,6 +836,20 @@ def _token_link(
             f"'{{a}}' and the listed '{{b}}' are romanized spellings of one name (skeleton '{skeleton}')."
         )
         return Method.SPELLING, _SIMILARITY[Method.SPELLING], (("", sentence),)
+    # East Slavic names compared in their Russian-like spelling: "Zaitsau" and "Zaitsev".
+    slavic = east_slavic_form(a)
+    other = east_slavic_form(b) if slavic and shortest >= _SKELETON_LENGTH else ""
+    skeleton = spelling_skeleton(slavic) if other else ""
+    if (
+        skeleton
+        and skeleton == spelling_skeleton(other)
+        and jellyfish.jaro_winkler_similarity(slavic, other) + _JARO_WINKLER_SLACK >= least
+    ):
+        sentence = (
+            f"'{{a}}' and the listed '{{b}}' are Russian, Ukrainian or Belarusian spellings of one"
+            f" name (skeleton '{skeleton}')."
+        )
+        return Method.SPELLING, _SIMILARITY[Method.SPELLING], (("", sentence),)
     key = metaphone_key(a)
     if key and key == metaphone_key(b) and floored >= _PHONETIC_MIN_JARO_WINKLER:
         sentence = f"'{{a}}' sounds like the listed '{{b}}' (Metaphone {key})."
@@ -895,6 +915,9 @@ def run_keys(
         found["m:" + metaphone_key(spelling)] = True
     if size >= _SKELETON_LENGTH:
         found["s:" + spelling_skeleton(spelling)] = True
+        slavic = east_slavic_form(spelling)
+        if slavic:  # East Slavic names in their Russian-like spelling (see _token_link)
+            found["s:" + spelling_skeleton(slavic)] = True
     if size >= _FUZZY_LENGTH:
         found["d:" + spelling] = True
         for index in range(size):

@@ -14,10 +14,11 @@ True
 from __future__ import annotations
 
 import functools
+import re
 
 import jellyfish
 
-__all__ = ["joined_skeleton", "kana_skeleton", "metaphone_key", "spelling_skeleton"]
+__all__ = ["east_slavic_form", "joined_skeleton", "kana_skeleton", "metaphone_key", "spelling_skeleton"]
 
 #: Letter groups that romanizations of one sound disagree on, rewritten to one spelling, in order.
 _SKELETON_REWRITES = (
@@ -58,6 +59,42 @@ def spelling_skeleton(token: str, /) -> str:
     text = text.replace("c", "k").replace("kh", "ch").translate(_SKELETON_VOWELS)
     collapsed = [char for index, char in enumerate(text) if index == 0 or char != text[index - 1]]
     return "".join(collapsed)
+
+
+#: Endings of East Slavic family names and patronymics in Latin letters, Russian, Ukrainian and
+#: Belarusian: Ivanov, Ivanova, Zaitsau (Belarusian ў), Lukashenko, Lukashenka, Petrovich,
+#: Petrovych, Nikolaevna, Radzivonawna.
+_EAST_SLAVIC_ENDING = re.compile(
+    r"(?:[aeo]v|[aeo]va|[aeo]w|[ao]u|enk[ao]|vi[cč]h?|vy[cč]h?|vitch|ovna|evna|avna|[ao]una|awna)$"
+)
+#: A "u" or "w" after a vowel, before a consonant or at the end: the Belarusian ў, a Russian
+#: or Ukrainian "v" ("Paulichenka" for Pavlichenko, "Zaitsau" for Zaitsev).
+_SHORT_U = re.compile(r"(?<=[aeiouy])[uw](?=[^aeiouy]|$)")
+#: An "h" that is a letter of its own (not of kh, zh, ch, sh, gh): the Ukrainian and Belarusian
+#: "h" of the Russian "g" ("Halavanau" for Golovanov, "Dolhopolov" for Dolgopolov).
+_LONE_H = re.compile(r"(?<![kzcsg])h")
+
+
+@functools.lru_cache(maxsize=16384)
+def east_slavic_form(token: str, /) -> str:
+    """The Russian-like spelling of an East Slavic family name or patronymic in Latin letters,
+    to compare its Russian, Ukrainian and Belarusian forms; "" for a token that has no East
+    Slavic ending (:data:`_EAST_SLAVIC_ENDING`).
+
+    Belarusian and Ukrainian write "h" where Russian writes "g", and Belarusian "ў" (u, w)
+    where Russian writes "v"; "yo" is the Russian ё, often written "e". Vowels differ too
+    (Belarusian akanne: Halavanau), which the spelling skeleton already sets aside.
+
+    >>> east_slavic_form("halavanau"), east_slavic_form("golovanov")
+    ('galavanav', 'golovanov')
+    >>> east_slavic_form("zaitsau") == east_slavic_form("zaitsav")
+    True
+    >>> east_slavic_form("moreno")
+    ''
+    """
+    if not token.isascii() or not token.isalpha() or not _EAST_SLAVIC_ENDING.search(token):
+        return ""
+    return _LONE_H.sub("g", _SHORT_U.sub("v", token)).replace("yo", "e")
 
 
 #: Last letters of a part that a rewrite of :func:`spelling_skeleton` may join to the next
