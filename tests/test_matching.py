@@ -483,6 +483,8 @@ def test_patronymic_is_found_after_the_first_part() -> None:
         ("Владимир Рогов", "ROGOV, Volodymyr"),
         ("Mykola Kozitsyn", "KOZITSYN, Nikolai"),
         ("Siarhei Ivanou", "IVANOU, Sergey"),
+        ("Mykyta Samoilenko", "SAMOILENKO, Nikita"),
+        ("Lydia Yarmoshina", "YARMOSHINA, Lidziya"),
     ],
 )
 def test_russian_ukrainian_and_belarusian_forms_of_a_given_name_are_one_name(

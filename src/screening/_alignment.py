@@ -162,7 +162,7 @@ _EAST_SLAVIC_NAMES = (
     ("galina", "halyna", "halina"),
     ("yekaterina", "ekaterina", "kateryna", "katsiaryna"),
     ("irina", "iryna"),
-    ("artem", "artyom", "artiom", "artsiom", "artsem"),
+    ("artem", "artyom", "artiom", "artsiom", "artsem", "arciom"),
     ("vitaly", "vitaliy", "vitalii", "vitali", "vital"),
     ("valery", "valeriy", "valerii", "valeri"),
     ("stanislav", "stanislau"),
@@ -173,12 +173,15 @@ _EAST_SLAVIC_NAMES = (
     ("ilya", "illia", "ilia", "illya"),
     ("yakov", "yakiv", "yakau"),
     ("timofey", "timofei", "tymofiy", "tymofii", "tsimafei"),
-    ("vadim", "vadym"),
+    ("vadim", "vadym", "vadzim"),
     ("yegor", "egor", "yehor", "yahor"),
     ("nadezhda", "nadiya", "nadiia", "nadzeya"),
     ("yuliya", "yulia", "yuliia", "yulija"),
     ("valentina", "valentyna", "valiantsina"),
     ("lyubov", "liubov", "lubov"),
+    ("nikita", "mykyta", "mikita"),
+    ("lidiya", "lidia", "lydia", "lidziya"),
+    ("vladislav", "vladyslav", "uladzislau"),
 )
 #: Each spelling of :data:`_EAST_SLAVIC_NAMES` to the name's first (Russian) spelling.
 NAME_FORMS = {spelling: forms[0] for forms in _EAST_SLAVIC_NAMES for spelling in forms}
