@@ -646,3 +646,28 @@ def test_other_names_keep_their_h_and_u() -> None:
     "Hubaryev" is "Gubarev"."""
     assert _link(name_form("Hurtado").runs[0], name_form("Gurtada").runs[0], False) is None
     assert _link(name_form("Hubaryev").runs[0], name_form("Gubarev").runs[0], False) is not None
+
+
+def test_a_listed_particle_or_legal_form_may_be_left_out() -> None:
+    """ "Bashar Assad" is AL-ASSAD, Bashar: the article is often left out, and the evidence
+    says so. A particle or legal form weighs 20% of its length, so one left out leaves a
+    match and two bring review ("Jan Berg" for VAN DER BERG, Jan)."""
+    listed = Watchlist(
+        name="t",
+        version="1",
+        entries=[
+            WatchlistEntry(id="a", kind=EntryKind.PERSON, name="AL-ASSAD, Bashar"),
+            WatchlistEntry(id="b", kind=EntryKind.ORGANIZATION, name="STARS COMMUNICATIONS LLC"),
+            WatchlistEntry(id="c", kind=EntryKind.PERSON, name="VAN DER BERG, Jan"),
+        ],
+    )
+    screener = Screener(listed)
+    assad = screener.screen(Applicant(name="Bashar Assad"))
+    assert assad.decision is Decision.MATCH
+    assert "It leaves out 'al'" in assad.hits[0].evidence[0].sentence
+    stars = screener.screen(Applicant(name="Stars Communications")).hits[0].evidence[0]
+    assert stars.decisive
+    assert stars.sentence.startswith("The name is the listed name without 'llc', once case")
+    assert screener.screen(Applicant(name="Jan Berg")).decision is Decision.REVIEW
+    # A part that carries the name is never left out.
+    assert screener.screen(Applicant(name="Bashar Al")).decision is Decision.CLEAR

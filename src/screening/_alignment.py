@@ -710,6 +710,9 @@ class Alignment:
     #: The names agree only as Han characters read in Korean, against a listed name that
     #: reads in Mandarin too, where they differ: the alignment cannot decide a match.
     hanja_in_korean: bool = False
+    #: The listed particles and legal forms a complete alignment leaves out ("al" of AL-ASSAD
+    #: for "Bashar Assad"): they weigh little, and the name is complete without them.
+    left_out: tuple[str, ...] = ()
 
     def sentences(self) -> tuple[str, ...]:
         """Each link in words, transliterations in the language the whole name is read in."""
@@ -1070,7 +1073,11 @@ def align(
     weighty = sum(1 for index in used_listed if weights[index] > 0)
     listed_weighty = sum(1 for weight in weights if weight > 0)
     methods = {link.method for link in chosen}
-    complete = covered == len(listed.parts)
+    # Complete when every listed part is there, but for particles and legal forms left out
+    # ("Fawaz Akhras" for AL-AKHRAS, Fawaz): they still weigh, so the score shows it.
+    complete = all(
+        index in used_listed or part.text in LOW_INFORMATION for index, part in enumerate(listed.parts)
+    )
     informative = [link for link in chosen if not low_information(listed, link.listed)]
     # A name of two informative parts or more, each linked closely (short parts by spelling
     # or sound: "Nasoof, Tahar" for NASUF, Tahir), is anchored by all of them together.
@@ -1178,6 +1185,9 @@ def align(
         languages=languages,
         added_syllables=tuple(applicant.parts[index].text for index in added),
         hanja_in_korean=hanja,
+        left_out=tuple(part.text for index, part in enumerate(listed.parts) if index not in used_listed)
+        if complete
+        else (),
         unmatched=tuple(
             applicant.parts[index].text
             for index in unused

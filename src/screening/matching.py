@@ -362,6 +362,12 @@ def name_listed(forms: _ApplicantForms, prepared: _Prepared, policy: Policy) -> 
             sentence = _NAME_SENTENCES[alignment.method].format(
                 kind=kind, covered=alignment.covered, total=len(listed_form.parts)
             )
+            if alignment.left_out:
+                left_out = ", ".join(f"'{text}'" for text in alignment.left_out)
+                if alignment.method is Method.NORMALIZED:  # the listed name but for them
+                    sentence = sentence.replace(f"the {kind}", f"the {kind} without {left_out},")
+                else:
+                    sentence += f" It leaves out {left_out}: particles and legal forms weigh little."
             if alignment.scrambled:
                 sentence += (
                     " Its parts are in an order that changes the given name, so it cannot decide a match."
