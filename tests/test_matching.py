@@ -358,6 +358,12 @@ def test_a_listed_name_of_common_parts_inside_a_longer_name_cannot_decide_a_matc
     assert screening.screen(Applicant(name="Muhammad Ali"), watchlist).decision is Decision.MATCH
     short = Watchlist(name="short", version="1", entries=[watchlist.entries[0]])
     assert screening.screen(Applicant(name="Ali Muhammad Salih"), short).decision is Decision.MATCH
+    # A particle is no name: AL-ALI, Muhammad is made of common names too.
+    listed = WatchlistEntry(id="p", kind=EntryKind.PERSON, name="AL-ALI, Muhammad")
+    article = Watchlist(name="common", version="1", entries=[listed, *watchlist.entries[1:]])
+    result = screening.screen(Applicant(name="Ali Muhammad Salih"), article)
+    assert result.decision is Decision.REVIEW
+    assert "common in this list" in result.hits[0].evidence[0].sentence
 
 
 def test_an_applicants_particle_stands_only_for_itself() -> None:

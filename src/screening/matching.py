@@ -29,7 +29,7 @@ from pathlib import Path
 import attrs
 
 from screening import accounts, domains, emails, phones
-from screening._alignment import Link, NameForm, align, name_forms
+from screening._alignment import LOW_INFORMATION, Link, NameForm, align, name_forms
 from screening._collector import collector_paused
 from screening._index import ListedValue, NameIndex
 from screening._version import __version__
@@ -421,7 +421,8 @@ _COMMON_SHARE, _COMMON_NAMES = 0.005, 50
 
 
 def _common_in_list(form: NameForm, index: NameIndex) -> bool:
-    """Tell whether every weighty part of a listed name is common in its list.
+    """Tell whether every weighty part of a listed name is common in its list (particles and
+    legal forms are no names: "AL-IBRAHIM, Muhammad" is made of common names).
 
     Such a name ("ALI, Muhammad") inside a longer applicant's name ("Ali Muhammad Salih") is
     as likely another person's: on OFAC's a.k.a. names, most matches of the wrong entry were
@@ -429,7 +430,8 @@ def _common_in_list(form: NameForm, index: NameIndex) -> bool:
     has no common parts and a middle name still leaves a match.
     """
     least = max(_COMMON_NAMES, _COMMON_SHARE * len(index.names))
-    return all(index.spelling_count(part.latin[0]) >= least for part in form.parts if part.weight > 0)
+    names = [part for part in form.parts if part.weight > 0 and part.text not in LOW_INFORMATION]
+    return all(index.spelling_count(part.latin[0]) >= least for part in names)
 
 
 def _token_link(link: Link, languages: frozenset[str]) -> TokenLink:
