@@ -677,3 +677,16 @@ def test_a_listed_particle_or_legal_form_may_be_left_out() -> None:
     assert screener.screen(Applicant(name="Jan Berg")).decision is Decision.REVIEW
     # A part that carries the name is never left out.
     assert screener.screen(Applicant(name="Bashar Al")).decision is Decision.CLEAR
+
+
+def test_consonants_spelled_otherwise_do_not_lower_the_similarity() -> None:
+    """Romanizations write one consonant "w" or "v", "q", "gh" or "k": "Valed" and "Walid" are
+    as alike as "Valed" and "Valid" (Jaro-Winkler 0.73 as written, 0.89 with one "v"), so
+    they link as spellings, for review, with the rest of the name."""
+    link = _link(name_form("Valed").runs[0], name_form("Walid").runs[0], False)
+    assert link is not None
+    assert link.method is Method.SPELLING
+    alignment = align(name_form("MAKLED GARCIA, Valed"), name_form("MAKLED GARCIA, Walid"), person=True)
+    assert alignment is not None
+    assert alignment.complete
+    assert not alignment.decisive

@@ -43,6 +43,7 @@ import jellyfish
 
 from screening import names, translit
 from screening.phonetics import (
+    consonant_spelling,
     east_slavic_form,
     joined_skeleton,
     kana_skeleton,
@@ -837,7 +838,12 @@ def _token_link(
     skeleton = spelling_skeleton(a)
     least = _PHONETIC_MIN_JARO_WINKLER if shortest < _LONG_SKELETON else _LONG_SKELETON_JARO_WINKLER
     # Parts with digits have no skeleton (""), which links nothing.
-    if shortest >= _SKELETON_LENGTH and floored >= least and skeleton and skeleton == spelling_skeleton(b):
+    if (
+        shortest >= _SKELETON_LENGTH
+        and skeleton
+        and skeleton == spelling_skeleton(b)
+        and max(floored, _consonant_similarity(a, b) + _JARO_WINKLER_SLACK) >= least
+    ):
         sentence = (
             f"'{{a}}' and the listed '{{b}}' are romanized spellings of one name (skeleton '{skeleton}')."
         )
@@ -971,6 +977,13 @@ def _syllable_counts(text: str) -> set[int]:
     two: a Chinese or Korean name part has one or two syllables, so a longer reading
     ("di-a-na" for Diana) is a segmentation of some other name, not a syllable to keep apart."""
     return {len(reading.keys) for reading in translit.readings(text) if len(reading.keys) <= 2}
+
+
+def _consonant_similarity(a: str, b: str) -> float:
+    """Jaro-Winkler similarity of two spellings with their consonants written one way
+    (:func:`~screening.phonetics.consonant_spelling`): "Valed" is as near "Walid" as "Valed"
+    is "Valid"."""
+    return float(jellyfish.jaro_winkler_similarity(consonant_spelling(a), consonant_spelling(b)))
 
 
 def _spellable(run: Run) -> bool:

@@ -18,7 +18,14 @@ import re
 
 import jellyfish
 
-__all__ = ["east_slavic_form", "joined_skeleton", "kana_skeleton", "metaphone_key", "spelling_skeleton"]
+__all__ = [
+    "consonant_spelling",
+    "east_slavic_form",
+    "joined_skeleton",
+    "kana_skeleton",
+    "metaphone_key",
+    "spelling_skeleton",
+]
 
 #: Letter groups that romanizations of one sound disagree on, rewritten to one spelling, in order.
 _SKELETON_REWRITES = (
@@ -34,6 +41,21 @@ def metaphone_key(token: str, /) -> str:
     if not token.isascii() or not token.isalpha():
         return ""
     return str(jellyfish.metaphone(token))
+
+
+@functools.lru_cache(maxsize=65536)
+def consonant_spelling(token: str, /) -> str:
+    """A Latin name part with the consonants its romanizations disagree on written one way
+    (the rewrites of :func:`spelling_skeleton`, vowels and doubled letters kept): "walid" and
+    "valid", "qasim" and "kasim".
+
+    >>> consonant_spelling("walid") == consonant_spelling("valid")
+    True
+    """
+    text = token
+    for old, new in _SKELETON_REWRITES:
+        text = text.replace(old, new)
+    return text.replace("c", "k").replace("kh", "ch")
 
 
 @functools.lru_cache(maxsize=65536)
@@ -54,9 +76,7 @@ def spelling_skeleton(token: str, /) -> str:
     if not token.isascii() or not token.isalpha():
         return ""
     text = token[:-1] + "i" if token.endswith("j") else token  # Vitalij: a final j is a vowel
-    for old, new in _SKELETON_REWRITES:
-        text = text.replace(old, new)
-    text = text.replace("c", "k").replace("kh", "ch").translate(_SKELETON_VOWELS)
+    text = consonant_spelling(text).translate(_SKELETON_VOWELS)
     collapsed = [char for index, char in enumerate(text) if index == 0 or char != text[index - 1]]
     return "".join(collapsed)
 
