@@ -130,7 +130,14 @@ def test_ocr_key() -> None:
 
 @pytest.mark.parametrize(
     ("left", "right"),
-    [("oleksandrovych", "alexandrovich"), ("vitalij", "vitaly"), ("saeed", "said"), ("eghtesad", "eqtesad")],
+    [
+        ("oleksandrovych", "alexandrovich"),
+        ("vitalij", "vitaly"),
+        ("saeed", "said"),
+        ("eghtesad", "eqtesad"),
+        ("qadhafi", "gaddafi"),
+        ("ghadaffi", "gaddafi"),
+    ],
 )
 def test_spelling_skeleton_joins_romanizations(left: str, right: str) -> None:
     """Romanized spellings of one name share a skeleton."""

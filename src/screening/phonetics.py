@@ -29,8 +29,8 @@ __all__ = [
 
 #: Letter groups that romanizations of one sound disagree on, rewritten to one spelling, in order.
 _SKELETON_REWRITES = (
-    ("ph", "f"), ("gh", "k"), ("ck", "k"), ("x", "ks"), ("q", "k"), ("w", "v"),
-    ("kh", "h"), ("dzh", "j"), ("zh", "j"),
+    ("ph", "f"), ("dh", "d"), ("gh", "k"), ("ck", "k"), ("x", "ks"), ("q", "k"), ("w", "v"),
+    ("kh", "h"), ("dzh", "j"), ("zh", "j"), ("g", "k"),
 )  # fmt: skip
 _SKELETON_VOWELS = str.maketrans("eiouy", "aaaaa")
 
@@ -63,8 +63,9 @@ def spelling_skeleton(token: str, /) -> str:
     """Reduce a Latin name part to the letters its romanizations agree on.
 
     Transliterations of one name from Cyrillic or Arabic differ mostly in vowels, in ``x`` for
-    ``ks``, ``q``/``gh`` for ``k``, ``w`` for ``v`` and in doubled letters: ``Oleksandrovych``
-    and ``Alexandrovich``, ``Saeed`` and ``Said``. The skeleton keeps consonants, writes every
+    ``ks``, ``q``/``gh``/``g`` for ``k``, ``dh`` for ``d``, ``w`` for ``v`` and in doubled
+    letters: ``Oleksandrovych`` and ``Alexandrovich``, ``Saeed`` and ``Said``, ``Qadhafi`` and
+    ``Gaddafi``. The skeleton keeps consonants, writes every
     vowel (and ``y``, ``j`` between vowels) as ``a``, and collapses repeats. Tokens in other
     scripts or with digits have no skeleton (``''``).
 
@@ -120,7 +121,7 @@ def east_slavic_form(token: str, /) -> str:
 #: Last letters of a part that a rewrite of :func:`spelling_skeleton` may join to the next
 #: part's first letters (after that part's own rewrites: "khan" begins with "h"): "p" and "h"
 #: are "f", "c" and "k" one "k", "k" and "h" "ch", "z" and "h" "j"; a final "gh" is a "k".
-_JOINING_ENDS = frozenset("cghkpqz")
+_JOINING_ENDS = frozenset("cdghkpqz")
 
 
 def joined_skeleton(first: str, second: str, /) -> str:
