@@ -120,8 +120,9 @@ def east_slavic_form(token: str, /) -> str:
 
 #: Last letters of a part that a rewrite of :func:`spelling_skeleton` may join to the next
 #: part's first letters (after that part's own rewrites: "khan" begins with "h"): "p" and "h"
-#: are "f", "c" and "k" one "k", "k" and "h" "ch", "z" and "h" "j"; a final "gh" is a "k".
-_JOINING_ENDS = frozenset("cdghkpqz")
+#: are "f", "d" and "h" "d", "c" and "k" one "k", "k" and "h" "ch", "d" and "zh" or "z" and
+#: "h" "j"; a final "gh" is a "k". A final "j" too: it is a vowel only at the very end.
+_JOINING_ENDS = frozenset("cdghjkpqz")
 
 
 def joined_skeleton(first: str, second: str, /) -> str:
@@ -131,10 +132,8 @@ def joined_skeleton(first: str, second: str, /) -> str:
     >>> joined_skeleton("mohammed", "reza") == spelling_skeleton("mohammadreza")
     True
     """
-    last = first[-1:]
-    if last in _JOINING_ENDS or last == "j" or (last == "d" and second.startswith("z")):
-        # A rewrite may span the join; and a final j is a vowel only at the end, and "dzh" "j".
-        return spelling_skeleton(first + second)
+    if first[-1:] in _JOINING_ENDS:
+        return spelling_skeleton(first + second)  # a rewrite may span the join
     left, right = spelling_skeleton(first), spelling_skeleton(second)
     if not left or not right:
         return ""
