@@ -66,7 +66,8 @@ _SIMILARITY = {
 }
 #: The highest similarity a link other than exact, joined, transliteration or legal form can have.
 _BEST_LOOSE_SIMILARITY = 0.9
-#: Methods that link single parts only: a loose link between joined parts proves little.
+#: Methods that link single parts only: a loose link between joined parts proves little (a
+#: spelling may link joined parts, within limits: see _link).
 _SINGLE_PART_METHODS = frozenset({Method.OCR, Method.PHONETIC, Method.FUZZY, Method.INITIAL})
 #: Population share as a family name from which a listed end part is taken as the family name.
 _FAMILY_NAME_SHARE = 0.005
@@ -851,15 +852,15 @@ def _token_link(
     # East Slavic names compared in their Russian-like spelling: "Zaitsau" and "Zaitsev".
     slavic = east_slavic_form(a)
     other = east_slavic_form(b) if slavic and shortest >= _SKELETON_LENGTH else ""
-    skeleton = spelling_skeleton(slavic) if other else ""
+    slavic_skeleton = spelling_skeleton(slavic) if other else ""
     if (
-        skeleton
-        and skeleton == spelling_skeleton(other)
+        slavic_skeleton
+        and slavic_skeleton == spelling_skeleton(other)
         and jellyfish.jaro_winkler_similarity(slavic, other) + _JARO_WINKLER_SLACK >= least
     ):
         sentence = (
             f"'{{a}}' and the listed '{{b}}' are Russian, Ukrainian or Belarusian spellings of one"
-            f" name (skeleton '{skeleton}')."
+            f" name (skeleton '{slavic_skeleton}')."
         )
         return Method.SPELLING, _SIMILARITY[Method.SPELLING], (("", sentence),)
     key = metaphone_key(a)
@@ -1092,20 +1093,15 @@ def align(
         index in used_listed or part.text in LOW_INFORMATION for index, part in enumerate(listed.parts)
     )
     informative = [link for link in chosen if not low_information(listed, link.listed)]
+    informative_links = sum(1 for link in informative if link.weighty(weights))
     # A name of two informative parts or more, each linked closely (short parts by spelling
     # or sound: "Nasoof, Tahar" for NASUF, Tahir), is anchored by all of them together.
-    close_throughout = (
-        complete
-        and sum(1 for link in informative if link.weighty(weights)) >= 2
-        and all(link.close for link in informative)
-    )
+    close_throughout = complete and informative_links >= 2 and all(link.close for link in informative)
     if weighty < min(2, listed_weighty) or not (
         close_throughout or any(link.anchors for link in informative)
     ):
         return None  # one shared part, or shared legal forms and particles only
-    if sum(1 for link in informative if link.weighty(weights)) < 2 and any(
-        link.method is Method.SPELLING and link.joined for link in informative
-    ):
+    if informative_links < 2 and any(link.method is Method.SPELLING and link.joined for link in informative):
         return None  # one part spelled like two ("Hlaing", HLA, Aung): too little alone
     if listed_weighty == 1 and any(
         part.weight > 0 and index not in used_applicant for index, part in enumerate(applicant.parts)

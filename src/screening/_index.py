@@ -519,7 +519,9 @@ class NameIndex:
         return result
 
     def _reached_throughout(self, position: int, found: int) -> bool:
-        """Whether keys reach every part of the name at ``position`` (with ``found`` bits)."""
+        """Whether keys reach every part of the name at ``position`` (``found``: the parts'
+        bits), particles and legal forms aside, and it has two other weighty parts or more
+        (see ``close_throughout`` in :func:`~screening._alignment.align`)."""
         shape = self._shapes[position]
         every = (1 << len(shape.weights)) - 1
         informative = (shape.weighty & ~shape.always).bit_count() >= 2
