@@ -316,6 +316,8 @@ def test_damaged_index_is_rebuilt(list_file: Path) -> None:
         ("Mohammadreza Rezvanyanzadeh", "REZVANIANZADEH, Mohammed Reza"),
         # A Belarusian family name in its Russian form: a key of the Russian-like spelling.
         ("Viktor Golovanov", "HALAVANAU, Viktar Hryhoryavich"),
+        # A short part with a letter doubled: a key of its own ("c:ala").
+        ("Khanfurah Ala", "KHANFURAH, Alaa"),
     ],
 )
 def test_index_keeps_hand_picked_hits(query: str, listed: str) -> None:

@@ -690,3 +690,18 @@ def test_consonants_spelled_otherwise_do_not_lower_the_similarity() -> None:
     assert alignment is not None
     assert alignment.complete
     assert not alignment.decisive
+
+
+def test_short_parts_that_differ_only_in_doubled_letters_are_spellings() -> None:
+    """ "Saad" and "Sad", "Hajj" and "Haj", "Alaa" and "Ala" (3 and 4 letters, short of the
+    skeleton rule) link as spellings, for review; parts of 2 letters are left alone ("Le" is
+    no "Lee")."""
+    for applicant, listed in [("sad", "saad"), ("haj", "hajj"), ("ala", "alaa")]:
+        link = _link(name_form(applicant).runs[0], name_form(listed).runs[0], False)
+        assert link is not None, applicant
+        assert link.method is Method.SPELLING
+        assert "doubled letters" in link.sentence()
+    assert _link(name_form("Le").runs[0], name_form("Lee").runs[0], False) is None
+    alignment = align(name_form("KHANFURAH, Ala"), name_form("KHANFURAH, Alaa"), person=True)
+    assert alignment is not None
+    assert not alignment.decisive

@@ -49,6 +49,7 @@ from screening.phonetics import (
     kana_skeleton,
     metaphone_key,
     spelling_skeleton,
+    undoubled,
 )
 from screening.results import Method
 
@@ -215,6 +216,9 @@ _SKELETON_LENGTH = 5
 _LONG_SKELETON, _LONG_SKELETON_JARO_WINKLER = 8, 0.7
 #: Most readings of joined parts, per language (as many as one part may have).
 _MAX_JOINED_READINGS = 48
+#: Shortest Latin spelling, its doubled letters written once, that links to another by doubled
+#: letters alone ("Saad" and "Sad"; longer ones have the spelling skeleton).
+_SHORT_UNDOUBLED = 3
 #: Shortest Latin spelling (letters) at which a phonetic or one-letter fuzzy link may anchor a name.
 _LOOSE_ANCHOR_LENGTH = 6
 
@@ -828,10 +832,16 @@ def _token_link(
             )
         return None
     shortest = min(len(a), len(b))
-    if shortest < 4:
+    # Short parts that differ only in doubled letters ("Saad" and "Sad", "Hajj" and "Haj"),
+    # which the skeleton rule leaves to parts of 5 letters or more.
+    doubled = _SHORT_UNDOUBLED <= shortest < _SKELETON_LENGTH and undoubled(a) == undoubled(b)
+    if shortest < 4 and not doubled:
         return None
     if syllabic and shortest < _MIN_LOOSE_SYLLABIC and _syllable_counts(left) & _syllable_counts(right):
         return None  # as many Chinese or Korean syllables, but other ones: a different name
+    if doubled:
+        sentence = "'{a}' and the listed '{b}' differ only in doubled letters."
+        return Method.SPELLING, _SIMILARITY[Method.SPELLING], (("", sentence),)
     similarity = jellyfish.jaro_winkler_similarity(a, b)
     # Jaro-Winkler is a sum of fractions: "muhsin" and "mohsen" come to 0.7999999999999999,
     # not the 0.8 they are. Floors are compared with that much slack.
@@ -922,6 +932,9 @@ def run_keys(
     size = len(spelling)
     if kind in {"han", "hangul"} or (not listed and not spelling.isalnum()):
         return tuple(found.items())  # characters are read exactly; symbols link no further
+    short = undoubled(spelling)
+    if _SHORT_UNDOUBLED <= len(short) < _SKELETON_LENGTH and spelling.isalpha():
+        found["c:" + short] = True  # short parts that differ only in doubled letters
     if size >= _OCR_LENGTH:
         found["o:" + translit.ocr_key(spelling)] = True
     if size >= _PHONETIC_LENGTH and metaphone_key(spelling):

@@ -25,6 +25,7 @@ __all__ = [
     "kana_skeleton",
     "metaphone_key",
     "spelling_skeleton",
+    "undoubled",
 ]
 
 #: Letter groups that romanizations of one sound disagree on, rewritten to one spelling, in order.
@@ -41,6 +42,15 @@ def metaphone_key(token: str, /) -> str:
     if not token.isascii() or not token.isalpha():
         return ""
     return str(jellyfish.metaphone(token))
+
+
+def undoubled(token: str, /) -> str:
+    """A name part with each run of a repeated letter written once: "saad" is "sad".
+
+    >>> undoubled("hajj"), undoubled("alaa")
+    ('haj', 'ala')
+    """
+    return "".join(char for index, char in enumerate(token) if index == 0 or char != token[index - 1])
 
 
 @functools.lru_cache(maxsize=65536)
@@ -77,9 +87,7 @@ def spelling_skeleton(token: str, /) -> str:
     if not token.isascii() or not token.isalpha():
         return ""
     text = token[:-1] + "i" if token.endswith("j") else token  # Vitalij: a final j is a vowel
-    text = consonant_spelling(text).translate(_SKELETON_VOWELS)
-    collapsed = [char for index, char in enumerate(text) if index == 0 or char != text[index - 1]]
-    return "".join(collapsed)
+    return undoubled(consonant_spelling(text).translate(_SKELETON_VOWELS))
 
 
 #: Endings of East Slavic family names and patronymics in Latin letters, Russian, Ukrainian and
@@ -165,5 +173,4 @@ def kana_skeleton(token: str, /) -> str:
     text = token
     for old, new in _KANA_REWRITES:
         text = text.replace(old, new)
-    text = text.translate(_SKELETON_VOWELS)
-    return "".join(char for index, char in enumerate(text) if index == 0 or char != text[index - 1])
+    return undoubled(text.translate(_SKELETON_VOWELS))
