@@ -81,6 +81,8 @@ _MASK = (1 << _BITS) - 1
 #: to anchor; any link through the key anchors (strong, OCR and kana keys, and every key of a
 #: kana part).
 _LONG, _SURE = 1 << _BITS, 1 << (_BITS + 1)
+#: A bit that the parts keys reach never hold (see _Shape.throughout).
+_UNREACHED = 1 << (_BITS + 2)
 #: An occurrence of a run packs the name's position (above _SHIFT) and the run's part mask.
 _SHIFT = 32
 #: A key's reference to a run packs the run's number (above _FLAGS) and the key's anchor flags.
@@ -235,6 +237,10 @@ class _Shape(NamedTuple):
     #: when the applicant leaves it out (see screening._alignment.patronymic).
     patronymic_bit: int
     patronymic_discount: float
+    #: The bits that keys must reach for close links to every part to anchor the name (see
+    #: ``close_throughout`` in :func:`~screening._alignment.align`): its parts but particles
+    #: and legal forms, when two or more weighty ones remain; else a bit no key reaches.
+    throughout: int
 
     @classmethod
     def make(cls, weights: tuple[float, ...], always: int, spellings: tuple[str, ...]) -> _Shape:
@@ -265,6 +271,8 @@ class _Shape(NamedTuple):
         if father is not None:
             father_bit = 1 << min(father, _BITS - 1)
             father_discount = (1 - PATRONYMIC_FACTOR) * weights[min(father, _BITS - 1)]
+        informative = weighty & ~always
+        throughout = ((1 << len(weights)) - 1) & ~always if informative.bit_count() >= 2 else _UNREACHED
         return cls(
             weights,
             always,
@@ -280,6 +288,7 @@ class _Shape(NamedTuple):
             initialed_bits,
             father_bit,
             father_discount,
+            throughout,
         )
 
     @classmethod
@@ -468,11 +477,11 @@ class NameIndex:
         shapes, strong_mask, loose_mask = self._shapes, strong.get, loose.get
         # A name can only be aligned through an anchoring link (align() requires one).
         # Or, for a name of two informative parts or more, through close links to every part
-        # (a name also reached strongly is a candidate anyway: two loose bits at least here).
+        # (a name also reached strongly is a candidate anyway).
         anchored = [
             position
             for position, found in loose.items()
-            if found & _SURE or (found & (found - 1) and self._reached_throughout(position, found))
+            if found & _SURE or found & (throughout := shapes[position].throughout) == throughout
         ]
         for position in sorted(strong.keys() | anchored):
             shape = shapes[position]
@@ -517,15 +526,6 @@ class NameIndex:
             if bound >= least:
                 result.append((position, bound))
         return result
-
-    def _reached_throughout(self, position: int, found: int) -> bool:
-        """Whether keys reach every part of the name at ``position`` (``found``: the parts'
-        bits), particles and legal forms aside, and it has two other weighty parts or more
-        (see ``close_throughout`` in :func:`~screening._alignment.align`)."""
-        shape = self._shapes[position]
-        every = (1 << len(shape.weights)) - 1
-        informative = (shape.weighty & ~shape.always).bit_count() >= 2
-        return informative and (found | shape.always) & every == every
 
     @staticmethod
     def _unkeyed(
