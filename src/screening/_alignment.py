@@ -664,6 +664,10 @@ class Link:
         """Whether the link can anchor a name: a strong method, or a close one on a long part."""
         if self.method in DECISIVE_METHODS:
             return True
+        if self.joined:
+            # A spelling of joined parts only adds to other links: one part spelled like two
+            # is too little alone ("Hlaing" for HLA, Aung).
+            return False
         long_enough = min(len(self.applicant.latin[0]), len(self.listed.latin[0])) >= _LOOSE_ANCHOR_LENGTH
         kana = "kana" in {translit.script(self.applicant.text), translit.script(self.listed.text)}
         return (long_enough or kana) and self.close
@@ -1114,8 +1118,6 @@ def align(
         close_throughout or any(link.anchors for link in informative)
     ):
         return None  # one shared part, or shared legal forms and particles only
-    if informative_links < 2 and any(link.method is Method.SPELLING and link.joined for link in informative):
-        return None  # one part spelled like two ("Hlaing", HLA, Aung): too little alone
     if listed_weighty == 1 and any(
         part.weight > 0 and index not in used_applicant for index, part in enumerate(applicant.parts)
     ):

@@ -138,8 +138,9 @@ def link_keys(form: NameForm, *, listed: bool) -> Iterator[tuple[str, bool, int]
 
     ``anchor`` says when a link through the key can anchor a name (see
     :attr:`screening._alignment.Link.anchors`): :data:`_SURE` for strong, OCR and kana keys and
-    for any key of a kana part; :data:`_LONG` for the other loose keys of parts (or joined
-    parts) of 6 letters or more, which anchor when both runs are that long; 0 otherwise.
+    for any key of a kana part; :data:`_LONG` for the other loose keys of parts of 6 letters or
+    more, which anchor when both parts are that long; 0 otherwise (a joined run's spelling
+    skeleton among them: a spelling of joined parts anchors nothing).
     """
     for _run, keys in _keyed_runs(form, listed=listed):
         yield from keys
@@ -157,21 +158,13 @@ def _anchored_keys(
     text: str, latin: tuple[str, ...], width: int, pieces: tuple[str, ...], listed: bool
 ) -> Iterator[tuple[str, bool, int]]:
     """A run's keys (:func:`~screening._alignment.run_keys`) with their anchor flags."""
-    anchor = _loose_anchor(text, len(latin[0]))
+    kana = width == 1 and translit.script(text) == "kana"
+    long_part = width == 1 and len(latin[0]) >= _ANCHOR_LENGTH
     for key, loose in run_keys(text, latin, width, pieces, listed=listed):
-        if not loose or key.startswith(("o:", "kk:", "kl:")):
+        if not loose or kana or key.startswith(("o:", "kk:", "kl:")):
             yield key, loose, _SURE
         else:
-            yield key, loose, anchor
-
-
-def _loose_anchor(text: str, letters: int) -> int:
-    """The anchor flag of the loose keys of a run (or of a joined run's one loose key, its
-    spelling skeleton) with this text (or first part) and this many Latin letters, beyond
-    the OCR and kana keys (see :func:`link_keys`)."""
-    if translit.script(text) == "kana":
-        return _SURE
-    return _LONG if letters >= _ANCHOR_LENGTH else 0
+            yield key, loose, _LONG if long_part else 0
 
 
 def _grouped(
@@ -391,14 +384,12 @@ class NameIndex:
                     if all(low[start:end]):
                         continue
                     # Joined runs seldom repeat ("kimjong"): numbered anew, not remembered.
-                    # A strong key anchors; their spelling skeleton, when they are long.
+                    # A strong key anchors; their spelling skeleton does not.
                     number = count
                     count += 1
-                    letters = sum(len(part.latin[0]) for part in chosen)
-                    spelled = _loose_anchor(chosen[0].text, letters) >> _BITS
                     for key, loose in joined_keys(chosen):
                         key_numbers.append(slot(key, len(slots)))
-                        refs.append(number << _FLAGS | (spelled if loose else sure))
+                        refs.append(number << _FLAGS | (0 if loose else sure))
                     run_numbers.append(number)
                     occurrences.append(position << _SHIFT | _span(start, end))
         index = cls(names)
