@@ -333,6 +333,11 @@ def test_a_reading_outside_the_listed_names_language_cannot_decide_a_match() -> 
     assert screened("Bryan Cho", "Bryan Jo").decision is Decision.MATCH
 
 
+def _screener(*entries: WatchlistEntry) -> Screener:
+    """A screener of a small list of these entries."""
+    return Screener(Watchlist(name="t", version="1", entries=list(entries)))
+
+
 def _common_names_list() -> Watchlist:
     """A list where 'Muhammad' and 'Ali' are common: 60 people named Muhammad Ali something."""
     letters = "bcdfghjklmnpqrstvwz"
@@ -410,26 +415,19 @@ def test_han_characters_agreeing_only_in_korean_with_a_mandarin_spelling_bring_r
     si, and 瑞 is rui in Mandarin. The listed name may be either, so review, not match. In
     Mandarin "王 思" is Wang Si: a match; and "Kim" has no Mandarin reading, so 金正恩 read in
     Korean still matches "KIM, Jong Un"."""
-    listed = Watchlist(
-        name="t",
-        version="1",
-        entries=[
-            WatchlistEntry(id="ssu", kind=EntryKind.PERSON, name="WANG, Ssu"),
-            WatchlistEntry(id="kim", kind=EntryKind.PERSON, name="KIM, Jong Un"),
-        ],
+    screener = _screener(
+        WatchlistEntry(id="ssu", kind=EntryKind.PERSON, name="WANG, Ssu"),
+        WatchlistEntry(id="kim", kind=EntryKind.PERSON, name="KIM, Jong Un"),
     )
-    screener = Screener(listed)
     korean_only = screener.screen(Applicant(name="瑞 王"))
     assert korean_only.decision is Decision.REVIEW
     assert "only as read in Korean" in korean_only.hits[0].evidence[0].sentence
     assert screener.screen(Applicant(name="王 思")).decision is Decision.MATCH
     assert screener.screen(Applicant(name="金正恩")).decision is Decision.MATCH
-    korean = Watchlist(
-        name="t",
-        version="1",
-        entries=[WatchlistEntry(id="ssu", kind=EntryKind.PERSON, name="WANG, Ssu", nationalities=["KP"])],
+    korean = _screener(
+        WatchlistEntry(id="ssu", kind=EntryKind.PERSON, name="WANG, Ssu", nationalities=["KP"])
     )
-    assert Screener(korean).screen(Applicant(name="瑞 王")).decision is Decision.MATCH  # a Korean name
+    assert korean.screen(Applicant(name="瑞 王")).decision is Decision.MATCH  # a Korean name
 
 
 def test_an_abbreviated_given_name_is_the_name_written_out() -> None:
@@ -443,12 +441,8 @@ def test_an_abbreviated_given_name_is_the_name_written_out() -> None:
     assert align(name_form("Mohd Rafi"), name_form("Mohan Rafi"), person=True) is None
     title = align(name_form("Md Rafi Udin"), name_form("UDIN, Mohamad Rafi"), person=True)
     assert title is None or not title.decisive
-    listed = Watchlist(
-        name="t",
-        version="1",
-        entries=[WatchlistEntry(id="u", kind=EntryKind.PERSON, name="UDIN, Mohamad Rafi")],
-    )
-    result = Screener(listed).screen(Applicant(name="Mohd Rafi Udin"))
+    listed = _screener(WatchlistEntry(id="u", kind=EntryKind.PERSON, name="UDIN, Mohamad Rafi"))
+    result = listed.screen(Applicant(name="Mohd Rafi Udin"))
     assert result.decision is Decision.MATCH
     assert any("abbreviated and written out" in link.sentence for link in result.hits[0].evidence[0].links)
 
@@ -569,10 +563,8 @@ def test_short_parts_each_spelled_otherwise_anchor_a_name_together() -> None:
     assert align(name_form("T. Nasoof"), name_form("NASUF, Tahir"), person=True) is None
     # Part of the listed name, every part close, is still too little for a short name.
     assert align(name_form("Nasoof Tahar"), name_form("NASUF, Tahir Karim"), person=True) is None
-    listed = Watchlist(
-        name="t", version="1", entries=[WatchlistEntry(id="n", kind=EntryKind.PERSON, name="NASUF, Tahir")]
-    )
-    result = Screener(listed).screen(Applicant(name="Tahar Nasoof"))
+    listed = _screener(WatchlistEntry(id="n", kind=EntryKind.PERSON, name="NASUF, Tahir"))
+    result = listed.screen(Applicant(name="Tahar Nasoof"))
     assert result.decision is Decision.REVIEW
     assert result.hits[0].entry.id == "n"
 
@@ -658,16 +650,11 @@ def test_a_listed_particle_or_legal_form_may_be_left_out() -> None:
     """ "Bashar Assad" is AL-ASSAD, Bashar: the article is often left out, and the evidence
     says so. A particle or legal form weighs 20% of its length, so one left out leaves a
     match and two bring review ("Jan Berg" for VAN DER BERG, Jan)."""
-    listed = Watchlist(
-        name="t",
-        version="1",
-        entries=[
-            WatchlistEntry(id="a", kind=EntryKind.PERSON, name="AL-ASSAD, Bashar"),
-            WatchlistEntry(id="b", kind=EntryKind.ORGANIZATION, name="STARS COMMUNICATIONS LLC"),
-            WatchlistEntry(id="c", kind=EntryKind.PERSON, name="VAN DER BERG, Jan"),
-        ],
+    screener = _screener(
+        WatchlistEntry(id="a", kind=EntryKind.PERSON, name="AL-ASSAD, Bashar"),
+        WatchlistEntry(id="b", kind=EntryKind.ORGANIZATION, name="STARS COMMUNICATIONS LLC"),
+        WatchlistEntry(id="c", kind=EntryKind.PERSON, name="VAN DER BERG, Jan"),
     )
-    screener = Screener(listed)
     assad = screener.screen(Applicant(name="Bashar Assad"))
     assert assad.decision is Decision.MATCH
     assert "It leaves out 'al'" in assad.hits[0].evidence[0].sentence
