@@ -137,6 +137,7 @@ def test_ocr_key() -> None:
         ("eghtesad", "eqtesad"),
         ("qadhafi", "gaddafi"),
         ("ghadaffi", "gaddafi"),
+        ("dzhuma", "djuma"),  # Russian dzh, French dj: the Arabic jim
     ],
 )
 def test_spelling_skeleton_joins_romanizations(left: str, right: str) -> None:

@@ -31,7 +31,7 @@ __all__ = [
 #: Letter groups that romanizations of one sound disagree on, rewritten to one spelling, in order.
 _SKELETON_REWRITES = (
     ("ph", "f"), ("dh", "d"), ("gh", "k"), ("ck", "k"), ("x", "ks"), ("q", "k"), ("w", "v"),
-    ("kh", "h"), ("dzh", "j"), ("zh", "j"), ("g", "k"),
+    ("kh", "h"), ("dzh", "j"), ("dj", "j"), ("zh", "j"), ("g", "k"),
 )  # fmt: skip
 _SKELETON_VOWELS = str.maketrans("eiouy", "aaaaa")
 
@@ -73,7 +73,8 @@ def spelling_skeleton(token: str, /) -> str:
     """Reduce a Latin name part to the letters its romanizations agree on.
 
     Transliterations of one name from Cyrillic or Arabic differ mostly in vowels, in ``x`` for
-    ``ks``, ``q``/``gh``/``g`` for ``k``, ``dh`` for ``d``, ``w`` for ``v`` and in doubled
+    ``ks``, ``q``/``gh``/``g`` for ``k``, ``dh`` for ``d``, ``dzh``/``dj`` for ``j``, ``w``
+    for ``v`` and in doubled
     letters: ``Oleksandrovych`` and ``Alexandrovich``, ``Saeed`` and ``Said``, ``Qadhafi`` and
     ``Gaddafi``. The skeleton keeps consonants, writes every
     vowel (and ``y``, ``j`` between vowels) as ``a``, and collapses repeats. Tokens in other
