@@ -353,10 +353,7 @@ def _parts(groups: tuple[tuple[str, ...], ...]) -> tuple[Part, ...]:
 #: Endings of East Slavic patronymics in Latin letters (Russian, Ukrainian and Belarusian
 #: romanizations, the French -vitch): Aleksandrovich, Sergeyevna, Mykolayovych, Ivanivna,
 #: Uladzimiravich, Mihaulauna.
-_PATRONYMIC_ENDINGS = (
-    "ovich", "evich", "ovych", "evych", "avich", "vitch",
-    "ovna", "evna", "ivna", "avna", "ichna", "auna", "euna",
-)  # fmt: skip
+_PATRONYMIC_ENDINGS = (*(ending for ending, _daughter in _PATRONYMIC_SUFFIXES), "vitch")
 #: Factor on the weight of a listed patronymic that the applicant's name leaves out.
 PATRONYMIC_FACTOR = 0.3
 

@@ -73,11 +73,10 @@ def spelling_skeleton(token: str, /) -> str:
     """Reduce a Latin name part to the letters its romanizations agree on.
 
     Transliterations of one name from Cyrillic or Arabic differ mostly in vowels, in ``x`` for
-    ``ks``, ``q``/``gh``/``g`` for ``k``, ``dh`` for ``d``, ``dzh``/``dj`` for ``j``, ``w``
-    for ``v`` and in doubled
-    letters: ``Oleksandrovych`` and ``Alexandrovich``, ``Saeed`` and ``Said``, ``Qadhafi`` and
-    ``Gaddafi``. The skeleton keeps consonants, writes every
-    vowel (and ``y``, ``j`` between vowels) as ``a``, and collapses repeats. Tokens in other
+    ``ks``, ``q``/``gh``/``g`` for ``k``, ``dh`` for ``d``, ``dzh``/``dj`` for ``j``, ``w`` for
+    ``v`` and in doubled letters: ``Oleksandrovych`` and ``Alexandrovich``, ``Saeed`` and
+    ``Said``, ``Qadhafi`` and ``Gaddafi``. The skeleton keeps consonants, writes every vowel
+    (and ``y``, ``j`` between vowels) as ``a``, and collapses repeats. Tokens in other
     scripts or with digits have no skeleton (``''``).
 
     >>> spelling_skeleton("oleksandrovych") == spelling_skeleton("alexandrovich")
