@@ -689,6 +689,8 @@ def test_short_parts_that_differ_only_in_doubled_letters_are_spellings() -> None
         assert link.method is Method.SPELLING
         assert "doubled letters" in link.sentence()
     assert _link(name_form("Le").runs[0], name_form("Lee").runs[0], False) is None
+    # "Abbb" and "Abb" are "ab" undoubled: too short to link so, and they share no key.
+    assert _link(name_form("Abbb").runs[0], name_form("Abb").runs[0], False) is None
     alignment = align(name_form("KHANFURAH, Ala"), name_form("KHANFURAH, Alaa"), person=True)
     assert alignment is not None
     assert not alignment.decisive

@@ -835,7 +835,8 @@ def _token_link(
     shortest = min(len(a), len(b))
     # Short parts that differ only in doubled letters ("Saad" and "Sad", "Hajj" and "Haj"),
     # which the skeleton rule leaves to parts of 5 letters or more.
-    doubled = _SHORT_UNDOUBLED <= shortest < _SKELETON_LENGTH and undoubled(a) == undoubled(b)
+    short = _short_undoubled(a) if shortest < _SKELETON_LENGTH else ""
+    doubled = bool(short) and short == _short_undoubled(b)
     if shortest < 4 and not doubled:
         return None
     if syllabic and shortest < _MIN_LOOSE_SYLLABIC and _syllable_counts(left) & _syllable_counts(right):
@@ -933,8 +934,8 @@ def run_keys(
     size = len(spelling)
     if kind in {"han", "hangul"} or (not listed and not spelling.isalnum()):
         return tuple(found.items())  # characters are read exactly; symbols link no further
-    short = undoubled(spelling)
-    if _SHORT_UNDOUBLED <= len(short) < _SKELETON_LENGTH and spelling.isalpha():
+    short = _short_undoubled(spelling)
+    if short:
         found["c:" + short] = True  # short parts that differ only in doubled letters
     if size >= _OCR_LENGTH:
         found["o:" + translit.ocr_key(spelling)] = True
@@ -992,6 +993,14 @@ def _syllable_counts(text: str) -> set[int]:
     two: a Chinese or Korean name part has one or two syllables, so a longer reading
     ("di-a-na" for Diana) is a segmentation of some other name, not a syllable to keep apart."""
     return {len(reading.keys) for reading in translit.readings(text) if len(reading.keys) <= 2}
+
+
+def _short_undoubled(spelling: str) -> str:
+    """A Latin part's spelling with its doubled letters written once, when that is 3 or 4
+    letters long: short parts that differ only in doubled letters link ("Saad" and "Sad") and
+    share this key; "" for other parts (longer ones have the spelling skeleton)."""
+    short = undoubled(spelling)
+    return short if _SHORT_UNDOUBLED <= len(short) < _SKELETON_LENGTH and spelling.isalpha() else ""
 
 
 def _consonant_similarity(a: str, b: str) -> float:
