@@ -13,6 +13,7 @@ import pytest
 
 from screening import matching
 from screening.cli import EXIT_CLEAR, EXIT_ERROR, EXIT_MATCH, EXIT_REVIEW, EXIT_USAGE, main
+from screening.watchlist import bundled_watchlist_path
 
 
 def run(*argv: str) -> tuple[int, str, str]:
@@ -290,3 +291,32 @@ def test_watchlist_import_saves_the_name_index(tmp_path: Path, monkeypatch: pyte
     other = tmp_path / "other.json"
     run("watchlist", "import", "ofac", str(sample), "--output", str(other), "--no-index")
     assert not other.with_name("other.json.index").exists()
+
+
+def test_watchlist_changes_writes_the_entries_to_rescreen(tmp_path: Path) -> None:
+    """watchlist changes reports what a version adds, changes and removes, and writes the
+    entries to rescreen: an applicant named as an added entry is a match against them, naming
+    the version; one named as an unchanged entry is clear."""
+    old, new, changes = tmp_path / "old.json", tmp_path / "new.json", tmp_path / "changes.json"
+    document = json.loads(bundled_watchlist_path().read_text(encoding="utf-8"))
+    old.write_text(json.dumps(document), encoding="utf-8")
+    removed, kept = document["entries"][0], document["entries"][1]
+    document["version"] = "next"
+    added = {"id": "added-1", "kind": "person", "name": "Ivan Petrov", "sources": removed["sources"]}
+    document["entries"] = [*document["entries"][1:], added]
+    new.write_text(json.dumps(document), encoding="utf-8")
+    code, out, _ = run("watchlist", "changes", str(old), str(new), "--output", str(changes))
+    assert (EXIT_CLEAR, True, True) == (code, "1 added, 0 changed, 1 removed." in out, removed["id"] in out)
+    code, out, _ = run("check", "--name", "Petrov Ivan", "--watchlist", str(changes), "--json")
+    version = json.loads(out)["hits"][0]["watchlist"]["version"]
+    assert (EXIT_MATCH, f"next (changes since {json.loads(old.read_text())['version']})") == (code, version)
+    assert EXIT_CLEAR == run("check", "--name", kept["name"], "--watchlist", str(changes))[0]
+
+
+def test_watchlist_changes_of_two_lists_is_a_usage_error(tmp_path: Path) -> None:
+    """Comparing two different lists exits 2 with a sentence."""
+    ofac = Path(__file__).parent / "data" / "ofac"
+    output = tmp_path / "ofac.json"
+    run("watchlist", "import", "ofac", str(ofac), "--output", str(output), "--no-index")
+    code, _, err = run("watchlist", "changes", "bundled", str(output))
+    assert (EXIT_USAGE, True) == (code, "two versions of one list" in err)

@@ -209,3 +209,57 @@ def test_entry_lookup(bundled: Watchlist) -> None:
 def test_bundled_path_is_inside_package_or_checkout() -> None:
     """The bundled list's path ends with its file name."""
     assert screening.watchlist.bundled_watchlist_path().name == "doj-dprk-it-workers.json"
+
+
+def _versions() -> tuple[Watchlist, Watchlist]:
+    """Two versions of a list: the second drops d1, changes p1 (an alias more, its source
+    less), adds p2 (with a source of its own) and keeps p3 as it was."""
+    first = copy.deepcopy(MINIMAL)
+    first["entries"].append({"id": "p3", "kind": "person", "name": "Richard Doe"})  # type: ignore[attr-defined]
+    second = copy.deepcopy(first)
+    second["version"] = "2"
+    second["sources"].append({"id": "s2", "title": "Another source"})  # type: ignore[attr-defined]
+    second["entries"] = [
+        {"id": "p2", "kind": "person", "name": "Ivan Petrov", "sources": ["s2"]},
+        {"id": "p1", "kind": "person", "name": "Jane Roe", "aliases": ["Janet Roe"]},
+        {"id": "p3", "kind": "person", "name": "Richard Doe"},
+    ]
+    return screening.watchlist.parse_watchlist(first), screening.watchlist.parse_watchlist(second)
+
+
+def test_changes_between_versions_by_entry_id() -> None:
+    """Entries are added, changed (any field) or removed by id, each in its version's order."""
+    old, new = _versions()
+    changes = screening.watchlist_changes(old, new)
+    assert (["p2"], ["p1"], ["d1"]) == (
+        [entry.id for entry in changes.added],
+        [entry.id for entry in changes.changed],
+        [entry.id for entry in changes.removed],
+    )
+    assert ("Janet Roe",) == changes.changed[0].aliases  # as the new version has it
+
+
+def test_changes_list_holds_what_to_rescreen() -> None:
+    """The list of changes: added and changed entries in the new order, the sources they cite,
+    the new version measured from the old one."""
+    old, new = _versions()
+    rescreen = screening.watchlist_changes(old, new).watchlist()
+    assert ("test-list", "2 (changes since 1)", ["p2", "p1"], ["s2"]) == (
+        rescreen.name,
+        rescreen.version,
+        [entry.id for entry in rescreen.entries],
+        [source.id for source in rescreen.sources],
+    )
+
+
+def test_changes_of_a_list_against_itself_are_none(bundled: Watchlist) -> None:
+    """A version compared with itself adds, changes and removes nothing."""
+    changes = screening.watchlist_changes(bundled, bundled)
+    assert ((), (), (), ()) == (changes.added, changes.changed, changes.removed, changes.watchlist().entries)
+
+
+def test_changes_between_two_lists_are_refused(bundled: Watchlist) -> None:
+    """Two different lists (by name) have no changes to measure: a sentence says so."""
+    other = screening.watchlist.parse_watchlist(MINIMAL)
+    with pytest.raises(WatchlistError, match="two versions of one list"):
+        screening.watchlist_changes(other, bundled)

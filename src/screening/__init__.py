@@ -39,7 +39,7 @@ from screening.results import (
     TokenLink,
 )
 from screening.review import AllowList, ReviewDecision, applicant_key
-from screening.watchlist import Watchlist, load_watchlist
+from screening.watchlist import Watchlist, WatchlistChanges, load_watchlist, watchlist_changes
 
 __all__ = [
     "AllowList",
@@ -67,6 +67,7 @@ __all__ = [
     "Source",
     "TokenLink",
     "Watchlist",
+    "WatchlistChanges",
     "WatchlistEntry",
     "WatchlistError",
     "__version__",
@@ -78,4 +79,5 @@ __all__ = [
     "names",
     "phones",
     "screen",
+    "watchlist_changes",
 ]

@@ -11,6 +11,11 @@ Commands::
     screening watchlist validate PATH
     screening watchlist import ofac DIR --output OUT [--alt PATH] [--comments PATH] [--list-version V]
                                    [--no-index]
+    screening watchlist changes OLD NEW [--output OUT]
+
+``watchlist changes`` compares two versions of one list by entry id, lists what the new one
+removes, and writes the entries it adds and changes to OUT, a watchlist to rescreen people
+already screened against (see :func:`screening.watchlist_changes`).
 
 ``check`` and ``batch`` also take ``--match-threshold``, ``--review-threshold``,
 ``--allow-list FILE`` (reviewers' decisions that clear hits), ``--audit-log FILE`` (append
@@ -56,7 +61,7 @@ from screening.models import Applicant
 from screening.policy import Policy
 from screening.results import Decision, ScreeningResult
 from screening.review import AllowList, ReviewDecision
-from screening.watchlist import Watchlist, load_watchlist
+from screening.watchlist import Watchlist, load_watchlist, watchlist_changes
 
 __all__ = ["EXIT_CLEAR", "EXIT_ERROR", "EXIT_MATCH", "EXIT_REVIEW", "EXIT_USAGE", "main"]
 
@@ -179,7 +184,7 @@ def _parser() -> argparse.ArgumentParser:
     clear.add_argument("--watchlist", metavar="PATH", help="watchlist file (default: the bundled DOJ list)")
     clear.add_argument("--allow-list", required=True, metavar="FILE", help="the allow-list file to append to")
 
-    watchlist = commands.add_parser("watchlist", help="show or validate a watchlist file")
+    watchlist = commands.add_parser("watchlist", help="show, validate, import or compare watchlist files")
     actions = watchlist.add_subparsers(dest="action", required=True, metavar="ACTION")
     show = actions.add_parser("show", help="summarize a watchlist (default: the bundled list)")
     show.add_argument("path", nargs="?", metavar="PATH")
@@ -197,6 +202,20 @@ def _parser() -> argparse.ArgumentParser:
         "--no-index",
         action="store_true",
         help="do not build the name index and save it beside OUT (the first screening will)",
+    )
+    changes = actions.add_parser(
+        "changes", help="what a list's new version adds, changes and removes; the entries to rescreen"
+    )
+    changes.add_argument(
+        "old", metavar="OLD", help="the earlier version's watchlist file ('bundled': the bundled list)"
+    )
+    changes.add_argument(
+        "new", metavar="NEW", help="the later version's watchlist file ('bundled': the bundled list)"
+    )
+    changes.add_argument(
+        "--output",
+        metavar="OUT",
+        help="write the added and changed entries to OUT, a watchlist to screen against",
     )
     return parser
 
@@ -604,12 +623,7 @@ def _import(args: argparse.Namespace, out: IO[str]) -> int:
     watchlist, report = import_ofac(
         args.directory, alt=args.alt, comments=args.comments, version=args.list_version
     )
-    try:
-        with open(args.output, "w", encoding="utf-8") as stream:
-            json.dump(watchlist.to_dict(), stream, ensure_ascii=False, indent=1)
-            stream.write("\n")
-    except OSError as error:
-        raise InputFileError(f"{args.output}: the watchlist cannot be written: {error.strerror}.") from error
+    _write_watchlist(watchlist, args.output)
     out.write(report.summary() + "\n")
     out.write(
         f"Wrote {args.output}: {watchlist.name} version {watchlist.version}, checksum {watchlist.checksum}.\n"
@@ -621,6 +635,35 @@ def _import(args: argparse.Namespace, out: IO[str]) -> int:
         cache = index_cache_path(screener.watchlist)
         if cache is not None and cache.exists():
             out.write(f"Saved its name index to {cache}.\n")
+    return EXIT_CLEAR
+
+
+def _write_watchlist(watchlist: Watchlist, path: str) -> None:
+    try:
+        with open(path, "w", encoding="utf-8") as stream:
+            json.dump(watchlist.to_dict(), stream, ensure_ascii=False, indent=1)
+            stream.write("\n")
+    except OSError as error:
+        raise InputFileError(f"{path}: the watchlist cannot be written: {error.strerror}.") from error
+
+
+def _changes(args: argparse.Namespace, out: IO[str]) -> int:
+    changes = watchlist_changes(*_watchlists([args.old, args.new]))
+    out.write(
+        f"{changes.new.name}: version {changes.old.version} to {changes.new.version}:"
+        f" {len(changes.added)} added, {len(changes.changed)} changed, {len(changes.removed)} removed.\n"
+    )
+    if changes.removed:
+        out.write("Removed (earlier hits against them no longer apply):\n")
+        for entry in changes.removed:
+            out.write(f"  {entry.id}  {entry.kind.value}  {entry.name}\n")
+    if args.output:
+        rescreen = changes.watchlist()
+        _write_watchlist(rescreen, args.output)
+        out.write(
+            f"Wrote {args.output}: the {len(rescreen.entries)} added and changed entries to screen against"
+            f" ({rescreen.name} version {rescreen.version}, checksum {rescreen.checksum}).\n"
+        )
     return EXIT_CLEAR
 
 
@@ -651,7 +694,8 @@ def main(
     handlers = {"check": _check, "review": _review_clear}
     try:
         if args.command == "watchlist":
-            return {"show": _show, "validate": _validate, "import": _import}[args.action](args, out)
+            actions = {"show": _show, "validate": _validate, "import": _import, "changes": _changes}
+            return actions[args.action](args, out)
         if args.command == "batch":
             return _batch(args, out, err)
         return handlers[args.command](args, out)
