@@ -447,3 +447,33 @@ def test_the_bound_allows_for_a_patronymic_left_out() -> None:
     index = NameIndex.build([(entry, "name", entry.name, False)])
     assert _missed(index, "Olga Beglova") == []
     assert [position for position, _bound in index.candidates(name_form("Olga Beglova"), _THRESHOLD)] == [0]
+
+
+def test_unlinked_legal_forms_and_particles_do_not_count_in_the_bound() -> None:
+    """The bound counts a listed legal form or particle only when a key of the applicant's
+    name could link it: "International Foundation" shares one part with BLOTO INTERNATIONAL
+    LTD, and without "ltd" its bound is below the threshold; "International Ltd" may link it.
+    An applicant's particle links other listed parts by its text only, so it brings no name
+    through its other keys ("Al" is the OCR key of the listed "A1")."""
+    entry = screening.WatchlistEntry(id="o", kind=EntryKind.ORGANIZATION, name="BLOTO INTERNATIONAL LTD")
+    index = NameIndex.build([(entry, "name", entry.name, False)])
+    assert index.candidates(name_form("Aqsa International Foundation"), _THRESHOLD) == []
+    assert [
+        position for position, _ in index.candidates(name_form("Aqsa International Ltd"), _THRESHOLD)
+    ] == [0]
+    a1 = screening.WatchlistEntry(id="a", kind=EntryKind.ORGANIZATION, name="A1 TRADING")
+    index = NameIndex.build([(a1, "name", a1.name, False)])
+    assert align(name_form("Al Trading"), index.form(0)) is None
+    assert index.candidates(name_form("Al Trading"), _THRESHOLD) == []
+
+
+def test_legal_forms_written_as_one_word_keep_their_weight_in_the_bound() -> None:
+    """A listed legal form of several parts is not filed, but the applicant's name may join
+    them ("Jointstock" for JOINT STOCK): then every legal form and particle counts."""
+    entry = screening.WatchlistEntry(id="k", kind=EntryKind.ORGANIZATION, name="JOINT STOCK COMPANY KORDEX")
+    index = NameIndex.build([(entry, "name", entry.name, False)])
+    form = name_form("Jointstock Kordex")
+    alignment = align(form, index.form(0))
+    assert alignment is not None
+    assert alignment.score >= _THRESHOLD
+    assert dict(index.candidates(form, _THRESHOLD)).get(0, -1.0) >= alignment.score

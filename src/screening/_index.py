@@ -20,7 +20,10 @@ parts of 8 letters or more. The bound (:meth:`NameIndex.candidates`) lets both i
 From the keys an applicant's name shares with a listed name, the index bounds the score
 ``align`` can give: a listed part reached by a strong key counts fully, by a loose key at the
 best loose similarity (0.9), by an initial at 0.5, by a two-letter difference (checked
-directly) at 0.9; legal forms and particles always count fully. A listed name is aligned only
+directly) at 0.9. Listed legal forms and particles are not filed; one counts fully when a key
+of the applicant's name is one of its keys as a listed part ("ltd" for "Ltd", "el" for "Al"),
+and every one counts when a key is one of a run that joins them ("jointstock" for "Joint
+Stock"): a link to them leaves such a key too. A listed name is aligned only
 when its bound reaches the threshold, the parts it could cover are as many as ``align``
 needs (two weighty ones), and one of the shared keys could carry an anchoring link (strong,
 OCR, kana, or a loose key between parts of 6 letters or more): ``align`` returns nothing
@@ -94,7 +97,7 @@ _ANCHOR_LENGTH = 6
 #: Prepared listed names kept between screenings.
 _FORMS_KEPT = 4096
 #: Version of the saved index format.
-_FORMAT = 3
+_FORMAT = 4
 #: Bytes of the saved index's header line (before its newline), and items of the JSON body
 #: written at a time.
 _HEADER_SIZE, _PIECE = 1023, 4096
@@ -132,9 +135,10 @@ class ListedName:
 def link_keys(form: NameForm, *, listed: bool) -> Iterator[tuple[str, bool, int]]:
     """Yield ``(key, loose, anchor)`` for each key of each run of a prepared
     name (:func:`~screening._alignment.run_keys`), a listed name's legal forms and particles,
-    alone or joined ("joint stock"), left out: the bound counts them as covered, and a link to
-    them anchors nothing. An applicant's are still looked up: they link to listed particles
-    and legal forms, and to any other listed part only by the same text (``_alignment._link``).
+    alone or joined ("joint stock"), left out: the bound counts them apart (see
+    :meth:`NameIndex.candidates`), and a link to them anchors nothing. An applicant's are
+    given: they link to listed particles and legal forms, and to any other listed part only
+    by the same text (``_alignment._link``), which :meth:`NameIndex.candidates` looks up alone.
 
     ``anchor`` says when a link through the key can anchor a name (see
     :attr:`screening._alignment.Link.anchors`): :data:`_SURE` for strong, OCR and kana keys and
@@ -234,6 +238,8 @@ class _Shape(NamedTuple):
     #: ``close_throughout`` in :func:`~screening._alignment.align`): its parts but particles
     #: and legal forms, when two or more weighty ones remain; else a bit no key reaches.
     throughout: int
+    #: (bit, spelling) of each particle and legal form (the parts of ``always``).
+    low: tuple[tuple[int, str], ...]
 
     @classmethod
     def make(cls, weights: tuple[float, ...], always: int, spellings: tuple[str, ...]) -> _Shape:
@@ -246,11 +252,14 @@ class _Shape(NamedTuple):
         initialed: list[tuple[int, float, str]] = []
         long_weight = initialed_weight = 0.0
         long_bits = initialed_bits = 0
+        low: list[tuple[int, str]] = []
         for index, spelling in enumerate(spellings[: _BITS - 1]):  # folded parts count with the last bit
+            bit, weight = 1 << index, weights[index]
+            if always & bit:
+                low.append((bit, spelling))
             size = len(spelling)
             if size < 2:
                 continue  # an initial, or a Han or Hangul part ("")
-            bit, weight = 1 << index, weights[index]
             if size >= TWO_LETTER_LENGTH:
                 long.append((bit, weight, spelling))
                 long_weight += weight
@@ -282,6 +291,7 @@ class _Shape(NamedTuple):
             father_bit,
             father_discount,
             throughout,
+            tuple(low),
         )
 
     @classmethod
@@ -295,6 +305,17 @@ class _Shape(NamedTuple):
                 always |= _span(index, index + 1)
         spellings = tuple(sys.intern(_loose_spelling(part)) for part in parts)
         return cls.make(tuple(weights), always, spellings)
+
+
+@functools.cache
+def _low_information_keys() -> dict[str, frozenset[str]]:
+    """The keys of each legal form and particle as a listed part, to the parts that have them:
+    which listed legal forms and particles (not filed) an applicant's name may link to."""
+    found: dict[str, set[str]] = {}
+    for text in LOW_INFORMATION:
+        for key, _loose in run_keys(text, (text,), 1, (), listed=True):
+            found.setdefault(key, set()).add(text)
+    return {key: frozenset(texts) for key, texts in found.items()}
 
 
 class _LongParts:
@@ -335,6 +356,9 @@ class NameIndex:
         self._starts = array.array("Q", [0])  # where each run's occurrences start
         self._occurrences = array.array("Q")  # names by run (_SHIFT)
         self._shapes: list[_Shape] = []
+        #: The keys of the runs that join only legal forms and particles ("joint stock"), which
+        #: are not filed (see candidates).
+        self._low_joined: frozenset[str] = frozenset()
         self.form = functools.lru_cache(maxsize=_FORMS_KEPT)(self._form)
 
     def _form(self, position: int) -> NameForm:
@@ -355,6 +379,7 @@ class NameIndex:
         shapes: list[_Shape] = []
         single: dict[tuple[str, tuple[str, ...]], int] = {}  # distinct single parts to their run number
         count = 0  # runs numbered
+        low_joined: dict[tuple[str, ...], frozenset[str]] = {}  # legal forms joined, to their keys
         slots: dict[str, int] = {}  # key to its number while building
         slot = slots.setdefault
         key_numbers, refs = array.array("I"), array.array("Q")
@@ -382,6 +407,9 @@ class NameIndex:
                     occurrences.append(position << _SHIFT | _span(start, start + 1))
                 for start, end, chosen in joined_spans(parts, person=person):
                     if all(low[start:end]):
+                        texts = tuple([part.text for part in chosen])
+                        if texts not in low_joined:
+                            low_joined[texts] = frozenset(key for key, _loose in joined_keys(chosen))
                         continue
                     # Joined runs seldom repeat ("kimjong"): numbered anew, not remembered.
                     # A strong key anchors; their spelling skeleton does not.
@@ -394,6 +422,7 @@ class NameIndex:
                     occurrences.append(position << _SHIFT | _span(start, end))
         index = cls(names)
         index._shapes = shapes
+        index._low_joined = frozenset().union(*low_joined.values())
         key_starts, index._refs = _grouped(key_numbers, refs, len(slots))
         index._starts, index._occurrences = _grouped(run_numbers, occurrences, count)
         del key_numbers, refs, run_numbers, occurrences
@@ -419,12 +448,26 @@ class NameIndex:
 
         The bound is at least the score :func:`align` gives the pair (before any factor for
         weak aliases), so no name left out could reach ``least``.
+
+        A listed legal form or particle counts as covered when a key of the applicant's name is
+        one of its keys (:func:`_low_information_keys`), or when one is a key of a run of the
+        list that joins legal forms and particles (then every one counts). An applicant's
+        particle or legal form links any other listed part only by its text ("Al" is no listed
+        "A1" though it shares the OCR key), so its other keys reach no name.
         """
         strong: dict[int, int] = {}
         loose: dict[int, int] = {}  # and _SURE for names a loose link may anchor
         keys: dict[str, tuple[bool, int]] = {}
-        for key, is_loose, anchor in link_keys(form, listed=False):
-            keys[key] = (is_loose, keys.get(key, (is_loose, 0))[1] | anchor)
+        low_keys = _low_information_keys()
+        linkable: set[str] = set()  # the listed legal forms and particles a run may link to
+        low_joined = False  # whether the name may link legal forms or particles joined
+        for part_run, found in _keyed_runs(form, listed=False):
+            exact = "l:" + part_run.text if part_run.text in LOW_INFORMATION else ""
+            for key, is_loose, anchor in found:
+                linkable.update(low_keys.get(key, ()))
+                low_joined = low_joined or key in self._low_joined
+                if not exact or key == exact:  # a particle links other listed parts by its text only
+                    keys[key] = (is_loose, keys.get(key, (is_loose, 0))[1] | anchor)
         slots, shift, mask = self._slots, _SHIFT, _MASK  # locals: these loops are the hot path
         refs, starts, occurrences = self._refs, self._starts, self._occurrences
         strong_get, loose_get = strong.get, loose.get
@@ -480,7 +523,12 @@ class NameIndex:
             if not total:
                 result.append((position, 1.0))
                 continue
-            full = strong_mask(position, 0) | shape.always
+            always = shape.always
+            if always and not low_joined:
+                for bit, spelling in shape.low:
+                    if spelling not in linkable:
+                        always &= ~bit
+            full = strong_mask(position, 0) | always
             near = loose_mask(position, 0) & mask & ~full
             keyed = full | near
             if shape.patronymic_bit and not keyed & shape.patronymic_bit:
@@ -565,6 +613,7 @@ class NameIndex:
             ("keys", list(self._slots)),
             ("variants", [name.variant for name in self.names]),
             ("shapes", [[shape.weights, shape.always, shape.spellings] for shape in self._shapes]),
+            ("low_joined", sorted(self._low_joined)),
         ]
         arrays = (array.array("Q", self._slots.values()), self._refs, self._starts, self._occurrences)
         target = Path(path)
@@ -614,6 +663,8 @@ class NameIndex:
                 body = json.loads(stream.read(body_size).decode("utf-8"))
                 slots, refs, starts, occurrences = (_read_numbers(stream, size) for size in sizes)
             keys, variants, shapes = body["keys"], body["variants"], body["shapes"]
+            if not all(type(key) is str for key in body["low_joined"]):
+                return None
             names: list[ListedName] = []
             value_index, previous = -1, 1
             for variant in variants:
@@ -635,6 +686,7 @@ class NameIndex:
             index = cls(names)
             index._refs, index._starts, index._occurrences = refs, starts, occurrences
             index._slots = dict(zip(keys, slots, strict=True))
+            index._low_joined = frozenset(body["low_joined"])
             index._shapes = [
                 _Shape.make(tuple(map(float, weights)), int(always), tuple(map(sys.intern, spellings)))
                 for weights, always, spellings in shapes
