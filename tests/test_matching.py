@@ -9,6 +9,7 @@ from conftest import read_vectors
 from screening import Applicant, Decision, EntryKind, Method, Policy, Screener, Watchlist, WatchlistEntry
 from screening._alignment import _link, align, name_form, run_readings
 from screening.matching import FEATURES
+from screening.phonetics import spelling_skeleton
 
 
 def _applicant(row: dict[str, str]) -> Applicant:
@@ -567,6 +568,17 @@ def test_short_parts_each_spelled_otherwise_anchor_a_name_together() -> None:
     result = listed.screen(Applicant(name="Tahar Nasoof"))
     assert result.decision is Decision.REVIEW
     assert result.hits[0].entry.id == "n"
+
+
+def test_a_final_h_after_a_vowel_is_a_spelling() -> None:
+    """Arabic names that end in the ta marbuta are romanized with a final h or without:
+    "Hamiye, Jamil" is a review for HAMIEH, Jamiel, and "Attiye" a spelling of "Attieh";
+    a final h after a consonant is a letter ("Fath" is no "Fat")."""
+    listed = _screener(WatchlistEntry(id="h", kind=EntryKind.PERSON, name="HAMIEH, Jamiel"))
+    result = listed.screen(Applicant(name="Jamil Hamiye"))
+    assert (Decision.REVIEW, "h") == (result.decision, result.hits[0].entry.id)
+    assert _link(name_form("Attiye").runs[0], name_form("Attieh").runs[0], False) is not None
+    assert spelling_skeleton("fath") != spelling_skeleton("fat")
 
 
 def test_parts_with_digits_are_no_romanized_spellings() -> None:

@@ -138,6 +138,8 @@ def test_ocr_key() -> None:
         ("qadhafi", "gaddafi"),
         ("ghadaffi", "gaddafi"),
         ("dzhuma", "djuma"),  # Russian dzh, French dj: the Arabic jim
+        ("hamieh", "hamiye"),  # the ta marbuta, with and without a final h
+        ("fatimah", "fatima"),
     ],
 )
 def test_spelling_skeleton_joins_romanizations(left: str, right: str) -> None:
@@ -156,7 +158,9 @@ def test_joined_skeleton_is_the_skeleton_of_the_parts_joined(first: str, second:
     assert joined_skeleton(first, second) == spelling_skeleton(first + second)
 
 
-@pytest.mark.parametrize(("first", "second"), [("sherbaz", "khan"), ("gh", "h"), ("ad", "zhar"), ("ij", "a")])
+@pytest.mark.parametrize(
+    ("first", "second"), [("sherbaz", "khan"), ("gh", "h"), ("ad", "zhar"), ("ij", "a"), ("hamie", "h")]
+)
 def test_joined_skeleton_across_rewrites(first: str, second: str) -> None:
     """Joins that a rewrite spans, each once found to differ when parts were simply joined."""
     assert joined_skeleton(first, second) == spelling_skeleton(first + second)

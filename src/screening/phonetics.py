@@ -34,6 +34,9 @@ _SKELETON_REWRITES = (
     ("kh", "h"), ("dzh", "j"), ("dj", "j"), ("zh", "j"), ("g", "k"),
 )  # fmt: skip
 _SKELETON_VOWELS = str.maketrans("eiouy", "aaaaa")
+#: A final "h" after these letters is left out of the skeleton: Arabic names end in a vowel
+#: written with or without it (the ta marbuta: "Hamieh", "Hamiye"; "Fatimah", "Fatima").
+_FINAL_H_AFTER = frozenset("aeiouy")
 
 
 @functools.lru_cache(maxsize=16384)
@@ -74,10 +77,11 @@ def spelling_skeleton(token: str, /) -> str:
 
     Transliterations of one name from Cyrillic or Arabic differ mostly in vowels, in ``x`` for
     ``ks``, ``q``/``gh``/``g`` for ``k``, ``dh`` for ``d``, ``dzh``/``dj`` for ``j``, ``w`` for
-    ``v`` and in doubled letters: ``Oleksandrovych`` and ``Alexandrovich``, ``Saeed`` and
-    ``Said``, ``Qadhafi`` and ``Gaddafi``. The skeleton keeps consonants, writes every vowel
-    (and ``y``, ``j`` between vowels) as ``a``, and collapses repeats. Tokens in other
-    scripts or with digits have no skeleton (``''``).
+    ``v``, in doubled letters and in a final ``h`` after a vowel: ``Oleksandrovych`` and
+    ``Alexandrovich``, ``Saeed`` and ``Said``, ``Qadhafi`` and ``Gaddafi``, ``Hamieh`` and
+    ``Hamiye``. The skeleton keeps consonants, writes every vowel (and ``y``, ``j`` between
+    vowels) as ``a``, and collapses repeats. Tokens in other scripts or with digits have no
+    skeleton (``''``).
 
     >>> spelling_skeleton("oleksandrovych") == spelling_skeleton("alexandrovich")
     True
@@ -87,6 +91,8 @@ def spelling_skeleton(token: str, /) -> str:
     if not token.isascii() or not token.isalpha():
         return ""
     text = token[:-1] + "i" if token.endswith("j") else token  # Vitalij: a final j is a vowel
+    if text[-2:-1] in _FINAL_H_AFTER and text[-1] == "h":
+        text = text[:-1]
     return undoubled(consonant_spelling(text).translate(_SKELETON_VOWELS))
 
 
@@ -140,8 +146,8 @@ def joined_skeleton(first: str, second: str, /) -> str:
     >>> joined_skeleton("mohammed", "reza") == spelling_skeleton("mohammadreza")
     True
     """
-    if first[-1:] in _JOINING_ENDS:
-        return spelling_skeleton(first + second)  # a rewrite may span the join
+    if first[-1:] in _JOINING_ENDS or second == "h":
+        return spelling_skeleton(first + second)  # a rewrite (or a final "h") may span the join
     left, right = spelling_skeleton(first), spelling_skeleton(second)
     if not left or not right:
         return ""
