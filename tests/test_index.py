@@ -136,9 +136,10 @@ def test_saved_index_reads_back(tmp_path: Path) -> None:
     built.save(path, _OFAC.checksum)
     loaded = NameIndex.load(path, values, _OFAC.checksum)
     assert loaded is not None
-    for name in ("KIM Jong Un", "Mohammed Ali", "Petrov Ivan", "Zhang Wei"):
+    for name in ("KIM Jong Un", "Mohammed Ali", "Petrov Ivan", "Zhang Wei", "Trading Coltd"):
         form = name_form(name)
         assert loaded.candidates(form, 0.5) == built.candidates(form, 0.5)
+    assert loaded._low_joined == built._low_joined != frozenset()  # "co ltd" joined, and more
     assert NameIndex.load(path, values, _BUNDLED.checksum) is None
     assert NameIndex.load(path, values[:-1], _OFAC.checksum) is None
     path.write_bytes(path.read_bytes()[:-100])
