@@ -56,7 +56,7 @@ def undoubled(token: str, /) -> str:
     return "".join(char for index, char in enumerate(token) if index == 0 or char != token[index - 1])
 
 
-@functools.lru_cache(maxsize=65536)
+@functools.lru_cache(maxsize=4096)
 def consonant_spelling(token: str, /) -> str:
     """A Latin name part with the consonants its romanizations disagree on written one way
     (the rewrites of :func:`spelling_skeleton`, vowels and doubled letters kept): "walid" and
