@@ -478,3 +478,61 @@ def test_legal_forms_written_as_one_word_keep_their_weight_in_the_bound() -> Non
     assert alignment is not None
     assert alignment.score >= _THRESHOLD
     assert dict(index.candidates(form, _THRESHOLD)).get(0, -1.0) >= alignment.score
+
+
+#: Legal forms, particles and a few names, each with spellings that link to it every way:
+#: another legal form ("limited" for "ltd"), a letter or two letters off, an initial, OCR.
+_LOW_SPELLINGS = {
+    "ltd": ["ltd", "limited", "l"],
+    "llc": ["llc", "ooo", "lc"],
+    "co": ["co", "company", "compani", "c"],
+    "joint": ["joint", "j"],
+    "stock": ["stock", "stok"],
+    "jsc": ["jsc", "ao", "pjsc"],
+    "al": ["al", "el", "ai", "a1", "a"],
+    "the": ["the"],
+    "obshchestvo": ["obshchestvo", "obshestvo", "o"],
+    "otvetstvennostyu": ["otvetstvennostyu", "otvetstvenostiu", "otvetstvennostiu"],
+    "kordex": ["kordex", "korde", "kordeks", "k"],
+    "hassan": ["hassan", "hasan", "h"],
+    "trading": ["trading", "tradin"],
+}
+
+
+@st.composite
+def _names_with_legal_forms(draw: st.DrawFn) -> tuple[str, str]:
+    """A listed name of legal forms, particles and names, and an applicant's spelling of it:
+    each part respelled, left out or kept, adjacent parts sometimes joined ("jointstock",
+    "coltd", "alhassan"), the parts sometimes reversed."""
+    listed = draw(st.lists(st.sampled_from(sorted(_LOW_SPELLINGS)), min_size=1, max_size=5))
+    parts = [draw(st.sampled_from(_LOW_SPELLINGS[word])) for word in listed]
+    parts = [part for part in parts if draw(st.integers(0, 4))]  # now and then a part left out
+    joined: list[str] = []
+    for part in parts:
+        if joined and draw(st.integers(0, 3)) == 0:
+            joined[-1] += part
+        else:
+            joined.append(part)
+    if draw(st.booleans()):
+        joined.reverse()
+    return " ".join(listed), " ".join(joined) or listed[0]
+
+
+@settings(max_examples=300)
+@given(
+    names=st.lists(_names_with_legal_forms(), min_size=1, max_size=3),
+    kind=st.sampled_from([EntryKind.PERSON, EntryKind.ORGANIZATION]),
+)
+def test_index_keeps_every_hit_of_names_with_legal_forms(
+    names: list[tuple[str, str]], kind: EntryKind
+) -> None:
+    """Names made of legal forms, particles and names, each applied for in a spelling of its
+    own: the bound, which counts a listed legal form or particle only when the applicant's
+    name could link it, loses no hit."""
+    entries = [
+        screening.WatchlistEntry(id=f"e{number}", kind=kind, name=listed)
+        for number, (listed, _applicant) in enumerate(names)
+    ]
+    index = NameIndex.build([(entry, "name", entry.name, False) for entry in entries])
+    for _listed, applicant in names:
+        assert _missed(index, applicant) == []
