@@ -308,6 +308,7 @@ def test_damaged_index_is_rebuilt(list_file: Path) -> None:
         ("Y. Kwang H.", "YU, Kwang Ho"),  # initials only, bound summed in another order
         ("Promtehpostavka Holding", "PROMTEHPOSTAVXX HOLDING"),
         ("General Trading LLC", "BAVI GENERAL TRADING CO L.L.C"),  # "llc" joins the parts l, l, c
+        ("Kordex OOO", "KORDEX L.L.C"),  # a legal form links "l l c" as another one: a strong key
         # "maxim" reaches the listed "maksim" first by sound, which cannot anchor; "maksin" then
         # reaches the same listed part by a letter, which can.
         ("Maxim Maksin", "MAKSIM MAKSIM"),
@@ -485,6 +486,8 @@ def test_legal_forms_written_as_one_word_keep_their_weight_in_the_bound() -> Non
 _LOW_SPELLINGS = {
     "ltd": ["ltd", "limited", "l"],
     "llc": ["llc", "ooo", "lc"],
+    "l.l.c.": ["llc", "ooo", "l.l.c"],  # a legal form joined from parts that are none
+    "j.s.c.": ["jsc", "ao", "j s c"],
     "co": ["co", "company", "compani", "c"],
     "joint": ["joint", "j"],
     "stock": ["stock", "stok"],

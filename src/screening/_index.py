@@ -138,7 +138,8 @@ def link_keys(form: NameForm, *, listed: bool) -> Iterator[tuple[str, bool, int]
     alone or joined ("joint stock"), left out: the bound counts them apart (see
     :meth:`NameIndex.candidates`), and a link to them anchors nothing. An applicant's are
     given: they link to listed particles and legal forms, and to any other listed part only
-    by the same text (``_alignment._link``), which :meth:`NameIndex.candidates` looks up alone.
+    by the same text (``_alignment._link``); :meth:`NameIndex.candidates` looks up their
+    strong keys only.
 
     ``anchor`` says when a link through the key can anchor a name (see
     :attr:`screening._alignment.Link.anchors`): :data:`_SURE` for strong, OCR and kana keys and
@@ -452,8 +453,11 @@ class NameIndex:
         A listed legal form or particle counts as covered when a key of the applicant's name is
         one of its keys (:func:`_low_information_keys`), or when one is a key of a run of the
         list that joins legal forms and particles (then every one counts). An applicant's
-        particle or legal form links any other listed part only by its text ("Al" is no listed
-        "A1" though it shares the OCR key), so its other keys reach no name.
+        particle or legal form links a listed part that is none only by its text ("Al" is no
+        listed "A1" though it shares the OCR key), and listed legal forms and particles alone
+        are not filed: the filed parts it may link are those, and joined parts that read as a
+        legal form ("L.L.C." for "OOO"), which it links exactly, by reading or as the same
+        legal form. So it looks up its strong keys only.
         """
         strong: dict[int, int] = {}
         loose: dict[int, int] = {}  # and _SURE for names a loose link may anchor
@@ -462,11 +466,11 @@ class NameIndex:
         linkable: set[str] = set()  # the listed legal forms and particles a run may link to
         low_joined = False  # whether the name may link legal forms or particles joined
         for part_run, found in _keyed_runs(form, listed=False):
-            exact = "l:" + part_run.text if part_run.text in LOW_INFORMATION else ""
+            low = part_run.text in LOW_INFORMATION
             for key, is_loose, anchor in found:
                 linkable.update(low_keys.get(key, ()))
                 low_joined = low_joined or key in self._low_joined
-                if not exact or key == exact:  # a particle links other listed parts by its text only
+                if not (low and is_loose):  # a particle links filed parts by strong keys only
                     keys[key] = (is_loose, keys.get(key, (is_loose, 0))[1] | anchor)
         slots, shift, mask = self._slots, _SHIFT, _MASK  # locals: these loops are the hot path
         refs, starts, occurrences = self._refs, self._starts, self._occurrences
