@@ -502,6 +502,17 @@ _LOW_SPELLINGS = {
 }
 
 
+def _joined_now_and_then(draw: st.DrawFn, parts: list[str]) -> list[str]:
+    """The parts, each joined to the one before it one time in four."""
+    joined: list[str] = []
+    for part in parts:
+        if joined and draw(st.integers(0, 3)) == 0:
+            joined[-1] += part
+        else:
+            joined.append(part)
+    return joined
+
+
 @st.composite
 def _names_with_legal_forms(draw: st.DrawFn) -> tuple[str, str]:
     """A listed name of legal forms, particles and names, and an applicant's spelling of it:
@@ -510,12 +521,7 @@ def _names_with_legal_forms(draw: st.DrawFn) -> tuple[str, str]:
     listed = draw(st.lists(st.sampled_from(sorted(_LOW_SPELLINGS)), min_size=1, max_size=5))
     parts = [draw(st.sampled_from(_LOW_SPELLINGS[word])) for word in listed]
     parts = [part for part in parts if draw(st.integers(0, 4))]  # now and then a part left out
-    joined: list[str] = []
-    for part in parts:
-        if joined and draw(st.integers(0, 3)) == 0:
-            joined[-1] += part
-        else:
-            joined.append(part)
+    joined = _joined_now_and_then(draw, parts)
     if draw(st.booleans()):
         joined.reverse()
     return " ".join(listed), " ".join(joined) or listed[0]
@@ -573,13 +579,7 @@ def _respelled(draw: st.DrawFn, name: str) -> str:
         elif how == "final h":
             text = text[:-1] if text.endswith("h") else text + "h"
         respelled.append(text or part)
-    joined: list[str] = []
-    for text in respelled:
-        if joined and draw(st.integers(0, 3)) == 0:
-            joined[-1] += text
-        else:
-            joined.append(text)
-    return " ".join(joined)
+    return " ".join(_joined_now_and_then(draw, respelled))
 
 
 @settings(max_examples=150)
