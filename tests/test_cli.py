@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+import screening
 from screening import matching
 from screening.cli import EXIT_CLEAR, EXIT_ERROR, EXIT_MATCH, EXIT_REVIEW, EXIT_USAGE, main
 from screening.watchlist import bundled_watchlist_path
@@ -311,6 +312,28 @@ def test_watchlist_changes_writes_the_entries_to_rescreen(tmp_path: Path) -> Non
     version = json.loads(out)["hits"][0]["watchlist"]["version"]
     assert (EXIT_MATCH, f"next (changes since {json.loads(old.read_text())['version']})") == (code, version)
     assert EXIT_CLEAR == run("check", "--name", kept["name"], "--watchlist", str(changes))[0]
+
+
+def test_watchlist_changes_as_json(tmp_path: Path) -> None:
+    """--json prints the ids added and changed, the entries removed and the file written."""
+    old, new, changes = tmp_path / "old.json", tmp_path / "new.json", tmp_path / "changes.json"
+    document = json.loads(bundled_watchlist_path().read_text(encoding="utf-8"))
+    old.write_text(json.dumps(document), encoding="utf-8")
+    removed, changed = document["entries"][0], dict(document["entries"][1])
+    changed["aliases"] = [*changed.get("aliases", []), "Another Name"]
+    document["version"] = "next"
+    document["entries"] = [changed, *document["entries"][2:]]
+    new.write_text(json.dumps(document), encoding="utf-8")
+    code, out, _ = run("watchlist", "changes", str(old), str(new), "--output", str(changes), "--json")
+    report = json.loads(out)
+    assert (EXIT_CLEAR, [], [changed["id"]], [removed["id"]], str(changes)) == (
+        code,
+        report["added"],
+        report["changed"],
+        [entry["id"] for entry in report["removed"]],
+        report["output"]["path"],
+    )
+    assert report["output"]["checksum"] == screening.load_watchlist(changes).checksum
 
 
 def test_watchlist_changes_of_two_lists_is_a_usage_error(tmp_path: Path) -> None:

@@ -11,11 +11,12 @@ Commands::
     screening watchlist validate PATH
     screening watchlist import ofac DIR --output OUT [--alt PATH] [--comments PATH] [--list-version V]
                                    [--no-index]
-    screening watchlist changes OLD NEW [--output OUT]
+    screening watchlist changes OLD NEW [--output OUT] [--json]
 
 ``watchlist changes`` compares two versions of one list by entry id, lists what the new one
 removes, and writes the entries it adds and changes to OUT, a watchlist to rescreen people
-already screened against (see :func:`screening.watchlist_changes`).
+already screened against (see :func:`screening.watchlist_changes`); ``--json`` prints the
+ids of the entries added and changed, and the entries removed, as one JSON object.
 
 ``check`` and ``batch`` also take ``--match-threshold``, ``--review-threshold``,
 ``--allow-list FILE`` (reviewers' decisions that clear hits), ``--audit-log FILE`` (append
@@ -217,6 +218,7 @@ def _parser() -> argparse.ArgumentParser:
         metavar="OUT",
         help="write the added and changed entries to OUT, a watchlist to screen against",
     )
+    changes.add_argument("--json", action="store_true", help="print what changed as JSON")
     return parser
 
 
@@ -649,6 +651,26 @@ def _write_watchlist(watchlist: Watchlist, path: str) -> None:
 
 def _changes(args: argparse.Namespace, out: IO[str]) -> int:
     changes = watchlist_changes(*_watchlists([args.old, args.new]))
+    rescreen = changes.watchlist() if args.output else None
+    if rescreen is not None:
+        _write_watchlist(rescreen, args.output)
+    if args.json:
+        report = {
+            "name": changes.new.name,
+            "old_version": changes.old.version,
+            "new_version": changes.new.version,
+            "added": [entry.id for entry in changes.added],
+            "changed": [entry.id for entry in changes.changed],
+            "removed": [
+                {"id": entry.id, "kind": entry.kind.value, "name": entry.name} for entry in changes.removed
+            ],
+            "output": None
+            if rescreen is None
+            else {"path": args.output, "version": rescreen.version, "checksum": rescreen.checksum},
+        }
+        json.dump(report, out, ensure_ascii=False, indent=2)
+        out.write("\n")
+        return EXIT_CLEAR
     out.write(
         f"{changes.new.name}: version {changes.old.version} to {changes.new.version}:"
         f" {len(changes.added)} added, {len(changes.changed)} changed, {len(changes.removed)} removed.\n"
@@ -657,9 +679,7 @@ def _changes(args: argparse.Namespace, out: IO[str]) -> int:
         out.write("Removed (earlier hits against them no longer apply):\n")
         for entry in changes.removed:
             out.write(f"  {entry.id}  {entry.kind.value}  {entry.name}\n")
-    if args.output:
-        rescreen = changes.watchlist()
-        _write_watchlist(rescreen, args.output)
+    if rescreen is not None:
         out.write(
             f"Wrote {args.output}: the {len(rescreen.entries)} added and changed entries to screen against"
             f" ({rescreen.name} version {rescreen.version}, checksum {rescreen.checksum}).\n"
