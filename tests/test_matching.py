@@ -570,6 +570,27 @@ def test_short_parts_each_spelled_otherwise_anchor_a_name_together() -> None:
     assert result.hits[0].entry.id == "n"
 
 
+def test_a_name_of_one_name_and_legal_forms_is_that_name() -> None:
+    """A listed name of one name besides legal forms and particles is covered by that name,
+    whatever legal form the applicant writes ("Koksokhimtrans Ltd" for LLC KOKSOKHIMTRANS,
+    "Mtsenskprokat OOO" for MTSENSKPROKAT, "Open Joint Stock Company Avtovaz" for AVTOVAZ). Like
+    a name of one part, it is one shared part when the applicant's name has another name:
+    "Ahmed Al Zarqawi" is not AL-ZARQAWI."""
+    for applicant, listed in [
+        ("Koksokhimtrans Ltd", "LLC KOKSOKHIMTRANS"),
+        ("Mtsenskprokat OOO", "MTSENSKPROKAT"),
+        ("Open Joint Stock Company Avtovaz", "AVTOVAZ"),
+        ("Shabaab", "AL-SHABAAB"),
+    ]:
+        result = _screener(WatchlistEntry(id="o", kind=EntryKind.ORGANIZATION, name=listed)).screen(
+            Applicant(name=applicant)
+        )
+        assert result.decision is Decision.MATCH, applicant
+    person = _screener(WatchlistEntry(id="z", kind=EntryKind.PERSON, name="AL-ZARQAWI"))
+    assert person.screen(Applicant(name="Ahmed Al Zarqawi")).decision is Decision.CLEAR
+    assert align(name_form("Trading Koksokhimtrans"), name_form("LLC KOKSOKHIMTRANS")) is None
+
+
 def test_a_final_h_after_a_vowel_is_a_spelling() -> None:
     """Arabic names that end in the ta marbuta are romanized with a final h or without:
     "Hamiye, Jamil" is a review for HAMIEH, Jamiel, and "Attiye" a spelling of "Attieh";

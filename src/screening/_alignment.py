@@ -204,6 +204,9 @@ LOW_INFORMATION = frozenset(LEGAL_FORMS) | frozenset(
     # Russian "obshchestvo s ogranichennoi otvetstvennostyu" (OOO) and "aktsionernoe obshchestvo"
     # (AO) in their usual romanizations.
     | {"joint", "stock", "liability", "obshchestvo", "aktsionernoe", "aktsionernoye"}
+    # The kind of company a legal form spells out: a public, open or closed joint stock company
+    # (PJSC, OJSC, CJSC), a private limited company (Pvt Ltd).
+    | {"public", "open", "closed", "private"}
     | {"ogranichennoi", "ogranichennoy", "ogranichennoj", "otvetstvennostyu", "otvetstvennostiu"}
     | {"otvetstvennostju", "publichnoe", "zakrytoe", "otkrytoe"}
 )
@@ -1120,12 +1123,16 @@ def align(
     # A name of two informative parts or more, each linked closely (short parts by spelling
     # or sound: "Nasoof, Tahar" for NASUF, Tahir), is anchored by all of them together.
     close_throughout = complete and informative_links >= 2 and all(link.close for link in informative)
-    if weighty < min(2, listed_weighty) or not (
+    # A listed name of one name besides legal forms and particles ("LLC KOKSOKHIMTRANS",
+    # "AL-SHABAAB") is covered by that name, and is one part against an applicant's longer name.
+    named = [index for index, part in enumerate(listed.parts) if _named(part)]
+    one_name = len(named) == 1
+    if (weighty < min(2, listed_weighty) and not (one_name and named[0] in used_listed)) or not (
         close_throughout or any(link.anchors for link in informative)
     ):
         return None  # one shared part, or shared legal forms and particles only
-    if listed_weighty == 1 and any(
-        part.weight > 0 and index not in used_applicant for index, part in enumerate(applicant.parts)
+    if (listed_weighty == 1 or one_name) and any(
+        _named(part) and index not in used_applicant for index, part in enumerate(applicant.parts)
     ):
         return None  # a one-part listed name is one shared part when the applicant has more
     nationality = languages
@@ -1224,6 +1231,11 @@ def align(
             if index not in linked and index not in added and applicant.parts[index].weight > 0
         ),
     )
+
+
+def _named(part: Part) -> bool:
+    """Tell whether a part weighs and is no legal form or particle: a name of its own."""
+    return part.weight > 0 and part.text not in LOW_INFORMATION
 
 
 def _another_syllable(part: Part) -> bool:

@@ -216,8 +216,9 @@ class _Shape(NamedTuple):
     spellings: tuple[str, ...]
     #: The listed name's weight.
     total: float
-    #: How many weighty parts align needs covered: two, or one for one-part names (or none
-    #: for names so long that their parts share bits).
+    #: How many weighty parts align needs covered: two, or one for one-part names and names
+    #: of one name besides legal forms and particles (or none for names so long that their
+    #: parts share bits).
     needed: int
     #: The bits of the weighty parts.
     weighty: int
@@ -281,7 +282,7 @@ class _Shape(NamedTuple):
             always,
             spellings,
             sum(weights),
-            0 if len(weights) >= _BITS else min(2, weighty.bit_count()),
+            0 if len(weights) >= _BITS else min(2, weighty.bit_count(), informative.bit_count() or 2),
             weighty,
             tuple(long),
             tuple(initialed),
