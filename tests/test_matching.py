@@ -581,6 +581,9 @@ def test_a_name_of_one_name_and_legal_forms_is_that_name() -> None:
         ("Mtsenskprokat OOO", "MTSENSKPROKAT"),
         ("Open Joint Stock Company Avtovaz", "AVTOVAZ"),
         ("Shabaab", "AL-SHABAAB"),
+        ("Eurofootball Ltd", "EUROFOOTBALL EOOD"),  # Bulgarian, Lebanese and Turkish legal forms
+        ("Fast Link", "FAST LINK SAL"),
+        ("Beltechexport Company", "BELTECHEXPORT KOMPANIYA"),
     ]:
         result = _screener(WatchlistEntry(id="o", kind=EntryKind.ORGANIZATION, name=listed)).screen(
             Applicant(name=applicant)
