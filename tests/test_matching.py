@@ -584,6 +584,7 @@ def test_a_name_of_one_name_and_legal_forms_is_that_name() -> None:
         ("Eurofootball Ltd", "EUROFOOTBALL EOOD"),  # Bulgarian, Lebanese and Turkish legal forms
         ("Fast Link", "FAST LINK SAL"),
         ("Beltechexport Company", "BELTECHEXPORT KOMPANIYA"),
+        ("AKB Mosoblbank OAO", "PAO MOSOBLBANK"),  # AKB: joint-stock commercial bank
     ]:
         result = _screener(WatchlistEntry(id="o", kind=EntryKind.ORGANIZATION, name=listed)).screen(
             Applicant(name=applicant)

@@ -111,7 +111,18 @@ _NICKNAME = re.compile(r"\"[^\"]*\"|“[^”]*”|«[^»]*»|「[^」]*」|\([^)
 #: Legal forms of organizations, by the canonical form their abbreviations and translations share.
 _LEGAL_FORM_GROUPS = {
     "limited": ("ltd", "limited", "ltda"),
-    "company": ("co", "company", "cie", "cia", "compania", "companhia", "compagnie", "kompaniya", "sirketi"),
+    "company": (
+        "co",
+        "company",
+        "cie",
+        "cia",
+        "compania",
+        "companhia",
+        "compagnie",
+        "kompaniya",
+        "sirketi",
+        "sti",
+    ),
     "corporation": ("corp", "corporation"),
     "incorporated": ("inc", "incorporated"),
     "limited liability company": ("llc", "ooo", "tov"),
@@ -199,7 +210,7 @@ _PATRONYMIC_SUFFIXES = (
 LOW_INFORMATION = frozenset(LEGAL_FORMS) | frozenset(
     {"plc", "pte", "pvt", "pty", "fze", "fzco", "fzc", "llp", "lp", "gmbh", "ag", "sa", "spa", "nv", "bv"}
     | {"kg", "ab", "sas", "sae", "wll", "srl", "sarl", "kft", "sro", "the", "of", "and", "for"}
-    | {"eood", "ood", "sal", "dmcc"}
+    | {"eood", "ood", "sal", "dmcc", "ve", "akb", "kb"}
     | {"al", "el", "van", "von", "der", "dos", "ibn", "bint"}
     # Legal forms spelled out: "joint stock company", "limited liability company", and the
     # Russian "obshchestvo s ogranichennoi otvetstvennostyu" (OOO) and "aktsionernoe obshchestvo"
