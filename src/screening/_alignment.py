@@ -248,6 +248,11 @@ class Part:
     notes: tuple[str, ...] = ()
     group: int = 0
 
+    @property
+    def named(self) -> bool:
+        """Whether the part weighs and is no legal form or particle: a name of its own."""
+        return self.weight > 0 and self.text not in LOW_INFORMATION
+
 
 @attrs.frozen
 class Run:
@@ -1137,14 +1142,14 @@ def align(
     close_throughout = complete and informative_links >= 2 and all(link.close for link in informative)
     # A listed name of one name besides legal forms and particles ("LLC KOKSOKHIMTRANS",
     # "AL-SHABAAB") is covered by that name, and is one part against an applicant's longer name.
-    named = [index for index, part in enumerate(listed.parts) if _named(part)]
+    named = [index for index, part in enumerate(listed.parts) if part.named]
     one_name = len(named) == 1
     if (weighty < min(2, listed_weighty) and not (one_name and named[0] in used_listed)) or not (
         close_throughout or any(link.anchors for link in informative)
     ):
         return None  # one shared part, or shared legal forms and particles only
     if (listed_weighty == 1 or one_name) and any(
-        _named(part) and index not in used_applicant for index, part in enumerate(applicant.parts)
+        part.named and index not in used_applicant for index, part in enumerate(applicant.parts)
     ):
         return None  # a one-part listed name is one shared part when the applicant has more
     nationality = languages
@@ -1243,11 +1248,6 @@ def align(
             if index not in linked and index not in added and applicant.parts[index].weight > 0
         ),
     )
-
-
-def _named(part: Part) -> bool:
-    """Tell whether a part weighs and is no legal form or particle: a name of its own."""
-    return part.weight > 0 and part.text not in LOW_INFORMATION
 
 
 def _another_syllable(part: Part) -> bool:

@@ -29,7 +29,7 @@ from pathlib import Path
 import attrs
 
 from screening import accounts, domains, emails, phones
-from screening._alignment import LOW_INFORMATION, Link, NameForm, align, name_forms
+from screening._alignment import Link, NameForm, align, name_forms
 from screening._collector import collector_paused
 from screening._index import ListedValue, NameIndex
 from screening._version import __version__
@@ -430,8 +430,7 @@ def _common_in_list(form: NameForm, index: NameIndex) -> bool:
     has no common parts and a middle name still leaves a match.
     """
     least = max(_COMMON_NAMES, _COMMON_SHARE * len(index.names))
-    names = [part for part in form.parts if part.weight > 0 and part.text not in LOW_INFORMATION]
-    return all(index.spelling_count(part.latin[0]) >= least for part in names)
+    return all(index.spelling_count(part.latin[0]) >= least for part in form.parts if part.named)
 
 
 def _token_link(link: Link, languages: frozenset[str]) -> TokenLink:
