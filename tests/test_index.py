@@ -20,7 +20,7 @@ import screening
 from conftest import DATA, read_vectors
 from screening import _index, matching, strategies
 from screening._alignment import _link, _pairs, align, name_form, name_forms
-from screening._index import _LONG, _SURE, NameIndex, link_keys
+from screening._index import _LONG, _SURE, NameIndex, _keyed_runs
 from screening.matching import _prepare, name_languages
 from screening.models import EntryKind
 from screening.ofac import import_ofac
@@ -337,15 +337,23 @@ def test_index_keeps_hand_picked_hits(query: str, listed: str) -> None:
     assert dict(index.candidates(form, _THRESHOLD)).get(0, -1.0) >= alignment.score
 
 
+def _anchors(name: str, *, listed: bool) -> dict[str, int]:
+    """Each key of a name's runs, with its anchor flags."""
+    return {
+        key: anchor for _run, keys in _keyed_runs(name_form(name), listed=listed) for key, _, anchor in keys
+    }
+
+
 def test_kana_parts_anchor_through_any_key() -> None:
     """A loose link from a kana part anchors whatever its length (Link.anchors), so every key
     of a kana name is marked sure; Latin parts under 6 letters anchor loosely only by OCR."""
-    assert {anchor for *_, anchor in link_keys(name_form("キム・ジョンウン"), listed=False)} == {_SURE}
-    short = {key: anchor for key, *_, anchor in link_keys(name_form("Kim Jong"), listed=True)}
+    kana = _keyed_runs(name_form("キム・ジョンウン"), listed=False)
+    assert {anchor for _run, keys in kana for *_, anchor in keys} == {_SURE}
+    short = _anchors("Kim Jong", listed=True)
     assert short["m:JNK"] == 0
     assert short["o:jong"] == _SURE
     assert short["l:jong"] == _SURE
-    long = {key: anchor for key, *_, anchor in link_keys(name_form("Kwangjin Kim"), listed=True)}
+    long = _anchors("Kwangjin Kim", listed=True)
     assert long["d:kwangin"] == _LONG
 
 

@@ -3,7 +3,7 @@
 Comparing an applicant with every name of an OFAC-size list (35,000 names) costs tens of
 milliseconds; the index finds the few listed names worth aligning. Every link that
 :func:`screening._alignment.align` can make between two runs of parts leaves a key that both
-runs share (:func:`link_keys`):
+runs share (:func:`_keyed_runs`):
 
 * exact, joined, transliteration, legal-form and abbreviation links (*strong*): the run's
   text, its Latin spellings, its Mandarin and Korean readings, its legal form, the name it
@@ -132,10 +132,10 @@ class ListedName:
     variant: int = 0
 
 
-def link_keys(form: NameForm, *, listed: bool) -> Iterator[tuple[str, bool, int]]:
-    """Yield ``(key, loose, anchor)`` for each key of each run of a prepared
-    name (:func:`~screening._alignment.run_keys`), a listed name's legal forms and particles,
-    alone or joined ("joint stock"), left out: the bound counts them apart (see
+def _keyed_runs(form: NameForm, *, listed: bool) -> Iterator[tuple[Run, Iterator[tuple[str, bool, int]]]]:
+    """Each run of a prepared name that is filed or looked up, with its keys
+    (:func:`~screening._alignment.run_keys`) as ``(key, loose, anchor)``: a listed name's
+    legal forms and particles, alone or joined ("joint stock"), left out: the bound counts them apart (see
     :meth:`NameIndex.candidates`), and a link to them anchors nothing. An applicant's are
     given: they link to listed particles and legal forms, and to any other listed part only
     by the same text (``_alignment._link``); :meth:`NameIndex.candidates` looks up their
@@ -147,12 +147,6 @@ def link_keys(form: NameForm, *, listed: bool) -> Iterator[tuple[str, bool, int]
     more, which anchor when both parts are that long; 0 otherwise (a joined run's spelling
     skeleton among them: a spelling of joined parts anchors nothing).
     """
-    for _run, keys in _keyed_runs(form, listed=listed):
-        yield from keys
-
-
-def _keyed_runs(form: NameForm, *, listed: bool) -> Iterator[tuple[Run, Iterator[tuple[str, bool, int]]]]:
-    """Each run of a name that is filed or looked up, with its keys and their anchor flags."""
     for run in form.runs:
         if listed and low_information(form, run):
             continue
@@ -375,7 +369,7 @@ class NameIndex:
         Names share most of their parts ("kim", "mohammed"), so a part's keys are worked out
         once, and each name is filed under its runs. The runs are not built: their keys come
         from the name's parts and spans (:func:`~screening._alignment.run_spans`), as
-        :func:`link_keys` gives them for the prepared name.
+        :func:`_keyed_runs` gives them for the prepared name.
         """
         names: list[ListedName] = []
         shapes: list[_Shape] = []
@@ -396,7 +390,7 @@ class NameIndex:
                 low = [part.text in LOW_INFORMATION for part in parts]
                 for start, part in enumerate(parts):
                     if low[start]:
-                        continue  # legal forms and particles alone (see link_keys)
+                        continue  # legal forms and particles alone (see _keyed_runs)
                     signature = (part.text, part.latin)
                     number = single.get(signature)
                     if number is None:
