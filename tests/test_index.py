@@ -112,7 +112,12 @@ def test_pairs_hold_every_link(data: st.DataObject) -> None:
     listed = name_form(listed_name)
     applicant = name_form(
         data.draw(
-            st.one_of(strategies.listed_name_variants(entry), strategies.names(), _mangled(listed_name))
+            st.one_of(
+                strategies.listed_name_variants(entry),
+                strategies.names(),
+                _mangled(listed_name),
+                _misspelled(listed_name),
+            )
         )
     )
     kept = {(id(left), id(right)) for left, right in _pairs(applicant, listed)}
@@ -597,5 +602,40 @@ def test_index_keeps_every_hit_of_respelled_names(data: st.DataObject) -> None:
     letters, a final "h", parts joined) lose no hit through the index."""
     entry = data.draw(st.sampled_from(_LISTED))
     name = data.draw(_respelled(data.draw(st.sampled_from((entry.name, *entry.aliases)))))
+    for index in _INDEXES.values():
+        assert _missed(index, name) == []
+
+
+@st.composite
+def _misspelled(draw: st.DrawFn, name: str) -> str:
+    """A listed name with its short parts (2 to 4 letters) misspelled by one letter: changed,
+    added, left out, or two swapped."""
+    parts = name.replace(",", " ").split()
+    misspelled = []
+    for part in parts:
+        text = part.casefold()
+        if 2 <= len(text) <= 4 and draw(st.booleans()):
+            at = draw(st.integers(0, len(text) - 1))
+            letter = draw(st.sampled_from("abcdefghijklmnopqrstuvwxyz"))
+            how = draw(st.sampled_from(["change", "add", "leave out", "swap"]))
+            if how == "change":
+                text = text[:at] + letter + text[at + 1 :]
+            elif how == "add":
+                text = text[:at] + letter + text[at:]
+            elif how == "leave out":
+                text = text[:at] + text[at + 1 :]
+            elif at + 1 < len(text):
+                text = text[:at] + text[at + 1] + text[at] + text[at + 2 :]
+        misspelled.append(text or part)
+    return " ".join(misspelled)
+
+
+@settings(max_examples=150)
+@given(data=st.data())
+def test_index_keeps_every_hit_of_misspelled_short_parts(data: st.DataObject) -> None:
+    """Listed names with short parts misspelled (links of misspelled syllables, which look up
+    the spellings one letter away) lose no hit through the index."""
+    entry = data.draw(st.sampled_from(_LISTED))
+    name = data.draw(_misspelled(data.draw(st.sampled_from((entry.name, *entry.aliases)))))
     for index in _INDEXES.values():
         assert _missed(index, name) == []

@@ -2,11 +2,22 @@
 
 from __future__ import annotations
 
+import jellyfish
 import pytest
 
 import screening
 from conftest import read_vectors
-from screening import Applicant, Decision, EntryKind, Method, Policy, Screener, Watchlist, WatchlistEntry
+from screening import (
+    Applicant,
+    Decision,
+    EntryKind,
+    Method,
+    Policy,
+    Screener,
+    Watchlist,
+    WatchlistEntry,
+    _alignment,
+)
 from screening._alignment import _link, align, name_form, run_readings
 from screening.matching import FEATURES
 from screening.phonetics import spelling_skeleton
@@ -175,6 +186,27 @@ def test_name_variants(screener: Screener, row: dict[str, str]) -> None:
     result = screener.screen(Applicant(name=row["name"]))
     top = result.hits[0].entry.id if result.hits else ""
     assert (row["decision"], row["entry_id"]) == (result.decision.value, top)
+
+
+def test_misspelled_syllable_is_reviewed_with_its_reason(screener: Screener) -> None:
+    """A short part of a Chinese or Korean name that reads as no syllable, one letter from a
+    listed part, links as a misspelling: the evidence says so, and it never decides a match."""
+    result = screener.screen(Applicant(name="Yongzhe Ux"))
+    assert result.decision.value == "review"
+    sentences = [link.sentence for link in result.hits[0].evidence[0].links]
+    assert "'ux' reads as no Chinese or Korean syllable: the listed 'xu' with one letter wrong." in sentences
+
+
+def test_misspelling_keys_reach_every_spelling_one_letter_away() -> None:
+    """The keys of a misspelled syllable are the spellings one letter from it (changed, added,
+    left out, two swapped) whose shorter side has 2 or 3 letters."""
+    listed = _alignment.misspelling_keys("xnu")
+    keys = set(listed)
+    assert len(listed) == len(keys)
+    assert {"y:xu", "y:nu", "y:xn", "y:xna", "y:nxu", "y:xnuz", "y:axnu"} <= keys
+    assert keys.isdisjoint({"y:xnu", "y:x", "y:xnuzz"})
+    assert all(jellyfish.damerau_levenshtein_distance("xnu", key[2:]) == 1 for key in keys)
+    assert {key for key in _alignment.misspelling_keys("lviu") if len(key) - 2 >= 4} == set()
 
 
 def test_transliteration_evidence_names_the_systems(screener: Screener) -> None:

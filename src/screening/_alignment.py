@@ -857,7 +857,10 @@ def _token_link(
     # which the skeleton rule leaves to parts of 5 letters or more.
     short = _short_undoubled(a) if shortest < _SKELETON_LENGTH else ""
     doubled = bool(short) and short == _short_undoubled(b)
-    if shortest < 4 and not doubled:
+    if shortest < _FUZZY_LENGTH and not doubled:
+        if syllabic and misspelled_syllable(left, a) and syllable_part(right, b) and _misspelling_of(a, b):
+            sentence = "'{a}' reads as no Chinese or Korean syllable: the listed '{b}' with one letter wrong."
+            return Method.FUZZY, _MISSPELLING_SIMILARITY, (("", sentence),)
         return None
     if syllabic and shortest < _MIN_LOOSE_SYLLABIC and _syllable_counts(left) & _syllable_counts(right):
         return None  # as many Chinese or Korean syllables, but other ones: a different name
@@ -911,6 +914,66 @@ def _token_link(
 
 #: Shortest Latin spellings with each loose key, as in the rules of _token_link.
 _OCR_LENGTH, _PHONETIC_LENGTH, _FUZZY_LENGTH = 2, 4, 4
+#: Similarity of a short part of a Chinese or Korean name misspelled (see misspelled_syllable).
+_MISSPELLING_SIMILARITY = 0.8
+_LETTERS = "abcdefghijklmnopqrstuvwxyz"
+
+
+def misspelled_syllable(text: str, spelling: str) -> bool:
+    """Tell whether an applicant's part may be a misspelled syllable of a Chinese or Korean
+    name: 2 to 4 Latin letters that read as no Chinese or Korean syllable ("Xnu", "Kmi",
+    "Lviu"), no title, particle or legal form.
+
+    Short parts of those names are syllables, and a short part one letter from another that
+    reads as a syllable is another name ("Zhu" and "Zhou", "Li" and "Liu"); one that reads
+    as none is a misspelling, which :func:`_token_link` links to the listed part one letter
+    away (:func:`_misspelling_of`) when the shorter has 2 or 3 letters (longer parts link by
+    one-letter difference anyway). Such a link never decides a match.
+    """
+    return (
+        _short_latin(spelling)
+        and text not in TITLES
+        and text not in LOW_INFORMATION
+        and not _syllable_counts(text)
+    )
+
+
+def syllable_part(text: str, spelling: str) -> bool:
+    """Tell whether a listed part may be misspelled as a syllable (:func:`misspelled_syllable`):
+    2 to 4 Latin letters that read as one or two Chinese or Korean syllables. It has a key
+    of its own, ``y:`` and its spelling, which the spellings one letter from a misspelled
+    syllable look up (:func:`misspelling_keys`)."""
+    return _short_latin(spelling) and bool(_syllable_counts(text))
+
+
+def _short_latin(spelling: str) -> bool:
+    """Tell whether a spelling has 2 to 4 Latin letters and nothing else."""
+    return 2 <= len(spelling) <= _FUZZY_LENGTH and spelling.isascii() and spelling.isalpha()
+
+
+def _misspelling_of(a: str, b: str) -> bool:
+    """Tell whether ``a`` is ``b`` with one letter wrong (one letter changed, added, left
+    out, or two swapped), the shorter of them 2 or 3 letters long."""
+    return 2 <= min(len(a), len(b)) < _FUZZY_LENGTH and jellyfish.damerau_levenshtein_distance(a, b) == 1
+
+
+def misspelling_keys(spelling: str) -> list[str]:
+    """The spellings a misspelled syllable (:func:`misspelled_syllable`) may be a misspelling
+    of (:func:`_misspelling_of`), as ``y:`` keys: the listed syllables spelled so
+    (:func:`syllable_part`) share them. A part of 4 letters may have one letter too many only."""
+    size = len(spelling)
+    found = {spelling[:index] + spelling[index + 1 :] for index in range(size)}  # one letter added
+    if size < _FUZZY_LENGTH:
+        for index in range(size + 1):
+            found.update(spelling[:index] + letter + spelling[index:] for letter in _LETTERS)  # left out
+        for index in range(size):
+            found.update(spelling[:index] + letter + spelling[index + 1 :] for letter in _LETTERS)  # changed
+            if index < size - 1:  # two swapped
+                found.add(spelling[:index] + spelling[index + 1] + spelling[index] + spelling[index + 2 :])
+    found.discard(spelling)
+    return ["y:" + other for other in found if len(other) >= 2]
+
+
 #: Shortest parts compared when two letters apart (they share no key).
 TWO_LETTER_LENGTH = 8
 
@@ -929,9 +992,11 @@ def run_keys(
     (``s:``), the spelling and the spelling less any one letter from 4 (``d:``, so a one-letter
     difference shares a key), and the kana skeleton (``kk:`` for kana parts, ``kl:`` for
     others: a kana link needs kana on one side, so an applicant's kana part looks up both and
-    any other part only ``kk:``; a listed part is filed under its own kind). Two links leave
-    no key: an initial and a two-letter difference between parts of :data:`TWO_LETTER_LENGTH`
-    letters or more.
+    any other part only ``kk:``; a listed part is filed under its own kind), and for a short
+    listed part that reads as Chinese or Korean syllables its spelling (``y:``), which an
+    applicant's part that reads as none has in each spelling one letter away
+    (:func:`misspelling_keys`). Two links leave no key: an initial and a two-letter difference
+    between parts of :data:`TWO_LETTER_LENGTH` letters or more.
     """
     found = dict.fromkeys(_strong_keys(text, latin, pieces), False)
     if width != 1:
@@ -970,6 +1035,10 @@ def run_keys(
         found["d:" + spelling] = True
         for index in range(size):
             found["d:" + spelling[:index] + spelling[index + 1 :]] = True
+    if listed and syllable_part(text, spelling):
+        found["y:" + spelling] = True
+    elif not listed and misspelled_syllable(text, spelling):
+        found.update(dict.fromkeys(misspelling_keys(spelling), True))
     return tuple(found.items())
 
 

@@ -12,7 +12,9 @@ runs share (:func:`_keyed_runs`):
 * the *loose* links of single parts: the OCR key (``o:``), the Metaphone key of parts of 4
   letters or more (``m:``), the spelling skeleton of parts of 5 or more (``s:``), the part and
   the part less any one letter for parts of 4 or more (``d:``, so any one-letter difference
-  shares a key), and the kana skeleton (``kk:`` for kana, ``kl:`` for other scripts).
+  shares a key), the kana skeleton (``kk:`` for kana, ``kl:`` for other scripts), and a
+  short part that reads as Chinese or Korean syllables (``y:``), which an applicant's part
+  that reads as none looks up in each spelling one letter away (a misspelled syllable).
 
 Two links share no key: an initial (``J`` for ``John``) and a two-letter difference between
 parts of 8 letters or more. The bound (:meth:`NameIndex.candidates`) lets both in by rule.
