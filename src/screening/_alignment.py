@@ -864,6 +864,11 @@ def _token_link(
         return None
     if syllabic and shortest < _MIN_LOOSE_SYLLABIC and _syllable_counts(left) & _syllable_counts(right):
         return None  # as many Chinese or Korean syllables, but other ones: a different name
+    if syllabic and _syllable_counts(left) and not _syllable_counts(right):
+        # Chinese or Korean syllables against a listed part that reads as none (a name such
+        # as "Danny" beside a Chinese family name): another kind of name, however alike they
+        # are spelled or sound ("Dianyu", "Duan").
+        return None
     if doubled:
         sentence = "'{a}' and the listed '{b}' differ only in doubled letters."
         return Method.SPELLING, _SIMILARITY[Method.SPELLING], (("", sentence),)
@@ -1245,6 +1250,12 @@ def align(
         return None  # part of a short name, and that only by sound or spelling: too weak to report
     if not complete and family is not None and family not in used_listed:
         return None  # given names without the family name: a different family
+    if not complete and any(
+        link.languages == {"Korean"} and translit.script(link.applicant.text) == "han" for link in chosen
+    ):
+        # Part of a listed name, through Han characters read in Korean: most names written so
+        # are Chinese ones ("程凤", Cheng Feng, is 정봉 in Korean, two thirds of Jong Pong Ju).
+        return None
     matched = sum(link.similarity * sum(weights[link.listed.start : link.listed.end]) for link in chosen)
     father = listed.patronymic
     if father is not None and father not in used_listed:
