@@ -1,0 +1,160 @@
+"""Screen common Chinese and Korean names drawn by frequency, and count the false positives.
+
+Usage::
+
+    python benchmarks/common_names.py NAMES_DIR ROMANIZATION_DIR [--count N] [--seed S] [--watchlist PATH]
+
+``NAMES_DIR`` holds ``chinese_family_names.csv`` and ``chinese_given_names.csv`` (characters
+with their frequency in parts per million), ``ROMANIZATION_DIR`` holds ``korean_surnames.csv``
+(Hangul, Revised Romanization, McCune-Reischauer, other spellings, population): the shared
+data's ``names`` and ``romanization`` folders. Chinese names are a family name and one or
+two given-name characters, written in Han characters or in pinyin (given name first or last,
+joined or hyphenated); Korean names are a family name and two common given-name syllables,
+in Hangul or romanized (the family name in any of its usual spellings).
+
+Each name is compared, in its own language's syllables (pinyin for Chinese, Korean syllables
+for Korean), with every listed person: one that shares at most one syllable with each of them
+must be clear (a family name alone is never a hit); one that shares two or more may come to
+review but must not be a match unless it is the same name. Prints the decisions of both
+groups and the names that break the rule.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import random
+import sys
+from collections import Counter
+from pathlib import Path
+
+from pypinyin import lazy_pinyin
+
+import screening
+from screening import translit
+from screening._alignment import name_form
+from screening.translit import korean
+
+#: Common syllables of Korean given names.
+_KOREAN_GIVEN = "민지서현준우영수진호은혜성경재동훈연예윤하유도시태희상정주광철남일봉복명선미혁석"
+
+
+def _weighted(path: Path, text: str, weight: str) -> tuple[list[str], list[float]]:
+    with path.open(encoding="utf-8", newline="") as stream:
+        rows = [row for row in csv.DictReader(stream) if row[text].strip()]
+    return [row[text].strip() for row in rows], [float(row[weight].replace(",", "") or 0) + 1 for row in rows]
+
+
+def _listed_syllables(watchlist: screening.Watchlist, language: str) -> dict[str, tuple[str, set[str]]]:
+    """Each listed person's syllables in ``language`` (reading keys), by entry id."""
+    found: dict[str, tuple[str, set[str]]] = {}
+    for entry in watchlist.entries:
+        if entry.kind is not screening.EntryKind.PERSON:
+            continue
+        keys: set[str] = set()
+        for value in (entry.name, *entry.aliases):
+            for part in name_form(value).parts:
+                for reading in translit.readings(part.text):
+                    if reading.language == language:
+                        keys.update(reading.keys)
+        found[entry.id] = (entry.name, keys)
+    return found
+
+
+def _chinese(
+    rng: random.Random, families: tuple[list[str], list[float]], given: tuple[list[str], list[float]]
+):
+    family = rng.choices(*families)[0]
+    characters = "".join(rng.choices(*given, k=rng.choice([1, 2, 2, 2])))
+    syllables = lazy_pinyin(family + characters)
+    family_pinyin = "".join(lazy_pinyin(family)).capitalize()
+    given_pinyin = lazy_pinyin(characters)
+    joined = "".join(given_pinyin).capitalize()
+    hyphenated = "-".join(given_pinyin).capitalize()
+    name = rng.choice(
+        [
+            family + characters,
+            f"{joined} {family_pinyin}",
+            f"{family_pinyin} {joined}",
+            f"{family_pinyin} {hyphenated}",
+        ]
+    )
+    return name, ["zh:" + syllable for syllable in syllables]
+
+
+def _korean(rng: random.Random, surnames: list[dict[str, str]], weights: list[float]):
+    row = rng.choices(surnames, weights)[0]
+    given = rng.sample(_KOREAN_GIVEN, 2)
+    hangul = row["hangul"] + "".join(given)
+    keys = [key for char in hangul for key in translit.readings(char)[0].keys]
+    spellings = [
+        row["rr"],
+        row["mr"],
+        *(s.strip() for s in row["other_romanizations"].split(",") if s.strip()),
+    ]
+    family = rng.choice(spellings)
+    romanized = [korean.revised_romanization(syllable) for syllable in given]
+    joined = "".join(romanized).capitalize()
+    name = rng.choice(
+        [
+            hangul,
+            f"{family} {joined}",
+            f"{joined} {family}",
+            f"{family} {romanized[0].capitalize()}-{romanized[1]}",
+            f"{family} {romanized[0].capitalize()} {romanized[1].capitalize()}",
+        ]
+    )
+    return name, keys
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("names_dir", type=Path)
+    parser.add_argument("romanization_dir", type=Path)
+    parser.add_argument("--count", type=int, default=20000, help="names of each language")
+    parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--watchlist", type=Path, help="watchlist file (default: the bundled list)")
+    args = parser.parse_args()
+    watchlist = screening.load_watchlist(args.watchlist)
+    screener = screening.Screener(watchlist, index_cache=False)
+    rng = random.Random(args.seed)
+    families = _weighted(args.names_dir / "chinese_family_names.csv", "surname", "ppm")
+    given = _weighted(args.names_dir / "chinese_given_names.csv", "character", "ppm")
+    with (args.romanization_dir / "korean_surnames.csv").open(encoding="utf-8", newline="") as stream:
+        surnames = list(csv.DictReader(stream))
+    weights = [float(row["population_2015"].replace(",", "") or 0) + 1 for row in surnames]
+    for language, draw in (
+        ("Mandarin", lambda: _chinese(rng, families, given)),
+        ("Korean", lambda: _korean(rng, surnames, weights)),
+    ):
+        listed = _listed_syllables(watchlist, language)
+        decisions: Counter[tuple[str, str]] = Counter()
+        broken = []
+        for _ in range(args.count):
+            name, syllables = draw()
+            shared = max((len(set(syllables) & keys) for _name, keys in listed.values()), default=0)
+            group = "two or more" if shared >= 2 else "at most one"
+            result = screener.screen(screening.Applicant(name=name))
+            decision = result.decision.value
+            decisions[(group, decision)] += 1
+            top = result.hits[0] if result.hits else None
+            same = top is not None and set(syllables) == listed[top.entry.id][1]
+            if (group == "at most one" and decision != "clear") or (decision == "match" and not same):
+                broken.append(
+                    f"  {decision:6} {name!r} -> {top.entry.name if top else ''} ({top.score:.2f})"
+                    if top
+                    else ""
+                )
+        print(f"-- {args.count} common {'Chinese' if language == 'Mandarin' else 'Korean'} names")
+        for group in ("at most one", "two or more"):
+            counts = ", ".join(f"{d} {decisions[(group, d)]}" for d in ("clear", "review", "match"))
+            plural = "" if group == "at most one" else "s"
+            print(f"sharing {group} syllable{plural} with a listed person: {counts}")
+        print(f"against the rule: {len(broken)}")
+        for line in broken[:30]:
+            print(line)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
