@@ -864,6 +864,8 @@ def _token_link(
         return None
     if syllabic and shortest < _MIN_LOOSE_SYLLABIC and _syllable_counts(left) & _syllable_counts(right):
         return None  # as many Chinese or Korean syllables, but other ones: a different name
+    if syllabic and _other_syllables(left, right):
+        return None  # longer parts too: "Jingxiang" and "Zhenxing" share a spelling skeleton
     if syllabic and _syllable_counts(left) and not _syllable_counts(right):
         # Chinese or Korean syllables against a listed part that reads as none (a name such
         # as "Danny" beside a Chinese family name): another kind of name, however alike they
@@ -1087,6 +1089,19 @@ def _syllable_counts(text: str) -> set[int]:
     two: a Chinese or Korean name part has one or two syllables, so a longer reading
     ("di-a-na" for Diana) is a segmentation of some other name, not a syllable to keep apart."""
     return {len(reading.keys) for reading in translit.readings(text) if len(reading.keys) <= 2}
+
+
+def _other_syllables(left: str, right: str) -> bool:
+    """Tell whether two parts read as as many Chinese or Korean syllables, in one language, with
+    no syllable in common however they are read there ("Jingxiang" and "Zhenxing")."""
+    pairs = [
+        (set(a.keys), set(b.keys))
+        for a in translit.readings(left)
+        for b in translit.readings(right)
+        if a.language == b.language and len(a.keys) <= 2
+    ]
+    counted = [(a, b) for a, b in pairs if len(a) == len(b)]
+    return bool(counted) and not any(a & b for a, b in pairs)
 
 
 def _short_undoubled(spelling: str) -> str:
