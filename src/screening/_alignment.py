@@ -27,8 +27,9 @@ two or more parts needs at least two of them covered, at least one by exact, joi
 transliteration evidence: one shared part (a surname) never counts. A partial correspondence
 (not every listed part covered) counts only when every link in it is of those strong kinds and,
 when the listed name ends in a known Chinese or Korean family name, covers it. Parts may come
-in any order that moves the family name from one end to the other; any other order (``Bok Tae``
-for ``Tae Bok``) is a different given name, so it can bring review but never a match.
+in any order that moves the family name from one end to the other (of a Chinese or Korean
+name, only its family name: ``Kwang Jin Kim``, not ``Jin Kim Kwang``); any other order
+(``Bok Tae`` for ``Tae Bok``) is a different given name, so it can bring review but never a match.
 """
 
 from __future__ import annotations
@@ -302,6 +303,16 @@ class NameForm:
     def patronymic(self) -> int | None:
         """The index of the name's patronymic, if it has one (see :func:`patronymic`)."""
         return patronymic([part.latin[0] for part in self.parts])
+
+    @functools.cached_property
+    def family_end(self) -> int | None:
+        """The index of the family name, when the name is Chinese or Korean in shape: a known
+        family name at an end (:func:`_family_index`), and every part one or two syllables
+        in a language all of them read in ("Kim Kwang Jin", "Zhenxing Wang"). None when
+        either end may hold the family name ("HAMIDI, Gula Khan")."""
+        if not self.reading_languages or not all(_syllable_counts(part.text) for part in self.parts):
+            return None
+        return _family_index(self.parts)
 
     @functools.cached_property
     def reading_languages(self) -> frozenset[str]:
@@ -1265,12 +1276,14 @@ def align(
         return None  # part of a short name, and that only by sound or spelling: too weak to report
     if not complete and family is not None and family not in used_listed:
         return None  # given names without the family name: a different family
-    if not complete and any(
+    # Han characters read in Korean: most names written so are Chinese ones, and many
+    # characters share a Korean reading ("程凤", Cheng Feng, is 정봉 in Korean). They count
+    # for the whole listed name only, in its order (see scrambled below).
+    read_in_korean = any(
         link.languages == {"Korean"} and translit.script(link.applicant.text) == "han" for link in chosen
-    ):
-        # Part of a listed name, through Han characters read in Korean: most names written so
-        # are Chinese ones ("程凤", Cheng Feng, is 정봉 in Korean, two thirds of Jong Pong Ju).
-        return None
+    )
+    if not complete and read_in_korean:
+        return None  # two thirds of Jong Pong Ju, say
     matched = sum(link.similarity * sum(weights[link.listed.start : link.listed.end]) for link in chosen)
     father = listed.patronymic
     if father is not None and father not in used_listed:
@@ -1293,9 +1306,10 @@ def align(
     extra += sum(applicant.parts[index].weight for index in added)
     score = coverage * (1 - extra / (applicant.weight or 1.0))
     chosen.sort(key=lambda link: link.applicant.start)
-    order = [link.listed.start for link in chosen]
-    in_order = all(earlier < later for earlier, later in itertools.pairwise(order))
-    scrambled = not in_order and not _family_moved(order)
+    in_order = _ascending([link.listed.start for link in chosen])
+    scrambled = not in_order and not _family_moved(
+        [(link.listed.start, link.listed.end) for link in chosen], listed.family_end
+    )
     if family is not None and not scrambled:
         # A hyphenated given name ("Jeong-bong") cannot hold the listed family name.
         groups_of_family = {
@@ -1310,6 +1324,8 @@ def align(
             if not link.listed.start <= family < link.listed.end
             for index in range(link.applicant.start, link.applicant.end)
         )
+    if scrambled and read_in_korean:
+        return None  # "朱菁凤" is 주청봉 in Korean: Jong Pong Ju's syllables, with another family name
     method = _summary_method(
         methods, complete=complete, in_order=in_order, same=applicant.original == listed.original
     )
@@ -1382,10 +1398,22 @@ def _family_index(parts: tuple[Part, ...]) -> int | None:
     return ends[best] if shares[best] >= _FAMILY_NAME_SHARE else None
 
 
-def _family_moved(order: list[int]) -> bool:
-    """Tell whether an order is ascending once its first or last element moves to the other end."""
-    rotations = (order[1:] + order[:1], order[-1:] + order[:-1])
-    return any(all(a < b for a, b in itertools.pairwise(rotated)) for rotated in rotations)
+def _family_moved(spans: list[tuple[int, int]], family: int | None) -> bool:
+    """Tell whether the listed parts linked (``spans``, in the applicant's order) are in the
+    listed order once the family name moves to the other end: the listed family name
+    (``family``) alone, when the listed name has a known one ("Kwang Jin Kim" for Kim Kwang
+    Jin, not "Jin Kim Kwang"); else the first or last part linked."""
+    starts = [start for start, _end in spans]
+    if family is None:
+        rotations = (starts[1:] + starts[:1], starts[-1:] + starts[:-1])
+        return any(_ascending(rotated) for rotated in rotations)
+    if family == 0:  # written last
+        return spans[-1] == (0, 1) and _ascending(starts[:-1])
+    return spans[0] == (family, family + 1) and _ascending(starts[1:])  # the last part, written first
+
+
+def _ascending(numbers: list[int]) -> bool:
+    return all(a < b for a, b in itertools.pairwise(numbers))
 
 
 _WEAKEST_FIRST = (
