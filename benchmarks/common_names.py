@@ -7,10 +7,13 @@ Usage::
 ``NAMES_DIR`` holds ``chinese_family_names.csv`` and ``chinese_given_names.csv`` (characters
 with their frequency in parts per million), ``ROMANIZATION_DIR`` holds ``korean_surnames.csv``
 (Hangul, Revised Romanization, McCune-Reischauer, other spellings, population): the shared
-data's ``names`` and ``romanization`` folders. Chinese names are a family name and one or
-two given-name characters, written in Han characters or in pinyin (given name first or last,
-joined or hyphenated); Korean names are a family name and two common given-name syllables,
-in Hangul or romanized (the family name in any of its usual spellings).
+data's ``names`` and ``romanization`` folders (with ``wadegiles_pinyin.csv`` and
+``chinese_surname_spellings.csv``). Chinese names are a family name and one or two
+given-name characters, written in Han characters or romanized (given name first or last,
+joined or hyphenated; in pinyin, in Wade-Giles, or with the family name spelled as people
+do: Wong, Chan); one in ten has a family name drawn from the whole table, rare ones
+included. Korean names are a family name and two common given-name syllables, in Hangul or
+romanized (the family name in any of its usual spellings).
 
 Each name is compared, in its own language's syllables (pinyin for Chinese, Korean syllables
 for Korean), with every listed person: one that shares at most one syllable with each of them
@@ -23,6 +26,7 @@ from __future__ import annotations
 
 import argparse
 import csv
+import itertools
 import random
 import sys
 from collections import Counter
@@ -45,44 +49,90 @@ def _weighted(path: Path, text: str, weight: str) -> tuple[list[str], list[float
     return [row[text].strip() for row in rows], [float(row[weight].replace(",", "") or 0) + 1 for row in rows]
 
 
-def _listed_syllables(watchlist: screening.Watchlist, language: str) -> dict[str, tuple[str, set[str]]]:
-    """Each listed person's syllables in ``language`` (reading keys), by entry id."""
-    found: dict[str, tuple[str, set[str]]] = {}
-    for entry in watchlist.entries:
-        if entry.kind is not screening.EntryKind.PERSON:
-            continue
-        keys: set[str] = set()
+class _Listed:
+    """A listed person's syllables in one language: all of them (reading keys of every part of
+    the name and aliases, in every reading), and, for each name or alias that reads in the
+    language throughout, its syllables in each reading of its parts."""
+
+    def __init__(self, entry: screening.WatchlistEntry, language: str) -> None:
+        self.keys: set[str] = set()
+        self.names: list[set[tuple[str, ...]]] = []
         for value in (entry.name, *entry.aliases):
+            readings = []
             for part in name_form(value).parts:
-                for reading in translit.readings(part.text):
-                    if reading.language == language:
-                        keys.update(reading.keys)
-        found[entry.id] = (entry.name, keys)
-    return found
+                found = [
+                    reading.keys for reading in translit.readings(part.text) if reading.language == language
+                ]
+                self.keys.update(key for keys in found for key in keys)
+                readings.append(found)
+            if all(readings):
+                self.names.append({sum(combination, ()) for combination in itertools.product(*readings)})
+
+    def same(self, syllables: list[str]) -> bool:
+        """Tell whether ``syllables`` are one of the listed names', in any order."""
+        return any(sorted(syllables) == sorted(reading) for readings in self.names for reading in readings)
+
+
+class _Spellings:
+    """Other romanizations of pinyin syllables: Wade-Giles (cjklib's table, read from
+    ``wadegiles_pinyin.csv``) and the family-name spellings people use
+    (``chinese_surname_spellings.csv``: Wong, Chan, Cheung)."""
+
+    def __init__(self, folder: Path) -> None:
+        self.wade_giles: dict[str, list[str]] = {}
+        with (folder / "wadegiles_pinyin.csv").open(encoding="utf-8", newline="") as stream:
+            for row in csv.reader(line for line in stream if not line.startswith("#")):
+                if len(row) >= 2 and row[0] and row[1]:
+                    self.wade_giles.setdefault(row[1], []).append(row[0])
+        self.family: dict[str, list[str]] = {}
+        with (folder / "chinese_surname_spellings.csv").open(encoding="utf-8", newline="") as stream:
+            for row in csv.DictReader(stream):
+                if float(row["target_share"]) >= 0.5:
+                    self.family.setdefault(row["mandarin_target"], []).append(row["spelling"])
+
+    def syllable(self, pinyin: str, rng: random.Random) -> str:
+        """The syllable in Wade-Giles, with or without its marks (``ê``, ``ü``, apostrophes)."""
+        spelling = rng.choice(self.wade_giles.get(pinyin, [pinyin]))
+        if rng.random() < 0.5:
+            spelling = spelling.replace("ê", "e").replace("ü", "u").replace("'", "").replace("\u2019", "")
+        return spelling
 
 
 def _chinese(
-    rng: random.Random, families: tuple[list[str], list[float]], given: tuple[list[str], list[float]]
-):
-    family = rng.choices(*families)[0]
+    rng: random.Random,
+    families: tuple[list[str], list[float]],
+    given: tuple[list[str], list[float]],
+    spellings: _Spellings,
+) -> tuple[str, list[str]]:
+    family = rng.choice(families[0]) if rng.random() < 0.1 else rng.choices(*families)[0]
     characters = "".join(rng.choices(*given, k=rng.choice([1, 2, 2, 2])))
     syllables = lazy_pinyin(family + characters)
-    family_pinyin = "".join(lazy_pinyin(family)).capitalize()
+    family_pinyin = "".join(lazy_pinyin(family))
     given_pinyin = lazy_pinyin(characters)
+    style = rng.choice(["pinyin", "pinyin", "Wade-Giles", "family spelled otherwise"])
+    if style == "Wade-Giles":
+        family_pinyin = "".join(spellings.syllable(syllable, rng) for syllable in lazy_pinyin(family))
+        given_pinyin = [spellings.syllable(syllable, rng) for syllable in given_pinyin]
+    elif style == "family spelled otherwise":
+        family_pinyin = rng.choice(spellings.family.get(family_pinyin, [family_pinyin]))
+    family_written = family_pinyin.capitalize()
     joined = "".join(given_pinyin).capitalize()
     hyphenated = "-".join(given_pinyin).capitalize()
     name = rng.choice(
         [
             family + characters,
-            f"{joined} {family_pinyin}",
-            f"{family_pinyin} {joined}",
-            f"{family_pinyin} {hyphenated}",
+            f"{joined} {family_written}",
+            f"{family_written} {joined}",
+            f"{family_written} {hyphenated}",
+            f"{hyphenated} {family_written}",
         ]
     )
     return name, ["zh:" + syllable for syllable in syllables]
 
 
-def _korean(rng: random.Random, surnames: list[dict[str, str]], weights: list[float]):
+def _korean(
+    rng: random.Random, surnames: list[dict[str, str]], weights: list[float]
+) -> tuple[str, list[str]]:
     row = rng.choices(surnames, weights)[0]
     given = rng.sample(_KOREAN_GIVEN, 2)
     hangul = row["hangul"] + "".join(given)
@@ -120,25 +170,30 @@ def main() -> int:
     rng = random.Random(args.seed)
     families = _weighted(args.names_dir / "chinese_family_names.csv", "surname", "ppm")
     given = _weighted(args.names_dir / "chinese_given_names.csv", "character", "ppm")
+    spellings = _Spellings(args.romanization_dir)
     with (args.romanization_dir / "korean_surnames.csv").open(encoding="utf-8", newline="") as stream:
         surnames = list(csv.DictReader(stream))
     weights = [float(row["population_2015"].replace(",", "") or 0) + 1 for row in surnames]
     for language, draw in (
-        ("Mandarin", lambda: _chinese(rng, families, given)),
+        ("Mandarin", lambda: _chinese(rng, families, given, spellings)),
         ("Korean", lambda: _korean(rng, surnames, weights)),
     ):
-        listed = _listed_syllables(watchlist, language)
+        listed = {
+            entry.id: _Listed(entry, language)
+            for entry in watchlist.entries
+            if entry.kind is screening.EntryKind.PERSON
+        }
         decisions: Counter[tuple[str, str]] = Counter()
         broken = []
         for _ in range(args.count):
             name, syllables = draw()
-            shared = max((len(set(syllables) & keys) for _name, keys in listed.values()), default=0)
+            shared = max((len(set(syllables) & person.keys) for person in listed.values()), default=0)
             group = "two or more" if shared >= 2 else "at most one"
             result = screener.screen(screening.Applicant(name=name))
             decision = result.decision.value
             decisions[(group, decision)] += 1
             top = result.hits[0] if result.hits else None
-            same = top is not None and set(syllables) == listed[top.entry.id][1]
+            same = top is not None and top.entry.id in listed and listed[top.entry.id].same(syllables)
             if (group == "at most one" and decision != "clear") or (decision == "match" and not same):
                 broken.append(
                     f"  {decision:6} {name!r} -> {top.entry.name if top else ''} ({top.score:.2f})"
