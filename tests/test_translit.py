@@ -34,6 +34,8 @@ def _keys(text: str) -> set[tuple[str, ...]]:
         ("цзиньпин", "jinping"),  # Palladius
         ("чен", "jong"),  # Korean name in Russian press usage
         ("ジョンウン", "jongun"),  # katakana with foreign-name variants
+        ("tzuyu", "ziyou"),  # Wade-Giles throughout
+        ("zhenhsing", "zhenxing"),  # pinyin zhen and Wade-Giles hsing, as each can only be
     ],
 )
 def test_spellings_share_a_reading(left: str, right: str) -> None:
@@ -45,7 +47,17 @@ def test_spellings_share_a_reading(left: str, right: str) -> None:
 
 
 @pytest.mark.parametrize(
-    ("left", "right"), [("dong", "pong"), ("zhou", "zhao"), ("yuze", "zeyu"), ("kim", "kang")]
+    ("left", "right"),
+    [
+        ("dong", "pong"),
+        ("zhou", "zhao"),
+        ("yuze", "zeyu"),
+        ("kim", "kang"),
+        # One part is written in one system: pinyin zi makes yu pinyin too, not the
+        # Wade-Giles you; pinyin xing makes chen pinyin, not the Wade-Giles zhen.
+        ("ziyu", "ziyou"),
+        ("chenxing", "zhenxing"),
+    ],
 )
 def test_different_syllables_do_not_share_a_reading(left: str, right: str) -> None:
     """Different syllables stay apart."""

@@ -53,6 +53,7 @@ from screening.phonetics import (
     undoubled,
 )
 from screening.results import Method
+from screening.translit.chinese import one_system
 
 #: Longest run of adjacent parts that may stand for one part on the other side.
 _MAX_RUN = 3
@@ -539,7 +540,17 @@ def _joined_combinations(
     ]
     for language in languages:
         options = [[reading for reading in readings if reading.language == language] for readings in per_part]
-        for combination in itertools.islice(itertools.product(*options), _MAX_JOINED_READINGS):
+        # Parts of one name are written as one system writes them: "Zi-yu" is zi yu, not zi in
+        # pinyin and yu as Wade-Giles writes you.
+        spelled = [frozenset().union(*(reading.systems for reading in readings)) for readings in options]
+        consistent = (
+            combination
+            for combination in itertools.product(*options)
+            if one_system(
+                [(reading.systems, spelling) for reading, spelling in zip(combination, spelled, strict=True)]
+            )
+        )
+        for combination in itertools.islice(consistent, _MAX_JOINED_READINGS):
             yield language, combination
 
 

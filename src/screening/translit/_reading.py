@@ -19,12 +19,16 @@ class Reading:
         system: the writing system or romanization read, e.g. ``"Wade-Giles"``.
         shown: the reading for people, e.g. ``"zhen xing"`` or ``"김"``.
         language: ``"Mandarin"`` or ``"Korean"``.
+        systems: the romanizations that read the part so, when that matters (a Latin part
+            read as Mandarin: pinyin, Wade-Giles, Tongyong Pinyin); parts of one name read
+            in systems with none in common are not read together. Empty: no constraint.
     """
 
     keys: tuple[str, ...]
     system: str
     shown: str
     language: str
+    systems: frozenset[str] = frozenset()
 
 
 class Trigrams:

@@ -125,13 +125,19 @@ def palladius(syllable: str) -> str | None:
 _SYSTEM_ORDER = ("pinyin", "Wade-Giles", "Tongyong Pinyin", "Palladius Cyrillic")
 
 
+#: A spelling's reading in an inventory: the pinyin syllable, the systems that spell it so,
+#: and the systems the spelling is a syllable of at all.
+_Syllable = tuple[str, frozenset[str], frozenset[str]]
+
+
 @functools.lru_cache(maxsize=1)
-def _latin_inventory() -> dict[str, tuple[tuple[str, str], ...]]:
-    """Plain-letter spelling to the (pinyin syllable, system) pairs it may stand for."""
-    inventory: dict[str, dict[str, str]] = {}
+def _latin_inventory() -> dict[str, tuple[_Syllable, ...]]:
+    """Plain-letter spelling to the (pinyin syllable, systems) pairs it may stand for: "yu"
+    is yu in pinyin and Wade-Giles (yü, its umlaut left out) and you in Wade-Giles."""
+    inventory: dict[str, dict[str, set[str]]] = {}
 
     def add(spelling: str, syllable: str, system: str) -> None:
-        inventory.setdefault(spelling, {}).setdefault(syllable, system)
+        inventory.setdefault(spelling, {}).setdefault(syllable, set()).add(system)
 
     for syllable in sorted(pinyin_syllables()):
         add(syllable, syllable, "pinyin")
@@ -143,18 +149,27 @@ def _latin_inventory() -> dict[str, tuple[tuple[str, str], ...]]:
         if syllable[:1] in {"l", "n"} and syllable[1:2] == "u":  # lü, nü written lv or lyu
             add(syllable[0] + "v" + syllable[2:], syllable, "pinyin")
             add(syllable[0] + "yu" + syllable[2:], syllable, "pinyin")
-    return {spelling: tuple(targets.items()) for spelling, targets in inventory.items()}
+    return {
+        spelling: tuple(
+            (syllable, frozenset(systems), frozenset().union(*targets.values()))
+            for syllable, systems in targets.items()
+        )
+        for spelling, targets in inventory.items()
+    }
 
 
 @functools.lru_cache(maxsize=1)
-def _cyrillic_inventory() -> dict[str, tuple[tuple[str, str], ...]]:
-    inventory: dict[str, list[tuple[str, str]]] = {}
+def _cyrillic_inventory() -> dict[str, tuple[_Syllable, ...]]:
+    inventory: dict[str, list[_Syllable]] = {}
+    palladius_only = frozenset({"Palladius Cyrillic"})
     for syllable in sorted(pinyin_syllables()):
         spelling = palladius(syllable)
         if spelling:
-            inventory.setdefault(spelling, []).append((syllable, "Palladius Cyrillic"))
+            inventory.setdefault(spelling, []).append((syllable, palladius_only, palladius_only))
             if "ь" in spelling:  # the soft sign is often dropped
-                inventory.setdefault(spelling.replace("ь", ""), []).append((syllable, "Palladius Cyrillic"))
+                inventory.setdefault(spelling.replace("ь", ""), []).append(
+                    (syllable, palladius_only, palladius_only)
+                )
     return {spelling: tuple(targets) for spelling, targets in inventory.items()}
 
 
@@ -176,10 +191,10 @@ def _cyrillic_longest() -> int:
 def _segmentations_from(
     start: int,
     text: str,
-    inventory: dict[str, tuple[tuple[str, str], ...]],
+    inventory: dict[str, tuple[_Syllable, ...]],
     longest: int,
-    memo: dict[int, tuple[tuple[tuple[str, str], ...], ...]],
-) -> tuple[tuple[tuple[str, str], ...], ...]:
+    memo: dict[int, tuple[tuple[_Syllable, ...], ...]],
+) -> tuple[tuple[_Syllable, ...], ...]:
     """The readings of ``text[start:]``, remembered in ``memo`` by position.
 
     A function of its own rather than nested: a nested function that calls itself holds a
@@ -188,7 +203,7 @@ def _segmentations_from(
     """
     if start in memo:
         return memo[start]
-    here: list[tuple[tuple[str, str], ...]] = []
+    here: list[tuple[_Syllable, ...]] = []
     for end in range(min(len(text), start + longest), start, -1):
         for reading in inventory.get(text[start:end], ()):
             rests = _segmentations_from(end, text, inventory, longest, memo)
@@ -198,18 +213,39 @@ def _segmentations_from(
 
 
 def _segmentations(
-    text: str, inventory: dict[str, tuple[tuple[str, str], ...]], longest: int
-) -> list[tuple[tuple[str, str], ...]]:
-    """Every way to read ``text`` as consecutive syllables of the inventory, with systems.
+    text: str, inventory: dict[str, tuple[_Syllable, ...]], longest: int
+) -> list[tuple[tuple[str, ...], frozenset[str]]]:
+    """Every way to read ``text`` as consecutive syllables of the inventory, with the systems
+    that read it so (:func:`one_system`).
 
     ``longest`` is the inventory's longest spelling.
     """
-    memo: dict[int, tuple[tuple[tuple[str, str], ...], ...]] = {len(text): ((),)}
+    memo: dict[int, tuple[tuple[_Syllable, ...], ...]] = {len(text): ((),)}
     found = _segmentations_from(0, text, inventory, longest, memo) if text else ()
     # Written without apostrophes, a name part is read with as few syllables as it allows
     # (pinyin's own rule: "xian" is one syllable, "xi'an" two).
     fewest = min((len(sequence) for sequence in found), default=0)
-    return [sequence for sequence in found if len(sequence) == fewest]
+    result = []
+    for sequence in found:
+        read = [(systems, spelled) for _, systems, spelled in sequence]
+        if len(sequence) == fewest and one_system(read):
+            # A spelling forced to mix systems fits each of them.
+            systems = frozenset.intersection(*(systems for systems, _ in read))
+            systems = systems or frozenset().union(*(systems for systems, _ in read))
+            result.append((tuple(syllable for syllable, _, _ in sequence), systems))
+    return result
+
+
+def one_system(read: list[tuple[frozenset[str], frozenset[str]]]) -> bool:
+    """Tell whether syllables (or name parts) are read as one name writes them: each as
+    ``(systems that read it so, systems it is spelled in at all)``. Two are read in systems
+    with none in common only when their spellings share no system: "ziyu" is zi yu in
+    pinyin, not zi in pinyin and then yu as Wade-Giles writes you; "zhenhsing" is pinyin
+    zhen and Wade-Giles hsing, as each can only be. Empty systems fit any."""
+    return all(
+        not a_systems or not b_systems or a_systems & b_systems or not a_spelled & b_spelled
+        for (a_systems, a_spelled), (b_systems, b_spelled) in itertools.combinations(read, 2)
+    )
 
 
 def _rank(system: str) -> int:
@@ -217,22 +253,23 @@ def _rank(system: str) -> int:
 
 
 def _readings(
-    sequences: Iterable[tuple[tuple[str, str], ...]], surname: str | None = None
+    sequences: Iterable[tuple[tuple[str, ...], frozenset[str]]], surname: str | None = None
 ) -> tuple[Reading, ...]:
     best: dict[tuple[str, ...], Reading] = {}
-    for sequence in sequences:
-        syllables = tuple(syllable for syllable, _ in sequence)
-        systems = {system for _, system in sequence}
-        system = max(systems, key=_SYSTEM_ORDER.index) if systems else "pinyin"
-        reading = Reading(
-            keys=tuple(f"zh:{syllable}" for syllable in syllables),
+    for syllables, systems in sequences:
+        system = min(systems, key=_rank) if systems else "pinyin"
+        keys = tuple(f"zh:{syllable}" for syllable in syllables)
+        current = best.get(keys)
+        if current is not None:  # the same syllables in other systems too
+            systems |= current.systems
+            system = min(system, current.system, key=_rank)
+        best[keys] = Reading(
+            keys=keys,
             system=surname or system,
             shown=" ".join(syllables),
             language="Mandarin",
+            systems=systems,
         )
-        current = best.get(reading.keys)
-        if current is None or _rank(reading.system) < _rank(current.system):
-            best[reading.keys] = reading
     return tuple(best.values())
 
 
