@@ -13,7 +13,10 @@ the first rule that holds (:func:`link_rules` lists them):
 * **ocr**: equal once characters that scans and fonts confuse are folded (``II`` and ``Il``,
   ``K1m`` and ``Kim``): a disguise, so it counts like a transliteration;
 * **phonetic**: the same Metaphone key, parts of 4 or more letters, Jaro-Winkler at least 0.8;
-* **fuzzy**: a Damerau-Levenshtein distance of 1 (2 for 10 or more letters), 4 or more letters;
+* **fuzzy**: a Damerau-Levenshtein distance of 1 (2 for 8 or more letters), 4 or more letters;
+  in a Chinese or Korean name, 1 from a listed syllable of 2 or 3 letters for a part that reads
+  as no syllable (:func:`misspelled_syllable`), while parts that read as other syllables are
+  other names, however alike;
 * **initial**: a single letter and a part it begins.
 
 The last four link single parts only, never joined ones.
