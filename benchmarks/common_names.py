@@ -36,7 +36,7 @@ from pypinyin import lazy_pinyin
 
 import screening
 from screening import translit
-from screening._alignment import name_form
+from screening._alignment import _family_index, name_form
 from screening.translit import korean
 
 #: Common syllables of Korean given names.
@@ -52,25 +52,35 @@ def _weighted(path: Path, text: str, weight: str) -> tuple[list[str], list[float
 class _Listed:
     """A listed person's syllables in one language: all of them (reading keys of every part of
     the name and aliases, in every reading), and, for each name or alias that reads in the
-    language throughout, its syllables in each reading of its parts."""
+    language throughout, its family name's syllables and its given names' in each reading."""
 
     def __init__(self, entry: screening.WatchlistEntry, language: str) -> None:
         self.keys: set[str] = set()
-        self.names: list[set[tuple[str, ...]]] = []
+        self.names: list[tuple[set[str], set[tuple[str, ...]]]] = []
         for value in (entry.name, *entry.aliases):
+            parts = name_form(value).parts
             readings = []
-            for part in name_form(value).parts:
+            for part in parts:
                 found = [
                     reading.keys for reading in translit.readings(part.text) if reading.language == language
                 ]
                 self.keys.update(key for keys in found for key in keys)
                 readings.append(found)
-            if all(readings):
-                self.names.append({sum(combination, ()) for combination in itertools.product(*readings)})
+            family = _family_index(parts)
+            if all(readings) and family is not None:
+                given = readings[:family] + readings[family + 1 :]
+                self.names.append(
+                    (
+                        {keys[0] for keys in readings[family]},
+                        {tuple(sorted(sum(combination, ()))) for combination in itertools.product(*given)},
+                    )
+                )
 
     def same(self, syllables: list[str]) -> bool:
-        """Tell whether ``syllables`` are one of the listed names', in any order."""
-        return any(sorted(syllables) == sorted(reading) for readings in self.names for reading in readings)
+        """Tell whether ``syllables`` (the family name's first) are one of the listed names':
+        the same family name, and the same given-name syllables in any order."""
+        family, given = syllables[0], tuple(sorted(syllables[1:]))
+        return any(family in families and given in givens for families, givens in self.names)
 
 
 class _Spellings:
