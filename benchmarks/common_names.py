@@ -15,6 +15,10 @@ do: Wong, Chan); one in ten has a family name drawn from the whole table, rare o
 included. Korean names are a family name and two common given-name syllables, in Hangul or
 romanized (the family name in any of its usual spellings).
 
+Then listed Chinese names with one syllable (the family name's or a given one) swapped for a
+drawn one that reads otherwise in every system, in pinyin: other people who share the rest,
+none of whom may be a match.
+
 Each name is compared, in its own language's syllables (pinyin for Chinese, Korean syllables
 for Korean), with every listed person: one that shares at most one syllable with each of them
 must be clear (a family name alone is never a hit); one that shares two or more may come to
@@ -57,6 +61,8 @@ class _Listed:
     def __init__(self, entry: screening.WatchlistEntry, language: str) -> None:
         self.keys: set[str] = set()
         self.names: list[tuple[set[str], set[tuple[str, ...]]]] = []
+        #: Each name's syllables in its first reading: the family name's, and the given names' in order.
+        self.spelled: list[tuple[str, list[str]]] = []
         for value in (entry.name, *entry.aliases):
             parts = name_form(value).parts
             readings = []
@@ -69,6 +75,7 @@ class _Listed:
             family = _family_index(parts)
             if all(readings) and family is not None:
                 given = readings[:family] + readings[family + 1 :]
+                self.spelled.append((readings[family][0][0], [key for found in given for key in found[0]]))
                 self.names.append(
                     (
                         {keys[0] for keys in readings[family]},
@@ -167,6 +174,32 @@ def _korean(
     return name, keys
 
 
+def _near_chinese(
+    rng: random.Random,
+    people: list[_Listed],
+    families: tuple[list[str], list[float]],
+    given: tuple[list[str], list[float]],
+) -> tuple[str, list[str]]:
+    """A listed Chinese name with one syllable (the family name's or a given one) swapped for
+    a drawn one, in pinyin: another person who shares the rest."""
+    family, syllables = rng.choice([spelled for person in people for spelled in person.spelled])
+    keys = [family, *syllables]
+    at = rng.randrange(len(keys))
+    table = families if at == 0 else given
+    while True:  # another syllable, as the part reads in any system ("chou" may be Zhou)
+        drawn = lazy_pinyin(rng.choices(*table)[0])[0]
+        if not any(keys[at] in reading.keys for reading in translit.readings(drawn)):
+            break
+    keys[at] = "zh:" + drawn
+    family_written = keys[0][3:].capitalize()
+    parts = [key[3:] for key in keys[1:]]
+    joined, hyphenated = "".join(parts).capitalize(), "-".join(parts).capitalize()
+    name = rng.choice(
+        [f"{joined} {family_written}", f"{family_written} {joined}", f"{family_written} {hyphenated}"]
+    )
+    return name, keys
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("names_dir", type=Path)
@@ -184,15 +217,28 @@ def main() -> int:
     with (args.romanization_dir / "korean_surnames.csv").open(encoding="utf-8", newline="") as stream:
         surnames = list(csv.DictReader(stream))
     weights = [float(row["population_2015"].replace(",", "") or 0) + 1 for row in surnames]
-    for language, draw in (
-        ("Mandarin", lambda: _chinese(rng, families, given, spellings)),
-        ("Korean", lambda: _korean(rng, surnames, weights)),
-    ):
-        listed = {
+    people = {
+        language: {
             entry.id: _Listed(entry, language)
             for entry in watchlist.entries
             if entry.kind is screening.EntryKind.PERSON
         }
+        for language in ("Mandarin", "Korean")
+    }
+    chinese_people = [person for person in people["Mandarin"].values() if person.spelled]
+    # The names drawn, and whether each is known to be another person's (a listed name with a
+    # syllable swapped) or may be a listed person's (told by its syllables, _Listed.same).
+    for label, language, draw, other in (
+        ("common Chinese names", "Mandarin", lambda: _chinese(rng, families, given, spellings), False),
+        ("common Korean names", "Korean", lambda: _korean(rng, surnames, weights), False),
+        (
+            "listed Chinese names with one syllable swapped",
+            "Mandarin",
+            lambda: _near_chinese(rng, chinese_people, families, given),
+            True,
+        ),
+    ):
+        listed = people[language]
         decisions: Counter[tuple[str, str]] = Counter()
         broken = []
         for _ in range(args.count):
@@ -203,14 +249,19 @@ def main() -> int:
             decision = result.decision.value
             decisions[(group, decision)] += 1
             top = result.hits[0] if result.hits else None
-            same = top is not None and top.entry.id in listed and listed[top.entry.id].same(syllables)
+            same = (
+                not other
+                and top is not None
+                and top.entry.id in listed
+                and listed[top.entry.id].same(syllables)
+            )
             if (group == "at most one" and decision != "clear") or (decision == "match" and not same):
                 broken.append(
                     f"  {decision:6} {name!r} -> {top.entry.name if top else ''} ({top.score:.2f})"
                     if top
                     else ""
                 )
-        print(f"-- {args.count} common {'Chinese' if language == 'Mandarin' else 'Korean'} names")
+        print(f"-- {args.count} {label}")
         for group in ("at most one", "two or more"):
             counts = ", ".join(f"{d} {decisions[(group, d)]}" for d in ("clear", "review", "match"))
             plural = "" if group == "at most one" else "s"
