@@ -1212,6 +1212,8 @@ def align(
             continue
         if link.languages and not link.languages & readable and not _surname(right):
             link = _outside(link)
+        elif link.method is Method.TRANSLITERATION and _by_surname_spelling_only(left, right):
+            link = _ambiguous_spelling(link)
         foreign = languages is not None and link.languages and not link.languages & languages
         if foreign and _readable_in(left, languages) and _readable_in(right, languages):  # type: ignore[arg-type]
             continue  # both read in the listed name's language, and differently there
@@ -1393,6 +1395,45 @@ def _outside(link: Link) -> Link:
     note = " The listed name is no {} name throughout, so this alone cannot decide a match."
     sentences = tuple((language, sentence + note.format(language)) for language, sentence in link.sentences)
     return attrs.evolve(link, sentences=sentences, outside=True)
+
+
+def _by_surname_spelling_only(left: Run, right: Run) -> bool:
+    """Tell whether two single parts read alike only as a family name spelled otherwise, by
+    one that is a pinyin syllable too ("Tong", the Cantonese spelling of Tang but the pinyin
+    tong; "Hui", of Xu but the pinyin hui): a match needs more than that."""
+    if left.width != 1 or right.width != 1:
+        return False
+    found = []
+    for text in (left.text, right.text):
+        readings = translit.readings(text)
+        # It is a pinyin syllable at face value too ("wong", none, is Wang as surely as "hsu"
+        # is Xu; "yuen" is pinyin only as two syllables, never a family name).
+        ambiguous = any("pinyin" in r.systems and len(r.keys) == 1 for r in readings)
+        found.append(
+            (
+                {r.keys for r in readings},
+                {r.keys for r in readings if r.system != _SURNAME_SPELLING},
+                ambiguous,
+            )
+        )
+    (left_all, left_plain, left_ambiguous), (right_all, right_plain, right_ambiguous) = found
+    if left_plain & right_plain or not left_all & right_all:
+        return False
+    # Shared through a table reading: of the left part (against the right's plain readings) or the reverse.
+    return (left_ambiguous and bool((left_all - left_plain) & right_all)) or (
+        right_ambiguous and bool((right_all - right_plain) & left_all)
+    )
+
+
+def _ambiguous_spelling(link: Link) -> Link:
+    """The link, marked as a family name's other spelling that is a pinyin syllable too."""
+    note = " That spelling is a pinyin syllable of its own too, so this alone cannot decide a match."
+    sentences = tuple((language, sentence + note) for language, sentence in link.sentences)
+    return attrs.evolve(link, sentences=sentences, outside=True)
+
+
+#: The system of readings from the table of family-name spellings (Wong, Chan, Tong).
+_SURNAME_SPELLING = "surname spelling"
 
 
 def _surname(run: Run) -> bool:
