@@ -40,6 +40,7 @@ from __future__ import annotations
 import functools
 import itertools
 import re
+import string
 from collections.abc import Iterable, Iterator, Sequence
 
 import attrs
@@ -56,7 +57,7 @@ from screening.phonetics import (
     undoubled,
 )
 from screening.results import Method
-from screening.translit.chinese import one_system
+from screening.translit.chinese import SURNAME_SPELLING, one_system
 
 #: Longest run of adjacent parts that may stand for one part on the other side.
 _MAX_RUN = 3
@@ -309,6 +310,11 @@ class NameForm:
         return patronymic([part.latin[0] for part in self.parts])
 
     @functools.cached_property
+    def family(self) -> int | None:
+        """The index of a known Chinese or Korean family name at an end (:func:`_family_index`)."""
+        return _family_index(self.parts)
+
+    @functools.cached_property
     def family_end(self) -> int | None:
         """The index of the family name, when the name is Chinese or Korean in shape: a known
         family name at an end (:func:`_family_index`), and every part one or two syllables
@@ -316,7 +322,7 @@ class NameForm:
         either end may hold the family name ("HAMIDI, Gula Khan")."""
         if not self.reading_languages or not all(_syllable_counts(part.text) for part in self.parts):
             return None
-        return _family_index(self.parts)
+        return self.family
 
     @functools.cached_property
     def reading_languages(self) -> frozenset[str]:
@@ -948,7 +954,6 @@ def _token_link(
 _OCR_LENGTH, _PHONETIC_LENGTH, _FUZZY_LENGTH = 2, 4, 4
 #: Similarity of a short part of a Chinese or Korean name misspelled (see misspelled_syllable).
 _MISSPELLING_SIMILARITY = 0.8
-_LETTERS = "abcdefghijklmnopqrstuvwxyz"
 
 
 def misspelled_syllable(text: str, spelling: str) -> bool:
@@ -993,13 +998,13 @@ def misspelling_keys(spelling: str) -> list[str]:
     """The spellings a misspelled syllable (:func:`misspelled_syllable`) may be a misspelling
     of (:func:`_misspelling_of`), as ``y:`` keys: the listed syllables spelled so
     (:func:`syllable_part`) share them. A part of 4 letters may have one letter too many only."""
-    size = len(spelling)
+    size, letters = len(spelling), string.ascii_lowercase
     found = {spelling[:index] + spelling[index + 1 :] for index in range(size)}  # one letter added
     if size < _FUZZY_LENGTH:
         for index in range(size + 1):
-            found.update(spelling[:index] + letter + spelling[index:] for letter in _LETTERS)  # left out
+            found.update(spelling[:index] + letter + spelling[index:] for letter in letters)  # left out
         for index in range(size):
-            found.update(spelling[:index] + letter + spelling[index + 1 :] for letter in _LETTERS)  # changed
+            found.update(spelling[:index] + letter + spelling[index + 1 :] for letter in letters)  # changed
             if index < size - 1:  # two swapped
                 found.add(spelling[:index] + spelling[index + 1] + spelling[index] + spelling[index + 2 :])
     found.discard(spelling)
@@ -1202,7 +1207,7 @@ def align(
     # Short parts that read as as many Chinese or Korean syllables are other syllables, not
     # misspellings ("Dong" and "Pong"), in a Chinese or Korean name: one that ends in a known
     # family name. Elsewhere they are names that happen to segment so ("Hatim" and "Hattem").
-    family = _family_index(listed.parts)
+    family = listed.family
     syllabic = family is not None
     for left, right in _pairs(applicant, listed):
         if left.width > 1 and right.width > 1:
@@ -1213,7 +1218,7 @@ def align(
         if link.languages and not link.languages & readable and not _surname(right):
             link = _outside(link)
         elif link.method is Method.TRANSLITERATION and _by_surname_spelling_only(left, right):
-            link = _ambiguous_spelling(link)
+            link = _undecisive(link, _AMBIGUOUS_SPELLING)
         foreign = languages is not None and link.languages and not link.languages & languages
         if foreign and _readable_in(left, languages) and _readable_in(right, languages):  # type: ignore[arg-type]
             continue  # both read in the listed name's language, and differently there
@@ -1392,9 +1397,24 @@ def _another_syllable(part: Part) -> bool:
 
 def _outside(link: Link) -> Link:
     """The link, marked as a reading in a language the listed name is not written in."""
-    note = " The listed name is no {} name throughout, so this alone cannot decide a match."
-    sentences = tuple((language, sentence + note.format(language)) for language, sentence in link.sentences)
+    return _undecisive(
+        link, " The listed name is no {language} name throughout, so this alone cannot decide a match."
+    )
+
+
+def _undecisive(link: Link, note: str) -> Link:
+    """The link, marked as one that holds but cannot decide a match, ``note`` (with a
+    ``{language}`` slot for the language of each sentence) saying why."""
+    sentences = tuple(
+        (language, sentence + note.format(language=language)) for language, sentence in link.sentences
+    )
     return attrs.evolve(link, sentences=sentences, outside=True)
+
+
+#: Why a link through a family name's other spelling that is a pinyin syllable too decides nothing.
+_AMBIGUOUS_SPELLING = (
+    " That spelling is a pinyin syllable of its own too, so this alone cannot decide a match."
+)
 
 
 def _by_surname_spelling_only(left: Run, right: Run) -> bool:
@@ -1412,7 +1432,7 @@ def _by_surname_spelling_only(left: Run, right: Run) -> bool:
         found.append(
             (
                 {r.keys for r in readings},
-                {r.keys for r in readings if r.system != _SURNAME_SPELLING},
+                {r.keys for r in readings if r.system != SURNAME_SPELLING},
                 ambiguous,
             )
         )
@@ -1423,17 +1443,6 @@ def _by_surname_spelling_only(left: Run, right: Run) -> bool:
     return (left_ambiguous and bool((left_all - left_plain) & right_all)) or (
         right_ambiguous and bool((right_all - right_plain) & left_all)
     )
-
-
-def _ambiguous_spelling(link: Link) -> Link:
-    """The link, marked as a family name's other spelling that is a pinyin syllable too."""
-    note = " That spelling is a pinyin syllable of its own too, so this alone cannot decide a match."
-    sentences = tuple((language, sentence + note) for language, sentence in link.sentences)
-    return attrs.evolve(link, sentences=sentences, outside=True)
-
-
-#: The system of readings from the table of family-name spellings (Wong, Chan, Tong).
-_SURNAME_SPELLING = "surname spelling"
 
 
 def _surname(run: Run) -> bool:

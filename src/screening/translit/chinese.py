@@ -123,6 +123,8 @@ def palladius(syllable: str) -> str | None:
 
 #: Ranking of systems when one spelling reads the same in several: the first is reported.
 _SYSTEM_ORDER = ("pinyin", "Wade-Giles", "Tongyong Pinyin", "Palladius Cyrillic")
+#: The system of readings from the table of family-name spellings (``wong``, ``chan``, ``tong``).
+SURNAME_SPELLING = "surname spelling"
 
 
 #: A spelling's reading in an inventory: the pinyin syllable, the systems that spell it so,
@@ -288,7 +290,7 @@ def latin_readings(text: str, /) -> tuple[Reading, ...]:
     if spelled and all(reading.keys != (f"zh:{spelled[0]}",) for reading in readings):
         readings.append(
             Reading(
-                keys=(f"zh:{spelled[0]}",), system="surname spelling", shown=spelled[0], language="Mandarin"
+                keys=(f"zh:{spelled[0]}",), system=SURNAME_SPELLING, shown=spelled[0], language="Mandarin"
             )
         )
     return tuple(readings[:_MAX_READINGS])
