@@ -349,9 +349,17 @@ def _weight(part: str, latin: tuple[str, ...]) -> float:
 
 
 def _part(token: str, group: int) -> Part:
+    text, latin, weight, notes = _token_part(token)
+    return Part(text=text, latin=latin, weight=weight, notes=notes, group=group)
+
+
+@functools.lru_cache(maxsize=65536)
+def _token_part(token: str) -> tuple[str, tuple[str, ...], float, tuple[str, ...]]:
+    """A token's text, Latin spellings, weight and notes as a part: worked out once a token,
+    as a large list's names share most of theirs."""
     text, notes = translit.fold_confusables(token)
     latin = _with_article(translit.latin_spellings(text) or (text,))
-    return Part(text=text, latin=latin, weight=_weight(text, latin), notes=notes, group=group)
+    return text, latin, _weight(text, latin), notes
 
 
 #: The Arabic "Abd al-" (servant of), spelled otherwise than "abdul": Abdel, Abdal, Abdol,
