@@ -19,7 +19,7 @@ from hypothesis import strategies as st
 import screening
 from conftest import DATA, read_vectors
 from screening import _index, matching, strategies
-from screening._alignment import _link, _pairs, align, name_form, name_forms
+from screening._alignment import SYLLABLE_LANGUAGES, _link, _pairs, align, name_form, name_forms
 from screening._index import _LONG, _SURE, NameIndex, _keyed_runs
 from screening.matching import _prepare, name_languages
 from screening.models import EntryKind
@@ -35,6 +35,8 @@ _LISTED = [
     if entry.kind is not EntryKind.DOMAIN
 ]
 _THRESHOLD = screening.Policy().review_threshold
+#: The languages a listed name's syllables may be read in: both, or one.
+_SYLLABLE_LANGUAGES = (SYLLABLE_LANGUAGES, *(frozenset({language}) for language in SYLLABLE_LANGUAGES))
 
 
 def _missed(index: NameIndex, name: str) -> list[str]:
@@ -125,7 +127,8 @@ def test_pairs_hold_every_link(data: st.DataObject) -> None:
         for right in listed.runs:
             if (id(left), id(right)) not in kept:
                 for syllabic in (True, False):  # in a Chinese or Korean name, and in another
-                    assert _link(left, right, syllabic) is None, (left.text, right.text)
+                    for languages in _SYLLABLE_LANGUAGES:  # of Korean and Chinese syllables, or of one
+                        assert _link(left, right, syllabic, languages) is None, (left.text, right.text)
 
 
 def test_saved_index_reads_back(tmp_path: Path) -> None:

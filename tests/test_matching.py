@@ -194,7 +194,42 @@ def test_misspelled_syllable_is_reviewed_with_its_reason(screener: Screener) -> 
     result = screener.screen(Applicant(name="Yongzhe Ux"))
     assert result.decision.value == "review"
     sentences = [link.sentence for link in result.hits[0].evidence[0].links]
-    assert "'ux' reads as no Chinese or Korean syllable: the listed 'xu' with one letter wrong." in sentences
+    assert "'ux' reads as no Chinese syllable: the listed 'xu' with one letter wrong." in sentences
+
+
+@pytest.mark.parametrize(
+    ("name", "listed"),
+    [
+        ("Jig Bin Huang", "Jing Bin Huang"),  # a Korean syllable (직), no Mandarin one
+        ("Jing Bin Huag", "Jing Bin Huang"),  # a Korean syllable (확), 4 letters
+        ("Zhenxing Waeg", "Zhenxing Wang"),
+        ("Toeg Yuze", "Tong Yuze"),
+    ],
+)
+def test_korean_syllable_in_chinese_name_is_a_misspelling(screener: Screener, name: str, listed: str) -> None:
+    """In the name of a listed Chinese national, a part that reads as a Korean syllable only
+    is no Chinese syllable: one letter from a listed one, it is a misspelling of it (review)."""
+    result = screener.screen(Applicant(name=name))
+    assert result.decision.value == "review"
+    assert result.hits[0].entry.name == listed
+
+
+@pytest.mark.parametrize("name", ["Kim Kwang Jik", "Kim Kwag Jin", "Kang Tae Bak"])
+def test_korean_syllable_in_korean_name_is_another_syllable(screener: Screener, name: str) -> None:
+    """In a Korean name, a part that reads as another Korean syllable (직, 곽) is another name."""
+    assert screener.screen(Applicant(name=name)).decision.value == "clear"
+
+
+def test_misspelled_syllable_is_judged_in_the_name_languages() -> None:
+    """A part is a misspelled syllable where it reads as no syllable in the listed name's
+    languages; an applicant's part that reads in one language only looks up the keys."""
+    mandarin, korean = frozenset({"Mandarin"}), frozenset({"Korean"})
+    assert _alignment.misspelled_syllable("jig", "jig", mandarin)
+    assert not _alignment.misspelled_syllable("jig", "jig", korean)
+    assert not _alignment.misspelled_syllable("jig", "jig")
+    keys = dict(_alignment.run_keys("jig", ("jig",), 1, (), listed=False))
+    assert "y:jing" in keys
+    assert "y:jing" not in dict(_alignment.run_keys("jing", ("jing",), 1, (), listed=False))
 
 
 def test_misspelling_keys_reach_every_spelling_one_letter_away() -> None:

@@ -78,6 +78,9 @@ _BEST_LOOSE_SIMILARITY = 0.9
 _SINGLE_PART_METHODS = frozenset({Method.OCR, Method.PHONETIC, Method.FUZZY, Method.INITIAL})
 #: Population share as a family name from which a listed end part is taken as the family name.
 _FAMILY_NAME_SHARE = 0.005
+#: The languages whose syllables a Chinese or Korean name is read in, together and each alone.
+SYLLABLE_LANGUAGES = frozenset({"Mandarin", "Korean"})
+_EACH_LANGUAGE = tuple(frozenset({language}) for language in sorted(SYLLABLE_LANGUAGES))
 #: Factor on the score when parts are reordered beyond moving the family name to the other end.
 _SCRAMBLED_FACTOR = 0.9
 #: Short parts readable as as many Chinese or Korean syllables are never linked loosely:
@@ -823,11 +826,13 @@ def _token_link(
     left_pieces: tuple[str, ...] = (),
     right_pieces: tuple[str, ...] = (),
     syllabic: bool = True,
+    languages: frozenset[str] = SYLLABLE_LANGUAGES,
 ) -> tuple[Method, float, tuple[tuple[str, str], ...]] | None:
     """Link two runs by the first rule that holds; joined runs are read part by part
     (``pieces``, :func:`run_readings`). ``syllabic``: the listed name is a Chinese or Korean
     one (it ends in a known family name), whose short parts of as many syllables are other
-    syllables, never misspellings of each other.
+    syllables, never misspellings of each other; ``languages``: the languages its syllables
+    are read in (a Chinese name's in Mandarin: "Jig", a Korean syllable, is no Mandarin one).
 
     Returns:
         The method, the similarity, and the sentences (with ``{a}`` and ``{b}`` slots) by
@@ -897,13 +902,21 @@ def _token_link(
     short = _short_undoubled(a) if shortest < _SKELETON_LENGTH else ""
     doubled = bool(short) and short == _short_undoubled(b)
     if shortest < _FUZZY_LENGTH and not doubled:
-        if syllabic and misspelled_syllable(left, a) and syllable_part(right, b) and _misspelling_of(a, b):
-            sentence = "'{a}' reads as no Chinese or Korean syllable: the listed '{b}' with one letter wrong."
+        misspelled = syllabic and misspelled_syllable(left, a, languages)
+        if misspelled and syllable_part(right, b) and _misspelling_of(a, b):
+            sentence = (
+                f"'{{a}}' reads as no {_syllables_of(languages)} syllable:"
+                " the listed '{b}' with one letter wrong."
+            )
             return Method.FUZZY, _MISSPELLING_SIMILARITY, (("", sentence),)
         return None
-    if syllabic and shortest < _MIN_LOOSE_SYLLABIC and _syllable_counts(left) & _syllable_counts(right):
+    if (
+        syllabic
+        and shortest < _MIN_LOOSE_SYLLABIC
+        and _syllable_counts(left, languages) & _syllable_counts(right, languages)
+    ):
         return None  # as many Chinese or Korean syllables, but other ones: a different name
-    if syllabic and _other_syllables(left, right):
+    if syllabic and _other_syllables(left, right, languages):
         return None  # longer parts too: "Jingxiang" and "Zhenxing" share a spelling skeleton
     if syllabic and _syllable_counts(left) and not _syllable_counts(right):
         # Chinese or Korean syllables against a listed part that reads as none (a name such
@@ -949,7 +962,7 @@ def _token_link(
         sentence = f"'{{a}}' sounds like the listed '{{b}}' (Metaphone {key})."
         return Method.PHONETIC, 0.8 + 0.1 * similarity, (("", sentence),)
     distance = jellyfish.damerau_levenshtein_distance(a, b)
-    if syllabic and distance == 2 and _syllable_counts(left) & _syllable_counts(right):
+    if syllabic and distance == 2 and _syllable_counts(left, languages) & _syllable_counts(right, languages):
         return None  # two letters apart and as many Chinese or Korean syllables: other syllables
     if distance == 1 or (distance == 2 and shortest >= 8):
         plural = "s" if distance > 1 else ""
@@ -964,10 +977,11 @@ _OCR_LENGTH, _PHONETIC_LENGTH, _FUZZY_LENGTH = 2, 4, 4
 _MISSPELLING_SIMILARITY = 0.8
 
 
-def misspelled_syllable(text: str, spelling: str) -> bool:
+def misspelled_syllable(text: str, spelling: str, languages: frozenset[str] = SYLLABLE_LANGUAGES) -> bool:
     """Tell whether an applicant's part may be a misspelled syllable of a Chinese or Korean
-    name: 2 to 4 Latin letters that read as no Chinese or Korean syllable ("Xnu", "Kmi",
-    "Lviu"), no title, particle or legal form.
+    name whose syllables are read in ``languages``: 2 to 4 Latin letters that read as no
+    syllable there ("Xnu", "Kmi", "Lviu"; "Jig", a Korean syllable, in a Chinese name), no
+    title, particle or legal form.
 
     Short parts of those names are syllables, and a short part one letter from another that
     reads as a syllable is another name ("Zhu" and "Zhou", "Li" and "Liu"); one that reads
@@ -979,8 +993,17 @@ def misspelled_syllable(text: str, spelling: str) -> bool:
         _short_latin(spelling)
         and text not in TITLES
         and text not in LOW_INFORMATION
-        and not _syllable_counts(text)
+        and not _syllable_counts(text, languages)
     )
+
+
+def _syllables_of(languages: frozenset[str]) -> str:
+    """How the evidence names the syllables of ``languages``: "Chinese", "Korean", "Chinese or Korean"."""
+    return " or ".join(name for language, name in _SYLLABLE_NAMES if language in languages)
+
+
+#: Each language of SYLLABLE_LANGUAGES, as the evidence names its syllables.
+_SYLLABLE_NAMES = (("Mandarin", "Chinese"), ("Korean", "Korean"))
 
 
 def syllable_part(text: str, spelling: str) -> bool:
@@ -1082,7 +1105,7 @@ def run_keys(
             found["d:" + spelling[:index] + spelling[index + 1 :]] = True
     if listed and syllable_part(text, spelling):
         found["y:" + spelling] = True
-    elif not listed and misspelled_syllable(text, spelling):
+    elif not listed and any(misspelled_syllable(text, spelling, language) for language in _EACH_LANGUAGE):
         found.update(dict.fromkeys(misspelling_keys(spelling), True))
     return tuple(found.items())
 
@@ -1122,21 +1145,27 @@ def _readable_in(run: Run, languages: frozenset[str]) -> bool:
     return any(reading.language in languages for reading in run_readings(run.text, run.pieces))
 
 
-def _syllable_counts(text: str) -> set[int]:
-    """How many syllables a part reads as in Mandarin or Korean, counting readings of one or
-    two: a Chinese or Korean name part has one or two syllables, so a longer reading
-    ("di-a-na" for Diana) is a segmentation of some other name, not a syllable to keep apart."""
-    return {len(reading.keys) for reading in translit.readings(text) if len(reading.keys) <= 2}
+def _syllable_counts(text: str, languages: frozenset[str] = SYLLABLE_LANGUAGES) -> set[int]:
+    """How many syllables a part reads as in ``languages`` (Mandarin or Korean), counting
+    readings of one or two: a Chinese or Korean name part has one or two syllables, so a longer
+    reading ("di-a-na" for Diana) is a segmentation of some other name, not a syllable to keep
+    apart."""
+    return {
+        len(reading.keys)
+        for reading in translit.readings(text)
+        if len(reading.keys) <= 2 and reading.language in languages
+    }
 
 
-def _other_syllables(left: str, right: str) -> bool:
-    """Tell whether two parts read as as many Chinese or Korean syllables, in one language, with
-    no syllable in common however they are read there ("Jingxiang" and "Zhenxing")."""
+def _other_syllables(left: str, right: str, languages: frozenset[str] = SYLLABLE_LANGUAGES) -> bool:
+    """Tell whether two parts read as as many Chinese or Korean syllables, in one language of
+    ``languages``, with no syllable in common however they are read there ("Jingxiang" and
+    "Zhenxing")."""
     pairs = [
         (set(a.keys), set(b.keys))
         for a in translit.readings(left)
         for b in translit.readings(right)
-        if a.language == b.language and len(a.keys) <= 2
+        if a.language == b.language and len(a.keys) <= 2 and a.language in languages
     ]
     counted = [(a, b) for a, b in pairs if len(a) == len(b)]
     return bool(counted) and not any(a & b for a, b in pairs)
@@ -1163,8 +1192,12 @@ def _spellable(run: Run) -> bool:
     return run.width == 1 or _spelled_joined(run.pieces, len(run.latin[0]))
 
 
-def _link(left: Run, right: Run, syllabic: bool = True) -> Link | None:
-    linked = _token_link(left.text, left.latin, right.text, right.latin, left.pieces, right.pieces, syllabic)
+def _link(
+    left: Run, right: Run, syllabic: bool = True, languages: frozenset[str] = SYLLABLE_LANGUAGES
+) -> Link | None:
+    linked = _token_link(
+        left.text, left.latin, right.text, right.latin, left.pieces, right.pieces, syllabic, languages
+    )
     if linked is None:
         return None
     method, similarity, templates = linked
@@ -1217,10 +1250,17 @@ def align(
     # family name. Elsewhere they are names that happen to segment so ("Hatim" and "Hattem").
     family = listed.family
     syllabic = family is not None
+    # Its syllables are read in the languages all its parts read in, and of those in the
+    # entry's (its nationality's), when it has some: "Jig" is a misspelling in a Chinese name,
+    # another syllable in a Korean one.
+    syllable_languages = readable & SYLLABLE_LANGUAGES
+    if languages is not None and syllable_languages & languages:
+        syllable_languages &= languages
+    syllable_languages = syllable_languages or SYLLABLE_LANGUAGES
     for left, right in _pairs(applicant, listed):
         if left.width > 1 and right.width > 1:
             continue
-        link = _link(left, right, syllabic)
+        link = _link(left, right, syllabic, syllable_languages)
         if link is None:
             continue
         if link.languages and not link.languages & readable and not _surname(right):
