@@ -16,8 +16,9 @@ included. Korean names are a family name and two common given-name syllables, in
 romanized (the family name in any of its usual spellings).
 
 Then listed Chinese names with one syllable (the family name's or a given one) swapped for a
-drawn one that reads otherwise in every system, in pinyin: other people who share the rest,
-none of whom may be a match.
+drawn one that reads otherwise in every system, in pinyin, however the listed part is read
+("Mengting" may be meng ding in Wade-Giles, so ding is not drawn for it): other people who
+share the rest, none of whom may be a match.
 
 Each name is compared, in its own language's syllables (pinyin for Chinese, Korean syllables
 for Korean), with every listed person: one that shares at most one syllable with each of them
@@ -63,6 +64,9 @@ class _Listed:
         self.names: list[tuple[set[str], set[tuple[str, ...]]]] = []
         #: Each name's syllables in its first reading: the family name's, and the given names' in order.
         self.spelled: list[tuple[str, list[str]]] = []
+        #: Of each name in ``spelled``, every syllable each of those may be in another reading
+        #: of its part ("ting" is ting in pinyin, ding in Wade-Giles).
+        self.choices: list[list[set[str]]] = []
         for value in (entry.name, *entry.aliases):
             parts = name_form(value).parts
             readings = []
@@ -76,6 +80,13 @@ class _Listed:
             if all(readings) and family is not None:
                 given = readings[:family] + readings[family + 1 :]
                 self.spelled.append((readings[family][0][0], [key for found in given for key in found[0]]))
+                self.choices.append(
+                    [
+                        {keys[at] for keys in found if len(keys) == len(found[0])}
+                        for found in (readings[family], *given)
+                        for at in range(len(found[0]))
+                    ]
+                )
                 self.names.append(
                     (
                         {keys[0] for keys in readings[family]},
@@ -182,13 +193,15 @@ def _near_chinese(
 ) -> tuple[str, list[str]]:
     """A listed Chinese name with one syllable (the family name's or a given one) swapped for
     a drawn one, in pinyin: another person who shares the rest."""
-    family, syllables = rng.choice([spelled for person in people for spelled in person.spelled])
+    (family, syllables), choices = rng.choice(
+        [pair for person in people for pair in zip(person.spelled, person.choices, strict=True)]
+    )
     keys = [family, *syllables]
     at = rng.randrange(len(keys))
     table = families if at == 0 else given
-    while True:  # another syllable, as the part reads in any system ("chou" may be Zhou)
+    while True:  # another syllable, however either reads ("chou" may be Zhou, "ting" ding)
         drawn = lazy_pinyin(rng.choices(*table)[0])[0]
-        if not any(keys[at] in reading.keys for reading in translit.readings(drawn)):
+        if not any(key in choices[at] for reading in translit.readings(drawn) for key in reading.keys):
             break
     keys[at] = "zh:" + drawn
     family_written = keys[0][3:].capitalize()
