@@ -8,7 +8,9 @@ For every person on the list (the bundled one by default), N times: one part of 
 name, as written, gets one typo (a letter changed, added or left out, or two adjacent letters
 swapped; seeded). Each misspelled name is screened; the figures say how often the person is
 the top hit at match, at review, how often another entry is on top, and how often nothing is
-found, apart for short parts (under 4 letters) and longer ones.
+found, apart for short parts (under 4 letters) and longer ones. Then, for persons of three
+parts or more, N times: two adjacent parts written as one word ("Kwangjin" for Kwang Jin),
+with one typo in it.
 
 A typo can make another real name ("Zhou" to "Zhu", "Liu" to "Lin"): screening treats such
 short parts of a Chinese or Korean name as another name, by design, so not every typo can be
@@ -59,9 +61,8 @@ def main() -> int:
     screener = screening.Screener(watchlist, index_cache=False)
     rng = random.Random(args.seed)
     found: Counter[tuple[str, str]] = Counter()
-    for entry in watchlist.entries:
-        if entry.kind is not screening.EntryKind.PERSON:
-            continue
+    people = [entry for entry in watchlist.entries if entry.kind is screening.EntryKind.PERSON]
+    for entry in people:
         words = entry.name.split()
         for _ in range(args.per_name):
             at = rng.randrange(len(words))
@@ -69,23 +70,39 @@ def main() -> int:
             if typo is None or not words[at].isascii():
                 continue
             name = " ".join(typo.capitalize() if index == at else word for index, word in enumerate(words))
-            result = screener.screen(screening.Applicant(name=name))
-            top = result.hits[0] if result.hits else None
-            outcome = (
-                "not found"
-                if top is None
-                else "another entry on top"
-                if top.entry.id != entry.id
-                else top.decision.value
-            )
-            found[("short" if len(words[at]) < 4 else "long", outcome)] += 1
-    for size, label in (("short", "parts under 4 letters"), ("long", "parts of 4 letters or more")):
+            found[("short" if len(words[at]) < 4 else "long", _outcome(screener, name, entry))] += 1
+    for entry in people:
+        words = entry.name.split()
+        if len(words) < 3 or not entry.name.isascii():
+            continue
+        for _ in range(args.per_name):
+            at = rng.randrange(len(words) - 1)
+            typo = _misspelled((words[at] + words[at + 1]).lower(), rng.choice(_KINDS), rng)
+            if typo is None:
+                continue
+            name = " ".join([*words[:at], typo.capitalize(), *words[at + 2 :]])
+            found[("joined", _outcome(screener, name, entry))] += 1
+    for size, label in (
+        ("short", "parts under 4 letters"),
+        ("long", "parts of 4 letters or more"),
+        ("joined", "two parts written as one word"),
+    ):
         total = sum(count for (group, _), count in found.items() if group == size)
         print(f"typos in {label}: {total}")
         for outcome in ("match", "review", "another entry on top", "not found"):
             count = found[(size, outcome)]
             print(f"  {outcome:22} {count:5}  ({count / (total or 1):.1%})")
     return 0
+
+
+def _outcome(screener: screening.Screener, name: str, entry: screening.WatchlistEntry) -> str:
+    """How screening ``name`` came out for the listed ``entry``: its decision when it is the
+    top hit, "another entry on top", or "not found"."""
+    result = screener.screen(screening.Applicant(name=name))
+    top = result.hits[0] if result.hits else None
+    if top is None:
+        return "not found"
+    return "another entry on top" if top.entry.id != entry.id else top.decision.value
 
 
 if __name__ == "__main__":

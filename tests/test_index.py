@@ -119,6 +119,7 @@ def test_pairs_hold_every_link(data: st.DataObject) -> None:
                 strategies.names(),
                 _mangled(listed_name),
                 _misspelled(listed_name),
+                _joined_misspelled(listed_name),
             )
         )
     )
@@ -631,6 +632,42 @@ def _misspelled(draw: st.DrawFn, name: str) -> str:
                 text = text[:at] + text[at + 1] + text[at] + text[at + 2 :]
         misspelled.append(text or part)
     return " ".join(misspelled)
+
+
+@st.composite
+def _joined_misspelled(draw: st.DrawFn, name: str) -> str:
+    """A listed name with two adjacent parts written as one word, and that word misspelled by
+    one letter: changed, added, left out, or two swapped ("Kwangjn Kim" for Kim Kwang Jin)."""
+    parts = [part.casefold() for part in name.replace(",", " ").split()]
+    if len(parts) < 2:
+        return name
+    at = draw(st.integers(0, len(parts) - 2))
+    word = parts[at] + parts[at + 1]
+    where = draw(st.integers(0, len(word) - 1))
+    letter = draw(st.sampled_from("abcdefghijklmnopqrstuvwxyz"))
+    how = draw(st.sampled_from(["change", "add", "leave out", "swap"]))
+    if how == "change":
+        word = word[:where] + letter + word[where + 1 :]
+    elif how == "add":
+        word = word[:where] + letter + word[where:]
+    elif how == "leave out":
+        word = word[:where] + word[where + 1 :]
+    elif where + 1 < len(word):
+        word = word[:where] + word[where + 1] + word[where] + word[where + 2 :]
+    joined = [*parts[:at], word, *parts[at + 2 :]]
+    return " ".join(draw(st.permutations(joined)))
+
+
+@settings(max_examples=150)
+@given(data=st.data())
+def test_index_keeps_every_hit_of_misspelled_joined_parts(data: st.DataObject) -> None:
+    """Listed names with two parts written as one word and misspelled (links of misspelled
+    given names of two syllables, through the one-letter keys of the joined runs) lose no hit
+    through the index."""
+    entry = data.draw(st.sampled_from(_LISTED))
+    name = data.draw(_joined_misspelled(data.draw(st.sampled_from((entry.name, *entry.aliases)))))
+    for index in _INDEXES.values():
+        assert _missed(index, name) == []
 
 
 @settings(max_examples=150)

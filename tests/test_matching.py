@@ -220,6 +220,47 @@ def test_korean_syllable_in_korean_name_is_another_syllable(screener: Screener, 
     assert screener.screen(Applicant(name=name)).decision.value == "clear"
 
 
+@pytest.mark.parametrize(
+    ("name", "listed", "word"),
+    [
+        ("Kwangjn Kim", "Kim Kwang Jin", "kwangjn"),  # a letter left out
+        ("Kim Kwnagjin", "Kim Kwang Jin", "kwnagjin"),  # two swapped
+        ("Taebk Kang", "Kang Tae Bok", "taebk"),
+        ("Nmil Chang", "Chang Nam Il", "nmil"),
+    ],
+)
+def test_misspelled_joined_given_name_is_reviewed(
+    screener: Screener, name: str, listed: str, word: str
+) -> None:
+    """A given name of two syllables written as one word and misspelled, reading as no
+    syllables, links to the listed parts joined: review, never a match, with its reason."""
+    result = screener.screen(Applicant(name=name))
+    assert result.decision.value == "review"
+    assert result.hits[0].entry.name == listed
+    sentences = [link.sentence for link in result.hits[0].evidence[0].links]
+    assert any(
+        sentence.startswith(f"'{word}' reads as no Korean syllables: the listed") for sentence in sentences
+    )
+
+
+@pytest.mark.parametrize("name", ["Kwangjun Kim", "Jongpog Ju", "Namli Chang"])
+def test_joined_given_name_of_other_syllables_is_another_name(screener: Screener, name: str) -> None:
+    """Written as one word, other syllables ("Kwangjun", "Jongpog", "Namli") make another given
+    name."""
+    assert screener.screen(Applicant(name=name)).decision.value == "clear"
+
+
+def test_joined_syllables_have_one_letter_keys() -> None:
+    """Listed parts of one syllable each, joined, have the one-letter keys of a single part;
+    other joined parts do not."""
+    keys = dict(_alignment.run_keys("kwangjin", ("kwangjin",), 2, ("kwang", "jin"), listed=True))
+    assert {"d:kwangjin", "d:kwangjn", "d:kwagjin"} <= set(keys)
+    other = dict(_alignment.run_keys("mohammedreza", ("mohammedreza",), 2, ("mohammed", "reza"), listed=True))
+    assert not any(key.startswith("d:") for key in other)
+    assert _alignment.joined_syllables(("nam", "il"), "namil")
+    assert not _alignment.joined_syllables(("li", "an"), "lian")  # under 5 letters
+
+
 def test_misspelled_syllable_is_judged_in_the_name_languages() -> None:
     """A part is a misspelled syllable where it reads as no syllable in the listed name's
     languages; an applicant's part that reads in one language only looks up the keys."""

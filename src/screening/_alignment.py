@@ -16,10 +16,13 @@ the first rule that holds (:func:`link_rules` lists them):
 * **fuzzy**: a Damerau-Levenshtein distance of 1 (2 for 8 or more letters), 4 or more letters;
   in a Chinese or Korean name, 1 from a listed syllable of 2 or 3 letters for a part that reads
   as no syllable (:func:`misspelled_syllable`), while parts that read as other syllables are
-  other names, however alike;
+  other names, however alike; and a part that reads as no syllable, one letter from two
+  listed syllables of a Chinese or Korean name joined ("Kwangjn" for "Kwang Jin",
+  :func:`joined_syllables`);
 * **initial**: a single letter and a part it begins.
 
-The last four link single parts only, never joined ones.
+The last four link single parts only, never joined ones, but for that misspelling of two
+syllables.
 
 Pairs are chosen greedily, strongest and longest first, without reusing a part. Each listed
 part weighs its length in Latin letters, less for common name parts (a surname borne by 5% of
@@ -580,15 +583,18 @@ def joined_keys(chosen: tuple[Part, ...]) -> list[tuple[str, bool]]:
     its readings or caching the keys: a large list's joined runs seldom repeat."""
     texts = tuple([part.text for part in chosen])
     text, latin = "".join(texts), _joined_latin(chosen)
+    common = _common_languages(texts)
     readings = (
         tuple([key for reading in combination for key in reading.keys])
-        for _language, combination in _joined_combinations(texts, _common_languages(texts))
+        for _language, combination in _joined_combinations(texts, common)
     )
     keys = [(key, False) for key in _strong_keys_of(text, latin, readings)]
     if _spelled_joined(texts, len(latin[0])):
         skeleton = joined_skeleton(chosen[0].latin[0], chosen[1].latin[0])
         if skeleton:
             keys.append(("s:" + skeleton, True))
+    if common and joined_syllables(texts, latin[0]):  # which read in a language in common
+        keys += [(key, True) for key in _one_letter_keys(latin[0])]
     return keys
 
 
@@ -1025,6 +1031,64 @@ def _misspelling_of(a: str, b: str) -> bool:
     return 2 <= min(len(a), len(b)) < _FUZZY_LENGTH and jellyfish.damerau_levenshtein_distance(a, b) == 1
 
 
+def _one_letter_keys(spelling: str) -> list[str]:
+    """The spelling and the spelling less any one letter, as ``d:`` keys: two spellings one
+    letter apart share one."""
+    return [
+        "d:" + spelling,
+        *("d:" + spelling[:index] + spelling[index + 1 :] for index in range(len(spelling))),
+    ]
+
+
+#: Fewest letters of two syllables written as one that a misspelling links to.
+_JOINED_MISSPELLING_LENGTH = 5
+
+
+def joined_syllables(
+    pieces: tuple[str, ...], spelling: str, languages: frozenset[str] = SYLLABLE_LANGUAGES
+) -> bool:
+    """Tell whether a listed run joins two parts of one syllable each in a language of
+    ``languages`` (a Chinese or Korean given name written in two parts: "Kwang Jin"), 5 Latin
+    letters or more in all. A misspelling of it written as one word ("Kwangjn") links to it
+    (:func:`_joined_misspelling`); such runs have the one-letter keys of single parts (``d:``)."""
+    return (
+        len(pieces) == 2
+        and len(spelling) >= _JOINED_MISSPELLING_LENGTH
+        and spelling.isascii()
+        and spelling.isalpha()
+        and bool(_one_syllable_languages(pieces[0]) & _one_syllable_languages(pieces[1]) & languages)
+    )
+
+
+@functools.lru_cache(maxsize=65536)
+def _one_syllable_languages(text: str) -> frozenset[str]:
+    """The languages a part reads as one syllable in."""
+    return frozenset(reading.language for reading in translit.readings(text) if len(reading.keys) == 1)
+
+
+@functools.lru_cache(maxsize=4096)
+def _joined_misspelling(
+    text: str, spelling: str, pieces: tuple[str, ...], joined: str, languages: frozenset[str]
+) -> str:
+    """The evidence (with ``{a}`` and ``{b}`` slots) when an applicant's part is a misspelling
+    of a listed given name of two syllables written as one word ("Kwangjn" for "Kwang Jin"):
+    no title, particle or legal form, reading as no syllables in ``languages`` (the listed
+    name's), one letter from the joined spelling (:func:`joined_syllables`); "" otherwise.
+    Written so in two syllables ("Kwangjun"), it would be another name."""
+    if (
+        text in TITLES
+        or text in LOW_INFORMATION
+        or not joined_syllables(pieces, joined, languages)
+        or any(reading.language in languages for reading in translit.readings(text))
+        or jellyfish.damerau_levenshtein_distance(spelling, joined) != 1
+    ):
+        return ""
+    return (
+        f"'{{a}}' reads as no {_syllables_of(languages)} syllables: the listed '{{b}}' written as"
+        " one word, with one letter wrong."
+    )
+
+
 def misspelling_keys(spelling: str) -> list[str]:
     """The spellings a misspelled syllable (:func:`misspelled_syllable`) may be a misspelling
     of (:func:`_misspelling_of`), as ``y:`` keys: the listed syllables spelled so
@@ -1071,6 +1135,8 @@ def run_keys(
         skeleton = spelling_skeleton(latin[0]) if _spelled_joined(pieces, len(latin[0])) else ""
         if skeleton:
             found["s:" + skeleton] = True
+        if listed and joined_syllables(pieces, latin[0]):
+            found.update(dict.fromkeys(_one_letter_keys(latin[0]), True))
         return tuple(found.items())  # joined parts link exactly, by reading or by spelling
     kind = translit.script(text)
     for spelling in latin:
@@ -1100,9 +1166,7 @@ def run_keys(
         if slavic:  # East Slavic names in their Russian-like spelling (see _token_link)
             found["s:" + spelling_skeleton(slavic)] = True
     if size >= _FUZZY_LENGTH:
-        found["d:" + spelling] = True
-        for index in range(size):
-            found["d:" + spelling[:index] + spelling[index + 1 :]] = True
+        found.update(dict.fromkeys(_one_letter_keys(spelling), True))
     if listed and syllable_part(text, spelling):
         found["y:" + spelling] = True
     elif not listed and any(misspelled_syllable(text, spelling, language) for language in _EACH_LANGUAGE):
@@ -1195,15 +1259,26 @@ def _spellable(run: Run) -> bool:
 def _link(
     left: Run, right: Run, syllabic: bool = True, languages: frozenset[str] = SYLLABLE_LANGUAGES
 ) -> Link | None:
-    linked = _token_link(
-        left.text, left.latin, right.text, right.latin, left.pieces, right.pieces, syllabic, languages
+    misspelled = ""
+    if syllabic and left.width == 1 and right.width == 2:
+        misspelled = _joined_misspelling(left.text, left.latin[0], right.pieces, right.latin[0], languages)
+    linked = (
+        (Method.FUZZY, _MISSPELLING_SIMILARITY, (("", misspelled),))
+        if misspelled
+        else _token_link(
+            left.text, left.latin, right.text, right.latin, left.pieces, right.pieces, syllabic, languages
+        )
     )
     if linked is None:
         return None
     method, similarity, templates = linked
-    if (left.width, right.width) != (1, 1) and (
-        method in _SINGLE_PART_METHODS
-        or (method is Method.SPELLING and (syllabic or not (_spellable(left) and _spellable(right))))
+    if (
+        (left.width, right.width) != (1, 1)
+        and not misspelled
+        and (
+            method in _SINGLE_PART_METHODS
+            or (method is Method.SPELLING and (syllabic or not (_spellable(left) and _spellable(right))))
+        )
     ):
         # Joined parts are compared exactly, by reading or by spelling only, and by spelling
         # not in a Chinese or Korean name, whose syllables are read ("Min Shi" is no "Mansha").
