@@ -346,6 +346,21 @@ def test_one_part_listed_name_needs_the_whole_applicant_name() -> None:
     assert Decision.REVIEW == screening.screen(Applicant(name="Tariq"), listed).decision
 
 
+def test_listed_parts_one_applicant_part_holds_are_one_shared_part() -> None:
+    """A listed person's parts that one part of the applicant's name holds, joined, are one
+    name ("Abdulaziz" for "AZIZ, Abdul"): no hit when the applicant has more; a hit when that
+    part is the applicant's whole name, and for an organization's name written as one word."""
+    person = WatchlistEntry(id="p", kind=EntryKind.PERSON, name="AZIZ, Abdul")
+    people = Watchlist(name="people", version="1", entries=[person])
+    assert Decision.CLEAR == screening.screen(Applicant(name="Aqeel Abdulaziz Al-Aqil"), people).decision
+    assert Decision.CLEAR == screening.screen(Applicant(name="Abdulaziz Zargon"), people).decision
+    assert Decision.MATCH == screening.screen(Applicant(name="Abdulaziz"), people).decision
+    assert Decision.MATCH == screening.screen(Applicant(name="Abdul Aziz Zargon"), people).decision
+    company = WatchlistEntry(id="o", kind=EntryKind.ORGANIZATION, name="Silver Star")
+    companies = Watchlist(name="companies", version="1", entries=[company])
+    assert Decision.CLEAR != screening.screen(Applicant(name="Silverstar Network"), companies).decision
+
+
 @pytest.mark.parametrize("name", ["王振兴 李", "振兴 美 王", "김광진 박", "광진 김 수", "佟雨泽 明"])
 def test_a_han_or_hangul_part_beyond_a_listed_chinese_or_korean_name_cannot_match(
     screener: Screener, name: str

@@ -1396,6 +1396,15 @@ def align(
         part.named and index not in used_applicant for index, part in enumerate(applicant.parts)
     ):
         return None  # a one-part listed name is one shared part when the applicant has more
+    if (
+        person
+        and len({(link.applicant.start, link.applicant.end) for link in informative}) == 1
+        and informative[0].applicant.width == 1
+        and any(part.named and index not in used_applicant for index, part in enumerate(applicant.parts))
+    ):
+        # Listed parts that one part of a person's name holds, joined ("Abdulaziz" for "AZIZ,
+        # Abdul"), are one name: one shared part, when the applicant has more.
+        return None
     nationality = languages
     language_sets = [
         link.languages & languages if languages else link.languages for link in chosen if link.languages
