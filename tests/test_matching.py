@@ -346,6 +346,22 @@ def test_one_part_listed_name_needs_the_whole_applicant_name() -> None:
     assert Decision.REVIEW == screening.screen(Applicant(name="Tariq"), listed).decision
 
 
+def test_han_read_in_korean_stands_for_a_korean_name_only() -> None:
+    """Han characters read in Korean link to a listed name with a known Chinese or Korean family
+    name, or of an entry of Korean nationality: "莉 谢" (리사) is no "Issa" otherwise."""
+    plain = WatchlistEntry(id="i", kind=EntryKind.PERSON, name="Issa")
+    korean = WatchlistEntry(id="k", kind=EntryKind.PERSON, name="Issa", nationalities=("KR",))
+    assert (
+        screening.screen(Applicant(name="莉 谢"), Watchlist(name="a", version="1", entries=[plain])).hits
+        == ()
+    )
+    found = screening.screen(Applicant(name="莉 谢"), Watchlist(name="b", version="1", entries=[korean]))
+    assert [hit.entry.id for hit in found.hits] == ["k"]
+    family = WatchlistEntry(id="f", kind=EntryKind.PERSON, name="Jong Pong Ju")
+    listed = Watchlist(name="c", version="1", entries=[family])
+    assert screening.screen(Applicant(name="鄭奉柱"), listed).decision is Decision.MATCH
+
+
 def test_listed_parts_one_applicant_part_holds_are_one_shared_part() -> None:
     """A listed person's parts that one part of the applicant's name holds, joined, are one
     name ("Abdulaziz" for "AZIZ, Abdul"): no hit when the applicant has more; a hit when that

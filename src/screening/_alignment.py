@@ -1332,11 +1332,16 @@ def align(
     if languages is not None and syllable_languages & languages:
         syllable_languages &= languages
     syllable_languages = syllable_languages or SYLLABLE_LANGUAGES
+    korean_unlikely = family is None and not (languages and "Korean" in languages)
     for left, right in _pairs(applicant, listed):
         if left.width > 1 and right.width > 1:
             continue
         link = _link(left, right, syllabic, syllable_languages)
         if link is None:
+            continue
+        if korean_unlikely and link.languages == {"Korean"} and translit.script(left.text) == "han":
+            # Han characters read in Korean stand for a Korean name: one with a known family
+            # name, or of an entry whose nationality reads Korean ("莉谢", 리사, is no "Issa").
             continue
         if link.languages and not link.languages & readable and not _surname(right):
             link = _outside(link)
