@@ -346,6 +346,15 @@ def test_one_part_listed_name_needs_the_whole_applicant_name() -> None:
     assert Decision.REVIEW == screening.screen(Applicant(name="Tariq"), listed).decision
 
 
+def test_kana_links_single_parts_only() -> None:
+    """A kana part links by its skeleton to a single listed part, never to joined ones: those
+    have no kana key, so the index could not find the pair."""
+    kana = name_form("クサ").runs[0]
+    joined = next(run for run in name_form("Hk Sihai").runs if run.width == 2)
+    assert _link(kana, joined, False) is None
+    assert _link(kana, name_form("Ksa").runs[0], False) is not None
+
+
 def test_han_read_in_korean_stands_for_a_korean_name_only() -> None:
     """Han characters read in Korean link to a listed name with a known Chinese or Korean family
     name, or of an entry of Korean nationality: "莉 谢" (리사) is no "Issa" otherwise."""

@@ -880,7 +880,8 @@ def _token_link(
             _SIMILARITY[Method.TRANSLITERATION],
             (("", f"'{{a}}' and the listed '{{b}}' are both written '{spelled}' in Latin letters."),),
         )
-    kana = translit.script(left) == "kana" or translit.script(right) == "kana"
+    # Kana is compared by skeleton part by part: joined parts have no kana skeleton key.
+    kana = not left_pieces and not right_pieces and "kana" in {translit.script(left), translit.script(right)}
     if kana and {kana_skeleton(spelling) for spelling in left_latin} & {
         kana_skeleton(spelling) for spelling in right_latin
     } - {""}:
