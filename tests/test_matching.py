@@ -346,6 +346,32 @@ def test_one_part_listed_name_needs_the_whole_applicant_name() -> None:
     assert Decision.REVIEW == screening.screen(Applicant(name="Tariq"), listed).decision
 
 
+@pytest.mark.parametrize(
+    ("applicant", "listed"),
+    [
+        ("Abdurrahman Yasin", "Abdul Rahman Yasin"),
+        ("Abdurahman Yasin", "Abdul Rahman Yasin"),
+        ("Abderrahman Yasin", "Abdel Rahman Yasin"),
+        ("Abdussalam Zaeef", "Abdul Salam Zaeef"),
+        ("Abdurrazzaq Ali", "Abd al-Razzaq Ali"),
+        ("Abdorreza Shahlai", "SHAHLAI, Abdul Reza"),
+    ],
+)
+def test_abd_al_with_the_article_taken_by_a_sun_letter(applicant: str, listed: str) -> None:
+    """ "Abd al-" before a sun letter is written with the letter doubled or the "l" left out
+    (Abdurrahman, Abderrahman, Abdurahman): one Arabic name with "Abdul Rahman"."""
+    entry = WatchlistEntry(id="p", kind=EntryKind.PERSON, name=listed)
+    result = screening.screen(Applicant(name=applicant), Watchlist(name="a", version="1", entries=[entry]))
+    assert result.decision is Decision.MATCH
+    assert any("with its article" in link.sentence for link in result.hits[0].evidence[0].links)
+
+
+@pytest.mark.parametrize("spelling", ["abdullah", "abduh", "abdur", "abdukadir"])
+def test_other_names_beginning_abd_keep_their_spelling(spelling: str) -> None:
+    """Names that begin "Abd" without an article before a sun letter get no article spelling."""
+    assert _alignment._with_article((spelling,)) == (spelling,)
+
+
 def test_kana_links_single_parts_only() -> None:
     """A kana part links by its skeleton to a single listed part, never to joined ones: those
     have no kana key, so the index could not find the pair."""

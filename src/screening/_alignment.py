@@ -369,8 +369,12 @@ def _token_part(token: str) -> tuple[str, tuple[str, ...], float, tuple[str, ...
 
 
 #: The Arabic "Abd al-" (servant of), spelled otherwise than "abdul": Abdel, Abdal, Abdol,
-#: Abdoul, and "Abd al" joined from two parts.
-_ABD_AL = re.compile(r"abd(?:a|e|o|ou)l")
+#: Abdoul, and "Abd al" joined from two parts; and with the article's "l" taken by a sun letter
+#: after it, doubled or not ("Abdurrahman", "Abderrahmane", "Abdussalam", "Abdurahman":
+#: Abd al-Rahman, Abd al-Salam). The match ends before the name that follows the article.
+_ABD_AL = re.compile(
+    r"abd(?:a|e|o|ou)l|abd(?:a|e|o|ou|u)(sh|th|dh|[tdrzsn])(?=\1)|abdu(?=(?:sh|th|dh|[tdrzsn])[aeiouy])"
+)
 
 
 def _with_article(latin: tuple[str, ...]) -> tuple[str, ...]:
