@@ -510,7 +510,17 @@ def _joined_latin(chosen: tuple[Part, ...]) -> tuple[str, ...]:
 
 @functools.lru_cache(maxsize=65536)
 def _reading_languages(text: str) -> frozenset[str]:
-    return frozenset(reading.language for reading in translit.readings(text))
+    return _language_set(reading.language for reading in translit.readings(text))
+
+
+def _language_set(languages: Iterable[str]) -> frozenset[str]:
+    """The set of ``languages``, one object for each set: the caches of languages by part
+    hold tens of thousands of them, and a frozenset takes 216 bytes."""
+    found = frozenset(languages)
+    return _LANGUAGE_SETS.setdefault(found, found)
+
+
+_LANGUAGE_SETS: dict[frozenset[str], frozenset[str]] = {}
 
 
 def run_readings(text: str, pieces: tuple[str, ...] = ()) -> tuple[translit.Reading, ...]:
@@ -1068,7 +1078,7 @@ def joined_syllables(
 @functools.lru_cache(maxsize=65536)
 def _one_syllable_languages(text: str) -> frozenset[str]:
     """The languages a part reads as one syllable in."""
-    return frozenset(reading.language for reading in translit.readings(text) if len(reading.keys) == 1)
+    return _language_set(reading.language for reading in translit.readings(text) if len(reading.keys) == 1)
 
 
 @functools.lru_cache(maxsize=4096)
