@@ -619,19 +619,26 @@ def _misspelled(draw: st.DrawFn, name: str) -> str:
     for part in parts:
         text = part.casefold()
         if 2 <= len(text) <= 4 and draw(st.booleans()):
-            at = draw(st.integers(0, len(text) - 1))
-            letter = draw(st.sampled_from("abcdefghijklmnopqrstuvwxyz"))
-            how = draw(st.sampled_from(["change", "add", "leave out", "swap"]))
-            if how == "change":
-                text = text[:at] + letter + text[at + 1 :]
-            elif how == "add":
-                text = text[:at] + letter + text[at:]
-            elif how == "leave out":
-                text = text[:at] + text[at + 1 :]
-            elif at + 1 < len(text):
-                text = text[:at] + text[at + 1] + text[at] + text[at + 2 :]
+            text = _one_typo(draw, text)
         misspelled.append(text or part)
     return " ".join(misspelled)
+
+
+def _one_typo(draw: st.DrawFn, text: str) -> str:
+    """``text`` with one letter wrong: changed, added, left out, or two swapped (when there
+    are two to swap)."""
+    at = draw(st.integers(0, len(text) - 1))
+    letter = draw(st.sampled_from("abcdefghijklmnopqrstuvwxyz"))
+    how = draw(st.sampled_from(["change", "add", "leave out", "swap"]))
+    if how == "change":
+        return text[:at] + letter + text[at + 1 :]
+    if how == "add":
+        return text[:at] + letter + text[at:]
+    if how == "leave out":
+        return text[:at] + text[at + 1 :]
+    if at + 1 < len(text):
+        return text[:at] + text[at + 1] + text[at] + text[at + 2 :]
+    return text
 
 
 @st.composite
@@ -642,19 +649,7 @@ def _joined_misspelled(draw: st.DrawFn, name: str) -> str:
     if len(parts) < 2:
         return name
     at = draw(st.integers(0, len(parts) - 2))
-    word = parts[at] + parts[at + 1]
-    where = draw(st.integers(0, len(word) - 1))
-    letter = draw(st.sampled_from("abcdefghijklmnopqrstuvwxyz"))
-    how = draw(st.sampled_from(["change", "add", "leave out", "swap"]))
-    if how == "change":
-        word = word[:where] + letter + word[where + 1 :]
-    elif how == "add":
-        word = word[:where] + letter + word[where:]
-    elif how == "leave out":
-        word = word[:where] + word[where + 1 :]
-    elif where + 1 < len(word):
-        word = word[:where] + word[where + 1] + word[where] + word[where + 2 :]
-    joined = [*parts[:at], word, *parts[at + 2 :]]
+    joined = [*parts[:at], _one_typo(draw, parts[at] + parts[at + 1]), *parts[at + 2 :]]
     return " ".join(draw(st.permutations(joined)))
 
 
