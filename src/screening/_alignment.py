@@ -30,9 +30,11 @@ people or more weighs 40% of its length; see :func:`screening.translit.populatio
 The score is the covered share of the listed name's weight, each pair counted at its
 similarity, reduced a little for the applicant's parts that found no partner. A listed name of
 two or more parts needs at least two of them covered, at least one by exact, joined or
-transliteration evidence: one shared part (a surname) never counts. A partial correspondence
-(not every listed part covered) counts only when every link in it is of those strong kinds and,
-when the listed name ends in a known Chinese or Korean family name, covers it. Parts may come
+transliteration evidence: one shared part (a surname) never counts, and neither do a person's
+listed parts that one part of a longer applicant's name holds joined ("Abdulaziz" for "AZIZ,
+Abdul"). A partial correspondence (not every listed part covered) counts only when every link
+in it is of those strong kinds and, when the listed name ends in a known Chinese or Korean
+family name, covers it. Parts may come
 in any order that moves the family name from one end to the other (of a Chinese or Korean
 name, only its family name: ``Kwang Jin Kim``, not ``Jin Kim Kwang``); any other order
 (``Bok Tae`` for ``Tae Bok``) is a different given name, so it can bring review but never a match.
