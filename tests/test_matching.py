@@ -372,6 +372,23 @@ def test_other_names_beginning_abd_keep_their_spelling(spelling: str) -> None:
     assert _alignment._with_article((spelling,)) == (spelling,)
 
 
+def test_a_syllable_hyphenated_to_a_listed_given_name_makes_another_name() -> None:
+    """Beside a listed Chinese or Korean name it covers whole, a part hyphenated to a linked
+    one is another syllable of that given name ("Young-Chol" is no "Chol"): never a match.
+    Written apart, it may be a middle name; beside a listed part left uncovered, it is that
+    part spelled otherwise ("Wan-Ken" for "Wang Ken"), for review."""
+    chol = Watchlist(
+        name="a", version="1", entries=[WatchlistEntry(id="c", kind=EntryKind.PERSON, name="KIM, Chol")]
+    )
+    assert screening.screen(Applicant(name="Kim Young-Chol"), chol).decision is not Decision.MATCH
+    assert screening.screen(Applicant(name="Kim Young Chol"), chol).decision is Decision.MATCH
+    ken = WatchlistEntry(id="k", kind=EntryKind.PERSON, name="HUANG, Wang Ken")
+    result = screening.screen(
+        Applicant(name="HUANG, Wan-Ken"), Watchlist(name="b", version="1", entries=[ken])
+    )
+    assert result.decision is Decision.REVIEW
+
+
 def test_kana_links_single_parts_only() -> None:
     """A kana part links by its skeleton to a single listed part, never to joined ones: those
     have no kana key, so the index could not find the pair."""

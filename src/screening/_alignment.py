@@ -1471,10 +1471,25 @@ def align(
     # no added syllable: the name written twice ("Wang Zhenxing 王振兴") or a name repeated
     # ("Muhammad Sharif Muhammad"), which costs what a middle name costs.
     linked = {index for link in candidates for index in range(link.applicant.start, link.applicant.end)}
+    # A part hyphenated to a linked one, beside a listed name it covers whole, is another
+    # syllable of that given name too, in any script: "Young-Chol" is no "Chol". (Beside a
+    # listed part left uncovered, it is rather that part spelled otherwise: "Wan-Ken" for
+    # "Wang Ken".)
+    hyphenated = {
+        applicant.parts[index].group
+        for link in chosen
+        for index in range(link.applicant.start, link.applicant.end)
+    }
     added = [
         index
         for index in unused
-        if person and family is not None and index not in linked and _another_syllable(applicant.parts[index])
+        if person
+        and family is not None
+        and index not in linked
+        and (
+            _another_syllable(applicant.parts[index])
+            or (complete and applicant.parts[index].group in hyphenated and applicant.parts[index].weight > 0)
+        )
     ]
     extra = sum(applicant.parts[index].weight for index in unused if index not in added)
     extra *= _EXTRA_PART_WEIGHT
