@@ -389,6 +389,24 @@ def test_a_syllable_hyphenated_to_a_listed_given_name_makes_another_name() -> No
     assert result.decision is Decision.REVIEW
 
 
+def test_a_son_named_by_the_arabic_chain_of_names_is_no_match_for_his_father() -> None:
+    """A listed Arabic chain of names ("SURNAME, Personal Father Grandfather") that begins at
+    the applicant's second given name, after one of the applicant's own, names the father of
+    the applicant: review, never a match. Without an Arabic article or "ibn" (a Burmese
+    name), or with the applicant's own first, the rule does not apply."""
+    father = WatchlistEntry(id="f", kind=EntryKind.PERSON, name="AL-TIKRITI, Sab'awi Ibrahim Hassan")
+    listed = Watchlist(name="a", version="1", entries=[father])
+    son = screening.screen(Applicant(name="AL-TIKRITI, Yasser Sabawi Ibrahim Hasan"), listed)
+    assert son.decision is Decision.REVIEW
+    assert (
+        screening.screen(Applicant(name="AL-TIKRITI, Sabawi Ibrahim Hasan"), listed).decision
+        is Decision.MATCH
+    )
+    burmese = WatchlistEntry(id="b", kind=EntryKind.PERSON, name="CHIT, Kaing Pa Pa")
+    other = Watchlist(name="b", version="1", entries=[burmese])
+    assert screening.screen(Applicant(name="CHIT, Daw Kaing Pa Pa"), other).decision is Decision.MATCH
+
+
 def test_kana_links_single_parts_only() -> None:
     """A kana part links by its skeleton to a single listed part, never to joined ones: those
     have no kana key, so the index could not find the pair."""

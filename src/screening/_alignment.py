@@ -323,6 +323,24 @@ class NameForm:
         return _family_index(self.parts)
 
     @functools.cached_property
+    def chain_start(self) -> int | None:
+        """Where the chain of names of an Arabic name written "SURNAME, Personal Father
+        Grandfather" begins (the nasab: three given names or more after the comma, no
+        particles or titles counted, in a name with an Arabic article or "ibn"); None for
+        other names (Burmese names have as many parts, and no chain)."""
+        before, comma, after = self.original.partition(",")
+        if not comma or "," in after or not names.is_valid(before):
+            return None
+        if not any(part.text in _ARABIC_PARTICLES for part in self.parts):
+            return None
+        start = len(names.tokens(before))
+        if sum(1 for part in self.parts[start:] if part.named) < 3:
+            return None
+        while not self.parts[start].named:
+            start += 1
+        return start
+
+    @functools.cached_property
     def family_end(self) -> int | None:
         """The index of the family name, when the name is Chinese or Korean in shape: a known
         family name at an end (:func:`_family_index`), and every part one or two syllables
@@ -1534,7 +1552,8 @@ def align(
         and bool(languages)
         and not added
         and not hanja
-        and not any(link.outside for link in chosen),
+        and not any(link.outside for link in chosen)
+        and not (person and _chain_shifted(applicant, listed, chosen, used_applicant | linked)),
         covered=covered,
         scrambled=scrambled,
         languages=languages,
@@ -1549,6 +1568,25 @@ def align(
             if index not in linked and index not in added and applicant.parts[index].weight > 0
         ),
     )
+
+
+#: Parts that mark a name as Arabic: the article, and "son of", "daughter of".
+_ARABIC_PARTICLES = frozenset({"al", "el", "ibn", "bin", "bint"})
+
+
+def _chain_shifted(applicant: NameForm, listed: NameForm, chosen: list[Link], linked: set[int]) -> bool:
+    """Tell whether a listed chain of names (:attr:`NameForm.chain_start`) begins at the
+    applicant's second given name, after one of the applicant's own that links to nothing:
+    "Yasser Sabawi Ibrahim Hasan" is the son of the listed Sabawi Ibrahim Hassan, by the
+    Arabic chain of names. Such an alignment is for review, never a match."""
+    start = listed.chain_start
+    link = next(
+        (link for link in chosen if start is not None and link.listed.start <= start < link.listed.end), None
+    )
+    if link is None:
+        return False
+    before = [index for index in range(link.applicant.start) if applicant.parts[index].named]
+    return bool(before) and before[-1] not in linked
 
 
 def _another_syllable(part: Part) -> bool:
