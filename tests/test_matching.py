@@ -469,15 +469,30 @@ def test_a_han_or_hangul_part_beyond_a_listed_chinese_or_korean_name_cannot_matc
         "김광진 씨",
         "김광진 동지",
         "Zhenxing Li Wang",
-        "Kim Kwang Jin Park",
+        "David Baoyu Zhou",
     ],
 )
 def test_the_listed_chinese_or_korean_name_alone_or_with_a_latin_part_still_matches(
     screener: Screener, name: str
 ) -> None:
     """Titles weigh nothing (Chinese and Korean ones too), and a part in Latin letters may be
-    a middle name."""
+    a middle name: of a listed person of another nationality (Zhenxing Wang is a U.S.
+    national), or one that reads as no syllable of the entry's language ("David")."""
     assert screener.screen(Applicant(name=name)).decision is Decision.MATCH
+
+
+@pytest.mark.parametrize(
+    ("name", "listed"), [("Kim Kwang Jin Park", "Kim Kwang Jin"), ("Baoyu Li Zhou", "Baoyu Zhou")]
+)
+def test_a_latin_syllable_beside_a_listed_chinese_or_korean_national_makes_another_name(
+    screener: Screener, name: str, listed: str
+) -> None:
+    """Beside the whole name of a listed North Korean or Chinese national, a Latin part that
+    reads as a syllable of that language is an added syllable, as a Han or Hangul part is
+    ("김광진 박"): flagged for review, never a match."""
+    result = screener.screen(Applicant(name=name))
+    assert result.decision is Decision.REVIEW
+    assert result.hits[0].entry.name == listed
 
 
 def test_han_parts_beyond_an_organization_name_do_not_count() -> None:

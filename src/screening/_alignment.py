@@ -1498,6 +1498,9 @@ def align(
         for link in chosen
         for index in range(link.applicant.start, link.applicant.end)
     }
+    # Of an entry whose nationality reads Chinese or Korean only, a part that reads as a
+    # syllable of that language is one in Latin letters too: "KIM, Hak Song" is no "KIM, Song".
+    of_nationality = nationality if nationality and nationality <= SYLLABLE_LANGUAGES else frozenset()
     added = [
         index
         for index in unused
@@ -1506,7 +1509,14 @@ def align(
         and index not in linked
         and (
             _another_syllable(applicant.parts[index])
-            or (complete and applicant.parts[index].group in hyphenated and applicant.parts[index].weight > 0)
+            or (
+                complete
+                and applicant.parts[index].weight > 0
+                and (
+                    applicant.parts[index].group in hyphenated
+                    or bool(of_nationality and _syllable_counts(applicant.parts[index].text, of_nationality))
+                )
+            )
         )
     ]
     extra = sum(applicant.parts[index].weight for index in unused if index not in added)
