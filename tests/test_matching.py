@@ -596,6 +596,25 @@ def test_a_listed_name_of_common_parts_inside_a_longer_name_cannot_decide_a_matc
     assert "common in this list" in result.hits[0].evidence[0].sentence
 
 
+def test_a_name_common_in_several_spellings_is_common() -> None:
+    """A listed part counts as common with every spelling of its name (the same spelling
+    skeleton): 'Abdallah' is common on a list of 60 'Abdullah's, so 'Muhammad Abdallah Salih'
+    cannot decide a match for 'ABDALLAH, Muhammad'."""
+    letters = "bcdfghjklmnpqrstvwz"
+    others = [
+        WatchlistEntry(id=f"o{index}", kind=EntryKind.PERSON, name=f"Muhammad Abdullah Ka{first}{second}a")
+        for index, (first, second) in enumerate(zip(letters * 4, letters[3:] + letters * 3, strict=False))
+    ][:60]
+    listed = WatchlistEntry(id="p", kind=EntryKind.PERSON, name="ABDALLAH, Muhammad")
+    watchlist = Watchlist(name="common", version="1", entries=[listed, *others])
+    index = screening.Screener(watchlist)._prepared[0].names
+    assert index.spelling_count("abdallah") == 1
+    assert index.name_count("abdallah") == 61
+    result = screening.screen(Applicant(name="Muhammad Abdallah Salih"), watchlist)
+    assert result.decision is Decision.REVIEW
+    assert "common in this list" in result.hits[0].evidence[0].sentence
+
+
 def test_an_applicants_particle_stands_only_for_itself() -> None:
     """ "The" is no listed "De" though both read as the Korean "tae", and "van" no "Pan"; a
     listed particle may still be spelled otherwise by the applicant ("Ai" for "Al")."""

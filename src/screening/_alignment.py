@@ -241,7 +241,7 @@ LOW_INFORMATION = frozenset(LEGAL_FORMS) | frozenset(
 _LOW_INFORMATION_FACTOR = 0.2
 #: Shortest parts compared by their spelling skeleton (see screening.phonetics.spelling_skeleton);
 #: from _LONG_SKELETON letters on, a lower Jaro-Winkler suffices (Oleksandrovych, Alexandrovich).
-_SKELETON_LENGTH = 5
+SKELETON_LENGTH = 5
 _LONG_SKELETON, _LONG_SKELETON_JARO_WINKLER = 8, 0.7
 #: Most readings of joined parts, per language (as many as one part may have).
 _MAX_JOINED_READINGS = 48
@@ -640,7 +640,7 @@ def _spelled_joined(pieces: tuple[str, ...], letters: int) -> bool:
     enough for the skeleton rule."""
     return (
         len(pieces) == 2
-        and letters >= _SKELETON_LENGTH
+        and letters >= SKELETON_LENGTH
         and len(pieces[0]) > 1
         and len(pieces[1]) > 1
         and translit.script(pieces[0]) not in {"han", "hangul", "kana"}
@@ -940,7 +940,7 @@ def _token_link(
     shortest = min(len(a), len(b))
     # Short parts that differ only in doubled letters ("Saad" and "Sad", "Hajj" and "Haj"),
     # which the skeleton rule leaves to parts of 5 letters or more.
-    short = _short_undoubled(a) if shortest < _SKELETON_LENGTH else ""
+    short = _short_undoubled(a) if shortest < SKELETON_LENGTH else ""
     doubled = bool(short) and short == _short_undoubled(b)
     if shortest < _FUZZY_LENGTH and not doubled:
         misspelled = syllabic and misspelled_syllable(left, a, languages)
@@ -975,7 +975,7 @@ def _token_link(
     least = _PHONETIC_MIN_JARO_WINKLER if shortest < _LONG_SKELETON else _LONG_SKELETON_JARO_WINKLER
     # Parts with digits have no skeleton (""), which links nothing.
     if (
-        shortest >= _SKELETON_LENGTH
+        shortest >= SKELETON_LENGTH
         and skeleton
         and skeleton == spelling_skeleton(b)
         and max(floored, _consonant_similarity(a, b) + _JARO_WINKLER_SLACK) >= least
@@ -986,7 +986,7 @@ def _token_link(
         return Method.SPELLING, _SIMILARITY[Method.SPELLING], (("", sentence),)
     # East Slavic names compared in their Russian-like spelling: "Zaitsau" and "Zaitsev".
     slavic = east_slavic_form(a)
-    other = east_slavic_form(b) if slavic and shortest >= _SKELETON_LENGTH else ""
+    other = east_slavic_form(b) if slavic and shortest >= SKELETON_LENGTH else ""
     slavic_skeleton = spelling_skeleton(slavic) if other else ""
     if (
         slavic_skeleton
@@ -1195,7 +1195,7 @@ def run_keys(
         found["o:" + translit.ocr_key(spelling)] = True
     if size >= _PHONETIC_LENGTH and metaphone_key(spelling):
         found["m:" + metaphone_key(spelling)] = True
-    if size >= _SKELETON_LENGTH:
+    if size >= SKELETON_LENGTH:
         found["s:" + spelling_skeleton(spelling)] = True
         slavic = east_slavic_form(spelling)
         if slavic:  # East Slavic names in their Russian-like spelling (see _token_link)
@@ -1275,7 +1275,7 @@ def _short_undoubled(spelling: str) -> str:
     letters long: short parts that differ only in doubled letters link ("Saad" and "Sad") and
     share this key; "" for other parts (longer ones have the spelling skeleton)."""
     short = undoubled(spelling)
-    return short if _SHORT_UNDOUBLED <= len(short) < _SKELETON_LENGTH and spelling.isalpha() else ""
+    return short if _SHORT_UNDOUBLED <= len(short) < SKELETON_LENGTH and spelling.isalpha() else ""
 
 
 def _consonant_similarity(a: str, b: str) -> float:

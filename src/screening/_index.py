@@ -60,6 +60,7 @@ from screening import translit
 from screening._alignment import (
     LOW_INFORMATION,
     PATRONYMIC_FACTOR,
+    SKELETON_LENGTH,
     TWO_LETTER_LENGTH,
     NameForm,
     Part,
@@ -74,6 +75,7 @@ from screening._alignment import (
 )
 from screening._version import __version__
 from screening.models import EntryKind, WatchlistEntry
+from screening.phonetics import spelling_skeleton
 
 #: Similarity bounds of loose links and initials (see screening._alignment._SIMILARITY).
 _LOOSE, _INITIAL = 0.9, 0.5
@@ -432,7 +434,20 @@ class NameIndex:
     def spelling_count(self, spelling: str) -> int:
         """How many listed names have a part spelled ``spelling`` in Latin letters (a part
         joined from others that reads the same counts too; twice in one name counts twice)."""
-        slot = self._slots.get("l:" + spelling)
+        return self.key_count("l:" + spelling)
+
+    def name_count(self, spelling: str) -> int:
+        """How many listed names have a part that is a spelling of the name spelled
+        ``spelling``: spelled so, or, from 5 letters, with the same spelling skeleton
+        ("abdallah", "abdullah"; "husayn", "hussein")."""
+        if len(spelling) < SKELETON_LENGTH:
+            return self.spelling_count(spelling)
+        return max(self.spelling_count(spelling), self.key_count("s:" + spelling_skeleton(spelling)))
+
+    def key_count(self, key: str) -> int:
+        """How many listed names are filed under ``key`` (a name twice as often as it has a
+        run with the key)."""
+        slot = self._slots.get(key)
         if slot is None:
             return 0
         offset, starts = slot >> _SHIFT, self._starts

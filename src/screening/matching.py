@@ -416,7 +416,8 @@ def name_listed(forms: _ApplicantForms, prepared: _Prepared, policy: Policy) -> 
 
 
 #: A listed part is common in a list when at least this share of its names, and at least
-#: _COMMON_NAMES of them, have a part spelled so ("muhammad" and "ali" on OFAC's list).
+#: _COMMON_NAMES of them, have a part that spells its name ("muhammad" and "ali" on OFAC's
+#: list; "abdallah" with "abdullah", see NameIndex.name_count).
 _COMMON_SHARE, _COMMON_NAMES = 0.005, 50
 
 
@@ -430,7 +431,7 @@ def _common_in_list(form: NameForm, index: NameIndex) -> bool:
     has no common parts and a middle name still leaves a match.
     """
     least = max(_COMMON_NAMES, _COMMON_SHARE * len(index.names))
-    return all(index.spelling_count(part.latin[0]) >= least for part in form.parts if part.named)
+    return all(index.name_count(part.latin[0]) >= least for part in form.parts if part.named)
 
 
 def _token_link(link: Link, languages: frozenset[str]) -> TokenLink:
