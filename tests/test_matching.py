@@ -563,14 +563,15 @@ def _screener(*entries: WatchlistEntry) -> Screener:
     return Screener(Watchlist(name="t", version="1", entries=list(entries)))
 
 
-def _common_names_list() -> Watchlist:
-    """A list where 'Muhammad' and 'Ali' are common: 60 people named Muhammad Ali something."""
+def _common_names_list(second: str = "Ali", listed_name: str = "ALI, Muhammad") -> Watchlist:
+    """A list where 'Muhammad' and ``second`` are common: 60 people named Muhammad ``second``
+    something, and ``listed_name`` first."""
     letters = "bcdfghjklmnpqrstvwz"
     others = [
-        WatchlistEntry(id=f"o{index}", kind=EntryKind.PERSON, name=f"Muhammad Ali Ka{first}{second}a")
-        for index, (first, second) in enumerate(zip(letters * 4, letters[3:] + letters * 3, strict=False))
+        WatchlistEntry(id=f"o{index}", kind=EntryKind.PERSON, name=f"Muhammad {second} Ka{first}{last}a")
+        for index, (first, last) in enumerate(zip(letters * 4, letters[3:] + letters * 3, strict=False))
     ][:60]
-    listed = WatchlistEntry(id="p", kind=EntryKind.PERSON, name="ALI, Muhammad")
+    listed = WatchlistEntry(id="p", kind=EntryKind.PERSON, name=listed_name)
     return Watchlist(name="common", version="1", entries=[listed, *others])
 
 
@@ -600,13 +601,7 @@ def test_a_name_common_in_several_spellings_is_common() -> None:
     """A listed part counts as common with every spelling of its name (the same spelling
     skeleton): 'Abdallah' is common on a list of 60 'Abdullah's, so 'Muhammad Abdallah Salih'
     cannot decide a match for 'ABDALLAH, Muhammad'."""
-    letters = "bcdfghjklmnpqrstvwz"
-    others = [
-        WatchlistEntry(id=f"o{index}", kind=EntryKind.PERSON, name=f"Muhammad Abdullah Ka{first}{second}a")
-        for index, (first, second) in enumerate(zip(letters * 4, letters[3:] + letters * 3, strict=False))
-    ][:60]
-    listed = WatchlistEntry(id="p", kind=EntryKind.PERSON, name="ABDALLAH, Muhammad")
-    watchlist = Watchlist(name="common", version="1", entries=[listed, *others])
+    watchlist = _common_names_list("Abdullah", "ABDALLAH, Muhammad")
     index = screening.Screener(watchlist)._prepared[0].names
     assert index.spelling_count("abdallah") == 1
     assert index.name_count("abdallah") == 61
