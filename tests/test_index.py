@@ -132,6 +132,22 @@ def test_pairs_hold_every_link(data: st.DataObject) -> None:
                         assert _link(left, right, syllabic, languages) is None, (left.text, right.text)
 
 
+def test_a_saved_index_is_told_by_its_header(tmp_path: Path) -> None:
+    """NameIndex.saved_for reads the header alone: true for the list it was saved for, false
+    for another list, another number of names, a missing or unreadable file."""
+    values = [
+        (entry, "name", entry.name, False) for entry in _BUNDLED.entries if entry.kind is not EntryKind.DOMAIN
+    ]
+    path = tmp_path / "list.index"
+    assert not NameIndex.saved_for(path, _BUNDLED.checksum, len(values))
+    NameIndex.build(values).save(path, _BUNDLED.checksum)
+    assert NameIndex.saved_for(path, _BUNDLED.checksum, len(values))
+    assert not NameIndex.saved_for(path, _OFAC.checksum, len(values))
+    assert not NameIndex.saved_for(path, _BUNDLED.checksum, len(values) + 1)
+    path.write_bytes(b"not an index\n")
+    assert not NameIndex.saved_for(path, _BUNDLED.checksum, len(values))
+
+
 def test_saved_index_reads_back(tmp_path: Path) -> None:
     """A saved index reads back with the same candidates; another list's checksum is refused."""
     values = [

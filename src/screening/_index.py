@@ -170,6 +170,18 @@ def _anchored_keys(
             yield key, loose, _LONG if long_part else 0
 
 
+def _expected_header(checksum: str, values: int) -> dict[str, object]:
+    """The header fields a saved index must have to be read: for this format, library code,
+    list (checksum and number of listed values) and machine."""
+    return {
+        "format": _FORMAT,
+        "library": code_fingerprint(),
+        "checksum": checksum,
+        "values": values,
+        "byteorder": sys.byteorder,
+    }
+
+
 def _grouped(
     numbers: array.array[int], items: array.array[int], groups: int
 ) -> tuple[array.array[int], array.array[int]]:
@@ -657,19 +669,28 @@ class NameIndex:
         finally:
             temporary.unlink(missing_ok=True)
 
+    @staticmethod
+    def saved_for(path: str | os.PathLike[str], checksum: str, values: int) -> bool:
+        """Tell whether ``path`` holds an index saved for this list (its ``checksum`` and
+        number of listed ``values``), library code and machine, by its header alone: the
+        body is checked only when it is read (:meth:`load`)."""
+        expected = _expected_header(checksum, values)
+        try:
+            with Path(path).open("rb") as stream:
+                header = json.loads(stream.readline(_HEADER_SIZE + 1))
+        except (OSError, ValueError):
+            return False
+        return isinstance(header, dict) and all(
+            header.get(field) == value for field, value in expected.items()
+        )
+
     @classmethod
     def load(
         cls, path: str | os.PathLike[str], values: Sequence[ListedValue], checksum: str
     ) -> NameIndex | None:
         """Read an index saved for this list; None when the file is missing, is for another
         list, library code (:func:`code_fingerprint`) or machine, or is damaged."""
-        expected = {
-            "format": _FORMAT,
-            "library": code_fingerprint(),
-            "checksum": checksum,
-            "values": len(values),
-            "byteorder": sys.byteorder,
-        }
+        expected = _expected_header(checksum, len(values))
         try:
             with Path(path).open("rb") as stream:
                 header = json.loads(stream.readline())

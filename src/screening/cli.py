@@ -57,7 +57,7 @@ import attrs
 
 from screening._version import __version__
 from screening.exceptions import InputFileError, ScreeningError
-from screening.matching import Screener, index_cache_path
+from screening.matching import Screener, index_cache_path, needs_index_build
 from screening.models import Applicant
 from screening.policy import Policy
 from screening.results import Decision, ScreeningResult
@@ -222,7 +222,9 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _screener(args: argparse.Namespace) -> Screener:
+def _screener(args: argparse.Namespace, *, jobs: int = 1) -> Screener:
+    """The screener the options ask for; with ``jobs`` above 1, one whose name indexes were
+    built in another process (see :func:`_build_indexes_apart`)."""
     policy_options = {}
     if getattr(args, "match_threshold", None) is not None:
         policy_options["match_threshold"] = args.match_threshold
@@ -230,12 +232,35 @@ def _screener(args: argparse.Namespace) -> Screener:
         policy_options["review_threshold"] = args.review_threshold
     policy = Policy(**policy_options)
     allow_list = AllowList.load(args.allow_list) if getattr(args, "allow_list", None) else None
-    return Screener(
-        _watchlists(args.watchlist),
-        policy=policy,
-        allow_list=allow_list,
-        index_cache=not getattr(args, "no_index_cache", False),
-    )
+    lists = _watchlists(args.watchlist)
+    index_cache = not getattr(args, "no_index_cache", False)
+    if jobs > 1 and index_cache:
+        _build_indexes_apart(lists)
+    return Screener(lists, policy=policy, allow_list=allow_list, index_cache=index_cache)
+
+
+def _build_indexes_apart(lists: list[Watchlist]) -> None:
+    """Build and save, in a child process, the name indexes of the lists that have none saved.
+
+    A batch's worker processes start from this process's memory. Built here, an OFAC-size
+    index would leave the memory of its build behind (about 280 MB resident, against 200 MB
+    for an index read from its file), and each worker would carry it and grow from there.
+    Read back from the saved file, it does not.
+    """
+    unbuilt = [watchlist for watchlist in lists if needs_index_build(watchlist)]
+    if not unbuilt or "fork" not in multiprocessing.get_all_start_methods():
+        return
+    child = multiprocessing.get_context("fork").Process(target=_save_indexes, args=(unbuilt,))
+    child.start()
+    child.join()
+
+
+def _save_indexes(lists: list[Watchlist]) -> None:
+    """Build and save the lists' name indexes. Run in a child process: a failure (a folder
+    that cannot be written, say) is left to the parent, whose own build reports it or goes
+    on without a saved index."""
+    with contextlib.suppress(Exception):
+        Screener(lists)
 
 
 def _watchlists(paths: list[str] | str | None) -> list[Watchlist]:
@@ -536,12 +561,12 @@ def _outcomes(rows: Iterator[_Row], screener: Screener, *, as_csv: bool, jobs: i
 
 
 def _batch(args: argparse.Namespace, out: IO[str], err: IO[str]) -> int:
-    screener = _screener(args)
+    jobs = args.jobs if args.jobs > 0 else (os.cpu_count() or 1)
+    screener = _screener(args, jobs=jobs)
     # The prepared lists live as long as the batch: keep the collector from rescanning them
     # (and, with --jobs, from touching the pages the worker processes share with this one).
     gc.freeze()
     input_format = args.input_format or ("csv" if args.file.lower().endswith(".csv") else "jsonl")
-    jobs = args.jobs if args.jobs > 0 else (os.cpu_count() or 1)
     with contextlib.ExitStack() as stack:
         audit = _AuditLog(args.audit_log)
         stack.callback(audit.close)

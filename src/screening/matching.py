@@ -151,6 +151,23 @@ def index_cache_path(watchlist: Watchlist) -> Path | None:
     return None if watchlist.path is None else Path(watchlist.path + CACHE_SUFFIX)
 
 
+def needs_index_build(watchlist: Watchlist) -> bool:
+    """Tell whether a :class:`Screener` with the index cache would build this list's name
+    index: the list has enough names to save one, and no index saved for it and this library
+    code is where it would look (told by the saved files' headers)."""
+    names = sum(
+        1 + len(entry.aliases) + len(entry.weak_aliases)
+        for entry in watchlist.entries
+        if entry.kind is not EntryKind.DOMAIN
+    )
+    places = [
+        path for path in (index_cache_path(watchlist), _folder_cache_path(watchlist)) if path is not None
+    ]
+    return names >= CACHE_MIN_NAMES and not any(
+        NameIndex.saved_for(path, watchlist.checksum, names) for path in places
+    )
+
+
 def cache_folder() -> Path | None:
     """The folder for the saved indexes of lists that have no folder of their own (built in
     code) or cannot write in theirs: ``$SCREENING_CACHE_DIR``, else ``screening`` in
