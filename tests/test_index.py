@@ -146,6 +146,9 @@ def test_a_saved_index_is_told_by_its_header(tmp_path: Path) -> None:
     assert not NameIndex.saved_for(path, _BUNDLED.checksum, len(values) + 1)
     path.write_bytes(b"not an index\n")
     assert not NameIndex.saved_for(path, _BUNDLED.checksum, len(values))
+    path.write_bytes(b"[]\n")  # JSON, but no header: neither told saved nor read
+    assert not NameIndex.saved_for(path, _BUNDLED.checksum, len(values))
+    assert NameIndex.load(path, values, _BUNDLED.checksum) is None
 
 
 def test_saved_index_reads_back(tmp_path: Path) -> None:

@@ -51,7 +51,7 @@ import os
 import sys
 from collections.abc import Iterator, Sequence
 from pathlib import Path
-from typing import BinaryIO, NamedTuple
+from typing import Any, BinaryIO, NamedTuple
 
 import attrs
 import jellyfish
@@ -170,16 +170,25 @@ def _anchored_keys(
             yield key, loose, _LONG if long_part else 0
 
 
-def _expected_header(checksum: str, values: int) -> dict[str, object]:
-    """The header fields a saved index must have to be read: for this format, library code,
-    list (checksum and number of listed values) and machine."""
-    return {
+def _read_header(stream: BinaryIO, checksum: str, values: int) -> dict[str, Any] | None:
+    """The header line of a saved index, read from ``stream``, when it is for this format,
+    library code, list (``checksum`` and number of listed ``values``) and machine; None
+    otherwise.
+
+    Raises:
+        ValueError: the line is no JSON.
+    """
+    expected = {
         "format": _FORMAT,
         "library": code_fingerprint(),
         "checksum": checksum,
         "values": values,
         "byteorder": sys.byteorder,
     }
+    header = json.loads(stream.readline(_HEADER_SIZE + 1))
+    if not isinstance(header, dict) or any(header.get(field) != value for field, value in expected.items()):
+        return None
+    return header
 
 
 def _grouped(
@@ -674,15 +683,11 @@ class NameIndex:
         """Tell whether ``path`` holds an index saved for this list (its ``checksum`` and
         number of listed ``values``), library code and machine, by its header alone: the
         body is checked only when it is read (:meth:`load`)."""
-        expected = _expected_header(checksum, values)
         try:
             with Path(path).open("rb") as stream:
-                header = json.loads(stream.readline(_HEADER_SIZE + 1))
+                return _read_header(stream, checksum, values) is not None
         except (OSError, ValueError):
             return False
-        return isinstance(header, dict) and all(
-            header.get(field) == value for field, value in expected.items()
-        )
 
     @classmethod
     def load(
@@ -690,11 +695,10 @@ class NameIndex:
     ) -> NameIndex | None:
         """Read an index saved for this list; None when the file is missing, is for another
         list, library code (:func:`code_fingerprint`) or machine, or is damaged."""
-        expected = _expected_header(checksum, len(values))
         try:
             with Path(path).open("rb") as stream:
-                header = json.loads(stream.readline())
-                if any(header.get(field) != value for field, value in expected.items()):
+                header = _read_header(stream, checksum, len(values))
+                if header is None:
                     return None
                 body_size, *sizes = header["sizes"]
                 body = json.loads(stream.read(body_size).decode("utf-8"))
