@@ -155,17 +155,33 @@ def needs_index_build(watchlist: Watchlist) -> bool:
     """Tell whether a :class:`Screener` with the index cache would build this list's name
     index: the list has enough names to save one, and no index saved for it and this library
     code is where it would look (told by the saved files' headers)."""
-    names = sum(
-        1 + len(entry.aliases) + len(entry.weak_aliases)
-        for entry in watchlist.entries
-        if entry.kind is not EntryKind.DOMAIN
-    )
-    places = [
-        path for path in (index_cache_path(watchlist), _folder_cache_path(watchlist)) if path is not None
-    ]
+    names = len(_listed_values(watchlist))
     return names >= CACHE_MIN_NAMES and not any(
-        NameIndex.saved_for(path, watchlist.checksum, names) for path in places
+        NameIndex.saved_for(path, watchlist.checksum, names) for path in _index_places(watchlist)
     )
+
+
+def _index_places(watchlist: Watchlist) -> list[Path]:
+    """Where a list's name index is saved and looked for, in order: beside the list file,
+    then in the cache folder."""
+    return [path for path in (index_cache_path(watchlist), _folder_cache_path(watchlist)) if path is not None]
+
+
+def _listed_values(watchlist: Watchlist) -> list[ListedValue]:
+    """The names the list's name index files: each entry's name, aliases and weak aliases
+    (domain entries have none)."""
+    values: list[ListedValue] = []
+    for entry in watchlist.entries:
+        if entry.kind is not EntryKind.DOMAIN:
+            values.append((entry, "name", entry.name, False))
+            values += [
+                (entry, f"aliases[{index}]", alias, False) for index, alias in enumerate(entry.aliases)
+            ]
+            values += [
+                (entry, f"weak_aliases[{index}]", alias, True)
+                for index, alias in enumerate(entry.weak_aliases)
+            ]
+    return values
 
 
 def cache_folder() -> Path | None:
@@ -206,8 +222,8 @@ def _name_index(values: list[ListedValue], watchlist: Watchlist, cache: bool) ->
     or its folder cannot be written."""
     if not cache or len(values) < CACHE_MIN_NAMES:
         return NameIndex.build(values)
-    beside, in_folder = index_cache_path(watchlist), _folder_cache_path(watchlist)
-    places = [path for path in (beside, in_folder) if path is not None]
+    in_folder = _folder_cache_path(watchlist)
+    places = _index_places(watchlist)
     for path in places:
         index = NameIndex.load(path, values, watchlist.checksum)
         if index is not None:
@@ -230,7 +246,6 @@ def _name_index(values: list[ListedValue], watchlist: Watchlist, cache: bool) ->
 
 
 def _prepare(watchlist: Watchlist, *, cache: bool = False) -> _Prepared:
-    listed_names: list[ListedValue] = []
     by_email: dict[str, list[_Listed]] = defaultdict(list)
     by_mailbox: dict[str, list[_Listed]] = defaultdict(list)
     by_phone: dict[str, list[_Listed]] = defaultdict(list)
@@ -239,13 +254,6 @@ def _prepare(watchlist: Watchlist, *, cache: bool = False) -> _Prepared:
     for entry in watchlist.entries:
         for index, account in enumerate(entry.accounts):
             by_account[accounts.normalize(account)].append(_Listed(entry, f"accounts[{index}]", account))
-        if entry.kind is not EntryKind.DOMAIN:
-            listed = [("name", entry.name, False)]
-            listed += [(f"aliases[{index}]", alias, False) for index, alias in enumerate(entry.aliases)]
-            listed += [
-                (f"weak_aliases[{index}]", alias, True) for index, alias in enumerate(entry.weak_aliases)
-            ]
-            listed_names += [(entry, field, value, weak) for field, value, weak in listed]
         for index, email in enumerate(entry.emails):
             by_email[emails.comparison_key(email)].append(_Listed(entry, f"emails[{index}]", email))
             mailbox = emails.mailbox_key(email)
@@ -265,7 +273,7 @@ def _prepare(watchlist: Watchlist, *, cache: bool = False) -> _Prepared:
                 seen.add(host)
                 by_domain[host].append(_Listed(entry, field, value))
     return _Prepared(
-        _name_index(listed_names, watchlist, cache),
+        _name_index(_listed_values(watchlist), watchlist, cache),
         dict(by_email),
         dict(by_mailbox),
         dict(by_phone),
