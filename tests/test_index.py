@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import array
 import json
+from collections.abc import Callable
 from pathlib import Path
 
 import attrs
@@ -78,6 +79,15 @@ def test_index_keeps_every_hit_of_generated_names(name: str) -> None:
         assert _missed(index, name) == []
 
 
+def _assert_index_keeps_hits(data: st.DataObject, vary: Callable[[str], st.SearchStrategy[str]]) -> None:
+    """Draw a listed entry's name or alias, varied by ``vary``, and check that no index loses
+    a hit that comparing every name finds."""
+    entry = data.draw(st.sampled_from(_LISTED))
+    name = data.draw(vary(data.draw(st.sampled_from((entry.name, *entry.aliases)))))
+    for index in _INDEXES.values():
+        assert _missed(index, name) == []
+
+
 @st.composite
 def _mangled(draw: st.DrawFn, name: str) -> str:
     """A listed name with parts cut to initials, and two letters changed in long parts."""
@@ -98,10 +108,7 @@ def _mangled(draw: st.DrawFn, name: str) -> str:
 @given(data=st.data())
 def test_index_keeps_every_hit_of_mangled_names(data: st.DataObject) -> None:
     """Listed names with initials and two-letter misspellings (which leave no key) lose no hit."""
-    entry = data.draw(st.sampled_from(_LISTED))
-    name = data.draw(_mangled(data.draw(st.sampled_from((entry.name, *entry.aliases)))))
-    for index in _INDEXES.values():
-        assert _missed(index, name) == []
+    _assert_index_keeps_hits(data, _mangled)
 
 
 @settings(max_examples=150)
@@ -678,10 +685,7 @@ def test_index_keeps_every_hit_of_misspelled_joined_parts(data: st.DataObject) -
     """Listed names with two parts written as one word and misspelled (links of misspelled
     given names of two syllables, through the one-letter keys of the joined runs) lose no hit
     through the index."""
-    entry = data.draw(st.sampled_from(_LISTED))
-    name = data.draw(_joined_misspelled(data.draw(st.sampled_from((entry.name, *entry.aliases)))))
-    for index in _INDEXES.values():
-        assert _missed(index, name) == []
+    _assert_index_keeps_hits(data, _joined_misspelled)
 
 
 @settings(max_examples=150)
@@ -689,7 +693,4 @@ def test_index_keeps_every_hit_of_misspelled_joined_parts(data: st.DataObject) -
 def test_index_keeps_every_hit_of_misspelled_short_parts(data: st.DataObject) -> None:
     """Listed names with short parts misspelled (links of misspelled syllables, which look up
     the spellings one letter away) lose no hit through the index."""
-    entry = data.draw(st.sampled_from(_LISTED))
-    name = data.draw(_misspelled(data.draw(st.sampled_from((entry.name, *entry.aliases)))))
-    for index in _INDEXES.values():
-        assert _missed(index, name) == []
+    _assert_index_keeps_hits(data, _misspelled)
