@@ -1489,35 +1489,27 @@ def align(
     # no added syllable: the name written twice ("Wang Zhenxing 王振兴") or a name repeated
     # ("Muhammad Sharif Muhammad"), which costs what a middle name costs.
     linked = {index for link in candidates for index in range(link.applicant.start, link.applicant.end)}
-    # A part hyphenated to a linked one, beside a listed name it covers whole, is another
-    # syllable of that given name too, in any script: "Young-Chol" is no "Chol". (Beside a
-    # listed part left uncovered, it is rather that part spelled otherwise: "Wan-Ken" for
-    # "Wang Ken".)
-    hyphenated = {
-        applicant.parts[index].group
-        for link in chosen
-        for index in range(link.applicant.start, link.applicant.end)
-    }
-    # Of an entry whose nationality reads Chinese or Korean only, a part that reads as a
-    # syllable of that language is one in Latin letters too: "KIM, Hak Song" is no "KIM, Song".
-    of_nationality = nationality if nationality and nationality <= SYLLABLE_LANGUAGES else frozenset()
+    # Beside a listed name it covers whole, a Latin part is another syllable too when it is
+    # hyphenated to a linked part, or reads as a syllable of the entry's language (see
+    # _another_syllable); beside a listed part left uncovered, it is rather that part spelled
+    # otherwise ("Wan-Ken" for "Wang Ken").
+    hyphenated: set[int] = set()
+    of_nationality: frozenset[str] = frozenset()
+    if complete:
+        hyphenated = {
+            applicant.parts[index].group
+            for link in chosen
+            for index in range(link.applicant.start, link.applicant.end)
+        }
+        if nationality and nationality <= SYLLABLE_LANGUAGES:
+            of_nationality = nationality
     added = [
         index
         for index in unused
         if person
         and family is not None
         and index not in linked
-        and (
-            _another_syllable(applicant.parts[index])
-            or (
-                complete
-                and applicant.parts[index].weight > 0
-                and (
-                    applicant.parts[index].group in hyphenated
-                    or bool(of_nationality and _syllable_counts(applicant.parts[index].text, of_nationality))
-                )
-            )
-        )
+        and _another_syllable(applicant.parts[index], hyphenated, of_nationality)
     ]
     extra = sum(applicant.parts[index].weight for index in unused if index not in added)
     extra *= _EXTRA_PART_WEIGHT
@@ -1599,7 +1591,7 @@ def _chain_shifted(applicant: NameForm, listed: NameForm, chosen: list[Link], li
     return bool(before) and before[-1] not in linked
 
 
-def _another_syllable(part: Part) -> bool:
+def _another_syllable(part: Part, hyphenated: set[int], languages: frozenset[str]) -> bool:
     """Tell whether an applicant's part beyond a listed Chinese or Korean name changes that name.
 
     Chinese and Korean names have no middle names: a Han or Hangul part beside a listed
@@ -1607,9 +1599,16 @@ def _another_syllable(part: Part) -> bool:
     ("斌 莉 徐" is Xu Binli; "유진 박" is Park Yu-jin). In Latin letters the same test would
     also catch middle names and titles of other names that look alike ("Nguyen Van Minh", the
     Burmese "U Khin Maung", "John Top Lam Tut"), which do not hide a listed name, so a Latin
-    part counts as a middle name. Titles (先生, 동지), which weigh nothing, do not count.
+    part counts as a middle name, unless it is hyphenated to a linked part (its group is
+    among ``hyphenated``: "Young-Chol" is no "Chol") or reads as a syllable of ``languages``,
+    the entry's when its nationality is Chinese or Korean only ("KIM, Hak Song" is no "KIM,
+    Song"). Titles (先生, 동지), which weigh nothing, do not count.
     """
-    return part.weight > 0 and translit.script(part.text) in {"han", "hangul"}
+    return part.weight > 0 and (
+        translit.script(part.text) in {"han", "hangul"}
+        or part.group in hyphenated
+        or bool(languages and _syllable_counts(part.text, languages))
+    )
 
 
 def _outside(link: Link) -> Link:
