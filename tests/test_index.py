@@ -349,6 +349,9 @@ def test_damaged_index_is_rebuilt(list_file: Path) -> None:
         ("Maxim Maksin", "MAKSIM MAKSIM"),
         # Every part short and spelled otherwise: no key anchors, all of them together do.
         ("Nasoof Tahar", "NASUF, Tahir"),
+        # The same with a listed title, which the name need not have: close links to every
+        # weighty part.
+        ("Nasoof Tahar", "NASUF, Dr. Tahir"),
         # Two listed parts written as one, and spelled otherwise: a loose key of joined parts.
         ("Mohammadreza Rezvanyanzadeh", "REZVANIANZADEH, Mohammed Reza"),
         # A Belarusian family name in its Russian form: a key of the Russian-like spelling.

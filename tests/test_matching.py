@@ -941,6 +941,47 @@ def test_a_listed_particle_or_legal_form_may_be_left_out() -> None:
     assert screener.screen(Applicant(name="Bashar Al")).decision is Decision.CLEAR
 
 
+def test_a_listed_title_may_be_left_out() -> None:
+    """A listed title weighs nothing, so a name without it is the listed name: "Ayman
+    al-Zawahiri" matches AL ZAWAHIRI, Dr. Ayman, and the evidence says it leaves out the title.
+    A listed generation ("Jr") may be left out too, but against another one the applicant
+    gives ("Sr": the father, perhaps) the name is only part of the listed one."""
+    screener = _screener(
+        WatchlistEntry(id="z", kind=EntryKind.PERSON, name="AL ZAWAHIRI, Dr. Ayman"),
+        WatchlistEntry(id="r", kind=EntryKind.PERSON, name="DELOS REYES, Feliciano Semborio, Jr."),
+    )
+    zawahiri = screener.screen(Applicant(name="Ayman al-Zawahiri"))
+    assert zawahiri.decision is Decision.MATCH
+    assert "It leaves out 'dr': titles weigh nothing." in zawahiri.hits[0].evidence[0].sentence
+    for name in (
+        "DELOS REYES, Feliciano Semborio",
+        "DELOS REYES, Feliciano Semborio, Jr.",
+        "DELOS REYES, Dr Feliciano Semborio",
+    ):
+        assert screener.screen(Applicant(name=name)).decision is Decision.MATCH, name
+    father = screener.screen(Applicant(name="DELOS REYES, Feliciano Semborio, Sr."))
+    assert father.decision is Decision.REVIEW
+    assert "Part of a listed name brings a case to review" in father.hits[0].evidence[0].sentence
+
+
+def test_evidence_says_why_a_name_at_the_match_threshold_is_a_review() -> None:
+    """A name that scores at the match threshold but cannot decide a match says why: its
+    method (other spellings), or a listed Arabic chain of names that begins after the
+    applicant's own given name."""
+    screener = _screener(
+        WatchlistEntry(id="k", kind=EntryKind.PERSON, name="KHAN, Abdul Qadeer"),
+        WatchlistEntry(id="f", kind=EntryKind.PERSON, name="AL-TIKRITI, Sab'awi Ibrahim Hassan"),
+    )
+    spelled = screener.screen(Applicant(name="Abdul Qadir Khan")).hits[0]
+    assert spelled.decision is Decision.REVIEW
+    assert spelled.score >= screener.policy.match_threshold
+    assert spelled.evidence[0].sentence.endswith("Other spellings bring a case to review, never a match.")
+    son = screener.screen(Applicant(name="AL-TIKRITI, Yasser Sabawi Ibrahim Hassan")).hits[0]
+    assert son.decision is Decision.REVIEW
+    assert "Its given name 'yasser' comes before the listed chain of names" in son.evidence[0].sentence
+    assert "never a match" not in son.evidence[0].sentence  # one reason, not two
+
+
 def test_consonants_spelled_otherwise_do_not_lower_the_similarity() -> None:
     """Romanizations write one consonant "w" or "v", "q", "gh" or "k": "Valed" and "Walid" are
     as alike as "Valed" and "Valid" (Jaro-Winkler 0.73 as written, 0.89 with one "v"), so

@@ -118,6 +118,9 @@ TITLES = frozenset(
     | {"先生", "女士", "小姐", "太太", "夫人", "同志", "博士", "教授"}
     | {"씨", "님", "선생", "선생님", "여사", "동지", "동무"}
 )
+#: Generational suffixes: a listed one that the applicant leaves out is no other name, but
+#: a different one the applicant gives is another generation ("Sr" for the listed "Jr").
+_GENERATIONS = frozenset({"sr", "jr", "ii", "iii", "iv"})
 #: Quoted or bracketed nicknames: "Danny", “Danny”, 'Danny', (Danny), «Danny», 「Danny」.
 _NICKNAME = re.compile(r"\"[^\"]*\"|“[^”]*”|«[^»]*»|「[^」]*」|\([^)]*\)")
 #: Single quotes are left alone: Arabic names romanize the ayn as an apostrophe ('Abd al-Muhsin).
@@ -822,6 +825,9 @@ class Alignment:
     #: The listed particles and legal forms a complete alignment leaves out ("al" of AL-ASSAD
     #: for "Bashar Assad"): they weigh little, and the name is complete without them.
     left_out: tuple[str, ...] = ()
+    #: The applicant's given name before a listed Arabic chain of names that begins at the
+    #: applicant's second (see :func:`_chain_shifted`), or "": the alignment cannot decide a match.
+    chain_shifted: str = ""
 
     def sentences(self) -> tuple[str, ...]:
         """Each link in words, transliterations in the language the whole name is read in."""
@@ -1415,9 +1421,15 @@ def align(
     listed_weighty = sum(1 for weight in weights if weight > 0)
     methods = {link.method for link in chosen}
     # Complete when every listed part is there, but for particles and legal forms left out
-    # ("Fawaz Akhras" for AL-AKHRAS, Fawaz): they still weigh, so the score shows it.
+    # ("Fawaz Akhras" for AL-AKHRAS, Fawaz): they still weigh, so the score shows it; and
+    # titles, which weigh nothing ("Ayman al-Zawahiri" for AL ZAWAHIRI, Dr. Ayman), unless
+    # the applicant gives another generation ("Sr" for the listed "Jr").
+    generations = {part.text for index, part in enumerate(applicant.parts) if part.text in _GENERATIONS}
     complete = all(
-        index in used_listed or part.text in LOW_INFORMATION for index, part in enumerate(listed.parts)
+        index in used_listed
+        or part.text in LOW_INFORMATION
+        or (part.weight == 0 and not (part.text in _GENERATIONS and generations - {part.text}))
+        for index, part in enumerate(listed.parts)
     )
     informative = [link for link in chosen if not low_information(listed, link.listed)]
     informative_links = sum(1 for link in informative if link.weighty(weights))
@@ -1539,6 +1551,7 @@ def align(
     method = _summary_method(
         methods, complete=complete, in_order=in_order, same=applicant.original == listed.original
     )
+    chain_shifted = _chain_shifted(applicant, listed, chosen, used_applicant | linked) if person else ""
     if not in_order:
         score *= _SCRAMBLED_FACTOR if scrambled else _ORDER_FACTOR
     if method is Method.NORMALIZED:
@@ -1555,7 +1568,7 @@ def align(
         and not added
         and not hanja
         and not any(link.outside for link in chosen)
-        and not (person and _chain_shifted(applicant, listed, chosen, used_applicant | linked)),
+        and not chain_shifted,
         covered=covered,
         scrambled=scrambled,
         languages=languages,
@@ -1569,6 +1582,7 @@ def align(
             for index in unused
             if index not in linked and index not in added and applicant.parts[index].weight > 0
         ),
+        chain_shifted=chain_shifted,
     )
 
 
@@ -1576,9 +1590,9 @@ def align(
 _ARABIC_PARTICLES = frozenset({"al", "el", "ibn", "bin", "bint"})
 
 
-def _chain_shifted(applicant: NameForm, listed: NameForm, chosen: list[Link], linked: set[int]) -> bool:
-    """Tell whether a listed chain of names (:attr:`NameForm.chain_start`) begins at the
-    applicant's second given name, after one of the applicant's own that links to nothing:
+def _chain_shifted(applicant: NameForm, listed: NameForm, chosen: list[Link], linked: set[int]) -> str:
+    """The applicant's given name before a listed chain of names (:attr:`NameForm.chain_start`)
+    that begins at the applicant's second given name, when it links to nothing; "" otherwise.
     "Yasser Sabawi Ibrahim Hasan" is the son of the listed Sabawi Ibrahim Hassan, by the
     Arabic chain of names. Such an alignment is for review, never a match."""
     start = listed.chain_start
@@ -1586,9 +1600,9 @@ def _chain_shifted(applicant: NameForm, listed: NameForm, chosen: list[Link], li
         (link for link in chosen if start is not None and link.listed.start <= start < link.listed.end), None
     )
     if link is None:
-        return False
+        return ""
     before = [index for index in range(link.applicant.start) if applicant.parts[index].named]
-    return bool(before) and before[-1] not in linked
+    return applicant.parts[before[-1]].text if before and before[-1] not in linked else ""
 
 
 def _another_syllable(part: Part, hyphenated: set[int], languages: frozenset[str]) -> bool:

@@ -256,8 +256,9 @@ class _Shape(NamedTuple):
     patronymic_bit: int
     patronymic_discount: float
     #: The bits that keys must reach for close links to every part to anchor the name (see
-    #: ``close_throughout`` in :func:`~screening._alignment.align`): its parts but particles
-    #: and legal forms, when two or more weighty ones remain; else a bit no key reaches.
+    #: ``close_throughout`` in :func:`~screening._alignment.align`): its weighty parts but
+    #: particles and legal forms (titles weigh nothing), when two or more remain; else a bit
+    #: no key reaches.
     throughout: int
     #: (bit, spelling) of each particle and legal form (the parts of ``always``).
     low: tuple[tuple[int, str], ...]
@@ -295,7 +296,7 @@ class _Shape(NamedTuple):
             father_bit = 1 << min(father, _BITS - 1)
             father_discount = (1 - PATRONYMIC_FACTOR) * weights[min(father, _BITS - 1)]
         informative = weighty & ~always
-        throughout = ((1 << len(weights)) - 1) & ~always if informative.bit_count() >= 2 else _UNREACHED
+        throughout = informative if informative.bit_count() >= 2 else _UNREACHED
         return cls(
             weights,
             always,

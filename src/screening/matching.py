@@ -29,7 +29,7 @@ from pathlib import Path
 import attrs
 
 from screening import accounts, domains, emails, phones
-from screening._alignment import Link, NameForm, align, name_forms
+from screening._alignment import TITLES, Link, NameForm, align, name_forms
 from screening._collector import collector_paused
 from screening._index import ListedValue, NameIndex
 from screening._version import __version__
@@ -360,6 +360,25 @@ _NAME_SENTENCES = {
     Method.PARTIAL: "The name has {covered} of the {total} parts of the {kind}.",
 }
 
+#: Why a name scoring at the match threshold is a review by its method alone.
+_REVIEW_METHODS = {
+    Method.SPELLING: " Other spellings bring a case to review, never a match.",
+    Method.PHONETIC: " Sound-alike parts bring a case to review, never a match.",
+    Method.FUZZY: " Spelling differences bring a case to review, never a match.",
+    Method.INITIAL: " Initials bring a case to review, never a match.",
+    Method.PARTIAL: " Part of a listed name brings a case to review, never a match.",
+}
+
+
+def _left_out_reason(left_out: tuple[str, ...]) -> str:
+    """Why the listed parts a complete alignment leaves out do not keep it from the name."""
+    titles = sum(text in TITLES for text in left_out)
+    if titles == len(left_out):
+        return "titles weigh nothing"
+    if titles:
+        return "titles weigh nothing, particles and legal forms little"
+    return "particles and legal forms weigh little"
+
 
 def name_listed(forms: _ApplicantForms, prepared: _Prepared, policy: Policy) -> _Found:
     """The applicant's name or an alias corresponds to a listed name or alias.
@@ -392,7 +411,7 @@ def name_listed(forms: _ApplicantForms, prepared: _Prepared, policy: Policy) -> 
                 if alignment.method is Method.NORMALIZED:  # the listed name but for them
                     sentence = sentence.replace(f"the {kind}", f"the {kind} without {left_out},")
                 else:
-                    sentence += f" It leaves out {left_out}: particles and legal forms weigh little."
+                    sentence += f" It leaves out {left_out}: {_left_out_reason(alignment.left_out)}."
             if alignment.scrambled:
                 sentence += (
                     " Its parts are in an order that changes the given name, so it cannot decide a match."
@@ -420,8 +439,20 @@ def name_listed(forms: _ApplicantForms, prepared: _Prepared, policy: Policy) -> 
                     f" It also has {more}, and every part of the {kind} is a name common in this list,"
                     " so it cannot decide a match."
                 )
+            if alignment.chain_shifted:
+                sentence += (
+                    f" Its given name '{alignment.chain_shifted}' comes before the listed chain of"
+                    " names, which Arabic names give as a person's own name, then the father's: the"
+                    " listed person may be the applicant's father, so it cannot decide a match."
+                )
             if listed.weak:
                 sentence += " A weak alias can bring a case to review but never decides a match."
+            elif (
+                score >= policy.match_threshold
+                and alignment.method in _REVIEW_METHODS
+                and "cannot decide" not in sentence
+            ):
+                sentence += _REVIEW_METHODS[alignment.method]  # why it is no match, when nothing above says
             yield (
                 listed.entry,
                 Evidence(
