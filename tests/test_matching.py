@@ -306,6 +306,23 @@ def test_reordered_given_name_cannot_match(screener: Screener) -> None:
     assert "order that changes the given name" in hit.evidence[0].sentence
 
 
+@pytest.mark.parametrize(
+    ("applicant", "decision"),
+    [
+        ("Joaquin Archivaldo Guzman Loera", Decision.MATCH),  # both family names moved
+        ("Loera Joaquin Archivaldo Guzman", Decision.MATCH),  # the last part moved first
+        ("Archivaldo Joaquin Guzman Loera", Decision.REVIEW),  # given names swapped
+        ("Guzman Joaquin Loera Archivaldo", Decision.REVIEW),
+    ],
+)
+def test_a_family_name_of_several_parts_may_move_to_the_other_end(applicant: str, decision: Decision) -> None:
+    """A listed name in its order, rotated, is the name written with its family name at the
+    other end, however many parts that name has; other orders change the given name."""
+    listed = WatchlistEntry(id="g", kind=EntryKind.PERSON, name="GUZMAN LOERA, Joaquin Archivaldo")
+    result = screening.screen(Applicant(name=applicant), Watchlist(name="a", version="1", entries=[listed]))
+    assert result.decision is decision
+
+
 def test_qualifiers_adjust_scores(bundled: Watchlist) -> None:
     """An agreeing nationality raises a partial name's score; a different date of birth lowers a match."""
     base = screening.screen(Applicant(name="Jing Huang")).hits[0].score

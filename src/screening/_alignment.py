@@ -1696,11 +1696,13 @@ def _family_moved(spans: list[tuple[int, int]], family: int | None) -> bool:
     """Tell whether the listed parts linked (``spans``, in the applicant's order) are in the
     listed order once the family name moves to the other end: the listed family name
     (``family``) alone, when the listed name has a known one ("Kwang Jin Kim" for Kim Kwang
-    Jin, not "Jin Kim Kwang"); else the first or last part linked."""
+    Jin, not "Jin Kim Kwang"); else any first or last parts, as a family name of two parts
+    or more ("Joaquin Archivaldo Guzman Loera" for GUZMAN LOERA, Joaquin Archivaldo): the
+    listed order, rotated."""
     starts = [start for start, _end in spans]
     if family is None:
-        rotations = (starts[1:] + starts[:1], starts[-1:] + starts[:-1])
-        return any(_ascending(rotated) for rotated in rotations)
+        descents = sum(1 for a, b in itertools.pairwise(starts) if a > b)
+        return descents == 0 or (descents == 1 and starts[-1] < starts[0])
     if family == 0:  # written last
         return spans[-1] == (0, 1) and _ascending(starts[:-1])
     return spans[0] == (family, family + 1) and _ascending(starts[1:])  # the last part, written first
