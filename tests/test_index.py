@@ -47,7 +47,12 @@ def _missed(index: NameIndex, name: str) -> list[str]:
     for form in name_forms(name):
         bounds = dict(index.candidates(form, _THRESHOLD))
         for position, listed in enumerate(index.names):
-            alignment = align(form, index.form(position), languages=name_languages(listed.entry))
+            alignment = align(
+                form,
+                index.form(position),
+                languages=name_languages(listed.entry),
+                person=listed.entry.kind is EntryKind.PERSON,
+            )
             if alignment is None or alignment.score < _THRESHOLD:
                 continue
             if bounds.get(position, -1.0) < alignment.score:
@@ -495,6 +500,19 @@ def test_the_bound_allows_for_a_patronymic_left_out() -> None:
     index = NameIndex.build([(entry, "name", entry.name, False)])
     assert _missed(index, "Olga Beglova") == []
     assert [position for position, _bound in index.candidates(name_form("Olga Beglova"), _THRESHOLD)] == [0]
+
+
+def test_the_bound_allows_for_middle_names_left_out() -> None:
+    """align weighs a listed person's middle names the applicant leaves out less, so the bound
+    does too: "Joaquin Guzman Loera" is a candidate for GUZMAN LOERA, Joaquin Archivaldo
+    Ernesto, and so is "Joaquin Archivaldo Guzman Loera"."""
+    entry = screening.WatchlistEntry(
+        id="g", kind=EntryKind.PERSON, name="GUZMAN LOERA, Joaquin Archivaldo Ernesto"
+    )
+    index = NameIndex.build([(entry, "name", entry.name, False)])
+    for name in ("Joaquin Guzman Loera", "Joaquin Archivaldo Guzman Loera"):
+        assert _missed(index, name) == []
+        assert [position for position, _bound in index.candidates(name_form(name), _THRESHOLD)] == [0]
 
 
 def test_unlinked_legal_forms_and_particles_do_not_count_in_the_bound() -> None:

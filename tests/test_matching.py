@@ -323,6 +323,32 @@ def test_a_family_name_of_several_parts_may_move_to_the_other_end(applicant: str
     assert result.decision is decision
 
 
+def test_a_listed_middle_name_left_out_weighs_less() -> None:
+    """People often leave their middle names out: a listed person's given names after the
+    first ("FAMILY, Given Middle") weigh 30% of their length when the applicant's name leaves
+    them out, so "Joaquin Guzman Loera" is a review for GUZMAN LOERA, Joaquin Archivaldo (it
+    was clear, at 64% of the name), and the evidence says why. A Chinese or Korean name has
+    no middle names ("Kim Kwang" is not Kim Kwang Jin, "Lin Wei" not WEI, Lin Na), and an
+    organization none either."""
+    screener = _screener(
+        WatchlistEntry(id="g", kind=EntryKind.PERSON, name="GUZMAN LOERA, Joaquin Archivaldo"),
+        WatchlistEntry(id="k", kind=EntryKind.PERSON, name="KIM, Kwang Jin"),
+        WatchlistEntry(id="w", kind=EntryKind.PERSON, name="WEI, Lin Na"),
+        WatchlistEntry(id="o", kind=EntryKind.ORGANIZATION, name="GUZMAN LOERA, Joaquin Archivaldo"),
+    )
+    result = screener.screen(Applicant(name="Joaquin Guzman Loera"))
+    assert [(hit.entry.id, hit.decision) for hit in result.hits] == [("g", Decision.REVIEW)]
+    assert (
+        result.hits[0]
+        .evidence[0]
+        .sentence.endswith(
+            "It leaves out the listed middle name 'archivaldo', as people often do: it weighs 30% of its length."
+        )
+    )
+    assert screener.screen(Applicant(name="Kim Kwang")).decision is Decision.CLEAR
+    assert screener.screen(Applicant(name="Lin Wei")).decision is Decision.CLEAR
+
+
 def test_qualifiers_adjust_scores(bundled: Watchlist) -> None:
     """An agreeing nationality raises a partial name's score; a different date of birth lowers a match."""
     base = screening.screen(Applicant(name="Jing Huang")).hits[0].score

@@ -356,8 +356,13 @@ class NameForm:
     @functools.cached_property
     def reading_languages(self) -> frozenset[str]:
         """The languages every weighty part reads in (see :func:`align`)."""
-        found = [_reading_languages(part.text) for part in self.parts if part.weight > 0]
-        return frozenset.intersection(*found) if found else frozenset()
+        return _reading_languages_of(self.parts)
+
+    @functools.cached_property
+    def middle_names(self) -> tuple[int, ...]:
+        """The indices of the middle names of a person's name so written (see
+        :func:`middle_names`)."""
+        return middle_names(self.original, self.parts)
 
     @functools.cached_property
     def applicant_keys(self) -> dict[str, tuple[int, ...]]:
@@ -367,6 +372,52 @@ class NameForm:
             for key, _loose in run_keys(run.text, run.latin, run.width, run.pieces, listed=False):
                 found.setdefault(key, []).append(index)
         return {key: tuple(indices) for key, indices in found.items()}
+
+
+def _reading_languages_of(parts: tuple[Part, ...]) -> frozenset[str]:
+    found = [_reading_languages(part.text) for part in parts if part.weight > 0]
+    return frozenset.intersection(*found) if found else frozenset()
+
+
+#: Factor on the weight of a listed middle name that the applicant's name leaves out.
+MIDDLE_NAME_FACTOR = 0.3
+
+
+def middle_names(original: str, parts: tuple[Part, ...]) -> tuple[int, ...]:
+    """The indices of the middle names of a name written "FAMILY, Given Middle" (one comma,
+    two given names or more besides particles and titles): the given names after the first.
+
+    People often leave their middle names out ("Joaquin Guzman Loera" for GUZMAN LOERA,
+    Joaquin Archivaldo), so a listed person's middle name that the applicant's name leaves
+    out weighs :data:`MIDDLE_NAME_FACTOR` of its length (see :func:`align`), as a patronymic
+    does. Not in a name that may be Chinese or Korean (every part one or two syllables in a
+    language all of them read in, and a Chinese or Korean family name at an end, however
+    rare: "WEI, Lin Na"), whose given name is one name in syllables: "Kim Kwang" is not Kim
+    Kwang Jin. Parts past the first
+    :data:`MIDDLE_NAMES_TRACKED` are not counted (the name index tracks parts one by one only
+    so far).
+    """
+    before, comma, after = original.partition(",")
+    if not comma or "," in after or not names.is_valid(before) or not names.is_valid(after):
+        return ()
+    given = [index for index in range(len(names.tokens(before)), len(parts)) if parts[index].named]
+    if len(given) < 2 or given[-1] >= MIDDLE_NAMES_TRACKED or _syllabic_name(parts):
+        return ()
+    return tuple(given[1:])
+
+
+def _syllabic_name(parts: tuple[Part, ...]) -> bool:
+    """Tell whether a name may be Chinese or Korean: every part one or two syllables in a
+    language all of them read in, and a Chinese or Korean family name at an end."""
+    return (
+        bool(_reading_languages_of(parts))
+        and all(_syllable_counts(part.text) for part in parts)
+        and any(translit.surname_share(parts[index].text) > 0 for index in (0, -1))
+    )
+
+
+#: Parts of a name whose middle names are counted: the parts the name index tracks one by one.
+MIDDLE_NAMES_TRACKED = 29
 
 
 def _weight(part: str, latin: tuple[str, ...]) -> float:
@@ -828,6 +879,8 @@ class Alignment:
     #: The applicant's given name before a listed Arabic chain of names that begins at the
     #: applicant's second (see :func:`_chain_shifted`), or "": the alignment cannot decide a match.
     chain_shifted: str = ""
+    #: The listed middle names the applicant's name leaves out (see :func:`middle_names`).
+    middle_left_out: tuple[str, ...] = ()
 
     def sentences(self) -> tuple[str, ...]:
         """Each link in words, transliterations in the language the whole name is read in."""
@@ -1493,6 +1546,13 @@ def align(
     father = listed.patronymic
     if father is not None and father not in used_listed:
         weights[father] *= PATRONYMIC_FACTOR  # "Olga Beglova" for BEGLOVA, Olga Aleksandrovna
+    middle_left_out = [
+        index
+        for index in (listed.middle_names if person else ())
+        if index not in used_listed and index != father
+    ]
+    for index in middle_left_out:
+        weights[index] *= MIDDLE_NAME_FACTOR  # "Joaquin Guzman Loera" for GUZMAN LOERA, Joaquin Archivaldo
     coverage = matched / (sum(weights) or 1.0)
     unused = [index for index in range(len(applicant.parts)) if index not in used_applicant]
     # A middle name lowers the score a little; an added Chinese or Korean syllable makes
@@ -1583,6 +1643,7 @@ def align(
             if index not in linked and index not in added and applicant.parts[index].weight > 0
         ),
         chain_shifted=chain_shifted,
+        middle_left_out=tuple(listed.parts[index].text for index in middle_left_out),
     )
 
 

@@ -59,6 +59,8 @@ import jellyfish
 from screening import translit
 from screening._alignment import (
     LOW_INFORMATION,
+    MIDDLE_NAME_FACTOR,
+    MIDDLE_NAMES_TRACKED,
     PATRONYMIC_FACTOR,
     SKELETON_LENGTH,
     TWO_LETTER_LENGTH,
@@ -68,6 +70,7 @@ from screening._alignment import (
     joined_keys,
     joined_spans,
     low_information,
+    middle_names,
     name_forms,
     name_parts,
     patronymic,
@@ -81,8 +84,9 @@ from screening.phonetics import spelling_skeleton
 _LOOSE, _INITIAL = 0.9, 0.5
 #: Added to the bound so that sums in another order cannot put it below the score.
 _ROUNDING = 1e-9
-#: Parts of a listed name tracked one by one; later parts share the last bit.
-_BITS = 30
+#: Parts of a listed name tracked one by one (those whose middle names align counts); later
+#: parts share the last bit.
+_BITS = MIDDLE_NAMES_TRACKED + 1
 _MASK = (1 << _BITS) - 1
 #: Two anchor flags of a key of a listed run: the listed part is long enough for a loose link
 #: to anchor; any link through the key anchors (strong, OCR and kana keys, and every key of a
@@ -101,7 +105,7 @@ _ANCHOR_LENGTH = 6
 #: Prepared listed names kept between screenings.
 _FORMS_KEPT = 4096
 #: Version of the saved index format.
-_FORMAT = 4
+_FORMAT = 5
 #: Bytes of the saved index's header line (before its newline), and items of the JSON body
 #: written at a time.
 _HEADER_SIZE, _PIECE = 1023, 4096
@@ -251,10 +255,10 @@ class _Shape(NamedTuple):
     initialed_potential: float
     long_bits: int
     initialed_bits: int
-    #: The bit of the name's patronymic (0 for none), and what its weight comes off the total
-    #: when the applicant leaves it out (see screening._alignment.patronymic).
-    patronymic_bit: int
-    patronymic_discount: float
+    #: The bit and the weight that comes off the total when the applicant leaves it out, of
+    #: the name's patronymic and middle names (see screening._alignment.patronymic and
+    #: screening._alignment.middle_names).
+    discounts: tuple[tuple[int, float], ...]
     #: The bits that keys must reach for close links to every part to anchor the name (see
     #: ``close_throughout`` in :func:`~screening._alignment.align`): its weighty parts but
     #: particles and legal forms (titles weigh nothing), when two or more remain; else a bit
@@ -262,9 +266,11 @@ class _Shape(NamedTuple):
     throughout: int
     #: (bit, spelling) of each particle and legal form (the parts of ``always``).
     low: tuple[tuple[int, str], ...]
+    #: The bits of a person's middle names (saved with the index).
+    middle: int
 
     @classmethod
-    def make(cls, weights: tuple[float, ...], always: int, spellings: tuple[str, ...]) -> _Shape:
+    def make(cls, weights: tuple[float, ...], always: int, spellings: tuple[str, ...], middle: int) -> _Shape:
         """A shape, with its total and needed parts worked out."""
         weighty = 0
         for index, weight in enumerate(weights):
@@ -290,11 +296,17 @@ class _Shape(NamedTuple):
                 initialed.append((bit, weight, spelling))
                 initialed_weight += weight
                 initialed_bits |= bit
+        discounts: list[tuple[int, float]] = []
         father = patronymic(spellings)
-        father_bit, father_discount = 0, 0.0
         if father is not None:
-            father_bit = 1 << min(father, _BITS - 1)
-            father_discount = (1 - PATRONYMIC_FACTOR) * weights[min(father, _BITS - 1)]
+            discounts.append(
+                (1 << min(father, _BITS - 1), (1 - PATRONYMIC_FACTOR) * weights[min(father, _BITS - 1)])
+            )
+        discounts += [
+            (1 << index, (1 - MIDDLE_NAME_FACTOR) * weights[index])
+            for index in range(min(len(weights), _BITS - 1))
+            if middle >> index & 1 and index != father
+        ]
         informative = weighty & ~always
         throughout = informative if informative.bit_count() >= 2 else _UNREACHED
         return cls(
@@ -310,15 +322,15 @@ class _Shape(NamedTuple):
             _INITIAL * initialed_weight,
             long_bits,
             initialed_bits,
-            father_bit,
-            father_discount,
+            tuple(discounts),
             throughout,
             tuple(low),
+            middle,
         )
 
     @classmethod
-    def of(cls, parts: tuple[Part, ...]) -> _Shape:
-        """The shape of a name with these parts."""
+    def of(cls, parts: tuple[Part, ...], middle: tuple[int, ...] = ()) -> _Shape:
+        """The shape of a name with these parts, and these middle names."""
         weights = [0.0] * min(len(parts), _BITS)
         always = 0
         for index, part in enumerate(parts):
@@ -326,7 +338,7 @@ class _Shape(NamedTuple):
             if part.text in LOW_INFORMATION:
                 always |= _span(index, index + 1)
         spellings = tuple(sys.intern(_loose_spelling(part)) for part in parts)
-        return cls.make(tuple(weights), always, spellings)
+        return cls.make(tuple(weights), always, spellings, sum(1 << index for index in middle))
 
 
 @functools.cache
@@ -412,7 +424,7 @@ class NameIndex:
             for variant, parts in enumerate(name_parts(value)):
                 position = len(names)
                 names.append(ListedName(entry, field, value, weak, variant))
-                shapes.append(_Shape.of(parts))
+                shapes.append(_Shape.of(parts, middle_names(value, parts) if person else ()))
                 low = [part.text in LOW_INFORMATION for part in parts]
                 for start, part in enumerate(parts):
                     if low[start]:
@@ -569,8 +581,9 @@ class NameIndex:
             full = strong_mask(position, 0) | always
             near = loose_mask(position, 0) & mask & ~full
             keyed = full | near
-            if shape.patronymic_bit and not keyed & shape.patronymic_bit:
-                total -= shape.patronymic_discount  # align weighs a patronymic left out less
+            for bit, discount in shape.discounts:
+                if not keyed & bit:
+                    total -= discount  # align weighs a patronymic or middle name left out less
             potential = 0.0
             possible = keyed
             if long_reachable:
@@ -650,7 +663,10 @@ class NameIndex:
         fields: list[tuple[str, Sequence[object]]] = [
             ("keys", list(self._slots)),
             ("variants", [name.variant for name in self.names]),
-            ("shapes", [[shape.weights, shape.always, shape.spellings] for shape in self._shapes]),
+            (
+                "shapes",
+                [[shape.weights, shape.always, shape.spellings, shape.middle] for shape in self._shapes],
+            ),
             ("low_joined", sorted(self._low_joined)),
         ]
         arrays = (array.array("Q", self._slots.values()), self._refs, self._starts, self._occurrences)
@@ -730,12 +746,17 @@ class NameIndex:
             index._slots = dict(zip(keys, slots, strict=True))
             index._low_joined = frozenset(body["low_joined"])
             index._shapes = [
-                _Shape.make(tuple(map(float, weights)), int(always), tuple(map(sys.intern, spellings)))
-                for weights, always, spellings in shapes
+                _Shape.make(
+                    tuple(map(float, weights)), int(always), tuple(map(sys.intern, spellings)), int(middle)
+                )
+                for weights, always, spellings, middle in shapes
             ]
             # Every part mask must name parts the name has: a damaged file is rebuilt, not read.
             widths = [(1 << len(shape.weights)) - 1 for shape in index._shapes]
-            if any(shape.always & ~width for shape, width in zip(index._shapes, widths, strict=True)):
+            if any(
+                (shape.always | shape.middle) & ~width
+                for shape, width in zip(index._shapes, widths, strict=True)
+            ):
                 return None
             if any(occurrence & _MASK & ~widths[occurrence >> _SHIFT] for occurrence in occurrences):
                 return None

@@ -29,7 +29,7 @@ from pathlib import Path
 import attrs
 
 from screening import accounts, domains, emails, phones
-from screening._alignment import TITLES, Link, NameForm, align, name_forms
+from screening._alignment import MIDDLE_NAME_FACTOR, TITLES, Link, NameForm, align, name_forms
 from screening._collector import collector_paused
 from screening._index import ListedValue, NameIndex
 from screening._version import __version__
@@ -370,6 +370,16 @@ _REVIEW_METHODS = {
 }
 
 
+def _middle_names_sentence(left_out: tuple[str, ...]) -> str:
+    """What the evidence says of listed middle names the applicant's name leaves out."""
+    names = ", ".join(f"'{text}'" for text in left_out)
+    plural, each = ("s", "each") if len(left_out) > 1 else ("", "it")
+    return (
+        f" It leaves out the listed middle name{plural} {names}, as people often do: {each} weighs"
+        f" {MIDDLE_NAME_FACTOR:.0%} of its length."
+    )
+
+
 def _left_out_reason(left_out: tuple[str, ...]) -> str:
     """Why the listed parts a complete alignment leaves out do not keep it from the name."""
     titles = sum(text in TITLES for text in left_out)
@@ -412,6 +422,8 @@ def name_listed(forms: _ApplicantForms, prepared: _Prepared, policy: Policy) -> 
                     sentence = sentence.replace(f"the {kind}", f"the {kind} without {left_out},")
                 else:
                     sentence += f" It leaves out {left_out}: {_left_out_reason(alignment.left_out)}."
+            if alignment.middle_left_out:
+                sentence += _middle_names_sentence(alignment.middle_left_out)
             if alignment.scrambled:
                 sentence += (
                     " Its parts are in an order that changes the given name, so it cannot decide a match."
