@@ -49,7 +49,7 @@ import hashlib
 import json
 import os
 import sys
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Any, BinaryIO, NamedTuple
 
@@ -172,6 +172,11 @@ def _anchored_keys(
             yield key, loose, _SURE
         else:
             yield key, loose, _LONG if long_part else 0
+
+
+def _part_keys(part: Part) -> Iterator[tuple[str, bool, int]]:
+    """A listed part's keys with their anchor flags (:func:`_anchored_keys`)."""
+    return _anchored_keys(part.text, part.latin, 1, (), True)
 
 
 def _read_header(stream: BinaryIO, checksum: str, values: int) -> dict[str, Any] | None:
@@ -401,13 +406,21 @@ class NameIndex:
         return name_forms(listed.value, person=listed.entry.kind is EntryKind.PERSON)[listed.variant]
 
     @classmethod
-    def build(cls, values: Sequence[ListedValue]) -> NameIndex:
+    def build(
+        cls,
+        values: Sequence[ListedValue],
+        *,
+        part_keys: Callable[[Part], Iterable[tuple[str, bool, int]]] = _part_keys,
+        joined: Callable[[tuple[Part, ...]], Iterable[tuple[str, bool]]] = joined_keys,
+    ) -> NameIndex:
         """Prepare every listed name and file it under its keys.
 
         Names share most of their parts ("kim", "mohammed"), so a part's keys are worked out
         once, and each name is filed under its runs. The runs are not built: their keys come
         from the name's parts and spans (:func:`~screening._alignment.run_spans`), as
-        :func:`_keyed_runs` gives them for the prepared name.
+        :func:`_keyed_runs` gives them for the prepared name. ``part_keys`` and ``joined``
+        work out the keys of a part and of joined parts; ``benchmarks/build_floor.py`` gives
+        them keys worked out beforehand, to time the rest of the build.
         """
         names: list[ListedName] = []
         shapes: list[_Shape] = []
@@ -434,7 +447,7 @@ class NameIndex:
                     if number is None:
                         number = single[signature] = count
                         count += 1
-                        for key, _loose, anchor in _anchored_keys(part.text, part.latin, 1, (), True):
+                        for key, _loose, anchor in part_keys(part):
                             key_numbers.append(slot(key, len(slots)))
                             refs.append(number << _FLAGS | anchor >> _BITS)
                     run_numbers.append(number)
@@ -449,7 +462,7 @@ class NameIndex:
                     # A strong key anchors; their spelling skeleton does not.
                     number = count
                     count += 1
-                    for key, loose in joined_keys(chosen):
+                    for key, loose in joined(chosen):
                         key_numbers.append(slot(key, len(slots)))
                         refs.append(number << _FLAGS | (0 if loose else sure))
                     run_numbers.append(number)
