@@ -326,7 +326,7 @@ def test_a_family_name_of_several_parts_may_move_to_the_other_end(applicant: str
 def test_a_listed_middle_name_left_out_weighs_less() -> None:
     """People often leave their middle names out: a listed person's given names after the
     first ("FAMILY, Given Middle") weigh 30% of their length when the applicant's name leaves
-    them out, so "Joaquin Guzman Loera" is a review for GUZMAN LOERA, Joaquin Archivaldo (it
+    them out and has the first given name and the family name, so "Joaquin Guzman Loera" is a review for GUZMAN LOERA, Joaquin Archivaldo (it
     was clear, at 64% of the name), and the evidence says why. A Chinese or Korean name has
     no middle names ("Kim Kwang" is not Kim Kwang Jin, "Lin Wei" not WEI, Lin Na), and an
     organization none either."""
@@ -347,6 +347,13 @@ def test_a_listed_middle_name_left_out_weighs_less() -> None:
     )
     assert screener.screen(Applicant(name="Kim Kwang")).decision is Decision.CLEAR
     assert screener.screen(Applicant(name="Lin Wei")).decision is Decision.CLEAR
+    # Only beside the first given name and the family name: without the first, the name is
+    # part of the listed one as before ("Ernesto" weighs in full).
+    listed = name_form("GUZMAN LOERA, Pablo Archivaldo Ernesto")
+    second = align(name_form("Archivaldo Guzman Loera"), listed, person=True)
+    assert second is not None
+    assert second.score == pytest.approx(0.99 * 21 / 33)  # reordered
+    assert second.middle_left_out == ()
 
 
 def test_qualifiers_adjust_scores(bundled: Watchlist) -> None:

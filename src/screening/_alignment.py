@@ -47,6 +47,7 @@ import itertools
 import re
 import string
 from collections.abc import Iterable, Iterator, Sequence
+from typing import NamedTuple
 
 import attrs
 import jellyfish
@@ -95,6 +96,8 @@ _MIN_LOOSE_SYLLABIC = 6
 DECISIVE_METHODS = frozenset(
     {Method.EXACT, Method.JOINED_TOKENS, Method.TRANSLITERATION, Method.ABBREVIATION, Method.OCR}
 )
+#: Methods of links through strong keys (see run_keys): all the decisive ones but OCR.
+_STRONG_METHODS = DECISIVE_METHODS - {Method.OCR}
 #: Factor applied when the pairs are not in the same order on both sides.
 _ORDER_FACTOR = 0.99
 #: Factor applied when the names are equal once normalized but differ as written.
@@ -359,9 +362,8 @@ class NameForm:
         return _reading_languages_of(self.parts)
 
     @functools.cached_property
-    def middle_names(self) -> tuple[int, ...]:
-        """The indices of the middle names of a person's name so written (see
-        :func:`middle_names`)."""
+    def middle_names(self) -> MiddleNames | None:
+        """The middle names of a person's name so written (see :func:`middle_names`)."""
         return middle_names(self.original, self.parts)
 
     @functools.cached_property
@@ -383,27 +385,42 @@ def _reading_languages_of(parts: tuple[Part, ...]) -> frozenset[str]:
 MIDDLE_NAME_FACTOR = 0.3
 
 
-def middle_names(original: str, parts: tuple[Part, ...]) -> tuple[int, ...]:
-    """The indices of the middle names of a name written "FAMILY, Given Middle" (one comma,
-    two given names or more besides particles and titles): the given names after the first.
+class MiddleNames(NamedTuple):
+    """Where a person's name written "FAMILY, Given Middle" has its names (part indices)."""
+
+    #: The first given name.
+    first: int
+    #: The family name's parts (besides particles and titles).
+    family: tuple[int, ...]
+    #: The given names after the first.
+    names: tuple[int, ...]
+
+
+def middle_names(original: str, parts: tuple[Part, ...]) -> MiddleNames | None:
+    """The middle names of a name written "FAMILY, Given Middle" (one comma, two given names
+    or more besides particles and titles): the given names after the first; None for other
+    names.
 
     People often leave their middle names out ("Joaquin Guzman Loera" for GUZMAN LOERA,
     Joaquin Archivaldo), so a listed person's middle name that the applicant's name leaves
     out weighs :data:`MIDDLE_NAME_FACTOR` of its length (see :func:`align`), as a patronymic
-    does. Not in a name that may be Chinese or Korean (every part one or two syllables in a
-    language all of them read in, and a Chinese or Korean family name at an end, however
-    rare: "WEI, Lin Na"), whose given name is one name in syllables: "Kim Kwang" is not Kim
-    Kwang Jin. Parts past the first
-    :data:`MIDDLE_NAMES_TRACKED` are not counted (the name index tracks parts one by one only
-    so far).
+    does, when the applicant's name has the first given name and the family name (by a
+    strong link: exactly, joined, transliterated or abbreviated). Not in a
+    name that may be Chinese or Korean (every part one or two syllables in a language all of
+    them read in, and a Chinese or Korean family name at an end, however rare: "WEI, Lin
+    Na"), whose given name is one name in syllables: "Kim Kwang" is not Kim Kwang Jin. Not
+    past the first :data:`MIDDLE_NAMES_TRACKED` parts (the name index tracks parts one by one
+    only so far).
     """
     before, comma, after = original.partition(",")
     if not comma or "," in after or not names.is_valid(before) or not names.is_valid(after):
-        return ()
-    given = [index for index in range(len(names.tokens(before)), len(parts)) if parts[index].named]
-    if len(given) < 2 or given[-1] >= MIDDLE_NAMES_TRACKED or _syllabic_name(parts):
-        return ()
-    return tuple(given[1:])
+        return None
+    start = len(names.tokens(before))
+    family = tuple(index for index in range(min(start, len(parts))) if parts[index].named)
+    given = [index for index in range(start, len(parts)) if parts[index].named]
+    if not family or len(given) < 2 or given[-1] >= MIDDLE_NAMES_TRACKED or _syllabic_name(parts):
+        return None
+    return MiddleNames(given[0], family, tuple(given[1:]))
 
 
 def _syllabic_name(parts: tuple[Part, ...]) -> bool:
@@ -1546,11 +1563,21 @@ def align(
     father = listed.patronymic
     if father is not None and father not in used_listed:
         weights[father] *= PATRONYMIC_FACTOR  # "Olga Beglova" for BEGLOVA, Olga Aleksandrovna
-    middle_left_out = [
-        index
-        for index in (listed.middle_names if person else ())
-        if index not in used_listed and index != father
-    ]
+    middle = listed.middle_names if person and not complete else None  # a complete name leaves none out
+    middle_left_out: list[int] = []
+    if middle is not None:
+        # Beside the first given name and the family name, linked by a strong key (exactly,
+        # joined, transliterated, abbreviated): the name index can tell those.
+        strong = {
+            index
+            for link in chosen
+            if link.method in _STRONG_METHODS
+            for index in range(link.listed.start, link.listed.end)
+        }
+        if middle.first in strong and strong.intersection(middle.family):
+            middle_left_out = [
+                index for index in middle.names if index not in used_listed and index != father
+            ]
     for index in middle_left_out:
         weights[index] *= MIDDLE_NAME_FACTOR  # "Joaquin Guzman Loera" for GUZMAN LOERA, Joaquin Archivaldo
     coverage = matched / (sum(weights) or 1.0)
@@ -1611,7 +1638,19 @@ def align(
     method = _summary_method(
         methods, complete=complete, in_order=in_order, same=applicant.original == listed.original
     )
-    chain_shifted = _chain_shifted(applicant, listed, chosen, used_applicant | linked) if person else ""
+    decisive = (
+        complete
+        and methods <= DECISIVE_METHODS
+        and not scrambled
+        and bool(languages)
+        and not added
+        and not hanja
+        and not any(link.outside for link in chosen)
+    )
+    # The Arabic chain of names is looked at last, when nothing else keeps a match.
+    chain_shifted = (
+        _chain_shifted(applicant, listed, chosen, used_applicant | linked) if person and decisive else ""
+    )
     if not in_order:
         score *= _SCRAMBLED_FACTOR if scrambled else _ORDER_FACTOR
     if method is Method.NORMALIZED:
@@ -1621,14 +1660,7 @@ def align(
         score=min(1.0, max(0.0, score)),
         method=method,
         complete=complete,
-        decisive=complete
-        and methods <= DECISIVE_METHODS
-        and not scrambled
-        and bool(languages)
-        and not added
-        and not hanja
-        and not any(link.outside for link in chosen)
-        and not chain_shifted,
+        decisive=decisive and not chain_shifted,
         covered=covered,
         scrambled=scrambled,
         languages=languages,

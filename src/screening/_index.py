@@ -64,6 +64,7 @@ from screening._alignment import (
     PATRONYMIC_FACTOR,
     SKELETON_LENGTH,
     TWO_LETTER_LENGTH,
+    MiddleNames,
     NameForm,
     Part,
     Run,
@@ -260,10 +261,10 @@ class _Shape(NamedTuple):
     initialed_potential: float
     long_bits: int
     initialed_bits: int
-    #: The bit and the weight that comes off the total when the applicant leaves it out, of
-    #: the name's patronymic and middle names (see screening._alignment.patronymic and
-    #: screening._alignment.middle_names).
-    discounts: tuple[tuple[int, float], ...]
+    #: The bit of the name's patronymic (0 for none), and what its weight comes off the total
+    #: when the applicant leaves it out (see screening._alignment.patronymic).
+    patronymic_bit: int
+    patronymic_discount: float
     #: The bits that keys must reach for close links to every part to anchor the name (see
     #: ``close_throughout`` in :func:`~screening._alignment.align`): its weighty parts but
     #: particles and legal forms (titles weigh nothing), when two or more remain; else a bit
@@ -271,11 +272,17 @@ class _Shape(NamedTuple):
     throughout: int
     #: (bit, spelling) of each particle and legal form (the parts of ``always``).
     low: tuple[tuple[int, str], ...]
-    #: The bits of a person's middle names (saved with the index).
-    middle: int
+    #: The bits of a person's middle names, of the first given name and of the family name
+    #: (see screening._alignment.middle_names; saved with the index), and (bit, what its
+    #: weight comes off the total) of each middle name the applicant leaves out, when strong
+    #: keys reach the first given name and the family name.
+    middle: tuple[int, int, int]
+    middle_discounts: tuple[tuple[int, float], ...]
 
     @classmethod
-    def make(cls, weights: tuple[float, ...], always: int, spellings: tuple[str, ...], middle: int) -> _Shape:
+    def make(
+        cls, weights: tuple[float, ...], always: int, spellings: tuple[str, ...], middle: tuple[int, int, int]
+    ) -> _Shape:
         """A shape, with its total and needed parts worked out."""
         weighty = 0
         for index, weight in enumerate(weights):
@@ -301,17 +308,16 @@ class _Shape(NamedTuple):
                 initialed.append((bit, weight, spelling))
                 initialed_weight += weight
                 initialed_bits |= bit
-        discounts: list[tuple[int, float]] = []
         father = patronymic(spellings)
+        father_bit, father_discount = 0, 0.0
         if father is not None:
-            discounts.append(
-                (1 << min(father, _BITS - 1), (1 - PATRONYMIC_FACTOR) * weights[min(father, _BITS - 1)])
-            )
-        discounts += [
+            father_bit = 1 << min(father, _BITS - 1)
+            father_discount = (1 - PATRONYMIC_FACTOR) * weights[min(father, _BITS - 1)]
+        middle_discounts = tuple(
             (1 << index, (1 - MIDDLE_NAME_FACTOR) * weights[index])
             for index in range(min(len(weights), _BITS - 1))
-            if middle >> index & 1 and index != father
-        ]
+            if middle[0] >> index & 1 and index != father
+        )
         informative = weighty & ~always
         throughout = informative if informative.bit_count() >= 2 else _UNREACHED
         return cls(
@@ -327,14 +333,16 @@ class _Shape(NamedTuple):
             _INITIAL * initialed_weight,
             long_bits,
             initialed_bits,
-            tuple(discounts),
+            father_bit,
+            father_discount,
             throughout,
             tuple(low),
             middle,
+            middle_discounts,
         )
 
     @classmethod
-    def of(cls, parts: tuple[Part, ...], middle: tuple[int, ...] = ()) -> _Shape:
+    def of(cls, parts: tuple[Part, ...], middle: MiddleNames | None = None) -> _Shape:
         """The shape of a name with these parts, and these middle names."""
         weights = [0.0] * min(len(parts), _BITS)
         always = 0
@@ -343,7 +351,14 @@ class _Shape(NamedTuple):
             if part.text in LOW_INFORMATION:
                 always |= _span(index, index + 1)
         spellings = tuple(sys.intern(_loose_spelling(part)) for part in parts)
-        return cls.make(tuple(weights), always, spellings, sum(1 << index for index in middle))
+        bits = (0, 0, 0)
+        if middle is not None:
+            bits = (
+                sum(1 << index for index in middle.names),
+                1 << middle.first,
+                sum(1 << index for index in middle.family),
+            )
+        return cls.make(tuple(weights), always, spellings, bits)
 
 
 @functools.cache
@@ -437,7 +452,7 @@ class NameIndex:
             for variant, parts in enumerate(name_parts(value)):
                 position = len(names)
                 names.append(ListedName(entry, field, value, weak, variant))
-                shapes.append(_Shape.of(parts, middle_names(value, parts) if person else ()))
+                shapes.append(_Shape.of(parts, middle_names(value, parts) if person else None))
                 low = [part.text in LOW_INFORMATION for part in parts]
                 for start, part in enumerate(parts):
                     if low[start]:
@@ -594,9 +609,8 @@ class NameIndex:
             full = strong_mask(position, 0) | always
             near = loose_mask(position, 0) & mask & ~full
             keyed = full | near
-            for bit, discount in shape.discounts:
-                if not keyed & bit:
-                    total -= discount  # align weighs a patronymic or middle name left out less
+            if shape.patronymic_bit and not keyed & shape.patronymic_bit:
+                total -= shape.patronymic_discount  # align weighs a patronymic left out less
             potential = 0.0
             possible = keyed
             if long_reachable:
@@ -605,6 +619,10 @@ class NameIndex:
                 if initials:
                     potential += shape.initialed_potential
                     possible |= shape.initialed_bits
+            if shape.middle_discounts and full & shape.middle[1] and full & shape.middle[2]:
+                for bit, discount in shape.middle_discounts:
+                    if not keyed & bit:
+                        total -= discount  # and middle names, beside the first given and family names
             if (possible & shape.weighty).bit_count() < shape.needed:
                 continue  # align needs two weighty listed parts covered (one for one-part names)
             covered = reached = 0.0
@@ -760,14 +778,17 @@ class NameIndex:
             index._low_joined = frozenset(body["low_joined"])
             index._shapes = [
                 _Shape.make(
-                    tuple(map(float, weights)), int(always), tuple(map(sys.intern, spellings)), int(middle)
+                    tuple(map(float, weights)),
+                    int(always),
+                    tuple(map(sys.intern, spellings)),
+                    (int(middle), int(first), int(family)),
                 )
-                for weights, always, spellings, middle in shapes
+                for weights, always, spellings, (middle, first, family) in shapes
             ]
             # Every part mask must name parts the name has: a damaged file is rebuilt, not read.
             widths = [(1 << len(shape.weights)) - 1 for shape in index._shapes]
             if any(
-                (shape.always | shape.middle) & ~width
+                (shape.always | shape.middle[0] | shape.middle[1] | shape.middle[2]) & ~width
                 for shape, width in zip(index._shapes, widths, strict=True)
             ):
                 return None
