@@ -1307,8 +1307,13 @@ def _pairs(applicant: NameForm, listed: NameForm) -> list[tuple[Run, Run]]:
         for key, _loose in keys:
             for left in by_key.get(key, ()):
                 found.add((left, right))
-    loose_left = [index for index, run in enumerate(applicant.runs) if run.width == 1]
-    loose_right = [index for index, run in enumerate(listed.runs) if run.width == 1]
+    # Only an applicant's initials and long parts may link so (see _loosely_comparable).
+    loose_left = [
+        index
+        for index, run in enumerate(applicant.runs)
+        if run.width == 1 and (len(run.latin[0]) == 1 or len(run.latin[0]) >= TWO_LETTER_LENGTH)
+    ]
+    loose_right = [index for index, run in enumerate(listed.runs) if run.width == 1] if loose_left else []
     for left in loose_left:
         for right in loose_right:
             if _loosely_comparable(applicant.runs[left], listed.runs[right]):
