@@ -451,6 +451,14 @@ def name_listed(forms: _ApplicantForms, prepared: _Prepared, policy: Policy) -> 
                     f" It also has {more}, and every part of the {kind} is a name common in this list,"
                     " so it cannot decide a match."
                 )
+            # Whether a sentence above says why the name cannot decide a match.
+            said = bool(
+                alignment.scrambled
+                or alignment.added_syllables
+                or alignment.hanja_in_korean
+                or common
+                or alignment.chain_shifted
+            )
             if alignment.chain_shifted:
                 sentence += (
                     f" Its given name '{alignment.chain_shifted}' comes before the listed chain of"
@@ -459,11 +467,7 @@ def name_listed(forms: _ApplicantForms, prepared: _Prepared, policy: Policy) -> 
                 )
             if listed.weak:
                 sentence += " A weak alias can bring a case to review but never decides a match."
-            elif (
-                score >= policy.match_threshold
-                and alignment.method in _REVIEW_METHODS
-                and "cannot decide" not in sentence
-            ):
+            elif score >= policy.match_threshold and alignment.method in _REVIEW_METHODS and not said:
                 sentence += _REVIEW_METHODS[alignment.method]  # why it is no match, when nothing above says
             yield (
                 listed.entry,
