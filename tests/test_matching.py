@@ -991,6 +991,28 @@ def test_a_listed_particle_or_legal_form_may_be_left_out() -> None:
     assert screener.screen(Applicant(name="Bashar Al")).decision is Decision.CLEAR
 
 
+def test_latin_spellings_alike_in_korean_sound_classes_are_said_to_sound_alike() -> None:
+    """Two Latin spellings that read alike only in Korean's sound classes ("Rasheed" and
+    "Rashid") in a name that is no Korean one are spellings that sound alike, not "Korean
+    romanization spellings"; in a Korean name ("Gim" for "Kim") they are Korean readings."""
+    screener = _screener(
+        WatchlistEntry(id="r", kind=EntryKind.ORGANIZATION, name="AL RASHID TRUST"),
+        WatchlistEntry(id="k", kind=EntryKind.PERSON, name="KIM, Jong Un"),
+    )
+    links = [
+        link.sentence
+        for link in screener.screen(Applicant(name="Al Rasheed Trust")).hits[0].evidence[0].links
+    ]
+    assert (
+        "'rasheed' and the listed 'rashid' are spellings that sound alike: they differ only in vowels,"
+        " doubled letters or consonants that romanizations write differently. The sound alone cannot"
+        " decide a match." in links
+    )
+    assert not any("Korean" in sentence for sentence in links)
+    kim = screener.screen(Applicant(name="Gim Jong Un")).hits[0].evidence[0].links
+    assert any("Korean romanization spellings" in link.sentence for link in kim)
+
+
 def test_a_listed_title_may_be_left_out() -> None:
     """A listed title weighs nothing, so a name without it is the listed name: "Ayman
     al-Zawahiri" matches AL ZAWAHIRI, Dr. Ayman, and the evidence says it leaves out the title.

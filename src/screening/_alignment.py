@@ -1459,7 +1459,11 @@ def align(
             # Han characters read in Korean stand for a Korean name: one with a known family
             # name, or of an entry whose nationality reads Korean ("莉谢", 리사, is no "Issa").
             continue
-        if link.languages and not link.languages & readable and not _surname(right):
+        outside = bool(link.languages and not link.languages & readable and not _surname(right))
+        sound_alike = korean_unlikely and link.languages == {"Korean"} and _latin_parts(left, right)
+        if sound_alike and not _by_surname_spelling_only(left, right):
+            link = _sound_alike(link, outside=outside)  # "Osama" and "Usama": no Korean name
+        elif outside:
             link = _outside(link)
         elif link.method is Method.TRANSLITERATION and _by_surname_spelling_only(left, right):
             link = _undecisive(link, _AMBIGUOUS_SPELLING)
@@ -1721,6 +1725,33 @@ def _another_syllable(part: Part, hyphenated: set[int], languages: frozenset[str
         or part.group in hyphenated
         or bool(languages and _syllable_counts(part.text, languages))
     )
+
+
+def _latin_parts(left: Run, right: Run) -> bool:
+    """Tell whether two runs are single parts in Latin letters."""
+    return (
+        left.width == right.width == 1
+        and translit.script(left.text) == "latin"
+        and translit.script(right.text) == "latin"
+    )
+
+
+def _sound_alike(link: Link, *, outside: bool) -> Link:
+    """A link of two Latin parts through their Korean reading, in a name that is no Korean one,
+    said for what it is: spellings that sound alike ("Osama" and "Usama", "Rasheed" and
+    "Rashid", "Abboud" and "Aboud"), which the sound classes that romanized Korean is read
+    with merge (see screening.translit.korean). ``outside``: the listed name does not read in
+    Korean throughout, so the link cannot decide a match."""
+    sentence = (
+        f"'{link.applicant.shown}' and the listed '{link.listed.shown}' are spellings that sound"
+        " alike: they differ only in vowels, doubled letters or consonants that romanizations"
+        " write differently."
+    )
+    if link.applicant.notes:
+        sentence += " Look-alike letters: " + "; ".join(link.applicant.notes) + "."
+    if outside:
+        sentence += " The sound alone cannot decide a match."
+    return attrs.evolve(link, sentences=(("Korean", sentence),), outside=link.outside or outside)
 
 
 def _outside(link: Link) -> Link:
