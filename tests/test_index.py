@@ -116,6 +116,30 @@ def test_index_keeps_every_hit_of_mangled_names(data: st.DataObject) -> None:
     _assert_index_keeps_hits(data, _mangled)
 
 
+@st.composite
+def _without_middle_names(draw: st.DrawFn, name: str) -> str:
+    """A listed name written "FAMILY, Given Middle" as the given names then the family name,
+    with some given names after the first left out, and a part at most cut to its initial."""
+    family, comma, given = name.partition(",")
+    if not comma:
+        return name
+    names = given.split()
+    kept = [part for index, part in enumerate(names) if index == 0 or draw(st.booleans())]
+    parts = [*kept, *family.split()]
+    if parts and draw(st.booleans()):
+        at = draw(st.integers(0, len(parts) - 1))
+        parts[at] = parts[at][0] + "."
+    return " ".join(parts)
+
+
+@settings(max_examples=150)
+@given(data=st.data())
+def test_index_keeps_every_hit_of_names_without_middle_names(data: st.DataObject) -> None:
+    """Listed names with middle names left out (which weigh less then, beside the first given
+    name and the family name) and an initial lose no hit through the index."""
+    _assert_index_keeps_hits(data, _without_middle_names)
+
+
 @settings(max_examples=150)
 @given(data=st.data())
 def test_pairs_hold_every_link(data: st.DataObject) -> None:
