@@ -440,6 +440,7 @@ class NameIndex:
         names: list[ListedName] = []
         shapes: list[_Shape] = []
         single: dict[tuple[str, tuple[str, ...]], int] = {}  # distinct single parts to their run number
+        joined_runs: dict[tuple[str, ...], int] = {}  # distinct joined runs (their parts' texts) likewise
         count = 0  # runs numbered
         low_joined: dict[tuple[str, ...], frozenset[str]] = {}  # legal forms joined, to their keys
         slots: dict[str, int] = {}  # key to its number while building
@@ -468,20 +469,24 @@ class NameIndex:
                     run_numbers.append(number)
                     occurrences.append(position << _SHIFT | _span(start, start + 1))
                 for start, end, chosen in joined_spans(parts, person=person):
+                    texts = tuple([part.text for part in chosen])
                     if all(low[start:end]):
-                        texts = tuple([part.text for part in chosen])
                         if texts not in low_joined:
                             low_joined[texts] = frozenset(key for key, _loose in joined_keys(chosen))
                         continue
-                    # Joined runs seldom repeat ("kimjong"): numbered anew, not remembered.
-                    # A strong key anchors; their spelling skeleton does not.
-                    number = count
-                    count += 1
-                    for key, loose in joined(chosen):
-                        key_numbers.append(slot(key, len(slots)))
-                        refs.append(number << _FLAGS | (0 if loose else sure))
+                    # A joined run's keys depend on its parts' texts alone: a third of OFAC's
+                    # joined runs repeat ("abdul rahman"), and are keyed once.
+                    number = joined_runs.get(texts)
+                    if number is None:
+                        number = joined_runs[texts] = count
+                        count += 1
+                        # A strong key anchors; their spelling skeleton does not.
+                        for key, loose in joined(chosen):
+                            key_numbers.append(slot(key, len(slots)))
+                            refs.append(number << _FLAGS | (0 if loose else sure))
                     run_numbers.append(number)
                     occurrences.append(position << _SHIFT | _span(start, end))
+        del single, joined_runs
         index = cls(names)
         index._shapes = shapes
         index._low_joined = frozenset().union(*low_joined.values())
