@@ -334,12 +334,9 @@ class NameForm:
         Grandfather" begins (the nasab: three given names or more after the comma, no
         particles or titles counted, in a name with an Arabic article or "ibn"); None for
         other names (Burmese names have as many parts, and no chain)."""
-        before, comma, after = self.original.partition(",")
-        if not comma or "," in after or not names.is_valid(before):
+        start = _given_start(self.original)
+        if start is None or not any(part.text in _ARABIC_PARTICLES for part in self.parts):
             return None
-        if not any(part.text in _ARABIC_PARTICLES for part in self.parts):
-            return None
-        start = len(names.tokens(before))
         if sum(1 for part in self.parts[start:] if part.named) < 3:
             return None
         while not self.parts[start].named:
@@ -412,15 +409,23 @@ def middle_names(original: str, parts: tuple[Part, ...]) -> MiddleNames | None:
     past the first :data:`MIDDLE_NAMES_TRACKED` parts (the name index tracks parts one by one
     only so far).
     """
-    before, comma, after = original.partition(",")
-    if not comma or "," in after or not names.is_valid(before) or not names.is_valid(after):
+    start = _given_start(original)
+    if start is None or not names.is_valid(original.partition(",")[2]):
         return None
-    start = len(names.tokens(before))
     family = tuple(index for index in range(min(start, len(parts))) if parts[index].named)
     given = [index for index in range(start, len(parts)) if parts[index].named]
     if not family or len(given) < 2 or given[-1] >= MIDDLE_NAMES_TRACKED or _syllabic_name(parts):
         return None
     return MiddleNames(given[0], family, tuple(given[1:]))
+
+
+def _given_start(original: str) -> int | None:
+    """Where the given names begin, as a count of tokens, in a name written "FAMILY, Given"
+    (one comma, a family name before it); None for other names."""
+    before, comma, after = original.partition(",")
+    if not comma or "," in after or not names.is_valid(before):
+        return None
+    return len(names.tokens(before))
 
 
 def _syllabic_name(parts: tuple[Part, ...]) -> bool:
