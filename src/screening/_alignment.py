@@ -349,9 +349,7 @@ class NameForm:
         family name at an end (:func:`_family_index`), and every part one or two syllables
         in a language all of them read in ("Kim Kwang Jin", "Zhenxing Wang"). None when
         either end may hold the family name ("HAMIDI, Gula Khan")."""
-        if not self.reading_languages or not all(_syllable_counts(part.text) for part in self.parts):
-            return None
-        return self.family
+        return self.family if _syllables_throughout(self.parts) else None
 
     @functools.cached_property
     def reading_languages(self) -> frozenset[str]:
@@ -431,11 +429,15 @@ def _given_start(original: str) -> int | None:
 def _syllabic_name(parts: tuple[Part, ...]) -> bool:
     """Tell whether a name may be Chinese or Korean: every part one or two syllables in a
     language all of them read in, and a Chinese or Korean family name at an end."""
-    return (
-        bool(_reading_languages_of(parts))
-        and all(_syllable_counts(part.text) for part in parts)
-        and any(translit.surname_share(parts[index].text) > 0 for index in (0, -1))
+    return _syllables_throughout(parts) and any(
+        translit.surname_share(parts[index].text) > 0 for index in (0, -1)
     )
+
+
+def _syllables_throughout(parts: tuple[Part, ...]) -> bool:
+    """Tell whether every part of a name reads as one or two syllables, in a language all of
+    its parts read in: a Chinese or Korean name in shape."""
+    return bool(_reading_languages_of(parts)) and all(_syllable_counts(part.text) for part in parts)
 
 
 #: Parts of a name whose middle names are counted: the parts the name index tracks one by one.
