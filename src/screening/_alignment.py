@@ -1414,11 +1414,16 @@ def _link(
     if method is Method.EXACT and (left.width, right.width) != (1, 1):
         method, similarity = Method.JOINED_TOKENS, _SIMILARITY[Method.JOINED_TOKENS]
         templates = (("", "'{a}' is the listed '{b}' with its parts joined or split."),)
-    suffix = " Look-alike letters: " + "; ".join(left.notes) + "." if left.notes else ""
+    suffix = _look_alike_note(left)
     sentences = tuple(
         (language, template.format(a=left.shown, b=right.shown) + suffix) for language, template in templates
     )
     return Link(left, right, method, similarity, sentences)
+
+
+def _look_alike_note(run: Run) -> str:
+    """What a link's sentence adds for an applicant's run read through look-alike letters."""
+    return " Look-alike letters: " + "; ".join(run.notes) + "." if run.notes else ""
 
 
 def align(
@@ -1510,7 +1515,7 @@ def align(
     # ("Fawaz Akhras" for AL-AKHRAS, Fawaz): they still weigh, so the score shows it; and
     # titles, which weigh nothing ("Ayman al-Zawahiri" for AL ZAWAHIRI, Dr. Ayman), unless
     # the applicant gives another generation ("Sr" for the listed "Jr").
-    generations = {part.text for index, part in enumerate(applicant.parts) if part.text in _GENERATIONS}
+    generations = {part.text for part in applicant.parts if part.text in _GENERATIONS}
     complete = all(
         index in used_listed
         or part.text in LOW_INFORMATION
@@ -1754,8 +1759,7 @@ def _sound_alike(link: Link, *, outside: bool) -> Link:
         " alike: they differ only in vowels, doubled letters or consonants that romanizations"
         " write differently."
     )
-    if link.applicant.notes:
-        sentence += " Look-alike letters: " + "; ".join(link.applicant.notes) + "."
+    sentence += _look_alike_note(link.applicant)
     if outside:
         sentence += " The sound alone cannot decide a match."
     return attrs.evolve(link, sentences=(("Korean", sentence),), outside=link.outside or outside)
