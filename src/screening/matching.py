@@ -28,9 +28,10 @@ from pathlib import Path
 
 import attrs
 
-from screening import accounts, domains, emails, phones
+from screening import accounts, domains, emails, names, phones
 from screening._alignment import MIDDLE_NAME_FACTOR, TITLES, Link, NameForm, align, name_forms
 from screening._collector import collector_paused
+from screening._disguises import undisguised
 from screening._index import ListedValue, NameIndex
 from screening._version import __version__
 from screening.domains import ResemblanceIndex
@@ -114,6 +115,8 @@ class _Field:
     field: str
     value: str
     compared: str
+    #: What was undone to read a disguised name (see :mod:`screening._disguises`).
+    undone: tuple[str, ...] = ()
 
 
 @attrs.frozen
@@ -289,8 +292,18 @@ def _applicant_forms(applicant: Applicant) -> _ApplicantForms:
     name_fields += [(f"aliases[{index}]", alias) for index, alias in enumerate(applicant.aliases)]
     forms = []
     for field, value in name_fields:
+        compared = set()
         for form in name_forms(value):
             forms.append((_Field(field, value, form.normalized), form))
+            compared.add(form.normalized)
+        # A disguised name is compared as a person reads it too, and says what was undone.
+        for reading in undisguised(value):
+            if not names.is_valid(reading.text):
+                continue
+            for form in name_forms(reading.text):
+                if form.normalized not in compared:
+                    forms.append((_Field(field, value, form.normalized, reading.notes), form))
+                    compared.add(form.normalized)
     email_forms = []
     for index, value in enumerate(applicant.emails):
         try:
@@ -465,6 +478,8 @@ def name_listed(forms: _ApplicantForms, prepared: _Prepared, policy: Policy) -> 
                     " names, which Arabic names give as a person's own name, then the father's: the"
                     " listed person may be the applicant's father, so it cannot decide a match."
                 )
+            if field.undone:
+                sentence += f" It was read as displayed: {'; '.join(field.undone)}."
             if listed.weak:
                 sentence += " A weak alias can bring a case to review but never decides a match."
             elif score >= policy.match_threshold and alignment.method in _REVIEW_METHODS and not said:

@@ -10,7 +10,9 @@ arguments and builds values screening accepts:
 * :func:`watchlist_entries` and :func:`watchlists`: lists to screen against;
 * :func:`listed_name_variants`: spellings of a listed entry's name that screening must flag
   (word order, case, spacing and hyphens, Wade-Giles and Tongyong for pinyin, Korean
-  romanizations, the entry's native-script aliases, look-alike letters from Cyrillic).
+  romanizations, the entry's native-script aliases, look-alike letters from Cyrillic, and
+  disguises: Cyrillic or Greek capitals, small capitals, a right-to-left override, letters
+  set apart).
 
 An integrator's test, for example, that their pipeline flags listed people and clears others::
 
@@ -246,6 +248,30 @@ def watchlists(*, min_entries: int = 1, max_entries: int = 8) -> st.SearchStrate
 
 
 _CONFUSABLE = {"a": "а", "o": "о", "e": "е", "c": "с", "p": "р", "x": "х", "y": "у", "i": "і"}
+#: Capitals of other scripts that look like Latin capitals: Cyrillic, then Greek (UTS #39).
+_CYRILLIC_CAPITALS = str.maketrans("ABCEHIJKMOPSTXY", "АВСЕНІЈКМОРЅТХУ")
+_GREEK_CAPITALS = str.maketrans("ABEHIKMNOPTXYZ", "ΑΒΕΗΙΚΜΝΟΡΤΧΥΖ")
+#: Latin small capitals (U+1D00 block and IPA letters) for the letters that have one.
+_SMALL_CAPITALS = str.maketrans("abcdeghijklmnoprstuvwyz", "ᴀʙᴄᴅᴇɢʜɪᴊᴋʟᴍɴᴏᴘʀꜱᴛᴜᴠᴡʏᴢ")
+#: U+202E RIGHT-TO-LEFT OVERRIDE: what follows is displayed in reverse.
+_RIGHT_TO_LEFT_OVERRIDE = "\u202e"
+
+
+def _disguises_of(name: str) -> list[str]:
+    """The name disguised so that it looks the same: capitals of other scripts, small
+    capitals, reversed behind a right-to-left override, letters set apart."""
+    upper = name.upper()
+    words = name.split()
+    return [
+        upper.translate(_CYRILLIC_CAPITALS),
+        upper.translate(_GREEK_CAPITALS),
+        name.lower().translate(_SMALL_CAPITALS),
+        " ".join([*words[:-1], words[-1].lower().translate(_SMALL_CAPITALS)]),
+        _RIGHT_TO_LEFT_OVERRIDE + name[::-1],
+        " ".join(" ".join(word) for word in words),
+        " ".join(".".join(word) for word in words),
+        " ".join([*words[:-1], " ".join(words[-1])]),
+    ]
 
 
 @functools.lru_cache(maxsize=1)
@@ -302,6 +328,7 @@ def _variants_of(name: str, *, chinese_rules: bool, korean_rules: bool) -> list[
         if char in _CONFUSABLE:
             found.append(name[:position] + _CONFUSABLE[char] + name[position + 1 :])
             break
+    found += _disguises_of(name)
     return list(dict.fromkeys(found))
 
 
@@ -311,7 +338,10 @@ def listed_name_variants(entry: WatchlistEntry, /) -> st.SearchStrategy[str]:
     Word order (the first or last part moved to the other end), case, joined or hyphenated
     given names, Wade-Giles and Tongyong respellings of pinyin parts (unless the entry is only
     Korean), another Korean romanization of an initial consonant (unless the entry is only
-    Chinese), a Cyrillic look-alike letter, and the entry's native-script aliases as listed.
+    Chinese), a Cyrillic look-alike letter, and the entry's native-script aliases as listed;
+    and disguises that keep the name's look: capitals swapped for Cyrillic or Greek ones,
+    Latin small capitals, the name reversed behind a right-to-left override (U+202E), its
+    letters set apart by spaces or dots.
     Each variant is a spelling the library's rules treat as the listed name, so screening it
     flags the entry.
 
