@@ -55,6 +55,7 @@ from typing import IO
 
 import attrs
 
+from screening._printable import printable, printable_json
 from screening._version import __version__
 from screening.exceptions import InputFileError, ScreeningError
 from screening.matching import Screener, index_cache_path, needs_index_build
@@ -299,6 +300,12 @@ class _AuditLog:
             self._stream.close()
 
 
+def _write(out: IO[str], text: str) -> None:
+    """Write text for a person: every line's unprintable characters escaped (see
+    :mod:`screening._printable`), so that no value from input can act on a terminal."""
+    out.write("\n".join(printable(line) for line in text.split("\n")))
+
+
 def _applicant_from(args: argparse.Namespace) -> Applicant:
     return Applicant(
         name=args.name,
@@ -322,10 +329,9 @@ def _check(args: argparse.Namespace, out: IO[str]) -> int:
     finally:
         audit.close()
     if args.json:
-        json.dump(result.to_dict(), out, ensure_ascii=False, indent=2)
-        out.write("\n")
+        _write(out, printable_json(result.to_dict(), indent=2) + "\n")
     else:
-        out.write(result.explain() + "\n")
+        _write(out, result.explain() + "\n")
     return _DECISION_EXIT[result.decision]
 
 
@@ -448,7 +454,7 @@ def _csv_cells(row: _Row, result: ScreeningResult | None, error: ScreeningError 
         )
     else:
         cells["error"] = str(error)
-    return {key: _neutralized(value) for key, value in cells.items()}
+    return {key: _neutralized(printable(value)) for key, value in cells.items()}
 
 
 def _screen_row(screener: Screener, row: _Row) -> tuple[ScreeningResult | None, ScreeningError | None]:
@@ -470,15 +476,16 @@ def _review_clear(args: argparse.Namespace, out: IO[str]) -> int:
     if hit is None:
         already = next((hit for hit in result.cleared if hit.entry.id == args.entry), None)
         if already is not None:
-            out.write(f"Already cleared by {already.cleared_by.reviewer if already.cleared_by else '?'}.\n")
+            _write(out, f"Already cleared by {already.cleared_by.reviewer if already.cleared_by else '?'}.\n")
             return EXIT_CLEAR
         raise InputFileError(f"The applicant has no live hit on entry {args.entry!r}; nothing to clear.")
     date = args.date or datetime.datetime.now(datetime.timezone.utc).date().isoformat()
     decision = ReviewDecision.clearing(result, hit, reviewer=args.reviewer, reason=args.reason, date=date)
     AllowList().append_to(args.allow_list, decision)
-    out.write(
+    _write(
+        out,
         f"Recorded: {args.reviewer} cleared {hit.entry.name} (id {hit.entry.id}) for this applicant"
-        f" on {date}; the hit returns if new evidence appears.\n"
+        f" on {date}; the hit returns if new evidence appears.\n",
     )
     return EXIT_CLEAR
 
@@ -507,9 +514,7 @@ def _outcome(row: _Row, *, as_csv: bool, screener: Screener | None = None) -> _R
     audit = result.to_dict() if result is not None else None
     if as_csv:
         return _RowOutcome(code, None, _csv_cells(row, result, problem), audit)
-    return _RowOutcome(
-        code, json.dumps(_record(row, result, problem), ensure_ascii=False) + "\n", None, audit
-    )
+    return _RowOutcome(code, printable_json(_record(row, result, problem)) + "\n", None, audit)
 
 
 def _csv_outcome(row: _Row) -> _RowOutcome:
@@ -614,20 +619,19 @@ def _batch(args: argparse.Namespace, out: IO[str], err: IO[str]) -> int:
 def _show(args: argparse.Namespace, out: IO[str]) -> int:
     watchlist = load_watchlist(args.path)
     if args.json:
-        json.dump(watchlist.to_dict(), out, ensure_ascii=False, indent=2)
-        out.write("\n")
+        _write(out, printable_json(watchlist.to_dict(), indent=2) + "\n")
         return EXIT_CLEAR
-    out.write(_summary(watchlist) + "\n")
-    out.write("Sources:\n")
+    _write(out, _summary(watchlist) + "\n")
+    _write(out, "Sources:\n")
     for source in watchlist.sources:
         published = f", {source.published}" if source.published else ""
         url = f" <{source.url}>" if source.url else ""
-        out.write(f"  [{source.id}] {source.title}{published}{url}\n")
-    out.write("Entries:\n")
+        _write(out, f"  [{source.id}] {source.title}{published}{url}\n")
+    _write(out, "Entries:\n")
     for entry in watchlist.entries:
         aliases = "; ".join(entry.aliases + tuple(f"{alias} (weak)" for alias in entry.weak_aliases))
         extra = f"  aka {aliases}" if aliases else ""
-        out.write(f"  {entry.id}  {entry.kind.value}  {entry.name}{extra}  [{', '.join(entry.sources)}]\n")
+        _write(out, f"  {entry.id}  {entry.kind.value}  {entry.name}{extra}  [{', '.join(entry.sources)}]\n")
     return EXIT_CLEAR
 
 
@@ -651,9 +655,11 @@ def _import(args: argparse.Namespace, out: IO[str]) -> int:
         args.directory, alt=args.alt, comments=args.comments, version=args.list_version
     )
     _write_watchlist(watchlist, args.output)
-    out.write(report.summary() + "\n")
-    out.write(
-        f"Wrote {args.output}: {watchlist.name} version {watchlist.version}, checksum {watchlist.checksum}.\n"
+    _write(out, report.summary() + "\n")
+    _write(
+        out,
+        f"Wrote {args.output}: {watchlist.name} version {watchlist.version},"
+        f" checksum {watchlist.checksum}.\n",
     )
     if not args.no_index:
         # Build the name index now and save it beside the list, so that screenings against
@@ -661,7 +667,7 @@ def _import(args: argparse.Namespace, out: IO[str]) -> int:
         screener = Screener(attrs.evolve(watchlist, path=str(args.output)))  # as if loaded from it
         cache = index_cache_path(screener.watchlist)
         if cache is not None and cache.exists():
-            out.write(f"Saved its name index to {cache}.\n")
+            _write(out, f"Saved its name index to {cache}.\n")
     return EXIT_CLEAR
 
 
@@ -693,28 +699,29 @@ def _changes(args: argparse.Namespace, out: IO[str]) -> int:
             if rescreen is None
             else {"path": args.output, "version": rescreen.version, "checksum": rescreen.checksum},
         }
-        json.dump(report, out, ensure_ascii=False, indent=2)
-        out.write("\n")
+        _write(out, printable_json(report, indent=2) + "\n")
         return EXIT_CLEAR
-    out.write(
+    _write(
+        out,
         f"{changes.new.name}: version {changes.old.version} to {changes.new.version}:"
-        f" {len(changes.added)} added, {len(changes.changed)} changed, {len(changes.removed)} removed.\n"
+        f" {len(changes.added)} added, {len(changes.changed)} changed, {len(changes.removed)} removed.\n",
     )
     if changes.removed:
-        out.write("Removed (earlier hits against them no longer apply):\n")
+        _write(out, "Removed (earlier hits against them no longer apply):\n")
         for entry in changes.removed:
-            out.write(f"  {entry.id}  {entry.kind.value}  {entry.name}\n")
+            _write(out, f"  {entry.id}  {entry.kind.value}  {entry.name}\n")
     if rescreen is not None:
-        out.write(
+        _write(
+            out,
             f"Wrote {args.output}: the {len(rescreen.entries)} added and changed entries to screen against"
-            f" ({rescreen.name} version {rescreen.version}, checksum {rescreen.checksum}).\n"
+            f" ({rescreen.name} version {rescreen.version}, checksum {rescreen.checksum}).\n",
         )
     return EXIT_CLEAR
 
 
 def _validate(args: argparse.Namespace, out: IO[str]) -> int:
     watchlist = load_watchlist(args.path)
-    out.write(f"OK: {args.path} is a valid watchlist.\n{_summary(watchlist)}\n")
+    _write(out, f"OK: {args.path} is a valid watchlist.\n{_summary(watchlist)}\n")
     return EXIT_CLEAR
 
 
@@ -745,10 +752,12 @@ def main(
             return _batch(args, out, err)
         return handlers[args.command](args, out)
     except ScreeningError as error:
-        err.write(f"screening: error: {error}\n")
+        err.write(f"screening: error: {printable(error)}\n")
         return EXIT_USAGE
     except BrokenPipeError:
         return EXIT_ERROR
     except Exception as error:  # noqa: BLE001 - the last line of defence: report, never a traceback
-        err.write(f"screening: unexpected error ({type(error).__name__}): {error}. Please report it.\n")
+        err.write(
+            f"screening: unexpected error ({type(error).__name__}): {printable(error)}. Please report it.\n"
+        )
         return EXIT_ERROR

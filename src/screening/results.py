@@ -13,6 +13,7 @@ import enum
 
 import attrs
 
+from screening._printable import printable
 from screening.models import Applicant, WatchlistEntry
 from screening.policy import Policy
 from screening.review import ReviewDecision
@@ -276,7 +277,12 @@ class ScreeningResult:
         }
 
     def explain(self) -> str:
-        """Return a report a reviewer can read: the decision, each hit and its evidence."""
+        """Return a report a reviewer can read: the decision, each hit and its evidence.
+
+        Values from the applicant, the list file or the allow-list are printed with their
+        control and format characters escaped (see :func:`screening._printable.printable`),
+        so that none can move the cursor or reverse the text on a terminal.
+        """
         lines = [
             f"Decision: {self.decision.value.upper()}",
             f"Applicant: {self.applicant.name}",
@@ -313,4 +319,5 @@ class ScreeningResult:
             lines.extend(
                 f"   - {problem.field} {problem.value!r}: {problem.reason}" for problem in self.problems
             )
-        return "\n".join(lines)
+        # Each line is escaped whole: the report's own words have no control characters.
+        return "\n".join(printable(line) for line in lines)
