@@ -1082,3 +1082,8 @@ def test_short_parts_that_differ_only_in_doubled_letters_are_spellings() -> None
     alignment = align(name_form("KHANFURAH, Ala"), name_form("KHANFURAH, Alaa"), person=True)
     assert alignment is not None
     assert not alignment.decisive
+
+
+def test_one_word_name_of_a_thousand_letters_is_screened(screener: Screener) -> None:
+    """A one-word name at the length limit is screened, not a crash."""
+    assert Decision.CLEAR == screener.screen(Applicant(name="a" * 999)).decision

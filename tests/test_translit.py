@@ -215,3 +215,9 @@ def test_han_readings_leave_pypinyin_unimported() -> None:
         "assert 'pypinyin' not in sys.modules"
     )
     subprocess.run([sys.executable, "-c", code], check=True)
+
+
+@pytest.mark.parametrize("token", ["a" * 999, "ang" * 333, "kim" * 333])
+def test_long_name_part_is_read_without_recursion(token: str) -> None:
+    """A name part of a thousand letters is read (or not) without exhausting the stack."""
+    assert isinstance(translit.readings(token), tuple)

@@ -190,28 +190,25 @@ def _cyrillic_longest() -> int:
     return max(map(len, _cyrillic_inventory()))
 
 
-def _segmentations_from(
-    start: int,
-    text: str,
-    inventory: dict[str, tuple[_Syllable, ...]],
-    longest: int,
-    memo: dict[int, tuple[tuple[_Syllable, ...], ...]],
+def _segmentations_of(
+    text: str, inventory: dict[str, tuple[_Syllable, ...]], longest: int
 ) -> tuple[tuple[_Syllable, ...], ...]:
-    """The readings of ``text[start:]``, remembered in ``memo`` by position.
+    """The readings of ``text`` as consecutive syllables, at most ``_MAX_READINGS``.
 
-    A function of its own rather than nested: a nested function that calls itself holds a
-    reference to itself, and every call would leave that cycle, memo and all, for the cyclic
-    garbage collector.
+    Worked out from the end of the text: the readings of ``text[start:]`` are each syllable
+    spelled at ``start`` followed by a reading of the rest, so a loop, not a recursion, goes
+    through a name however long it is.
     """
-    if start in memo:
-        return memo[start]
-    here: list[tuple[_Syllable, ...]] = []
-    for end in range(min(len(text), start + longest), start, -1):
-        for reading in inventory.get(text[start:end], ()):
-            rests = _segmentations_from(end, text, inventory, longest, memo)
-            here.extend((reading, *rest) for rest in rests[: _MAX_READINGS - len(here)])
-    memo[start] = tuple(here)
-    return memo[start]
+    size = len(text)
+    from_here: list[tuple[tuple[_Syllable, ...], ...]] = [()] * size + [((),)]
+    for start in range(size - 1, -1, -1):
+        here: list[tuple[_Syllable, ...]] = []
+        for end in range(min(size, start + longest), start, -1):
+            for reading in inventory.get(text[start:end], ()):
+                rests = from_here[end]
+                here.extend((reading, *rest) for rest in rests[: _MAX_READINGS - len(here)])
+        from_here[start] = tuple(here)
+    return from_here[0]
 
 
 def _segmentations(
@@ -222,8 +219,7 @@ def _segmentations(
 
     ``longest`` is the inventory's longest spelling.
     """
-    memo: dict[int, tuple[tuple[_Syllable, ...], ...]] = {len(text): ((),)}
-    found = _segmentations_from(0, text, inventory, longest, memo) if text else ()
+    found = _segmentations_of(text, inventory, longest) if text else ()
     # Written without apostrophes, a name part is read with as few syllables as it allows
     # (pinyin's own rule: "xian" is one syllable, "xi'an" two).
     fewest = min((len(sequence) for sequence in found), default=0)

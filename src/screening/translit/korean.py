@@ -234,43 +234,41 @@ def han_readings(text: str, /) -> tuple[Reading, ...]:
     return tuple(dict.fromkeys(result))
 
 
-def _syllables_from(
-    start: int,
+def _syllables_of(
     text: str,
     initials: dict[str, str],
     vowels: dict[str, str] | dict[str, tuple[str, ...]],
     finals: dict[str, str],
-    memo: dict[int, tuple[tuple[str, ...], ...]],
 ) -> tuple[tuple[str, ...], ...]:
-    """The readings of ``text[start:]`` as syllable keys, remembered in ``memo`` by position.
+    """The readings of ``text`` as syllable keys, at most ``_MAX_READINGS``.
 
-    A function of its own rather than nested: a nested function that calls itself holds a
-    reference to itself, and every call would leave that cycle, memo and all, for the cyclic
-    garbage collector.
+    Worked out from the end of the text: the readings of ``text[start:]`` are each syllable
+    spelled at ``start`` followed by a reading of the rest, so a loop, not a recursion, goes
+    through a name however long it is.
     """
-    if start in memo:
-        return memo[start]
     longest, size = _LONGEST_PIECE, len(text)
-    here: list[tuple[str, ...]] = []
-    for initial_end in range(start, min(size, start + longest) + 1):
-        initial = initials.get(text[start:initial_end])
-        if initial is None:
-            continue
-        for vowel_end in range(initial_end + 1, min(size, initial_end + longest) + 1):
-            classes = vowels.get(text[initial_end:vowel_end])
-            if classes is None:
+    from_here: list[tuple[tuple[str, ...], ...]] = [()] * size + [((),)]
+    for start in range(size - 1, -1, -1):
+        here: list[tuple[str, ...]] = []
+        for initial_end in range(start, min(size, start + longest) + 1):
+            initial = initials.get(text[start:initial_end])
+            if initial is None:
                 continue
-            for vowel in (classes,) if isinstance(classes, str) else classes:
-                for final_end in range(vowel_end, min(size, vowel_end + longest) + 1):
-                    final = finals.get(text[vowel_end:final_end])
-                    if final is None:
-                        continue
-                    rests = _syllables_from(final_end, text, initials, vowels, finals, memo)
-                    if rests:
-                        key = syllable_key(initial, vowel, final)
-                        here.extend((key, *rest) for rest in rests[: _MAX_READINGS - len(here)])
-    memo[start] = tuple(here)
-    return memo[start]
+            for vowel_end in range(initial_end + 1, min(size, initial_end + longest) + 1):
+                classes = vowels.get(text[initial_end:vowel_end])
+                if classes is None:
+                    continue
+                for vowel in (classes,) if isinstance(classes, str) else classes:
+                    for final_end in range(vowel_end, min(size, vowel_end + longest) + 1):
+                        final = finals.get(text[vowel_end:final_end])
+                        if final is None:
+                            continue
+                        rests = from_here[final_end]
+                        if rests:
+                            key = syllable_key(initial, vowel, final)
+                            here.extend((key, *rest) for rest in rests[: _MAX_READINGS - len(here)])
+        from_here[start] = tuple(here)
+    return from_here[0]
 
 
 def _segment(
@@ -280,8 +278,7 @@ def _segment(
     finals: dict[str, str],
 ) -> list[tuple[str, ...]]:
     """Every reading of ``text`` as consecutive (initial, vowel, final) syllables, fewest first."""
-    memo: dict[int, tuple[tuple[str, ...], ...]] = {len(text): ((),)}
-    found = _syllables_from(0, text, initials, vowels, finals, memo) if text else ()
+    found = _syllables_of(text, initials, vowels, finals) if text else ()
     fewest = min((len(sequence) for sequence in found), default=0)
     return [sequence for sequence in found if len(sequence) == fewest]
 
