@@ -5,7 +5,7 @@ Commands::
     screening check --name NAME [--alias A]... [--email E]... [--phone P]... [--website W]... [--account A]...
                     [--country CC] [--nationality CC] [--date-of-birth D]
                     [--watchlist PATH] [--json]
-    screening batch FILE [--watchlist PATH] [--output OUT] [--format jsonl|csv]
+    screening batch FILE [--watchlist PATH] [--output OUT [--resume]] [--format jsonl|csv]
                     [--input-format csv|jsonl] [--jobs N] [--quiet]
     screening watchlist show [PATH] [--json]
     screening watchlist validate PATH
@@ -25,7 +25,18 @@ a large list, beside its file or in the cache folder; see :class:`screening.Scre
 ``screening review clear [applicant options] --entry ID --reviewer NAME --reason TEXT
 --allow-list FILE`` records a reviewer's decision.
 
-Exit codes (``batch``: the highest over all rows):
+``batch`` reads its input strictly (see :mod:`screening._rows`): a bad row (not UTF-8, a
+key given twice, a quote left open, too long or too deep) becomes an error record with its
+line number and the run goes on; a CSV header that names a column twice is refused. It will
+not write its output or audit log over its input, or one over the other. With ``--output
+OUT`` the results go to ``OUT.partial``, renamed to ``OUT`` once every row is screened; lines
+are written whole (see :mod:`screening._sinks`). SIGINT (Ctrl-C), SIGTERM or a failed write
+(a full disk) stop the batch after the rows under way: it says how many rows were written
+and exits 5, and the same command with ``--resume`` screens the rest, appending to
+``OUT.partial``, with neither a row repeated nor one skipped. A reader that goes away
+(``| head``) ends it quietly, also with 5.
+
+Exit codes (``batch``: the highest over all rows; 5 and 130 stop it):
 
 ====  ===========================================================
 0     clear: nothing reaches review (``watchlist``: success)
@@ -33,6 +44,9 @@ Exit codes (``batch``: the highest over all rows):
 2     usage error or invalid input (a bad option, file or row)
 3     review: at least one hit needs a person to look at it
 4     match: at least one hit is a match
+5     stopped before the end: a signal, a failed write or a closed
+      pipe; the rows written are whole, and ``--resume`` continues
+130   interrupted by a second Ctrl-C
 ====  ===========================================================
 """
 
@@ -43,21 +57,28 @@ import contextlib
 import csv
 import datetime
 import gc
+import io
 import itertools
 import json
 import multiprocessing
 import os
+import signal
 import sys
+import threading
 import time
 from collections import Counter
 from collections.abc import Iterator, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from typing import IO
 
 import attrs
 
 from screening._printable import printable, printable_json
+from screening._rows import Row, csv_rows, jsonl_rows
+from screening._sinks import PARTIAL_SUFFIX, LineFile, rows_done
 from screening._version import __version__
-from screening.exceptions import InputFileError, ScreeningError
+from screening.exceptions import InputFileError, OutputFileError, ScreeningError
 from screening.matching import Screener, index_cache_path, needs_index_build
 from screening.models import Applicant
 from screening.policy import Policy
@@ -65,13 +86,25 @@ from screening.results import Decision, ScreeningResult
 from screening.review import AllowList, ReviewDecision
 from screening.watchlist import Watchlist, load_watchlist, watchlist_changes
 
-__all__ = ["EXIT_CLEAR", "EXIT_ERROR", "EXIT_MATCH", "EXIT_REVIEW", "EXIT_USAGE", "main"]
+__all__ = [
+    "EXIT_CLEAR",
+    "EXIT_ERROR",
+    "EXIT_INTERRUPTED",
+    "EXIT_MATCH",
+    "EXIT_REVIEW",
+    "EXIT_STOPPED",
+    "EXIT_USAGE",
+    "main",
+]
 
 EXIT_CLEAR = 0
 EXIT_ERROR = 1
 EXIT_USAGE = 2
 EXIT_REVIEW = 3
 EXIT_MATCH = 4
+EXIT_STOPPED = 5
+#: The exit code of a command interrupted by Ctrl-C (128 + SIGINT), as shells report it.
+EXIT_INTERRUPTED = 130
 
 _DECISION_EXIT = {Decision.CLEAR: EXIT_CLEAR, Decision.REVIEW: EXIT_REVIEW, Decision.MATCH: EXIT_MATCH}
 
@@ -171,6 +204,11 @@ def _parser() -> argparse.ArgumentParser:
         "--jobs", type=int, default=1, metavar="N", help="screen in N processes (0: one per core; default 1)"
     )
     batch.add_argument("--quiet", action="store_true", help="no progress line, even on a terminal")
+    batch.add_argument(
+        "--resume",
+        action="store_true",
+        help="continue an interrupted batch: keep the rows in OUT.partial and screen the rest",
+    )
     add_screening_options(batch)
 
     review = commands.add_parser("review", help="record reviewers' decisions")
@@ -274,30 +312,25 @@ def _watchlists(paths: list[str] | str | None) -> list[Watchlist]:
 
 
 class _AuditLog:
-    """Appends one JSON line per screening to a file, when asked to."""
+    """Appends one JSON line per screening to a file, when asked to: whole lines only (see
+    :mod:`screening._sinks`)."""
 
     def __init__(self, path: str | None) -> None:
-        self._stream: IO[str] | None = None
-        if path:
-            try:
-                self._stream = open(path, "a", encoding="utf-8")  # noqa: SIM115 - closed in close()
-            except OSError as error:
-                raise InputFileError(f"{path}: the audit log cannot be opened: {error.strerror}.") from error
+        self._file = LineFile(path, append=True) if path else None
 
     def write(self, result: ScreeningResult, **context: object) -> None:
-        if self._stream is not None:
+        if self._file is not None:
             self.write_record(result.to_dict(), **context)
 
     def write_record(self, result: dict[str, object], **context: object) -> None:
-        if self._stream is not None:
+        if self._file is not None:
             record = {"screened_at": datetime.datetime.now(datetime.timezone.utc).isoformat(), **context}
             record["result"] = result
-            self._stream.write(json.dumps(record, ensure_ascii=False) + "\n")
-            self._stream.flush()
+            self._file.write(json.dumps(record, ensure_ascii=False) + "\n")
 
     def close(self) -> None:
-        if self._stream is not None:
-            self._stream.close()
+        if self._file is not None:
+            self._file.close()
 
 
 def _write(out: IO[str], text: str) -> None:
@@ -335,72 +368,6 @@ def _check(args: argparse.Namespace, out: IO[str]) -> int:
     return _DECISION_EXIT[result.decision]
 
 
-class _Row:
-    """One input row: its number, the line it starts on, and its fields or its error."""
-
-    def __init__(
-        self, number: int, line: int, fields: dict[str, object] | None, error: ScreeningError | None
-    ) -> None:
-        self.number = number
-        self.line = line
-        self.fields = fields
-        self.error = error
-
-
-def _split(cell: str) -> list[str]:
-    return [part.strip() for part in cell.split(";") if part.strip()]
-
-
-def _csv_rows(stream: IO[str]) -> Iterator[_Row]:
-    reader = csv.DictReader(stream)
-    header = reader.fieldnames
-    if not header:
-        raise InputFileError("The CSV file is empty; it needs a header row with at least 'name'.")
-    unknown = [column for column in header if column not in CSV_COLUMNS]
-    if unknown or "name" not in header:
-        problem = f"unknown columns {', '.join(map(repr, unknown))}" if unknown else "no 'name' column"
-        raise InputFileError(
-            f"The CSV header has {problem}; the columns are {', '.join(CSV_COLUMNS)} ('name' is required)."
-        )
-    line = reader.line_num
-    for number, record in enumerate(reader, start=1):
-        if None in record:
-            error = InputFileError(f"Row {number} has more cells than the header has columns.")
-            yield _Row(number, line + 1, None, error)
-        else:
-            fields: dict[str, object] = {}
-            for column, cell in record.items():
-                cell = (cell or "").strip()
-                if column in _SEQUENCE_COLUMNS:
-                    fields[column] = _split(cell)
-                elif cell:
-                    fields[column] = cell
-            yield _Row(number, line + 1, fields, None)
-        line = reader.line_num
-
-
-def _jsonl_rows(stream: IO[str]) -> Iterator[_Row]:
-    number = 0
-    for line_number, line in enumerate(stream, start=1):
-        if not line.strip():
-            continue
-        number += 1
-        try:
-            fields = json.loads(line)
-        except json.JSONDecodeError as error:
-            yield _Row(
-                number,
-                line_number,
-                None,
-                InputFileError(f"Line {line_number} is not valid JSON: {error.msg}."),
-            )
-            continue
-        if not isinstance(fields, dict):
-            yield _Row(number, line_number, None, InputFileError(f"Line {line_number} is not a JSON object."))
-            continue
-        yield _Row(number, line_number, fields, None)
-
-
 def _applicant(fields: dict[str, object]) -> Applicant:
     unknown = [key for key in fields if key not in CSV_COLUMNS]
     if unknown:
@@ -420,7 +387,7 @@ def _neutralized(value: object) -> object:
     return value
 
 
-def _record(row: _Row, result: ScreeningResult | None, error: ScreeningError | None) -> dict[str, object]:
+def _record(row: Row, result: ScreeningResult | None, error: Exception | None) -> dict[str, object]:
     record: dict[str, object] = {"row": row.number, "line": row.line}
     if row.fields is not None and "id" in row.fields:
         record["id"] = row.fields["id"]
@@ -429,11 +396,12 @@ def _record(row: _Row, result: ScreeningResult | None, error: ScreeningError | N
         record["result"] = result.to_dict()
     else:
         assert error is not None
-        record["error"] = {"type": type(error).__name__, "message": str(error)}
+        message = str(error) if isinstance(error, ScreeningError) else f"{error} (a bug: please report it)"
+        record["error"] = {"type": type(error).__name__, "message": message}
     return record
 
 
-def _csv_cells(row: _Row, result: ScreeningResult | None, error: ScreeningError | None) -> dict[str, object]:
+def _csv_cells(row: Row, result: ScreeningResult | None, error: Exception | None) -> dict[str, object]:
     fields = row.fields or {}
     cells: dict[str, object] = {
         "row": row.number,
@@ -457,8 +425,9 @@ def _csv_cells(row: _Row, result: ScreeningResult | None, error: ScreeningError 
     return {key: _neutralized(printable(value)) for key, value in cells.items()}
 
 
-def _screen_row(screener: Screener, row: _Row) -> tuple[ScreeningResult | None, ScreeningError | None]:
-    """Screen one row; a row that cannot be screened yields its error instead."""
+def _screen_row(screener: Screener, row: Row) -> tuple[ScreeningResult | None, Exception | None]:
+    """Screen one row; a row that cannot be screened yields its error instead, whatever it is:
+    one row never ends a batch."""
     if row.error is not None or row.fields is None:
         return None, row.error or InputFileError(f"Row {row.number} is empty.")
     try:
@@ -467,6 +436,8 @@ def _screen_row(screener: Screener, row: _Row) -> tuple[ScreeningResult | None, 
         return None, rejected
     except TypeError as rejected:
         return None, InputFileError(f"Row {row.number} has a value of the wrong type: {rejected}")
+    except Exception as failed:  # noqa: BLE001 - a bug in one row must not lose the others
+        return None, failed
 
 
 def _review_clear(args: argparse.Namespace, out: IO[str]) -> int:
@@ -506,22 +477,25 @@ class _RowOutcome:
     audit: dict[str, object] | None
 
 
-def _outcome(row: _Row, *, as_csv: bool, screener: Screener | None = None) -> _RowOutcome:
+def _outcome(row: Row, *, as_csv: bool, screener: Screener | None = None) -> _RowOutcome:
     chosen = screener or _WORKER_SCREENER
     assert chosen is not None
     result, problem = _screen_row(chosen, row)
-    code = _DECISION_EXIT[result.decision] if result else EXIT_USAGE
+    if result is not None:
+        code = _DECISION_EXIT[result.decision]
+    else:
+        code = EXIT_USAGE if isinstance(problem, ScreeningError) else EXIT_ERROR
     audit = result.to_dict() if result is not None else None
     if as_csv:
         return _RowOutcome(code, None, _csv_cells(row, result, problem), audit)
     return _RowOutcome(code, printable_json(_record(row, result, problem)) + "\n", None, audit)
 
 
-def _csv_outcome(row: _Row) -> _RowOutcome:
+def _csv_outcome(row: Row) -> _RowOutcome:
     return _outcome(row, as_csv=True)
 
 
-def _jsonl_outcome(row: _Row) -> _RowOutcome:
+def _jsonl_outcome(row: Row) -> _RowOutcome:
     return _outcome(row, as_csv=False)
 
 
@@ -548,7 +522,7 @@ class _Progress:
             self._stream.flush()
 
 
-def _outcomes(rows: Iterator[_Row], screener: Screener, *, as_csv: bool, jobs: int) -> Iterator[_RowOutcome]:
+def _outcomes(rows: Iterator[Row], screener: Screener, *, as_csv: bool, jobs: int) -> Iterator[_RowOutcome]:
     """Each row's outcome, in input order, screened in ``jobs`` processes."""
     if jobs <= 1 or "fork" not in multiprocessing.get_all_start_methods():
         for row in rows:
@@ -557,7 +531,10 @@ def _outcomes(rows: Iterator[_Row], screener: Screener, *, as_csv: bool, jobs: i
     global _WORKER_SCREENER
     _WORKER_SCREENER = screener  # the forked workers inherit the prepared lists
     work = _csv_outcome if as_csv else _jsonl_outcome
-    with multiprocessing.get_context("fork").Pool(jobs) as pool:
+    # An executor, not a Pool: a worker that dies (killed by a signal or for memory) breaks
+    # the executor (BrokenProcessPool), where a Pool would wait for its rows forever.
+    context = multiprocessing.get_context("fork")
+    with ProcessPoolExecutor(jobs, mp_context=context, initializer=_ignore_interrupts) as pool:
         while True:
             chunk = list(itertools.islice(rows, _BATCH_ROWS_PER_JOB * jobs))
             if not chunk:
@@ -565,55 +542,142 @@ def _outcomes(rows: Iterator[_Row], screener: Screener, *, as_csv: bool, jobs: i
             yield from pool.map(work, chunk, chunksize=max(1, len(chunk) // (4 * jobs)))
 
 
+def _ignore_interrupts() -> None:
+    """In a batch worker: leave Ctrl-C, which the terminal sends to every process of the
+    batch, to the parent, which stops the batch cleanly."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
+class _StopRequest:
+    """Turns SIGINT and SIGTERM into a request to stop after the rows under way, while a batch
+    runs in the main thread; a second Ctrl-C interrupts at once."""
+
+    def __init__(self) -> None:
+        self.signal: str | None = None
+        self._previous: dict[int, object] = {}
+
+    def __enter__(self) -> _StopRequest:
+        if threading.current_thread() is threading.main_thread():
+            for number in (signal.SIGINT, signal.SIGTERM):
+                self._previous[number] = signal.signal(number, self._requested)
+        return self
+
+    def _requested(self, number: int, _frame: object) -> None:
+        if self.signal is not None and number == signal.SIGINT:
+            raise KeyboardInterrupt
+        self.signal = signal.Signals(number).name
+
+    def __exit__(self, *_exc: object) -> None:
+        for number, handler in self._previous.items():
+            signal.signal(number, handler)  # type: ignore[arg-type]
+
+
+def _same_file(first: str, second: str) -> bool:
+    """Tell whether two paths name one file (or would, once created)."""
+    with contextlib.suppress(OSError):
+        return os.path.samefile(first, second)
+    return os.path.realpath(first) == os.path.realpath(second)
+
+
+def _check_paths(args: argparse.Namespace) -> None:
+    """Refuse a batch whose output or audit log is its input, or each other: it would empty
+    or corrupt the file before reading it."""
+    named = [("input", args.file), ("--output", args.output), ("--audit-log", args.audit_log)]
+    files = [(what, path) for what, path in named if path and path != "-"]
+    for index, (what, path) in enumerate(files):
+        for other, other_path in files[index + 1 :]:
+            if _same_file(path, other_path):
+                raise OutputFileError(
+                    f"{other} {other_path} is the same file as the {what} {path}; writing it would"
+                    f" destroy the {what}. Choose another path."
+                )
+
+
+def _binary_input(path: str) -> IO[bytes] | IO[str]:
+    """Standard input as bytes where it has them (so that its encoding is checked as a
+    file's is), else as text."""
+    return getattr(sys.stdin, "buffer", sys.stdin) if path == "-" else open(path, "rb")
+
+
 def _batch(args: argparse.Namespace, out: IO[str], err: IO[str]) -> int:
+    _check_paths(args)
+    if args.resume and not args.output:
+        raise OutputFileError("--resume continues the results of an --output file; name it with --output.")
     jobs = args.jobs if args.jobs > 0 else (os.cpu_count() or 1)
     screener = _screener(args, jobs=jobs)
     # The prepared lists live as long as the batch: keep the collector from rescanning them
     # (and, with --jobs, from touching the pages the worker processes share with this one).
     gc.freeze()
     input_format = args.input_format or ("csv" if args.file.lower().endswith(".csv") else "jsonl")
+    as_csv = args.format == "csv"
     with contextlib.ExitStack() as stack:
+        try:
+            source = _binary_input(args.file)
+        except OSError as error:
+            raise InputFileError(f"{args.file}: the input cannot be read: {error.strerror}.") from error
+        if args.file != "-":
+            stack.callback(source.close)
+        done, worst, sink, header_written = 0, EXIT_CLEAR, None, False
+        if args.output:
+            partial = args.output + PARTIAL_SUFFIX
+            if args.resume:
+                done, worst, size = rows_done(partial, as_csv=as_csv)
+                header_written = size > 0
+                with open(partial, "r+b") as unfinished:
+                    unfinished.truncate(size)  # a half line after the last whole one goes
+            elif os.path.lexists(partial):
+                raise OutputFileError(
+                    f"{partial} holds the results of an unfinished batch: run the same command with"
+                    " --resume to continue it, or delete the file to start again."
+                )
+            sink = LineFile(partial, append=args.resume, create=False)
+            stack.callback(sink.close)
         audit = _AuditLog(args.audit_log)
         stack.callback(audit.close)
-        if args.file == "-":
-            source: IO[str] = sys.stdin
-        else:
-            try:
-                source = stack.enter_context(open(args.file, encoding="utf-8-sig", newline=""))
-            except OSError as error:
-                raise InputFileError(f"{args.file}: the input cannot be read: {error.strerror}.") from error
-        sink = out
-        if args.output:
-            try:
-                sink = stack.enter_context(open(args.output, "w", encoding="utf-8", newline=""))
-            except OSError as error:
-                raise InputFileError(
-                    f"{args.output}: the output cannot be written: {error.strerror}."
-                ) from error
-        rows = _csv_rows(source) if input_format == "csv" else _jsonl_rows(source)
-        writer = csv.DictWriter(sink, fieldnames=CSV_OUTPUT_COLUMNS) if args.format == "csv" else None
-        if writer is not None:
-            writer.writeheader()
+        rows = (
+            csv_rows(source, CSV_COLUMNS, _SEQUENCE_COLUMNS) if input_format == "csv" else jsonl_rows(source)
+        )
+        emit = sink.write if sink is not None else out.write
+        if as_csv and not header_written:
+            emit(_csv_line(dict(zip(CSV_OUTPUT_COLUMNS, CSV_OUTPUT_COLUMNS, strict=True))))
         progress = _Progress(err, enabled=not args.quiet)
         stack.callback(progress.close)
-        worst = EXIT_CLEAR
-        try:
-            for number, outcome in enumerate(
-                _outcomes(rows, screener, as_csv=writer is not None, jobs=jobs), 1
-            ):
-                worst = max(worst, outcome.code)
-                if outcome.audit is not None:
-                    audit.write_record(outcome.audit, command="batch", row=number)
-                if writer is not None and outcome.cells is not None:
-                    writer.writerow(outcome.cells)
-                elif outcome.line is not None:
-                    sink.write(outcome.line)
-                progress.advance()
-        except (csv.Error, UnicodeDecodeError) as unreadable:
-            raise InputFileError(
-                f"{args.file}: the input cannot be read as {input_format}: {unreadable}."
-            ) from unreadable
+        pending = (row for row in rows if row.number > done)
+        with _StopRequest() as stop:
+            try:
+                for outcome in _outcomes(pending, screener, as_csv=as_csv, jobs=jobs):
+                    worst = max(worst, outcome.code)
+                    if outcome.audit is not None:
+                        audit.write_record(outcome.audit, command="batch", row=done + progress.rows + 1)
+                    emit(_csv_line(outcome.cells) if outcome.cells is not None else outcome.line or "")
+                    progress.advance()
+                    if stop.signal is not None:
+                        return _stopped(args, err, f"stopped by {stop.signal}", done + progress.rows)
+            except OutputFileError as failed:
+                return _stopped(args, err, f"stopped: {failed}", done + progress.rows)
+            except BrokenProcessPool:
+                why = "stopped: a screening process ended unexpectedly (killed by a signal, or out of memory)"
+                return _stopped(args, err, why, done + progress.rows)
+    if args.output:
+        os.replace(partial, args.output)
     return worst
+
+
+def _stopped(args: argparse.Namespace, err: IO[str], why: str, rows: int) -> int:
+    """Say where a batch stopped before its end, and how to go on."""
+    where = (
+        f"they are in {args.output}{PARTIAL_SUFFIX}; run the same command with --resume to continue"
+        if args.output
+        else "they were written to standard output"
+    )
+    _write(err, f"screening: {why} after {rows:,} rows; {where}.\n")
+    return EXIT_STOPPED
+
+
+def _csv_line(cells: dict[str, object]) -> str:
+    line = io.StringIO()
+    csv.DictWriter(line, fieldnames=CSV_OUTPUT_COLUMNS).writerow(cells)
+    return line.getvalue()
 
 
 def _show(args: argparse.Namespace, out: IO[str]) -> int:
@@ -755,7 +819,15 @@ def main(
         err.write(f"screening: error: {printable(error)}\n")
         return EXIT_USAGE
     except BrokenPipeError:
-        return EXIT_ERROR
+        # The reader went away (``| head``): nothing is left to say. Standard output is
+        # pointed at the null device so that flushing it at exit raises nothing more.
+        if out is sys.stdout:
+            with contextlib.suppress(OSError, ValueError):
+                os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return EXIT_STOPPED
+    except KeyboardInterrupt:
+        _write(err, "screening: interrupted.\n")
+        return EXIT_INTERRUPTED
     except Exception as error:  # noqa: BLE001 - the last line of defence: report, never a traceback
         err.write(
             f"screening: unexpected error ({type(error).__name__}): {printable(error)}. Please report it.\n"

@@ -13,7 +13,8 @@ Every error the library raises deliberately is a :class:`ScreeningError`, which 
     │   └── InvalidAccountError    not a wallet address or IBAN with a valid checksum
     ├── WatchlistError             a watchlist cannot be read or breaks the format
     ├── PolicyError                thresholds out of range or out of order
-    └── InputFileError             a batch input file cannot be read as rows
+    ├── InputFileError             a batch input file cannot be read as rows
+    └── OutputFileError            a batch's results or audit log cannot be written
 
 Messages are full sentences meant for the person who supplied the data.
 
@@ -32,6 +33,7 @@ __all__ = [
     "InvalidIdentifierError",
     "InvalidNameError",
     "InvalidPhoneError",
+    "OutputFileError",
     "PolicyError",
     "ScreeningError",
     "WatchlistError",
@@ -80,3 +82,7 @@ class PolicyError(ScreeningError):
 
 class InputFileError(ScreeningError):
     """A batch input file cannot be read as rows of applicants."""
+
+
+class OutputFileError(ScreeningError):
+    """A batch's results or its audit log cannot be written, or would overwrite its input."""
