@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import array
 import json
+import os
 from collections.abc import Callable
 from pathlib import Path
 
@@ -739,3 +740,55 @@ def test_index_keeps_every_hit_of_misspelled_short_parts(data: st.DataObject) ->
     """Listed names with short parts misspelled (links of misspelled syllables, which look up
     the spellings one letter away) lose no hit through the index."""
     _assert_index_keeps_hits(data, _misspelled)
+
+
+def test_index_with_rewritten_arrays_is_rebuilt(list_file: Path) -> None:
+    """An index whose arrays were rewritten in place (same sizes, same header) fails its
+    digest: the Screener rebuilds it, and the listed name is still found."""
+    screening.Screener(screening.load_watchlist(list_file))
+    cache = list_file.with_name("ofac.json.index")
+    data = bytearray(cache.read_bytes())
+    data[-4096:] = bytes(4096)  # the end of the last array zeroed: same size, same header
+    cache.write_bytes(bytes(data))
+    assert NameIndex.load(cache, matching._listed_values(_OFAC), _OFAC.checksum) is None
+    screener = screening.Screener(screening.load_watchlist(list_file))
+    assert _decisions(screener) == _decisions(screening.Screener(_OFAC, index_cache=False))
+    assert cache.read_bytes() != bytes(data)  # saved again, whole
+
+
+def test_index_at_a_fifo_is_not_read(list_file: Path) -> None:
+    """A FIFO where the index would be is neither waited on nor read: the index is built."""
+    os.mkfifo(list_file.with_name("ofac.json.index"))
+    screener = screening.Screener(screening.load_watchlist(list_file))
+    assert _decisions(screener) == _decisions(screening.Screener(_OFAC, index_cache=False))
+
+
+def test_saving_an_index_writes_through_no_planted_link(tmp_path: Path) -> None:
+    """The index is written to a fresh file and renamed: a symbolic link at the index path
+    is replaced, and the file it points to is left as it was."""
+    victim = tmp_path / "victim.txt"
+    victim.write_text("keep me", encoding="utf-8")
+    path = tmp_path / "list.index"
+    path.symlink_to(victim)
+    values = [(entry, "name", entry.name, False) for entry in _LISTED[:50]]
+    NameIndex.build(values).save(path, _BUNDLED.checksum)
+    assert ("keep me", False) == (victim.read_text(encoding="utf-8"), path.is_symlink())
+    assert [path.name, victim.name] == sorted(item.name for item in tmp_path.iterdir())  # no temporary left
+
+
+def test_cache_pruning_removes_only_indexes_it_wrote(
+    cache_folder: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Pruning the cache folder counts and removes only index files this library saved:
+    another program's *.index files stay."""
+    monkeypatch.setattr(matching, "CACHE_MIN_NAMES", 0)
+    monkeypatch.setattr(matching, "CACHE_FOLDER_KEPT", 1)
+    cache_folder.mkdir()
+    theirs = [cache_folder / "notes.index", cache_folder / ("0" * 64 + ".index")]
+    for path in theirs:
+        path.write_text("another program's file\n", encoding="utf-8")
+    for number in range(2):
+        entries = (attrs.evolve(_OFAC.entries[0], aliases=(f"Nobody Number {number}",)), *_OFAC.entries[1:])
+        screening.Screener(attrs.evolve(_OFAC, entries=entries))
+    assert all(path.exists() for path in theirs)
+    assert 1 == sum(NameIndex.written_here(path) for path in cache_folder.iterdir())

@@ -46,12 +46,15 @@ from __future__ import annotations
 import array
 import functools
 import hashlib
+import hmac
 import json
 import os
+import secrets
+import stat
 import sys
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
-from typing import Any, BinaryIO, NamedTuple
+from typing import Any, BinaryIO, NamedTuple, Protocol
 
 import attrs
 import jellyfish
@@ -106,7 +109,11 @@ _ANCHOR_LENGTH = 6
 #: Prepared listed names kept between screenings.
 _FORMS_KEPT = 4096
 #: Version of the saved index format.
-_FORMAT = 5
+_FORMAT = 6
+#: Flags that keep a file from being opened through a symbolic link, where the system has them.
+_NO_FOLLOW = getattr(os, "O_NOFOLLOW", 0)
+#: Opens a FIFO without waiting for a writer (POSIX), so that it can be told apart and refused.
+_NON_BLOCKING = getattr(os, "O_NONBLOCK", 0)
 #: Bytes of the saved index's header line (before its newline), and items of the JSON body
 #: written at a time.
 _HEADER_SIZE, _PIECE = 1023, 4096
@@ -707,13 +714,17 @@ class NameIndex:
         ]
         arrays = (array.array("Q", self._slots.values()), self._refs, self._starts, self._occurrences)
         target = Path(path)
-        temporary = target.with_name(f".{target.name}.{os.getpid()}.tmp")
+        # A new name, created exclusively and never through a link: a file or link planted
+        # at a guessable name cannot be written through.
+        temporary = target.with_name(f".{target.name}.{os.getpid()}.{secrets.token_hex(8)}.tmp")
+        descriptor = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL | _NO_FOLLOW, 0o644)
         try:
-            with temporary.open("wb") as stream:
-                stream.write(b" " * _HEADER_SIZE + b"\n")
+            with os.fdopen(descriptor, "wb") as raw:
+                stream = _Digesting(raw)
+                raw.write(b" " * _HEADER_SIZE + b"\n")
                 body_size = _write_json_fields(stream, fields)
                 for numbers in arrays:
-                    numbers.tofile(stream)
+                    stream.write(memoryview(numbers).cast("B"))
                 header = {
                     "format": _FORMAT,
                     "library": code_fingerprint(),
@@ -721,12 +732,13 @@ class NameIndex:
                     "values": sum(1 for name in self.names if name.variant == 0),
                     "sizes": [body_size, *(len(numbers) * numbers.itemsize for numbers in arrays)],
                     "byteorder": sys.byteorder,
+                    "digest": stream.digest.hexdigest(),
                 }
                 line = json.dumps(header).encode("ascii")
                 if len(line) > _HEADER_SIZE:
                     raise OSError(f"The index header needs {len(line)} bytes, more than {_HEADER_SIZE}.")
-                stream.seek(0)
-                stream.write(line.ljust(_HEADER_SIZE))
+                raw.seek(0)
+                raw.write(line.ljust(_HEADER_SIZE))
             os.replace(temporary, target)
         finally:
             temporary.unlink(missing_ok=True)
@@ -737,10 +749,22 @@ class NameIndex:
         number of listed ``values``), library code and machine, by its header alone: the
         body is checked only when it is read (:meth:`load`)."""
         try:
-            with Path(path).open("rb") as stream:
+            with _open_regular(path) as stream:
                 return _read_header(stream, checksum, values) is not None
         except (OSError, ValueError):
             return False
+
+    @staticmethod
+    def written_here(path: str | os.PathLike[str]) -> bool:
+        """Tell whether ``path`` is a regular file that this library saved as an index, of
+        any format or version: its header line names a format, a library and a list checksum.
+        Only such files are pruned from the cache folder."""
+        try:
+            with _open_regular(path) as stream:
+                header = json.loads(stream.readline(_HEADER_SIZE + 1))
+        except (OSError, ValueError):
+            return False
+        return isinstance(header, dict) and {"format", "library", "checksum"} <= header.keys()
 
     @classmethod
     def load(
@@ -749,13 +773,20 @@ class NameIndex:
         """Read an index saved for this list; None when the file is missing, is for another
         list, library code (:func:`code_fingerprint`) or machine, or is damaged."""
         try:
-            with Path(path).open("rb") as stream:
+            with _open_regular(path) as stream:
                 header = _read_header(stream, checksum, len(values))
                 if header is None:
                     return None
                 body_size, *sizes = header["sizes"]
-                body = json.loads(stream.read(body_size).decode("utf-8"))
-                slots, refs, starts, occurrences = (_read_numbers(stream, size) for size in sizes)
+                digest = hashlib.sha256()
+                body_bytes = stream.read(body_size)
+                digest.update(body_bytes)
+                slots, refs, starts, occurrences = (_read_numbers(stream, size, digest) for size in sizes)
+                # The digest of everything after the header: an index whose arrays were
+                # rewritten in place (same sizes, same header) is rebuilt, never used.
+                if stream.read(1) or not hmac.compare_digest(digest.hexdigest(), str(header.get("digest"))):
+                    return None
+                body = json.loads(body_bytes.decode("utf-8"))
             keys, variants, shapes = body["keys"], body["variants"], body["shapes"]
             if not all(type(key) is str for key in body["low_joined"]):
                 return None
@@ -804,7 +835,11 @@ class NameIndex:
         return index
 
 
-def _write_json_fields(stream: BinaryIO, fields: list[tuple[str, Sequence[object]]]) -> int:
+class _Writer(Protocol):
+    def write(self, data: bytes, /) -> int: ...
+
+
+def _write_json_fields(stream: _Writer, fields: list[tuple[str, Sequence[object]]]) -> int:
     """Write a JSON object of lists, a few thousand items at a time; return its size in bytes.
 
     ASCII escapes throughout: a lone surrogate in a listed name survives.
@@ -819,11 +854,40 @@ def _write_json_fields(stream: BinaryIO, fields: list[tuple[str, Sequence[object
     return written + stream.write(b"}")
 
 
-def _read_numbers(stream: BinaryIO, size: int) -> array.array[int]:
-    """Read ``size`` bytes of 64-bit numbers; ValueError when the file ends first."""
+def _read_numbers(stream: BinaryIO, size: int, digest: Any) -> array.array[int]:
+    """Read ``size`` bytes of 64-bit numbers, adding them to ``digest``; ValueError when the
+    file ends first."""
     numbers = array.array("Q")
     data = stream.read(size)
     if len(data) != size:
         raise ValueError("The index file ends too early.")
+    digest.update(data)
     numbers.frombytes(data)
     return numbers
+
+
+class _Digesting:
+    """A binary stream's writer that adds what it writes to a SHA-256 digest."""
+
+    def __init__(self, stream: BinaryIO) -> None:
+        self._stream = stream
+        self.digest = hashlib.sha256()
+
+    def write(self, data: bytes | memoryview, /) -> int:
+        self.digest.update(data)
+        return self._stream.write(data)
+
+
+def _open_regular(path: str | os.PathLike[str]) -> BinaryIO:
+    """Open a file for reading when it is a regular file; OSError otherwise. Opened without
+    blocking, so that a FIFO or device at the path cannot hang the reader."""
+    descriptor = os.open(path, os.O_RDONLY | _NON_BLOCKING | getattr(os, "O_CLOEXEC", 0))
+    try:
+        if not stat.S_ISREG(os.fstat(descriptor).st_mode):
+            raise OSError(f"{os.fspath(path)} is not a regular file.")
+        if _NON_BLOCKING:
+            os.set_blocking(descriptor, True)
+        return os.fdopen(descriptor, "rb")
+    except BaseException:
+        os.close(descriptor)
+        raise

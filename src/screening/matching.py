@@ -22,6 +22,7 @@ import contextlib
 import functools
 import hashlib
 import os
+import re
 from collections import defaultdict
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
@@ -147,6 +148,8 @@ CACHE_SUFFIX = ".index"
 CACHE_FOLDER_VARIABLE = "SCREENING_CACHE_DIR"
 #: Saved indexes kept in the cache folder; the least recently used go first.
 CACHE_FOLDER_KEPT = 4
+#: The name of an index saved in the cache folder: the list's SHA-256 checksum.
+_CACHE_NAME = re.compile(rf"[0-9a-f]{{64}}{re.escape(CACHE_SUFFIX)}")
 
 
 def index_cache_path(watchlist: Watchlist) -> Path | None:
@@ -212,9 +215,19 @@ def _folder_cache_path(watchlist: Watchlist) -> Path | None:
 
 
 def _prune(folder: Path) -> None:
-    """Keep the :data:`CACHE_FOLDER_KEPT` most recently used indexes in the cache folder."""
+    """Keep the :data:`CACHE_FOLDER_KEPT` most recently used indexes in the cache folder.
+
+    Only files this library saved there are counted and removed: named by a list checksum
+    (64 hexadecimal digits and ``.index``), regular files, with an index header
+    (:meth:`NameIndex.written_here`). Anything else in the folder is left alone.
+    """
     with contextlib.suppress(OSError):
-        saved = sorted(folder.glob(f"*{CACHE_SUFFIX}"), key=lambda path: path.stat().st_mtime, reverse=True)
+        saved = [
+            path
+            for path in folder.glob(f"*{CACHE_SUFFIX}")
+            if _CACHE_NAME.fullmatch(path.name) and NameIndex.written_here(path)
+        ]
+        saved.sort(key=lambda path: path.stat().st_mtime, reverse=True)
         for path in saved[CACHE_FOLDER_KEPT:]:
             path.unlink(missing_ok=True)
 
