@@ -378,3 +378,19 @@ def test_watchlist_changes_of_two_lists_is_a_usage_error(tmp_path: Path) -> None
     run("watchlist", "import", "ofac", str(ofac), "--output", str(output), "--no-index")
     code, _, err = run("watchlist", "changes", "bundled", str(output))
     assert (EXIT_USAGE, True) == (code, "two versions of one list" in err)
+
+
+def test_review_clear_of_a_bare_name_match_needs_force(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """review clear refuses to clear a match of a name alone, records it with --force, and
+    signs the line when $SCREENING_ALLOW_LIST_KEY is set."""
+    monkeypatch.setenv("SCREENING_ALLOW_LIST_KEY", "secret")
+    allow = tmp_path / "allow.jsonl"
+    base = ("review", "clear", "--name", "Wang Zhenxing", "--entry", "doj-2025-zhenxing-wang",
+            "--reviewer", "A. Reviewer", "--reason", "Checked.", "--allow-list", str(allow))  # fmt: skip
+    code, _out, err = run(*base)
+    assert (EXIT_USAGE, True, False) == (code, "--force" in err, allow.exists())
+    code, out, _err = run(*base, "--force")
+    line = json.loads(allow.read_text(encoding="utf-8"))
+    assert (EXIT_CLEAR, True, True, 64) == (code, "forced" in out, line["forced"], len(line["signature"]))

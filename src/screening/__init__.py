@@ -24,6 +24,7 @@ from screening.exceptions import (
     InvalidPhoneError,
     OutputFileError,
     PolicyError,
+    ReviewError,
     ScreeningError,
     WatchlistError,
 )
@@ -63,6 +64,7 @@ __all__ = [
     "Policy",
     "PolicyError",
     "ReviewDecision",
+    "ReviewError",
     "Screener",
     "ScreeningError",
     "ScreeningResult",

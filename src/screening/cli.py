@@ -23,7 +23,10 @@ ids of the entries added and changed, and the entries removed, as one JSON objec
 one JSON line per screening) and ``--no-index-cache`` (do not save or read the name index of
 a large list, beside its file or in the cache folder; see :class:`screening.Screener`).
 ``screening review clear [applicant options] --entry ID --reviewer NAME --reason TEXT
---allow-list FILE`` records a reviewer's decision.
+--allow-list FILE [--date D] [--force]`` records a reviewer's decision (see
+:mod:`screening.review`: clearing a match needs ``--nationality`` or ``--date-of-birth``, or
+``--force``). With ``$SCREENING_ALLOW_LIST_KEY`` set, allow-list lines are signed when written
+and checked when read.
 
 ``batch`` reads its input strictly (see :mod:`screening._rows`): a bad row (not UTF-8, a
 key given twice, a quote left open, too long or too deep) becomes an error record with its
@@ -83,7 +86,7 @@ from screening.matching import Screener, index_cache_path, needs_index_build
 from screening.models import Applicant
 from screening.policy import Policy
 from screening.results import Decision, ScreeningResult
-from screening.review import AllowList, ReviewDecision
+from screening.review import KEY_VARIABLE, AllowList, ReviewDecision
 from screening.watchlist import Watchlist, load_watchlist, watchlist_changes
 
 __all__ = [
@@ -220,7 +223,12 @@ def _parser() -> argparse.ArgumentParser:
     clear.add_argument("--entry", required=True, metavar="ID", help="the listed entry's id")
     clear.add_argument("--reviewer", required=True, help="who decided")
     clear.add_argument("--reason", required=True, help="why, in a sentence")
-    clear.add_argument("--date", help="YYYY-MM-DD (default: today, UTC)")
+    clear.add_argument("--date", help="YYYY-MM-DD, not in the future (default: today, UTC)")
+    clear.add_argument(
+        "--force",
+        action="store_true",
+        help="clear a match although the applicant has no date of birth or nationality",
+    )
     clear.add_argument("--watchlist", metavar="PATH", help="watchlist file (default: the bundled DOJ list)")
     clear.add_argument("--allow-list", required=True, metavar="FILE", help="the allow-list file to append to")
 
@@ -270,7 +278,9 @@ def _screener(args: argparse.Namespace, *, jobs: int = 1) -> Screener:
     if getattr(args, "review_threshold", None) is not None:
         policy_options["review_threshold"] = args.review_threshold
     policy = Policy(**policy_options)
-    allow_list = AllowList.load(args.allow_list) if getattr(args, "allow_list", None) else None
+    allow_list = (
+        AllowList.load(args.allow_list, key=_allow_list_key()) if getattr(args, "allow_list", None) else None
+    )
     lists = _watchlists(args.watchlist)
     index_cache = not getattr(args, "no_index_cache", False)
     if jobs > 1 and index_cache:
@@ -440,8 +450,15 @@ def _screen_row(screener: Screener, row: Row) -> tuple[ScreeningResult | None, E
         return None, failed
 
 
+def _allow_list_key() -> bytes | None:
+    """The key that signs allow-list lines, from ``$SCREENING_ALLOW_LIST_KEY``; None when unset."""
+    key = os.environ.get(KEY_VARIABLE)
+    return key.encode("utf-8") if key else None
+
+
 def _review_clear(args: argparse.Namespace, out: IO[str]) -> int:
-    screener = Screener(_watchlists(args.watchlist), allow_list=AllowList.load(args.allow_list))
+    key = _allow_list_key()
+    screener = Screener(_watchlists(args.watchlist), allow_list=AllowList.load(args.allow_list, key=key))
     result = screener.screen(_applicant_from(args))
     hit = next((hit for hit in result.hits if hit.entry.id == args.entry), None)
     if hit is None:
@@ -450,13 +467,15 @@ def _review_clear(args: argparse.Namespace, out: IO[str]) -> int:
             _write(out, f"Already cleared by {already.cleared_by.reviewer if already.cleared_by else '?'}.\n")
             return EXIT_CLEAR
         raise InputFileError(f"The applicant has no live hit on entry {args.entry!r}; nothing to clear.")
-    date = args.date or datetime.datetime.now(datetime.timezone.utc).date().isoformat()
-    decision = ReviewDecision.clearing(result, hit, reviewer=args.reviewer, reason=args.reason, date=date)
-    AllowList().append_to(args.allow_list, decision)
+    decision = ReviewDecision.clearing(
+        result, hit, reviewer=args.reviewer, reason=args.reason, date=args.date, force=args.force
+    )
+    AllowList().append_to(args.allow_list, decision, key=key)
+    forced = " (forced: the applicant has no date of birth or nationality)" if decision.forced else ""
     _write(
         out,
         f"Recorded: {args.reviewer} cleared {hit.entry.name} (id {hit.entry.id}) for this applicant"
-        f" on {date}; the hit returns if new evidence appears.\n",
+        f" on {decision.date}{forced}; the hit returns if new evidence appears.\n",
     )
     return EXIT_CLEAR
 

@@ -13,6 +13,7 @@ Every error the library raises deliberately is a :class:`ScreeningError`, which 
     │   └── InvalidAccountError    not a wallet address or IBAN with a valid checksum
     ├── WatchlistError             a watchlist cannot be read or breaks the format
     ├── PolicyError                thresholds out of range or out of order
+    ├── ReviewError                a review decision is incomplete, invalid or not allowed
     ├── InputFileError             a batch input file cannot be read as rows
     └── OutputFileError            a batch's results or audit log cannot be written
 
@@ -35,6 +36,7 @@ __all__ = [
     "InvalidPhoneError",
     "OutputFileError",
     "PolicyError",
+    "ReviewError",
     "ScreeningError",
     "WatchlistError",
 ]
@@ -78,6 +80,10 @@ class WatchlistError(ScreeningError):
 
 class PolicyError(ScreeningError):
     """A screening policy has thresholds out of range or out of order."""
+
+
+class ReviewError(ScreeningError):
+    """A review decision is incomplete or invalid, or would clear more than one person."""
 
 
 class InputFileError(ScreeningError):
