@@ -79,6 +79,7 @@ class Undisguised:
     notes: tuple[str, ...]
 
 
+@functools.lru_cache(maxsize=4096)
 def undisguised(name: str, /) -> tuple[Undisguised, ...]:
     """The name as displayed and read, when that differs from the name as written.
 
@@ -149,6 +150,23 @@ def _look_alike(char: str) -> str:
     return letter
 
 
+@functools.lru_cache(maxsize=1)
+def _look_alikes() -> frozenset[str]:
+    """Every character that may show a Latin letter: the confusables and the letter-like
+    symbols (small capitals, regional indicators, negative squared and circled capitals)."""
+    symbols = {
+        char
+        for code in (
+            *range(0x0250, 0x02B0),
+            *range(0x1D00, 0x1D80),
+            *range(0xA700, 0xA800),
+            *range(0x1F130, 0x1F200),
+        )
+        if _LETTER_LIKE.fullmatch(unicodedata.name(char := chr(code), ""))
+    }
+    return frozenset(confusables()) | frozenset(symbols)
+
+
 def _latin_letter(char: str) -> bool:
     return char.isascii() or unicodedata.name(char, "").startswith("LATIN")
 
@@ -162,7 +180,7 @@ def _latin_read(text: str) -> tuple[str, list[str]]:
     """The text with the look-alike letters of its readable words read as Latin, and a note
     for each letter read. Words that cannot all be read as Latin keep their letters: "Иван
     Smith" is written in two scripts, not disguised."""
-    if text.isascii():
+    if text.isascii() or set(text).isdisjoint(_look_alikes()):
         return text, []
     words = re.split(r"(\s+)", text)
     readable = [_readable_as_latin(word) for word in words]
@@ -181,10 +199,6 @@ def _latin_read(text: str) -> tuple[str, list[str]]:
     return "".join(read), notes
 
 
-#: A chunk of single letters joined by punctuation: "W.a.n.g", "Z-h-e-n".
-_SPACED_CHUNK = re.compile(r"[^\W\d_](?:(?:[^\w\s]|_)+[^\W\d_])+(?:[^\w\s]|_)*")
-
-
 def _rejoined(text: str) -> str:
     """The text with letters set apart joined into words (see the module docstring)."""
     chunks = text.split()
@@ -196,7 +210,7 @@ def _rejoined(text: str) -> str:
         else:
             runs.append([chunk])
     letters = [[char for chunk in run for char in chunk if char.isalpha()] for run in runs]
-    spaced = [len(run) > 1 or bool(_SPACED_CHUNK.fullmatch(run[0])) for run in runs]
+    spaced = [len(run) > 1 or _letters_apart(run[0]) for run in runs]
     # Two letters set apart are initials ("J. R. Smith"), unless the name sets apart three
     # or more elsewhere: then they are a short name set apart too ("L.i Z.h.e.n").
     disguised = any(
@@ -208,6 +222,19 @@ def _rejoined(text: str) -> str:
     for run, apart, found in zip(runs, spaced, letters, strict=True):
         words += _case_split("".join(found)) if apart and len(found) >= 2 else run
     return " ".join(words)
+
+
+#: Two letters side by side, and a digit: a chunk with either has no letters set apart.
+_TWO_LETTERS, _DIGIT = re.compile(r"[^\W\d_]{2}"), re.compile(r"\d")
+_LETTER = re.compile(r"[^\W\d_]")
+
+
+def _letters_apart(chunk: str) -> bool:
+    """Tell whether a chunk is single letters joined by punctuation ("W.a.n.g", "Z-h-e-n"):
+    two letters or more, no two side by side, no digits."""
+    if _TWO_LETTERS.search(chunk) or _DIGIT.search(chunk):
+        return False
+    return len(_LETTER.findall(chunk)) >= 2
 
 
 def _single(chunk: str) -> bool:

@@ -29,7 +29,7 @@ from pathlib import Path
 
 import attrs
 
-from screening import accounts, domains, emails, names, phones
+from screening import accounts, domains, emails, names, phones, translit
 from screening._alignment import MIDDLE_NAME_FACTOR, TITLES, Link, NameForm, align, name_forms
 from screening._collector import collector_paused
 from screening._disguises import undisguised
@@ -311,8 +311,8 @@ def _applicant_forms(applicant: Applicant) -> _ApplicantForms:
             compared.add(form.normalized)
         # A disguised name is compared as a person reads it too, and says what was undone.
         for reading in undisguised(value):
-            if not names.is_valid(reading.text):
-                continue
+            if not names.is_valid(reading.text) or _folded_tokens(reading.text) == _folded_tokens(value):
+                continue  # nothing to compare, or what the parts' own look-alike folding reads
             for form in name_forms(reading.text):
                 if form.normalized not in compared:
                     forms.append((_Field(field, value, form.normalized, reading.notes), form))
@@ -358,6 +358,12 @@ def _applicant_forms(applicant: Applicant) -> _ApplicantForms:
         tuple(account_forms),
         tuple(problems),
     )
+
+
+def _folded_tokens(name: str) -> tuple[str, ...]:
+    """A name's tokens with the look-alike letters of mixed tokens read as Latin, as its
+    parts are (:func:`screening.translit.fold_confusables`)."""
+    return tuple(translit.fold_confusables(token)[0] for token in names.tokens(name))
 
 
 _Found = Iterator[tuple[WatchlistEntry, Evidence]]
@@ -424,12 +430,19 @@ def name_listed(forms: _ApplicantForms, prepared: _Prepared, policy: Policy) -> 
     name or a (strong) alias can decide a match; by sound, by spelling, partial, or to a
     weak alias, it brings the case to review at most. A single shared token never counts.
     """
+    # Only the strongest name evidence of an applicant's name counts for an entry (see
+    # Screener._hits): a listed name that cannot reach it is not aligned. An entry with
+    # thousands of aliases like the applicant's name costs little more than one.
+    strongest: dict[tuple[str, str], float] = {}
     for field, form in forms.names:
         for position, bound in prepared.names.candidates(form, policy.review_threshold):
             listed = prepared.names.names[position]
             factor = _WEAK_ALIAS_FACTOR if listed.weak else 1.0
             if bound * factor < policy.review_threshold:
                 continue  # cannot reach review whatever aligns
+            found_for = (listed.entry.id, field.field)
+            if bound * factor < strongest.get(found_for, 0.0):
+                continue  # cannot beat the evidence already found for this entry
             listed_form = prepared.names.form(position)
             person = listed.entry.kind is EntryKind.PERSON
             alignment = align(form, listed_form, languages=name_languages(listed.entry), person=person)
@@ -438,6 +451,7 @@ def name_listed(forms: _ApplicantForms, prepared: _Prepared, policy: Policy) -> 
             score = alignment.score * factor
             if score < policy.review_threshold:
                 continue
+            strongest[found_for] = max(score, strongest.get(found_for, 0.0))
             kind = _listed_kind(listed.field)
             sentence = _NAME_SENTENCES[alignment.method].format(
                 kind=kind, covered=alignment.covered, total=len(listed_form.parts)

@@ -6,6 +6,12 @@ from collections.abc import Iterable
 
 import attrs
 
+#: Longest text read as syllables. A Chinese or Korean name written as one word has five or
+#: six syllables at most ("ouyangzhenxing", "namgungminsu"), of up to six letters each;
+#: longer text is no such name, and the readings of a text cost time and memory that grow
+#: with the square of its length (a 1,000-letter part took seconds).
+MAX_SYLLABLE_TEXT = 40
+
 
 @attrs.frozen
 class Reading:

@@ -30,7 +30,7 @@ import json
 from collections.abc import Iterable
 from pathlib import Path
 
-from screening.translit._reading import Reading, Trigrams
+from screening.translit._reading import MAX_SYLLABLE_TEXT, Reading, Trigrams
 from screening.translit._tables import chinese_surname_spellings, plain, wade_giles
 
 __all__ = ["cyrillic_readings", "han_readings", "latin_readings", "palladius", "pinyin_syllables", "tongyong"]
@@ -219,7 +219,7 @@ def _segmentations(
 
     ``longest`` is the inventory's longest spelling.
     """
-    found = _segmentations_of(text, inventory, longest) if text else ()
+    found = _segmentations_of(text, inventory, longest) if 0 < len(text) <= MAX_SYLLABLE_TEXT else ()
     # Written without apostrophes, a name part is read with as few syllables as it allows
     # (pinyin's own rule: "xian" is one syllable, "xi'an" two).
     fewest = min((len(sequence) for sequence in found), default=0)

@@ -33,7 +33,7 @@ from __future__ import annotations
 import functools
 import itertools
 
-from screening.translit._reading import Reading, Trigrams
+from screening.translit._reading import MAX_SYLLABLE_TEXT, Reading, Trigrams
 from screening.translit._tables import hanja_readings, korean_surnames
 
 __all__ = [
@@ -278,7 +278,7 @@ def _segment(
     finals: dict[str, str],
 ) -> list[tuple[str, ...]]:
     """Every reading of ``text`` as consecutive (initial, vowel, final) syllables, fewest first."""
-    found = _syllables_of(text, initials, vowels, finals) if text else ()
+    found = _syllables_of(text, initials, vowels, finals) if 0 < len(text) <= MAX_SYLLABLE_TEXT else ()
     fewest = min((len(sequence) for sequence in found), default=0)
     return [sequence for sequence in found if len(sequence) == fewest]
 
