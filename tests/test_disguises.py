@@ -53,3 +53,13 @@ def test_capital_read_as_l_is_an_i() -> None:
 def test_surname_disguised_alone_is_still_clear(screener: Screener) -> None:
     """Undoing a disguise does not make a surname a hit."""
     assert Decision.CLEAR == screener.screen(Applicant(name="W a n g Xiaoming")).decision
+
+
+def test_invisible_characters_are_named_in_the_evidence(screener: Screener) -> None:
+    """Zero-width and bidi isolate characters inside a listed name are removed, and the
+    evidence names them by code point."""
+    result = screener.screen(Applicant(name="Wa\u200bng Zhen\u2066xing"))
+    assert ("match", True) == (
+        result.decision.value,
+        "invisible format characters removed (U+200B, U+2066)" in result.hits[0].evidence[0].sentence,
+    )

@@ -6,6 +6,9 @@ person would see it, and says what it undid:
 
 * **terminal control sequences** (ECMA-48 CSI and OSC: ``ESC[2K``, ``ESC]0;title BEL``)
   show nothing, and are removed with their parameters, not only their ESC.
+* **invisible format characters** (Unicode category Cf: zero-width spaces and joiners, bidi
+  embeddings and isolates, the soft hyphen) show nothing and are removed; the evidence lists
+  them by code point.
 * **display order**: a right-to-left override (U+202E) shows the characters after it in
   reverse, so ``U+202E GNIXNEHZ GNAW`` is displayed ``WANG ZHENXING``. The text up to the
   next pop (U+202C) or isolate end (U+2069), or the end, is read reversed, as displayed
@@ -99,6 +102,11 @@ def undisguised(name: str, /) -> tuple[Undisguised, ...]:
     if displayed != text:
         notes.append("a right-to-left override (U+202E) shows its letters in reverse; read as displayed")
         text = displayed
+    invisible = sorted({char for char in text if unicodedata.category(char) == "Cf"})
+    if invisible:
+        codes = ", ".join(f"U+{ord(char):04X}" for char in invisible)
+        notes.append(f"invisible format characters removed ({codes})")
+        text = "".join(char for char in text if unicodedata.category(char) != "Cf")
     read, folded = _latin_read(text)
     if folded:
         notes.append("look-alike letters read as Latin: " + ", ".join(folded))

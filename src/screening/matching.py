@@ -305,14 +305,17 @@ def _applicant_forms(applicant: Applicant) -> _ApplicantForms:
     name_fields += [(f"aliases[{index}]", alias) for index, alias in enumerate(applicant.aliases)]
     forms = []
     for field, value in name_fields:
+        # A disguised name is compared as a person reads it too, and says what was undone;
+        # when the name as written already reads so (invisible characters are dropped, and
+        # look-alike letters in mixed words folded, with every name), it says so there.
+        readings = [reading for reading in undisguised(value) if names.is_valid(reading.text)]
+        same = bool(readings) and _folded_tokens(readings[0].text) == _folded_tokens(value)
+        undone = readings[0].notes if same else ()
         compared = set()
         for form in name_forms(value):
-            forms.append((_Field(field, value, form.normalized), form))
+            forms.append((_Field(field, value, form.normalized, undone), form))
             compared.add(form.normalized)
-        # A disguised name is compared as a person reads it too, and says what was undone.
-        for reading in undisguised(value):
-            if not names.is_valid(reading.text) or _folded_tokens(reading.text) == _folded_tokens(value):
-                continue  # nothing to compare, or what the parts' own look-alike folding reads
+        for reading in [] if same else readings:
             for form in name_forms(reading.text):
                 if form.normalized not in compared:
                     forms.append((_Field(field, value, form.normalized, reading.notes), form))
