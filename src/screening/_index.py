@@ -781,12 +781,13 @@ class NameIndex:
                 digest = hashlib.sha256()
                 body_bytes = stream.read(body_size)
                 digest.update(body_bytes)
+                body = json.loads(body_bytes.decode("utf-8"))
+                del body_bytes  # not held while the arrays are read
                 slots, refs, starts, occurrences = (_read_numbers(stream, size, digest) for size in sizes)
-                # The digest of everything after the header: an index whose arrays were
-                # rewritten in place (same sizes, same header) is rebuilt, never used.
+                # The digest of everything after the header: an index whose body or arrays
+                # were rewritten in place (same sizes, same header) is rebuilt, never used.
                 if stream.read(1) or not hmac.compare_digest(digest.hexdigest(), str(header.get("digest"))):
                     return None
-                body = json.loads(body_bytes.decode("utf-8"))
             keys, variants, shapes = body["keys"], body["variants"], body["shapes"]
             if not all(type(key) is str for key in body["low_joined"]):
                 return None
