@@ -962,6 +962,31 @@ def _token_link(
         language: for a transliteration, one per language whose readings the texts share;
         otherwise one, under the language ""; None when no rule holds.
     """
+    found = _written_link(left, left_latin, right, right_latin, left_pieces, right_pieces)
+    if found is not None:
+        return found
+    if {translit.script(left), translit.script(right)} & {"han", "hangul"}:
+        return None  # characters are read exactly: another character is another name
+    a, b = left_latin[0], right_latin[0]
+    if not a.isalnum() or not b:
+        return None
+    return _spelled_link(left, right, a, b, syllabic, languages)
+
+
+_TokenLink = tuple[Method, float, tuple[tuple[str, str], ...]]
+
+
+def _written_link(
+    left: str,
+    left_latin: tuple[str, ...],
+    right: str,
+    right_latin: tuple[str, ...],
+    left_pieces: tuple[str, ...],
+    right_pieces: tuple[str, ...],
+) -> _TokenLink | None:
+    """The rules that find one name written otherwise: the same text, legal form or
+    abbreviation, a shared reading, one East Slavic or Arabic form, one Latin spelling, one
+    kana skeleton (see :func:`_token_link`)."""
     if left == right:
         return Method.EXACT, 1.0, (("", "'{a}' is the listed '{b}'."),)
     if left in LEGAL_FORMS and LEGAL_FORMS[left] == LEGAL_FORMS.get(right):
@@ -974,8 +999,26 @@ def _token_link(
     explained = _reading_link(left, right, left_pieces, right_pieces)
     if explained:
         return Method.TRANSLITERATION, _SIMILARITY[Method.TRANSLITERATION], explained
+    found = _latin_form_link(left, left_latin, right, right_latin, joined=bool(left_pieces or right_pieces))
+    if found is not None:
+        return found
+    # Kana is compared by skeleton part by part: joined parts have no kana skeleton key.
+    kana = not left_pieces and not right_pieces and "kana" in {translit.script(left), translit.script(right)}
+    if kana and {kana_skeleton(spelling) for spelling in left_latin} & {
+        kana_skeleton(spelling) for spelling in right_latin
+    } - {""}:
+        sentence = "'{a}' is written in kana as Japanese writes the listed '{b}'."
+        return Method.SPELLING, _SIMILARITY[Method.SPELLING], (("", sentence),)
+    return None
+
+
+def _latin_form_link(
+    left: str, left_latin: tuple[str, ...], right: str, right_latin: tuple[str, ...], *, joined: bool
+) -> _TokenLink | None:
+    """Two runs whose Latin spellings give one name: one East Slavic name form (single
+    parts), one Arabic name with its article, or a Latin spelling in common between scripts."""
     form = _name_form_of(left_latin)
-    if form and form == _name_form_of(right_latin) and not left_pieces and not right_pieces:
+    if form and form == _name_form_of(right_latin) and not joined:
         sentence = "'{a}' and the listed '{b}' are one name in its Russian, Ukrainian or Belarusian form."
         if " of " in form:  # a patronymic
             sentence = (
@@ -997,18 +1040,15 @@ def _token_link(
             _SIMILARITY[Method.TRANSLITERATION],
             (("", f"'{{a}}' and the listed '{{b}}' are both written '{spelled}' in Latin letters."),),
         )
-    # Kana is compared by skeleton part by part: joined parts have no kana skeleton key.
-    kana = not left_pieces and not right_pieces and "kana" in {translit.script(left), translit.script(right)}
-    if kana and {kana_skeleton(spelling) for spelling in left_latin} & {
-        kana_skeleton(spelling) for spelling in right_latin
-    } - {""}:
-        sentence = "'{a}' is written in kana as Japanese writes the listed '{b}'."
-        return Method.SPELLING, _SIMILARITY[Method.SPELLING], (("", sentence),)
-    if {translit.script(left), translit.script(right)} & {"han", "hangul"}:
-        return None  # characters are read exactly: another character is another name
-    a, b = left_latin[0], right_latin[0]
-    if not a.isalnum() or not b:
-        return None
+    return None
+
+
+def _spelled_link(
+    left: str, right: str, a: str, b: str, syllabic: bool, languages: frozenset[str]
+) -> _TokenLink | None:
+    """The rules that compare the Latin letters ``a`` and ``b`` of two runs: characters that
+    scans confuse, an initial, a misspelled syllable, doubled letters, a spelling skeleton,
+    a sound, a letter or two (see :func:`_token_link`)."""
     if min(len(a), len(b)) >= 2 and a != b and translit.ocr_key(a) == translit.ocr_key(b):
         sentence = "'{a}' and the listed '{b}' differ only in characters that scans confuse (I, l, 1; O, 0)."
         return Method.OCR, _SIMILARITY[Method.OCR], (("", sentence),)
@@ -1034,28 +1074,61 @@ def _token_link(
             )
             return Method.FUZZY, _MISSPELLING_SIMILARITY, (("", sentence),)
         return None
-    if (
-        syllabic
-        and shortest < _MIN_LOOSE_SYLLABIC
-        and _syllable_counts(left, languages) & _syllable_counts(right, languages)
-    ):
-        return None  # as many Chinese or Korean syllables, but other ones: a different name
-    if syllabic and _other_syllables(left, right, languages):
-        return None  # longer parts too: "Jingxiang" and "Zhenxing" share a spelling skeleton
-    if syllabic and _syllable_counts(left) and not _syllable_counts(right):
-        # Chinese or Korean syllables against a listed part that reads as none (a name such
-        # as "Danny" beside a Chinese family name): another kind of name, however alike they
-        # are spelled or sound ("Dianyu", "Duan").
+    if syllabic and _other_syllable_names(left, right, shortest, languages):
         return None
     if doubled:
         sentence = "'{a}' and the listed '{b}' differ only in doubled letters."
         return Method.SPELLING, _SIMILARITY[Method.SPELLING], (("", sentence),)
+    return _alike_link(left, right, a, b, shortest, syllabic, languages)
+
+
+def _other_syllable_names(left: str, right: str, shortest: int, languages: frozenset[str]) -> bool:
+    """Tell whether two parts of a Chinese or Korean name are other names however alike they
+    are spelled or sound: short parts of as many syllables, parts of other syllables, or
+    syllables against a listed part that reads as none."""
+    if shortest < _MIN_LOOSE_SYLLABIC and _syllable_counts(left, languages) & _syllable_counts(
+        right, languages
+    ):
+        return True  # as many Chinese or Korean syllables, but other ones: a different name
+    if _other_syllables(left, right, languages):
+        return True  # longer parts too: "Jingxiang" and "Zhenxing" share a spelling skeleton
+    # Chinese or Korean syllables against a listed part that reads as none (a name such as
+    # "Danny" beside a Chinese family name): another kind of name, however alike they are
+    # spelled or sound ("Dianyu", "Duan").
+    return bool(_syllable_counts(left)) and not _syllable_counts(right)
+
+
+def _alike_link(
+    left: str, right: str, a: str, b: str, shortest: int, syllabic: bool, languages: frozenset[str]
+) -> _TokenLink | None:
+    """Spellings of one name by their skeleton (also in East Slavic form), by sound, or a
+    letter or two apart."""
     similarity = jellyfish.jaro_winkler_similarity(a, b)
     # Jaro-Winkler is a sum of fractions: "muhsin" and "mohsen" come to 0.7999999999999999,
     # not the 0.8 they are. Floors are compared with that much slack.
     floored = similarity + _JARO_WINKLER_SLACK
-    skeleton = spelling_skeleton(a)
     least = _PHONETIC_MIN_JARO_WINKLER if shortest < _LONG_SKELETON else _LONG_SKELETON_JARO_WINKLER
+    found = _skeleton_link(a, b, shortest, floored, least)
+    if found is not None:
+        return found
+    key = metaphone_key(a)
+    if key and key == metaphone_key(b) and floored >= _PHONETIC_MIN_JARO_WINKLER:
+        sentence = f"'{{a}}' sounds like the listed '{{b}}' (Metaphone {key})."
+        return Method.PHONETIC, 0.8 + 0.1 * similarity, (("", sentence),)
+    distance = jellyfish.damerau_levenshtein_distance(a, b)
+    if syllabic and distance == 2 and _syllable_counts(left, languages) & _syllable_counts(right, languages):
+        return None  # two letters apart and as many Chinese or Korean syllables: other syllables
+    if distance == 1 or (distance == 2 and shortest >= 8):
+        plural = "s" if distance > 1 else ""
+        sentence = f"'{{a}}' is {distance} letter{plural} away from the listed '{{b}}'."
+        return Method.FUZZY, 0.9 * similarity, (("", sentence),)
+    return None
+
+
+def _skeleton_link(a: str, b: str, shortest: int, floored: float, least: float) -> _TokenLink | None:
+    """Romanized spellings of one name: one spelling skeleton, as written or in East Slavic
+    form, and Jaro-Winkler (``floored``, with its slack) at least ``least``."""
+    skeleton = spelling_skeleton(a)
     # Parts with digits have no skeleton (""), which links nothing.
     if (
         shortest >= SKELETON_LENGTH
@@ -1081,17 +1154,6 @@ def _token_link(
             f" name (skeleton '{slavic_skeleton}')."
         )
         return Method.SPELLING, _SIMILARITY[Method.SPELLING], (("", sentence),)
-    key = metaphone_key(a)
-    if key and key == metaphone_key(b) and floored >= _PHONETIC_MIN_JARO_WINKLER:
-        sentence = f"'{{a}}' sounds like the listed '{{b}}' (Metaphone {key})."
-        return Method.PHONETIC, 0.8 + 0.1 * similarity, (("", sentence),)
-    distance = jellyfish.damerau_levenshtein_distance(a, b)
-    if syllabic and distance == 2 and _syllable_counts(left, languages) & _syllable_counts(right, languages):
-        return None  # two letters apart and as many Chinese or Korean syllables: other syllables
-    if distance == 1 or (distance == 2 and shortest >= 8):
-        plural = "s" if distance > 1 else ""
-        sentence = f"'{{a}}' is {distance} letter{plural} away from the listed '{{b}}'."
-        return Method.FUZZY, 0.9 * similarity, (("", sentence),)
     return None
 
 
@@ -1442,6 +1504,107 @@ def align(
             listed Chinese or Korean name then keep the alignment from deciding a match
             (:attr:`Alignment.added_syllables`).
     """
+    weights = [part.weight for part in listed.parts]
+    candidates = _candidate_links(applicant, listed, languages, weights)
+    chosen, used_applicant, used_listed = _greedy(candidates)
+    complete = _complete(applicant, listed, used_listed)
+    if _unanchored(
+        applicant, listed, chosen, (used_applicant, used_listed), complete=complete, person=person
+    ):
+        return None
+    nationality = languages
+    languages = _shared_languages(chosen, nationality)
+    hanja = _hanja_in_korean(listed, chosen, languages, nationality)
+    methods = {link.method for link in chosen}
+    family = listed.family
+    # Han characters read in Korean: most names written so are Chinese ones, and many
+    # characters share a Korean reading ("程凤", Cheng Feng, is 정봉 in Korean). They count
+    # for the whole listed name only, in its order (see scrambled below).
+    read_in_korean = any(
+        link.languages == {"Korean"} and translit.script(link.applicant.text) == "han" for link in chosen
+    )
+    if not complete and _weak_partial(listed, chosen, used_listed, languages, read_in_korean):
+        return None
+    matched = sum(link.similarity * sum(weights[link.listed.start : link.listed.end]) for link in chosen)
+    father = listed.patronymic
+    if father is not None and father not in used_listed:
+        weights[father] *= PATRONYMIC_FACTOR  # "Olga Beglova" for BEGLOVA, Olga Aleksandrovna
+    # A complete name leaves no middle name out.
+    middle_left_out = _middle_left_out(listed, chosen, used_listed) if person and not complete else []
+    for index in middle_left_out:
+        weights[index] *= MIDDLE_NAME_FACTOR  # "Joaquin Guzman Loera" for GUZMAN LOERA, Joaquin Archivaldo
+    coverage = matched / (sum(weights) or 1.0)
+    unused = [index for index in range(len(applicant.parts)) if index not in used_applicant]
+    # A part that links to a listed part, though another part took that one, is no added
+    # syllable: the name written twice ("Wang Zhenxing 王振兴") or a name repeated ("Muhammad
+    # Sharif Muhammad"), which costs what a middle name costs.
+    linked = {index for link in candidates for index in range(link.applicant.start, link.applicant.end)}
+    added = (
+        _added_syllables(
+            applicant, chosen, [index for index in unused if index not in linked], complete, nationality
+        )
+        if person and family is not None
+        else []
+    )
+    # A middle name lowers the score a little; an added Chinese or Korean syllable makes
+    # another name, so it counts in full: the score is then the listed name's share of the
+    # applicant's.
+    extra = sum(applicant.parts[index].weight for index in unused if index not in added)
+    extra *= _EXTRA_PART_WEIGHT
+    extra += sum(applicant.parts[index].weight for index in added)
+    score = coverage * (1 - extra / (applicant.weight or 1.0))
+    chosen.sort(key=lambda link: link.applicant.start)
+    in_order = _ascending([link.listed.start for link in chosen])
+    scrambled = _scrambled(applicant, listed, chosen, in_order=in_order)
+    if scrambled and read_in_korean:
+        return None  # "朱菁凤" is 주청봉 in Korean: Jong Pong Ju's syllables, with another family name
+    method = _summary_method(
+        methods, complete=complete, in_order=in_order, same=applicant.original == listed.original
+    )
+    decisive = (
+        complete
+        and methods <= DECISIVE_METHODS
+        and not scrambled
+        and bool(languages)
+        and not added
+        and not hanja
+        and not any(link.outside for link in chosen)
+    )
+    # The Arabic chain of names is looked at last, when nothing else keeps a match.
+    chain_shifted = (
+        _chain_shifted(applicant, listed, chosen, used_applicant | linked) if person and decisive else ""
+    )
+    if not in_order:
+        score *= _SCRAMBLED_FACTOR if scrambled else _ORDER_FACTOR
+    if method is Method.NORMALIZED:
+        score *= _NORMALIZED_FACTOR
+    return Alignment(
+        links=tuple(chosen),
+        score=min(1.0, max(0.0, score)),
+        method=method,
+        complete=complete,
+        decisive=decisive and not chain_shifted,
+        covered=len(used_listed),
+        scrambled=scrambled,
+        languages=languages,
+        added_syllables=tuple(applicant.parts[index].text for index in added),
+        hanja_in_korean=hanja,
+        left_out=_left_out(listed, used_listed) if complete else (),
+        unmatched=tuple(
+            applicant.parts[index].text
+            for index in unused
+            if index not in linked and index not in added and applicant.parts[index].weight > 0
+        ),
+        chain_shifted=chain_shifted,
+        middle_left_out=tuple(listed.parts[index].text for index in middle_left_out),
+    )
+
+
+def _candidate_links(
+    applicant: NameForm, listed: NameForm, languages: frozenset[str] | None, weights: list[float]
+) -> list[Link]:
+    """Every pair of runs a rule links (:func:`_pairs`, :func:`_link`), as :func:`align` may
+    use them, strongest and longest first."""
     candidates = []
     # A name is read as Chinese or Korean syllables when all its parts read so, and its
     # Chinese or Korean family name in any case ("Bryan Cho" is "Bryan Jo"). Otherwise two
@@ -1483,7 +1646,6 @@ def align(
         if foreign and _readable_in(left, languages) and _readable_in(right, languages):  # type: ignore[arg-type]
             continue  # both read in the listed name's language, and differently there
         candidates.append(link)
-    weights = [part.weight for part in listed.parts]
     # Spellings of joined parts come last: they only link what single parts leave ("Mohammadreza"
     # for "Mohammed Reza"), never a part that links on its own ("アカカ" is "アカカ", not a
     # spelling of "アア アカカ", though that covers more).
@@ -1496,6 +1658,12 @@ def align(
             link.applicant.start,
         )
     )
+    return candidates
+
+
+def _greedy(candidates: list[Link]) -> tuple[list[Link], set[int], set[int]]:
+    """The links chosen in order, none reusing a part; and the applicant's and listed parts
+    they use."""
     used_applicant: set[int] = set()
     used_listed: set[int] = set()
     chosen: list[Link] = []
@@ -1507,21 +1675,38 @@ def align(
         used_applicant.update(applicant_parts)
         used_listed.update(listed_parts)
         chosen.append(link)
-    covered = len(used_listed)
-    weighty = sum(1 for index in used_listed if weights[index] > 0)
-    listed_weighty = sum(1 for weight in weights if weight > 0)
-    methods = {link.method for link in chosen}
-    # Complete when every listed part is there, but for particles and legal forms left out
-    # ("Fawaz Akhras" for AL-AKHRAS, Fawaz): they still weigh, so the score shows it; and
-    # titles, which weigh nothing ("Ayman al-Zawahiri" for AL ZAWAHIRI, Dr. Ayman), unless
-    # the applicant gives another generation ("Sr" for the listed "Jr").
+    return chosen, used_applicant, used_listed
+
+
+def _complete(applicant: NameForm, listed: NameForm, used_listed: set[int]) -> bool:
+    """Tell whether every listed part is covered, but for particles and legal forms left out
+    ("Fawaz Akhras" for AL-AKHRAS, Fawaz): they still weigh, so the score shows it; and
+    titles, which weigh nothing ("Ayman al-Zawahiri" for AL ZAWAHIRI, Dr. Ayman), unless the
+    applicant gives another generation ("Sr" for the listed "Jr")."""
     generations = {part.text for part in applicant.parts if part.text in _GENERATIONS}
-    complete = all(
+    return all(
         index in used_listed
         or part.text in LOW_INFORMATION
         or (part.weight == 0 and not (part.text in _GENERATIONS and generations - {part.text}))
         for index, part in enumerate(listed.parts)
     )
+
+
+def _unanchored(
+    applicant: NameForm,
+    listed: NameForm,
+    chosen: list[Link],
+    used: tuple[set[int], set[int]],
+    *,
+    complete: bool,
+    person: bool,
+) -> bool:
+    """Tell whether the chosen links amount to one shared part, or to legal forms and
+    particles only: never a correspondence of names."""
+    used_applicant, used_listed = used
+    weights = [part.weight for part in listed.parts]
+    weighty = sum(1 for index in used_listed if weights[index] > 0)
+    listed_weighty = sum(1 for weight in weights if weight > 0)
     informative = [link for link in chosen if not low_information(listed, link.listed)]
     informative_links = sum(1 for link in informative if link.weighty(weights))
     # A name of two informative parts or more, each linked closely (short parts by spelling
@@ -1534,30 +1719,37 @@ def align(
     if (weighty < min(2, listed_weighty) and not (one_name and named[0] in used_listed)) or not (
         close_throughout or any(link.anchors for link in informative)
     ):
-        return None  # one shared part, or shared legal forms and particles only
-    if (listed_weighty == 1 or one_name) and any(
-        part.named and index not in used_applicant for index, part in enumerate(applicant.parts)
-    ):
-        return None  # a one-part listed name is one shared part when the applicant has more
-    if (
+        return True  # one shared part, or shared legal forms and particles only
+    more = any(part.named and index not in used_applicant for index, part in enumerate(applicant.parts))
+    if (listed_weighty == 1 or one_name) and more:
+        return True  # a one-part listed name is one shared part when the applicant has more
+    # Listed parts that one part of a person's name holds, joined ("Abdulaziz" for "AZIZ,
+    # Abdul"), are one name: one shared part, when the applicant has more.
+    return (
         person
         and len({(link.applicant.start, link.applicant.end) for link in informative}) == 1
         and informative[0].applicant.width == 1
-        and any(part.named and index not in used_applicant for index, part in enumerate(applicant.parts))
-    ):
-        # Listed parts that one part of a person's name holds, joined ("Abdulaziz" for "AZIZ,
-        # Abdul"), are one name: one shared part, when the applicant has more.
-        return None
-    nationality = languages
+        and more
+    )
+
+
+def _shared_languages(chosen: list[Link], nationality: frozenset[str] | None) -> frozenset[str]:
+    """The languages every transliterated link reads in (of the entry's, when it has some);
+    ``{""}`` when no link is a transliteration."""
     language_sets = [
-        link.languages & languages if languages else link.languages for link in chosen if link.languages
+        link.languages & nationality if nationality else link.languages for link in chosen if link.languages
     ]
-    languages = frozenset.intersection(*language_sets) if language_sets else frozenset({""})
-    # Han characters read in Korean against a listed Latin name that reads as Mandarin too:
-    # they agree in Korean only ("瑞" and "Ssu", both 서), and in Mandarin, the usual reading of
-    # Han characters, they differ (rui and si). The listed name may be either, unless the
-    # entry's nationality says it is Korean.
-    hanja = (
+    return frozenset.intersection(*language_sets) if language_sets else frozenset({""})
+
+
+def _hanja_in_korean(
+    listed: NameForm, chosen: list[Link], languages: frozenset[str], nationality: frozenset[str] | None
+) -> bool:
+    """Han characters read in Korean against a listed Latin name that reads as Mandarin too:
+    they agree in Korean only ("瑞" and "Ssu", both 서), and in Mandarin, the usual reading of
+    Han characters, they differ (rui and si). The listed name may be either, unless the
+    entry's nationality says it is Korean."""
+    return (
         languages == {"Korean"}
         and (nationality is None or "Mandarin" in nationality)
         and "Mandarin" in listed.reading_languages
@@ -1567,52 +1759,57 @@ def align(
             if link.languages
         )
     )
+
+
+def _weak_partial(
+    listed: NameForm,
+    chosen: list[Link],
+    used_listed: set[int],
+    languages: frozenset[str],
+    read_in_korean: bool,
+) -> bool:
+    """Tell whether a partial correspondence is too weak to report."""
+    listed_weighty = sum(1 for part in listed.parts if part.weight > 0)
     loose_partial = listed_weighty >= 3 and sum(link.anchors for link in chosen) >= 2
-    if not complete and ((not methods <= DECISIVE_METHODS and not loose_partial) or not languages):
-        return None  # part of a short name, and that only by sound or spelling: too weak to report
-    if not complete and family is not None and family not in used_listed:
-        return None  # given names without the family name: a different family
-    # Han characters read in Korean: most names written so are Chinese ones, and many
-    # characters share a Korean reading ("程凤", Cheng Feng, is 정봉 in Korean). They count
-    # for the whole listed name only, in its order (see scrambled below).
-    read_in_korean = any(
-        link.languages == {"Korean"} and translit.script(link.applicant.text) == "han" for link in chosen
-    )
-    if not complete and read_in_korean:
-        return None  # two thirds of Jong Pong Ju, say
-    matched = sum(link.similarity * sum(weights[link.listed.start : link.listed.end]) for link in chosen)
-    father = listed.patronymic
-    if father is not None and father not in used_listed:
-        weights[father] *= PATRONYMIC_FACTOR  # "Olga Beglova" for BEGLOVA, Olga Aleksandrovna
-    middle = listed.middle_names if person and not complete else None  # a complete name leaves none out
-    middle_left_out: list[int] = []
-    if middle is not None:
-        # Beside the first given name and the family name, linked by a strong key (exactly,
-        # joined, transliterated, abbreviated): the name index can tell those.
-        strong = {
-            index
-            for link in chosen
-            if link.method in _STRONG_METHODS
-            for index in range(link.listed.start, link.listed.end)
-        }
-        if middle.first in strong and strong.intersection(middle.family):
-            middle_left_out = [
-                index for index in middle.names if index not in used_listed and index != father
-            ]
-    for index in middle_left_out:
-        weights[index] *= MIDDLE_NAME_FACTOR  # "Joaquin Guzman Loera" for GUZMAN LOERA, Joaquin Archivaldo
-    coverage = matched / (sum(weights) or 1.0)
-    unused = [index for index in range(len(applicant.parts)) if index not in used_applicant]
-    # A middle name lowers the score a little; an added Chinese or Korean syllable makes
-    # another name, so it counts in full: the score is then the listed name's share of the
-    # applicant's. A part that links to a listed part, though another part took that one, is
-    # no added syllable: the name written twice ("Wang Zhenxing 王振兴") or a name repeated
-    # ("Muhammad Sharif Muhammad"), which costs what a middle name costs.
-    linked = {index for link in candidates for index in range(link.applicant.start, link.applicant.end)}
-    # Beside a listed name it covers whole, a Latin part is another syllable too when it is
-    # hyphenated to a linked part, or reads as a syllable of the entry's language (see
-    # _another_syllable); beside a listed part left uncovered, it is rather that part spelled
-    # otherwise ("Wan-Ken" for "Wang Ken").
+    methods = {link.method for link in chosen}
+    if (not methods <= DECISIVE_METHODS and not loose_partial) or not languages:
+        return True  # part of a short name, and that only by sound or spelling: too weak to report
+    if listed.family is not None and listed.family not in used_listed:
+        return True  # given names without the family name: a different family
+    return read_in_korean  # two thirds of Jong Pong Ju, say
+
+
+def _middle_left_out(listed: NameForm, chosen: list[Link], used_listed: set[int]) -> list[int]:
+    """The listed middle names a partial correspondence leaves out, when it has the first
+    given name and the family name by a strong key (exactly, joined, transliterated,
+    abbreviated): the name index can tell those."""
+    middle = listed.middle_names
+    if middle is None:
+        return []
+    strong = {
+        index
+        for link in chosen
+        if link.method in _STRONG_METHODS
+        for index in range(link.listed.start, link.listed.end)
+    }
+    if middle.first not in strong or not strong.intersection(middle.family):
+        return []
+    return [index for index in middle.names if index not in used_listed and index != listed.patronymic]
+
+
+def _added_syllables(
+    applicant: NameForm,
+    chosen: list[Link],
+    candidates: list[int],
+    complete: bool,
+    nationality: frozenset[str] | None,
+) -> list[int]:
+    """The applicant's parts, of those linked to nothing (``candidates``), that are another
+    Chinese or Korean syllable beside a listed Chinese or Korean name (see
+    :func:`_another_syllable`). Beside a listed name it covers whole, a Latin part is one
+    when it is hyphenated to a linked part, or reads as a syllable of the entry's language;
+    beside a listed part left uncovered, it is rather that part spelled otherwise ("Wan-Ken"
+    for "Wang Ken")."""
     hyphenated: set[int] = set()
     of_nationality: frozenset[str] = frozenset()
     if complete:
@@ -1623,81 +1820,38 @@ def align(
         }
         if nationality and nationality <= SYLLABLE_LANGUAGES:
             of_nationality = nationality
-    added = [
-        index
-        for index in unused
-        if person
-        and family is not None
-        and index not in linked
-        and _another_syllable(applicant.parts[index], hyphenated, of_nationality)
+    return [
+        index for index in candidates if _another_syllable(applicant.parts[index], hyphenated, of_nationality)
     ]
-    extra = sum(applicant.parts[index].weight for index in unused if index not in added)
-    extra *= _EXTRA_PART_WEIGHT
-    extra += sum(applicant.parts[index].weight for index in added)
-    score = coverage * (1 - extra / (applicant.weight or 1.0))
-    chosen.sort(key=lambda link: link.applicant.start)
-    in_order = _ascending([link.listed.start for link in chosen])
+
+
+def _scrambled(applicant: NameForm, listed: NameForm, chosen: list[Link], *, in_order: bool) -> bool:
+    """Tell whether the parts come in an order that changes the given name: any order but
+    the family name moved to the other end; in a Chinese or Korean name, also a family name
+    in one hyphenated group with a given name ("Jeong-bong" cannot hold it)."""
     scrambled = not in_order and not _family_moved(
         [(link.listed.start, link.listed.end) for link in chosen], listed.family_end
     )
-    if family is not None and not scrambled:
-        # A hyphenated given name ("Jeong-bong") cannot hold the listed family name.
-        groups_of_family = {
-            applicant.parts[index].group
-            for link in chosen
-            if link.listed.start <= family < link.listed.end
-            for index in range(link.applicant.start, link.applicant.end)
-        }
-        scrambled = any(
-            applicant.parts[index].group in groups_of_family
-            for link in chosen
-            if not link.listed.start <= family < link.listed.end
-            for index in range(link.applicant.start, link.applicant.end)
-        )
-    if scrambled and read_in_korean:
-        return None  # "朱菁凤" is 주청봉 in Korean: Jong Pong Ju's syllables, with another family name
-    method = _summary_method(
-        methods, complete=complete, in_order=in_order, same=applicant.original == listed.original
+    family = listed.family
+    if family is None or scrambled:
+        return scrambled
+    groups_of_family = {
+        applicant.parts[index].group
+        for link in chosen
+        if link.listed.start <= family < link.listed.end
+        for index in range(link.applicant.start, link.applicant.end)
+    }
+    return any(
+        applicant.parts[index].group in groups_of_family
+        for link in chosen
+        if not link.listed.start <= family < link.listed.end
+        for index in range(link.applicant.start, link.applicant.end)
     )
-    decisive = (
-        complete
-        and methods <= DECISIVE_METHODS
-        and not scrambled
-        and bool(languages)
-        and not added
-        and not hanja
-        and not any(link.outside for link in chosen)
-    )
-    # The Arabic chain of names is looked at last, when nothing else keeps a match.
-    chain_shifted = (
-        _chain_shifted(applicant, listed, chosen, used_applicant | linked) if person and decisive else ""
-    )
-    if not in_order:
-        score *= _SCRAMBLED_FACTOR if scrambled else _ORDER_FACTOR
-    if method is Method.NORMALIZED:
-        score *= _NORMALIZED_FACTOR
-    return Alignment(
-        links=tuple(chosen),
-        score=min(1.0, max(0.0, score)),
-        method=method,
-        complete=complete,
-        decisive=decisive and not chain_shifted,
-        covered=covered,
-        scrambled=scrambled,
-        languages=languages,
-        added_syllables=tuple(applicant.parts[index].text for index in added),
-        hanja_in_korean=hanja,
-        left_out=tuple(part.text for index, part in enumerate(listed.parts) if index not in used_listed)
-        if complete
-        else (),
-        unmatched=tuple(
-            applicant.parts[index].text
-            for index in unused
-            if index not in linked and index not in added and applicant.parts[index].weight > 0
-        ),
-        chain_shifted=chain_shifted,
-        middle_left_out=tuple(listed.parts[index].text for index in middle_left_out),
-    )
+
+
+def _left_out(listed: NameForm, used_listed: set[int]) -> tuple[str, ...]:
+    """The listed parts a complete correspondence leaves out (titles, particles, legal forms)."""
+    return tuple(part.text for index, part in enumerate(listed.parts) if index not in used_listed)
 
 
 #: Parts that mark a name as Arabic: the article, and "son of", "daughter of".
