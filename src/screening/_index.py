@@ -545,52 +545,8 @@ class NameIndex:
         legal form ("L.L.C." for "OOO"), which it links exactly, by reading or as the same
         legal form. So it looks up its strong keys only.
         """
-        strong: dict[int, int] = {}
-        loose: dict[int, int] = {}  # and _SURE for names a loose link may anchor
-        keys: dict[str, tuple[bool, int]] = {}
-        low_keys = _low_information_keys()
-        linkable: set[str] = set()  # the listed legal forms and particles a run may link to
-        low_joined = False  # whether the name may link legal forms or particles joined
-        for part_run, found in _keyed_runs(form, listed=False):
-            low = part_run.text in LOW_INFORMATION
-            for key, is_loose, anchor in found:
-                linkable.update(low_keys.get(key, ()))
-                low_joined = low_joined or key in self._low_joined
-                if not (low and is_loose):  # a particle links filed parts by strong keys only
-                    keys[key] = (is_loose, keys.get(key, (is_loose, 0))[1] | anchor)
-        slots, shift, mask = self._slots, _SHIFT, _MASK  # locals: these loops are the hot path
-        refs, starts, occurrences = self._refs, self._starts, self._occurrences
-        strong_get, loose_get = strong.get, loose.get
-        # How each listed run was reached: 2 strongly, 1 loosely and anchoring, 0 loosely. A
-        # part the applicant has too shares a dozen keys with it; its names are visited once.
-        visited: dict[int, int] = {}
-        visited_get = visited.get
-        for key, (is_loose, anchor) in keys.items():
-            slot = slots.get(key)
-            if slot is None:
-                continue
-            offset = slot >> shift
-            # A loose link anchors when either side is sure to, or both parts are long.
-            sure = anchor & _SURE
-            anchors = (_SURE | _LONG if anchor & _LONG else _SURE) >> _BITS
-            for ref in refs[offset : offset + (slot & _COUNT)]:
-                run = ref >> _FLAGS
-                if not is_loose:
-                    if visited_get(run, -1) == 2:
-                        continue
-                    visited[run] = 2
-                    for occurrence in occurrences[starts[run] : starts[run + 1]]:
-                        position = occurrence >> shift
-                        strong[position] = strong_get(position, 0) | (occurrence & mask)
-                    continue
-                flag = _SURE if sure or ref & anchors else 0  # the name may be anchored
-                how = 1 if flag else 0
-                if visited_get(run, -1) >= how:
-                    continue  # a strong link covers what a loose one would
-                visited[run] = how
-                for occurrence in occurrences[starts[run] : starts[run + 1]]:
-                    position = occurrence >> shift
-                    loose[position] = loose_get(position, 0) | (occurrence & mask) | flag
+        keys, linkable, low_joined = self._query_keys(form)
+        strong, loose = self._reached(keys)
         latin = [spelling for spelling in map(_loose_spelling, form.parts) if spelling]
         initials = {spelling for spelling in latin if len(spelling) == 1}
         long_parts = _LongParts(tuple(spelling for spelling in latin if len(spelling) >= TWO_LETTER_LENGTH))
@@ -598,7 +554,7 @@ class NameIndex:
         # and whether initials may reach the others.
         long_reachable = bool(initials or long_parts.spellings)
         result = []
-        shapes, strong_mask, loose_mask = self._shapes, strong.get, loose.get
+        shapes, strong_mask, loose_mask, mask = self._shapes, strong.get, loose.get, _MASK
         # A name can only be aligned through an anchoring link (align() requires one).
         # Or, for a name of two informative parts or more, through close links to every part
         # (a name also reached strongly is a candidate anyway).
@@ -659,6 +615,63 @@ class NameIndex:
             if bound >= least:
                 result.append((position, bound))
         return result
+
+    def _query_keys(self, form: NameForm) -> tuple[dict[str, tuple[bool, int]], set[str], bool]:
+        """An applicant's name's keys to look up, each with whether it is loose and its
+        anchor flags; the listed legal forms and particles its runs may link to; and whether
+        it may link legal forms or particles joined (see :meth:`candidates`)."""
+        keys: dict[str, tuple[bool, int]] = {}
+        low_keys = _low_information_keys()
+        linkable: set[str] = set()  # the listed legal forms and particles a run may link to
+        low_joined = False  # whether the name may link legal forms or particles joined
+        for part_run, found in _keyed_runs(form, listed=False):
+            low = part_run.text in LOW_INFORMATION
+            for key, is_loose, anchor in found:
+                linkable.update(low_keys.get(key, ()))
+                low_joined = low_joined or key in self._low_joined
+                if not (low and is_loose):  # a particle links filed parts by strong keys only
+                    keys[key] = (is_loose, keys.get(key, (is_loose, 0))[1] | anchor)
+        return keys, linkable, low_joined
+
+    def _reached(self, keys: dict[str, tuple[bool, int]]) -> tuple[dict[int, int], dict[int, int]]:
+        """The listed names the keys reach, by position: the part masks reached strongly, and
+        those reached loosely (with _SURE for names a loose link may anchor)."""
+        strong: dict[int, int] = {}
+        loose: dict[int, int] = {}
+        slots, shift, mask = self._slots, _SHIFT, _MASK  # locals: these loops are the hot path
+        refs, starts, occurrences = self._refs, self._starts, self._occurrences
+        strong_get, loose_get = strong.get, loose.get
+        # How each listed run was reached: 2 strongly, 1 loosely and anchoring, 0 loosely. A
+        # part the applicant has too shares a dozen keys with it; its names are visited once.
+        visited: dict[int, int] = {}
+        visited_get = visited.get
+        for key, (is_loose, anchor) in keys.items():
+            slot = slots.get(key)
+            if slot is None:
+                continue
+            offset = slot >> shift
+            # A loose link anchors when either side is sure to, or both parts are long.
+            sure = anchor & _SURE
+            anchors = (_SURE | _LONG if anchor & _LONG else _SURE) >> _BITS
+            for ref in refs[offset : offset + (slot & _COUNT)]:
+                run = ref >> _FLAGS
+                if not is_loose:
+                    if visited_get(run, -1) == 2:
+                        continue
+                    visited[run] = 2
+                    for occurrence in occurrences[starts[run] : starts[run + 1]]:
+                        position = occurrence >> shift
+                        strong[position] = strong_get(position, 0) | (occurrence & mask)
+                    continue
+                flag = _SURE if sure or ref & anchors else 0  # the name may be anchored
+                how = 1 if flag else 0
+                if visited_get(run, -1) >= how:
+                    continue  # a strong link covers what a loose one would
+                visited[run] = how
+                for occurrence in occurrences[starts[run] : starts[run + 1]]:
+                    position = occurrence >> shift
+                    loose[position] = loose_get(position, 0) | (occurrence & mask) | flag
+        return strong, loose
 
     @staticmethod
     def _unkeyed(
