@@ -77,8 +77,12 @@ _SIMILARITY = {
     Method.SPELLING: 0.88,
     Method.INITIAL: 0.5,
 }
-#: The highest similarity a link other than exact, joined, transliteration or legal form can have.
-_BEST_LOOSE_SIMILARITY = 0.9
+#: The highest similarity a loose link can have: OCR 0.9, a spelling 0.88, a sound 0.8 + 0.1
+#: times Jaro-Winkler, a letter or two 0.9 times Jaro-Winkler. The name index bounds every
+#: loose link by it (screening._index).
+BEST_LOOSE_SIMILARITY = 0.9
+#: The similarity of an initial, which the name index bounds an initial by.
+INITIAL_SIMILARITY = _SIMILARITY[Method.INITIAL]
 #: Methods that link single parts only: a loose link between joined parts proves little (a
 #: spelling may link joined parts, within limits: see _link).
 _SINGLE_PART_METHODS = frozenset({Method.OCR, Method.PHONETIC, Method.FUZZY, Method.INITIAL})
@@ -255,7 +259,7 @@ _MAX_JOINED_READINGS = 48
 #: letters alone ("Saad" and "Sad"; longer ones have the spelling skeleton).
 _SHORT_UNDOUBLED = 3
 #: Shortest Latin spelling (letters) at which a phonetic or one-letter fuzzy link may anchor a name.
-_LOOSE_ANCHOR_LENGTH = 6
+LOOSE_ANCHOR_LENGTH = 6
 
 
 @attrs.frozen
@@ -845,7 +849,7 @@ class Link:
             # A spelling of joined parts only adds to other links: one part spelled like two
             # is too little alone ("Hlaing" for HLA, Aung).
             return False
-        long_enough = min(len(self.applicant.latin[0]), len(self.listed.latin[0])) >= _LOOSE_ANCHOR_LENGTH
+        long_enough = min(len(self.applicant.latin[0]), len(self.listed.latin[0])) >= LOOSE_ANCHOR_LENGTH
         kana = "kana" in {translit.script(self.applicant.text), translit.script(self.listed.text)}
         return (long_enough or kana) and self.close
 
@@ -1118,7 +1122,7 @@ def _alike_link(
     distance = jellyfish.damerau_levenshtein_distance(a, b)
     if syllabic and distance == 2 and _syllable_counts(left, languages) & _syllable_counts(right, languages):
         return None  # two letters apart and as many Chinese or Korean syllables: other syllables
-    if distance == 1 or (distance == 2 and shortest >= 8):
+    if distance == 1 or (distance == 2 and shortest >= TWO_LETTER_LENGTH):
         plural = "s" if distance > 1 else ""
         sentence = f"'{{a}}' is {distance} letter{plural} away from the listed '{{b}}'."
         return Method.FUZZY, 0.9 * similarity, (("", sentence),)

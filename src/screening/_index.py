@@ -61,6 +61,9 @@ import jellyfish
 
 from screening import translit
 from screening._alignment import (
+    BEST_LOOSE_SIMILARITY,
+    INITIAL_SIMILARITY,
+    LOOSE_ANCHOR_LENGTH,
     LOW_INFORMATION,
     MIDDLE_NAME_FACTOR,
     MIDDLE_NAMES_TRACKED,
@@ -84,8 +87,8 @@ from screening._version import __version__
 from screening.models import EntryKind, WatchlistEntry
 from screening.phonetics import spelling_skeleton
 
-#: Similarity bounds of loose links and initials (see screening._alignment._SIMILARITY).
-_LOOSE, _INITIAL = 0.9, 0.5
+#: Similarity bounds of loose links and initials, as align gives them.
+_LOOSE, _INITIAL = BEST_LOOSE_SIMILARITY, INITIAL_SIMILARITY
 #: Added to the bound so that sums in another order cannot put it below the score.
 _ROUNDING = 1e-9
 #: Parts of a listed name tracked one by one (those whose middle names align counts); later
@@ -104,8 +107,6 @@ _SHIFT = 32
 _FLAGS = 2
 #: A slot packs where a key's references start (above _SHIFT) and how many there are.
 _COUNT = (1 << _SHIFT) - 1
-#: Shortest parts whose loose links can anchor a name (see screening._alignment.Link.anchors).
-_ANCHOR_LENGTH = 6
 #: Prepared listed names kept between screenings.
 _FORMS_KEPT = 4096
 #: Version of the saved index format.
@@ -174,7 +175,7 @@ def _anchored_keys(
 ) -> Iterator[tuple[str, bool, int]]:
     """A run's keys (:func:`~screening._alignment.run_keys`) with their anchor flags."""
     kana = width == 1 and translit.script(text) == "kana"
-    long_part = width == 1 and len(latin[0]) >= _ANCHOR_LENGTH
+    long_part = width == 1 and len(latin[0]) >= LOOSE_ANCHOR_LENGTH
     for key, loose in run_keys(text, latin, width, pieces, listed=listed):
         if not loose or kana or key.startswith(("o:", "kk:", "kl:")):
             yield key, loose, _SURE
