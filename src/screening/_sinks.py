@@ -95,9 +95,10 @@ def _ends_a_line(fd: int, size: int) -> bool:
     return os.pread(fd, 1, size - 1) == b"\n" if hasattr(os, "pread") else True
 
 
-def rows_done(path: str, *, as_csv: bool) -> tuple[int, int, int]:
-    """What an unfinished result file holds: its last row's number, the highest exit code of
-    its rows, and the size in bytes of its whole lines (a half line after them is left out).
+def rows_done(path: str, *, as_csv: bool) -> tuple[int, set[str], int]:
+    """What an unfinished result file holds: its last row's number, the decisions of its rows
+    ("" for a row that could not be screened), and the size in bytes of its whole lines (a
+    half line after them is left out).
 
     Args:
         path: the ``OUT.partial`` file of an interrupted batch.
@@ -113,7 +114,7 @@ def rows_done(path: str, *, as_csv: bool) -> tuple[int, int, int]:
         raise OutputFileError(f"{path}: the unfinished results cannot be read: {error.strerror}.") from error
     whole = data[: data.rfind(b"\n") + 1]
     lines = whole.decode("utf-8", errors="replace").splitlines()
-    last, worst = 0, 0
+    last, decisions = 0, set[str]()
     try:
         records = (
             list(csv.DictReader(io.StringIO("\n".join(lines))))
@@ -122,22 +123,10 @@ def rows_done(path: str, *, as_csv: bool) -> tuple[int, int, int]:
         )
         for record in records:
             last = int(record["row"])
-            worst = max(worst, _exit_code(record))
+            decisions.add(str(record.get("decision") or ""))
     except (ValueError, KeyError, TypeError) as error:
         raise OutputFileError(
             f"{path}: the unfinished results are not this command's output ({error}); delete the file"
             " to start again."
         ) from error
-    return last, worst, len(whole)
-
-
-#: Exit codes of a result record's decision (as the command line's), and of an error row.
-_DECISION_CODES = {"clear": 0, "review": 3, "match": 4}
-_ERROR_CODE = 2
-
-
-def _exit_code(record: dict[str, object]) -> int:
-    decision = record.get("decision")
-    if not decision:
-        return _ERROR_CODE
-    return _DECISION_CODES[str(decision)]
+    return last, decisions, len(whole)

@@ -640,7 +640,8 @@ def _batch(args: argparse.Namespace, out: IO[str], err: IO[str]) -> int:
         if args.output:
             partial = args.output + PARTIAL_SUFFIX
             if args.resume:
-                done, worst, size = rows_done(partial, as_csv=as_csv)
+                done, decisions, size = rows_done(partial, as_csv=as_csv)
+                worst = _written_exit(partial, decisions)
                 header_written = size > 0
                 with open(partial, "r+b") as unfinished:
                     unfinished.truncate(size)  # a half line after the last whole one goes
@@ -680,6 +681,22 @@ def _batch(args: argparse.Namespace, out: IO[str], err: IO[str]) -> int:
     if args.output:
         os.replace(partial, args.output)
     return worst
+
+
+def _written_exit(path: str, decisions: set[str]) -> int:
+    """The exit code of the rows an unfinished result file holds: the highest of their
+    decisions', an error row's as invalid input.
+
+    Raises:
+        OutputFileError: a row has a decision this command does not write.
+    """
+    try:
+        codes = [_DECISION_EXIT[Decision(decision)] if decision else EXIT_USAGE for decision in decisions]
+    except ValueError as error:
+        raise OutputFileError(
+            f"{path}: a row's decision is none this command writes ({error}); delete the file to start again."
+        ) from error
+    return max(codes, default=EXIT_CLEAR)
 
 
 def _stopped(args: argparse.Namespace, err: IO[str], why: str, rows: int) -> int:
