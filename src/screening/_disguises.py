@@ -48,7 +48,7 @@ import attrs
 
 from screening.translit._tables import confusables
 
-__all__ = ["Undisguised", "undisguised"]
+__all__ = ["RIGHT_TO_LEFT_OVERRIDE", "Undisguised", "undisguised"]
 
 #: ECMA-48 control sequences: CSI (ESC [ parameters, intermediates, final byte) and OSC (ESC ]
 #: text, ended by BEL or ST), and the two-character escapes (ESC and one byte).
@@ -56,7 +56,7 @@ _CONTROL_SEQUENCE = re.compile(
     r"\x1b\[[0-?]*[ -/]*[@-~]|\x9b[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?|\x1b[@-Z\\-_]"
 )
 #: U+202E RIGHT-TO-LEFT OVERRIDE: shows what follows it in reverse.
-_RIGHT_TO_LEFT_OVERRIDE = "\u202e"
+RIGHT_TO_LEFT_OVERRIDE = "\u202e"
 #: Where an override ends: U+202C POP DIRECTIONAL FORMATTING, U+2069 POP DIRECTIONAL ISOLATE,
 #: and the end of a paragraph (U+2029 PARAGRAPH SEPARATOR, line breaks).
 _OVERRIDE_ENDS = frozenset({"\u202c", "\u2069", "\u2029", "\n", "\r"})
@@ -120,12 +120,12 @@ def undisguised(name: str, /) -> tuple[Undisguised, ...]:
 
 def _as_displayed(text: str) -> str:
     """The text in display order: each right-to-left override's span reversed."""
-    if _RIGHT_TO_LEFT_OVERRIDE not in text:
+    if RIGHT_TO_LEFT_OVERRIDE not in text:
         return text
     shown: list[str] = []
     reversed_span: list[str] | None = None
     for char in text:
-        if char == _RIGHT_TO_LEFT_OVERRIDE:
+        if char == RIGHT_TO_LEFT_OVERRIDE:
             if reversed_span is not None:
                 shown += reversed(reversed_span)
             reversed_span = []
@@ -212,8 +212,7 @@ def _rejoined(text: str) -> str:
     chunks = text.split()
     runs: list[list[str]] = []  # chunks in order; single letters in a row share a list
     for chunk in chunks:
-        letter = chunk.rstrip(".")
-        if len(letter) == 1 and letter.isalpha() and runs and _single(runs[-1][-1]):
+        if _single(chunk) and runs and _single(runs[-1][-1]):
             runs[-1].append(chunk)
         else:
             runs.append([chunk])

@@ -46,6 +46,7 @@ from screening import domains
 from screening import emails as email_addresses
 from screening import phones as phone_numbers_module
 from screening._countries import COUNTRY_CODES
+from screening._disguises import RIGHT_TO_LEFT_OVERRIDE
 from screening.models import Applicant, EntryKind, WatchlistEntry
 from screening.translit import chinese, korean, script
 from screening.translit._tables import korean_surnames, plain, wade_giles
@@ -253,8 +254,6 @@ _CYRILLIC_CAPITALS = str.maketrans("ABCEHIJKMOPSTXY", "АВСЕНІЈКМОРЅ�
 _GREEK_CAPITALS = str.maketrans("ABEHIKMNOPTXYZ", "ΑΒΕΗΙΚΜΝΟΡΤΧΥΖ")
 #: Latin small capitals (U+1D00 block and IPA letters) for the letters that have one.
 _SMALL_CAPITALS = str.maketrans("abcdeghijklmnoprstuvwyz", "ᴀʙᴄᴅᴇɢʜɪᴊᴋʟᴍɴᴏᴘʀꜱᴛᴜᴠᴡʏᴢ")
-#: U+202E RIGHT-TO-LEFT OVERRIDE: what follows is displayed in reverse.
-_RIGHT_TO_LEFT_OVERRIDE = "\u202e"
 
 
 def _disguises_of(name: str) -> list[str]:
@@ -267,7 +266,7 @@ def _disguises_of(name: str) -> list[str]:
         upper.translate(_GREEK_CAPITALS),
         name.lower().translate(_SMALL_CAPITALS),
         " ".join([*words[:-1], words[-1].lower().translate(_SMALL_CAPITALS)]),
-        _RIGHT_TO_LEFT_OVERRIDE + name[::-1],
+        RIGHT_TO_LEFT_OVERRIDE + name[::-1],
         " ".join(" ".join(word) for word in words),
         " ".join(".".join(word) for word in words),
         " ".join([*words[:-1], " ".join(words[-1])]),
