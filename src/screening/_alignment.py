@@ -944,6 +944,10 @@ def _reading_link(
     return tuple(found.items())
 
 
+#: What a link rule gives: the method, the similarity, and the sentences by language.
+_TokenLink = tuple[Method, float, tuple[tuple[str, str], ...]]
+
+
 @functools.lru_cache(maxsize=131072)
 def _token_link(
     left: str,
@@ -954,7 +958,7 @@ def _token_link(
     right_pieces: tuple[str, ...] = (),
     syllabic: bool = True,
     languages: frozenset[str] = SYLLABLE_LANGUAGES,
-) -> tuple[Method, float, tuple[tuple[str, str], ...]] | None:
+) -> _TokenLink | None:
     """Link two runs by the first rule that holds; joined runs are read part by part
     (``pieces``, :func:`run_readings`). ``syllabic``: the listed name is a Chinese or Korean
     one (it ends in a known family name), whose short parts of as many syllables are other
@@ -975,9 +979,6 @@ def _token_link(
     if not a.isalnum() or not b:
         return None
     return _spelled_link(left, right, a, b, syllabic, languages)
-
-
-_TokenLink = tuple[Method, float, tuple[tuple[str, str], ...]]
 
 
 def _written_link(
@@ -1512,9 +1513,8 @@ def align(
     candidates = _candidate_links(applicant, listed, languages, weights)
     chosen, used_applicant, used_listed = _greedy(candidates)
     complete = _complete(applicant, listed, used_listed)
-    if _unanchored(
-        applicant, listed, chosen, (used_applicant, used_listed), complete=complete, person=person
-    ):
+    used = (used_applicant, used_listed)
+    if _unanchored(applicant, listed, chosen, used, weights, complete=complete, person=person):
         return None
     nationality = languages
     languages = _shared_languages(chosen, nationality)
@@ -1527,7 +1527,7 @@ def align(
     read_in_korean = any(
         link.languages == {"Korean"} and translit.script(link.applicant.text) == "han" for link in chosen
     )
-    if not complete and _weak_partial(listed, chosen, used_listed, languages, read_in_korean):
+    if not complete and _weak_partial(listed, chosen, methods, used_listed, languages, read_in_korean):
         return None
     matched = sum(link.similarity * sum(weights[link.listed.start : link.listed.end]) for link in chosen)
     father = listed.patronymic
@@ -1701,14 +1701,14 @@ def _unanchored(
     listed: NameForm,
     chosen: list[Link],
     used: tuple[set[int], set[int]],
+    weights: list[float],
     *,
     complete: bool,
     person: bool,
 ) -> bool:
     """Tell whether the chosen links amount to one shared part, or to legal forms and
-    particles only: never a correspondence of names."""
+    particles only: never a correspondence of names. ``weights``: the listed parts'."""
     used_applicant, used_listed = used
-    weights = [part.weight for part in listed.parts]
     weighty = sum(1 for index in used_listed if weights[index] > 0)
     listed_weighty = sum(1 for weight in weights if weight > 0)
     informative = [link for link in chosen if not low_information(listed, link.listed)]
@@ -1768,6 +1768,7 @@ def _hanja_in_korean(
 def _weak_partial(
     listed: NameForm,
     chosen: list[Link],
+    methods: set[Method],
     used_listed: set[int],
     languages: frozenset[str],
     read_in_korean: bool,
@@ -1775,7 +1776,6 @@ def _weak_partial(
     """Tell whether a partial correspondence is too weak to report."""
     listed_weighty = sum(1 for part in listed.parts if part.weight > 0)
     loose_partial = listed_weighty >= 3 and sum(link.anchors for link in chosen) >= 2
-    methods = {link.method for link in chosen}
     if (not methods <= DECISIVE_METHODS and not loose_partial) or not languages:
         return True  # part of a short name, and that only by sound or spelling: too weak to report
     if listed.family is not None and listed.family not in used_listed:
