@@ -6,7 +6,6 @@ drops the deadline, so a cold cache or a slow machine cannot fail CI.
 
 from __future__ import annotations
 
-import csv
 import os
 from collections.abc import Iterator
 from pathlib import Path
@@ -15,8 +14,6 @@ import pytest
 from hypothesis import HealthCheck, settings
 
 import screening
-
-DATA = Path(__file__).parent / "data"
 
 settings.register_profile(
     "ci", max_examples=150, derandomize=True, deadline=None, suppress_health_check=[HealthCheck.too_slow]
@@ -33,12 +30,6 @@ def index_cache_folder(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Pat
     with pytest.MonkeyPatch.context() as patch:
         patch.setenv("SCREENING_CACHE_DIR", str(folder))
         yield folder
-
-
-def read_vectors(name: str) -> list[dict[str, str]]:
-    """Read a CSV file of test vectors from tests/data."""
-    with (DATA / name).open(encoding="utf-8", newline="") as stream:
-        return list(csv.DictReader(stream))
 
 
 @pytest.fixture(scope="session")

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 import screening
-from conftest import DATA
+from helpers import DATA
 from screening._collector import collector_paused
 from screening.matching import _prepare
 from screening.ofac import import_ofac

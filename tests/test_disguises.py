@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import read_vectors
+from helpers import read_vectors
 from screening import Applicant, Decision, Screener
 from screening._disguises import undisguised
 

@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from conftest import read_vectors
+from helpers import read_vectors
 from screening import domains, load_watchlist
 from screening.exceptions import InvalidDomainError
 from screening.models import EntryKind

@@ -19,7 +19,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import screening
-from conftest import DATA, read_vectors
+from helpers import DATA, read_vectors
 from screening import _index, matching, strategies
 from screening._alignment import SYLLABLE_LANGUAGES, _link, _pairs, align, name_form, name_forms
 from screening._index import _LONG, _SURE, NameIndex, _keyed_runs

@@ -6,7 +6,7 @@ import jellyfish
 import pytest
 
 import screening
-from conftest import read_vectors
+from helpers import read_vectors
 from screening import (
     Applicant,
     Decision,

@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from conftest import read_vectors
+from helpers import read_vectors
 from screening import names
 from screening.exceptions import InvalidNameError
 

@@ -53,6 +53,7 @@ import attrs
 import jellyfish
 
 from screening import names, translit
+from screening.models import Method
 from screening.phonetics import (
     consonant_spelling,
     east_slavic_form,
@@ -62,7 +63,6 @@ from screening.phonetics import (
     spelling_skeleton,
     undoubled,
 )
-from screening.results import Method
 from screening.translit.chinese import SURNAME_SPELLING, one_system
 
 #: Longest run of adjacent parts that may stand for one part on the other side.

@@ -1,6 +1,7 @@
-"""Who is screened and what is listed: :class:`Applicant`, :class:`WatchlistEntry`, :class:`Source`.
+"""Who is screened and what is listed (:class:`Applicant`, :class:`WatchlistEntry`, :class:`Source`),
+and how a value was linked to a listed one (:class:`Method`): the types every other module builds on.
 
-Both are frozen value objects. Their constructors check types and forms and raise a
+The applicant and the entry are frozen value objects. Their constructors check types and forms and raise a
 :class:`~screening.exceptions.ScreeningError` subclass with a sentence that names the field,
 so a bad record fails where it is made, not in the middle of screening. Sequence fields accept
 lists or tuples and are stored as tuples.
@@ -31,7 +32,39 @@ from screening import names
 from screening._countries import COUNTRY_CODES
 from screening.exceptions import InvalidApplicantError, InvalidNameError
 
-__all__ = ["Applicant", "EntryKind", "Source", "WatchlistEntry"]
+__all__ = ["Applicant", "EntryKind", "Method", "Source", "WatchlistEntry"]
+
+
+class Method(str, enum.Enum):
+    """How an applicant value was linked to a listed value."""
+
+    EXACT = "exact"
+    NORMALIZED = "normalized"
+    TOKEN_ORDER = "token order"
+    JOINED_TOKENS = "joined tokens"
+    TRANSLITERATION = "transliteration"
+    ABBREVIATION = "abbreviation"
+    OCR = "ocr"
+    SPELLING = "spelling variant"
+    PHONETIC = "phonetic"
+    FUZZY = "fuzzy"
+    INITIAL = "initial"
+    PARTIAL = "partial"
+    EMAIL = "email"
+    EMAIL_VARIANT = "email variant"
+    EMAIL_NAME = "name in email"
+    EMAIL_DOMAIN = "email domain"
+    PHONE = "phone"
+    ACCOUNT = "account"
+    DOMAIN = "domain"
+    SUBDOMAIN = "subdomain"
+    LOOKALIKE = "look-alike domain"
+    NATIONALITY = "nationality"
+    DATE_OF_BIRTH = "date of birth"
+
+    def __str__(self) -> str:
+        return self.value
+
 
 #: Most values one sequence field (aliases, emails, ...) may hold.
 MAX_VALUES = 100
