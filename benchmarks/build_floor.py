@@ -35,7 +35,7 @@ from pathlib import Path
 import screening
 from screening._alignment import Part, joined_keys, joined_spans, name_parts
 from screening._index import NameIndex, _part_keys
-from screening.matching import _listed_values
+from screening._storage import listed_values as _listed_values
 from screening.models import EntryKind
 
 

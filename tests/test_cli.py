@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 import screening
-from screening import matching
+from screening import _storage
 from screening._index import ListedValue, NameIndex
 from screening.cli import EXIT_CLEAR, EXIT_ERROR, EXIT_MATCH, EXIT_REVIEW, EXIT_USAGE, main
 from screening.watchlist import bundled_watchlist_path
@@ -288,13 +288,13 @@ def test_batch_with_jobs_builds_the_name_index_apart(tmp_path: Path, monkeypatch
     """With --jobs, a list's name index that is not saved yet is built and saved first (in a
     child process, whose memory the workers do not inherit), then read back; the records are
     those of one process."""
-    monkeypatch.setattr(matching, "CACHE_MIN_NAMES", 0)
-    monkeypatch.setenv(matching.CACHE_FOLDER_VARIABLE, str(tmp_path / "cache"))
+    monkeypatch.setattr(_storage, "CACHE_MIN_NAMES", 0)
+    monkeypatch.setenv(_storage.CACHE_FOLDER_VARIABLE, str(tmp_path / "cache"))
     sample = Path(__file__).parent / "data" / "ofac_sample"
     listed = tmp_path / "ofac.json"
     run("watchlist", "import", "ofac", str(sample), "--output", str(listed), "--no-index")
     watchlist = screening.load_watchlist(listed)
-    assert matching.needs_index_build(watchlist)
+    assert _storage.needs_index_build(watchlist)
     builders = tmp_path / "builders"
     build = NameIndex.build
 
@@ -308,7 +308,7 @@ def test_batch_with_jobs_builds_the_name_index_apart(tmp_path: Path, monkeypatch
     path = write_csv(tmp_path, "name\n" + "\n".join(names) + "\n")
     parallel = run("batch", str(path), "--watchlist", str(listed), "--jobs", "2")
     assert listed.with_name("ofac.json.index").exists()
-    assert not matching.needs_index_build(watchlist)
+    assert not _storage.needs_index_build(watchlist)
     built_by = builders.read_text(encoding="utf-8").split()
     assert len(built_by) == 1  # once,
     assert built_by[0] != str(os.getpid())  # by a child process
@@ -318,7 +318,7 @@ def test_batch_with_jobs_builds_the_name_index_apart(tmp_path: Path, monkeypatch
 
 def test_watchlist_import_saves_the_name_index(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """A large imported list gets its name index saved beside it at once, unless --no-index."""
-    monkeypatch.setattr(matching, "CACHE_MIN_NAMES", 0)
+    monkeypatch.setattr(_storage, "CACHE_MIN_NAMES", 0)
     sample = Path(__file__).parent / "data" / "ofac_sample"
     output = tmp_path / "ofac.json"
     code, out, _ = run("watchlist", "import", "ofac", str(sample), "--output", str(output))

@@ -36,25 +36,17 @@ Each key refers to the listed runs it is a key of, and each run to the names it 
 part such as "mohammed" is keyed once, however many names hold it. The index keeps per listed
 name only its part weights and spellings; the prepared names
 (:class:`~screening._alignment.NameForm`) are rebuilt when a name is a candidate, and the
-last few thousand are kept. The index can be saved to a file and read back
-(:meth:`NameIndex.save`, :meth:`NameIndex.load`): JSON and arrays of numbers, nothing that
-runs code when read.
+last few thousand are kept. :mod:`screening._storage` saves the index to a file and reads it
+back (:meth:`NameIndex.stored`, :meth:`NameIndex.restored`).
 """
 
 from __future__ import annotations
 
 import array
 import functools
-import hashlib
-import hmac
-import json
-import os
-import secrets
-import stat
 import sys
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from pathlib import Path
-from typing import Any, BinaryIO, NamedTuple, Protocol
+from typing import Any, NamedTuple
 
 import attrs
 import jellyfish
@@ -83,7 +75,6 @@ from screening._alignment import (
     patronymic,
     run_keys,
 )
-from screening._version import __version__
 from screening.models import EntryKind, WatchlistEntry
 from screening.phonetics import spelling_skeleton
 
@@ -109,33 +100,6 @@ _FLAGS = 2
 _COUNT = (1 << _SHIFT) - 1
 #: Prepared listed names kept between screenings.
 _FORMS_KEPT = 4096
-#: Version of the saved index format.
-_FORMAT = 6
-#: Flags that keep a file from being opened through a symbolic link, where the system has them.
-_NO_FOLLOW = getattr(os, "O_NOFOLLOW", 0)
-#: Opens a FIFO without waiting for a writer (POSIX), so that it can be told apart and refused.
-_NON_BLOCKING = getattr(os, "O_NONBLOCK", 0)
-#: Bytes of the saved index's header line (before its newline), and items of the JSON body
-#: written at a time.
-_HEADER_SIZE, _PIECE = 1023, 4096
-#: The files whose content the index depends on: the code and its data tables.
-_SOURCE_SUFFIXES = frozenset({".py", ".csv", ".tsv", ".txt"})
-
-
-@functools.lru_cache(maxsize=1)
-def code_fingerprint() -> str:
-    """The library version and a hash of the package's code and data tables.
-
-    A saved index is read only by the code that wrote it: between two commits of one
-    version, a changed rule or table would otherwise leave a stale index in use.
-    """
-    package = Path(__file__).parent
-    digest = hashlib.sha256()
-    for path in sorted(package.rglob("*")):
-        if path.suffix in _SOURCE_SUFFIXES and path.is_file() and "__pycache__" not in path.parts:
-            digest.update(path.relative_to(package).as_posix().encode("utf-8") + b"\0")
-            digest.update(path.read_bytes())
-    return f"{__version__}+{digest.hexdigest()[:16]}"
 
 
 @attrs.frozen
@@ -186,27 +150,6 @@ def _anchored_keys(
 def _part_keys(part: Part) -> Iterator[tuple[str, bool, int]]:
     """A listed part's keys with their anchor flags (:func:`_anchored_keys`)."""
     return _anchored_keys(part.text, part.latin, 1, (), True)
-
-
-def _read_header(stream: BinaryIO, checksum: str, values: int) -> dict[str, Any] | None:
-    """The header line of a saved index, read from ``stream``, when it is for this format,
-    library code, list (``checksum`` and number of listed ``values``) and machine; None
-    otherwise.
-
-    Raises:
-        ValueError: the line is no JSON.
-    """
-    expected = {
-        "format": _FORMAT,
-        "library": code_fingerprint(),
-        "checksum": checksum,
-        "values": values,
-        "byteorder": sys.byteorder,
-    }
-    header = json.loads(stream.readline(_HEADER_SIZE + 1))
-    if not isinstance(header, dict) or any(header.get(field) != value for field, value in expected.items()):
-        return None
-    return header
 
 
 def _grouped(
@@ -711,12 +654,9 @@ class NameIndex:
                 count += weight > 0
         return added, count
 
-    def save(self, path: str | os.PathLike[str], checksum: str) -> None:
-        """Write the index to ``path`` (atomically), marked with the list's checksum.
-
-        The file: a header line (JSON, padded to a fixed length), the JSON body (keys, name
-        variants, shapes) written in pieces so that it is never held whole, then the arrays.
-        """
+    def stored(self) -> tuple[list[tuple[str, Sequence[object]]], tuple[array.array[int], ...]]:
+        """What a saved index holds (see :mod:`screening._storage`): the JSON fields (keys, name
+        variants, shapes, the low-information joined keys) and the arrays of numbers."""
         fields: list[tuple[str, Sequence[object]]] = [
             ("keys", list(self._slots)),
             ("variants", [name.variant for name in self.names]),
@@ -727,182 +667,60 @@ class NameIndex:
             ("low_joined", sorted(self._low_joined)),
         ]
         arrays = (array.array("Q", self._slots.values()), self._refs, self._starts, self._occurrences)
-        target = Path(path)
-        # A new name, created exclusively and never through a link: a file or link planted
-        # at a guessable name cannot be written through.
-        temporary = target.with_name(f".{target.name}.{os.getpid()}.{secrets.token_hex(8)}.tmp")
-        descriptor = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL | _NO_FOLLOW, 0o644)
-        try:
-            with os.fdopen(descriptor, "wb") as raw:
-                stream = _Digesting(raw)
-                raw.write(b" " * _HEADER_SIZE + b"\n")
-                body_size = _write_json_fields(stream, fields)
-                for numbers in arrays:
-                    stream.write(memoryview(numbers).cast("B"))
-                header = {
-                    "format": _FORMAT,
-                    "library": code_fingerprint(),
-                    "checksum": checksum,
-                    "values": sum(1 for name in self.names if name.variant == 0),
-                    "sizes": [body_size, *(len(numbers) * numbers.itemsize for numbers in arrays)],
-                    "byteorder": sys.byteorder,
-                    "digest": stream.digest.hexdigest(),
-                }
-                line = json.dumps(header).encode("ascii")
-                if len(line) > _HEADER_SIZE:
-                    raise OSError(f"The index header needs {len(line)} bytes, more than {_HEADER_SIZE}.")
-                raw.seek(0)
-                raw.write(line.ljust(_HEADER_SIZE))
-            os.replace(temporary, target)
-        finally:
-            temporary.unlink(missing_ok=True)
-
-    @staticmethod
-    def saved_for(path: str | os.PathLike[str], checksum: str, values: int) -> bool:
-        """Tell whether ``path`` holds an index saved for this list (its ``checksum`` and
-        number of listed ``values``), library code and machine, by its header alone: the
-        body is checked only when it is read (:meth:`load`)."""
-        try:
-            with _open_regular(path) as stream:
-                return _read_header(stream, checksum, values) is not None
-        except (OSError, ValueError):
-            return False
-
-    @staticmethod
-    def written_here(path: str | os.PathLike[str]) -> bool:
-        """Tell whether ``path`` is a regular file that this library saved as an index, of
-        any format or version: its header line names a format, a library and a list checksum.
-        Only such files are pruned from the cache folder."""
-        try:
-            with _open_regular(path) as stream:
-                header = json.loads(stream.readline(_HEADER_SIZE + 1))
-        except (OSError, ValueError):
-            return False
-        return isinstance(header, dict) and {"format", "library", "checksum"} <= header.keys()
+        return fields, arrays
 
     @classmethod
-    def load(
-        cls, path: str | os.PathLike[str], values: Sequence[ListedValue], checksum: str
+    def restored(
+        cls, values: Sequence[ListedValue], body: dict[str, Any], arrays: Sequence[array.array[int]]
     ) -> NameIndex | None:
-        """Read an index saved for this list; None when the file is missing, is for another
-        list, library code (:func:`code_fingerprint`) or machine, or is damaged."""
-        try:
-            with _open_regular(path) as stream:
-                header = _read_header(stream, checksum, len(values))
-                if header is None:
-                    return None
-                body_size, *sizes = header["sizes"]
-                digest = hashlib.sha256()
-                body_bytes = stream.read(body_size)
-                digest.update(body_bytes)
-                body = json.loads(body_bytes.decode("utf-8"))
-                del body_bytes  # not held while the arrays are read
-                slots, refs, starts, occurrences = (_read_numbers(stream, size, digest) for size in sizes)
-                # The digest of everything after the header: an index whose body or arrays
-                # were rewritten in place (same sizes, same header) is rebuilt, never used.
-                if stream.read(1) or not hmac.compare_digest(digest.hexdigest(), str(header.get("digest"))):
-                    return None
-            keys, variants, shapes = body["keys"], body["variants"], body["shapes"]
-            if not all(type(key) is str for key in body["low_joined"]):
+        """The index from what :meth:`stored` gave, for the list's ``values``; None when the
+        parts do not fit together (a damaged file is rebuilt, not read).
+
+        Raises:
+            ValueError, KeyError, TypeError, IndexError: a part has the wrong shape.
+        """
+        slots, refs, starts, occurrences = arrays
+        keys, variants, shapes = body["keys"], body["variants"], body["shapes"]
+        if not all(type(key) is str for key in body["low_joined"]):
+            return None
+        names: list[ListedName] = []
+        value_index, previous = -1, 1
+        for variant in variants:
+            # Each value's forms in order: 0, then 1 for a name with a nickname set aside.
+            if type(variant) is not int or variant not in (0, previous + 1) or variant > 1:
                 return None
-            names: list[ListedName] = []
-            value_index, previous = -1, 1
-            for variant in variants:
-                # Each value's forms in order: 0, then 1 for a name with a nickname set aside.
-                if type(variant) is not int or variant not in (0, previous + 1) or variant > 1:
-                    return None
-                value_index += variant == 0
-                entry, field, value, weak = values[value_index]
-                if variant and len(name_parts(value)) < 2:
-                    return None
-                names.append(ListedName(entry, field, value, weak, variant))
-                previous = variant
-            if len(keys) != len(slots) or len(shapes) != len(names) or value_index != len(values) - 1:
+            value_index += variant == 0
+            entry, field, value, weak = values[value_index]
+            if variant and len(name_parts(value)) < 2:
                 return None
-            if max(occurrences, default=0) >> _SHIFT >= max(len(names), 1):
-                return None
-            if max(refs, default=0) >> _FLAGS >= max(len(starts) - 1, 1) or starts[-1] != len(occurrences):
-                return None
-            index = cls(names)
-            index._refs, index._starts, index._occurrences = refs, starts, occurrences
-            index._slots = dict(zip(keys, slots, strict=True))
-            index._low_joined = frozenset(body["low_joined"])
-            index._shapes = [
-                _Shape.make(
-                    tuple(map(float, weights)),
-                    int(always),
-                    tuple(map(sys.intern, spellings)),
-                    (int(middle), int(first), int(family)),
-                )
-                for weights, always, spellings, (middle, first, family) in shapes
-            ]
-            # Every part mask must name parts the name has: a damaged file is rebuilt, not read.
-            widths = [(1 << len(shape.weights)) - 1 for shape in index._shapes]
-            if any(
-                (shape.always | shape.middle[0] | shape.middle[1] | shape.middle[2]) & ~width
-                for shape, width in zip(index._shapes, widths, strict=True)
-            ):
-                return None
-            if any(occurrence & _MASK & ~widths[occurrence >> _SHIFT] for occurrence in occurrences):
-                return None
-        except (OSError, ValueError, KeyError, TypeError, IndexError):
+            names.append(ListedName(entry, field, value, weak, variant))
+            previous = variant
+        if len(keys) != len(slots) or len(shapes) != len(names) or value_index != len(values) - 1:
+            return None
+        if max(occurrences, default=0) >> _SHIFT >= max(len(names), 1):
+            return None
+        if max(refs, default=0) >> _FLAGS >= max(len(starts) - 1, 1) or starts[-1] != len(occurrences):
+            return None
+        index = cls(names)
+        index._refs, index._starts, index._occurrences = refs, starts, occurrences
+        index._slots = dict(zip(keys, slots, strict=True))
+        index._low_joined = frozenset(body["low_joined"])
+        index._shapes = [
+            _Shape.make(
+                tuple(map(float, weights)),
+                int(always),
+                tuple(map(sys.intern, spellings)),
+                (int(middle), int(first), int(family)),
+            )
+            for weights, always, spellings, (middle, first, family) in shapes
+        ]
+        # Every part mask must name parts the name has.
+        widths = [(1 << len(shape.weights)) - 1 for shape in index._shapes]
+        if any(
+            (shape.always | shape.middle[0] | shape.middle[1] | shape.middle[2]) & ~width
+            for shape, width in zip(index._shapes, widths, strict=True)
+        ):
+            return None
+        if any(occurrence & _MASK & ~widths[occurrence >> _SHIFT] for occurrence in occurrences):
             return None
         return index
-
-
-class _Writer(Protocol):
-    def write(self, data: bytes, /) -> int: ...
-
-
-def _write_json_fields(stream: _Writer, fields: list[tuple[str, Sequence[object]]]) -> int:
-    """Write a JSON object of lists, a few thousand items at a time; return its size in bytes.
-
-    ASCII escapes throughout: a lone surrogate in a listed name survives.
-    """
-    written = stream.write(b"{")
-    for number, (name, items) in enumerate(fields):
-        written += stream.write(f"{',' if number else ''}{json.dumps(name)}:[".encode("ascii"))
-        for offset in range(0, len(items), _PIECE):
-            piece = json.dumps(items[offset : offset + _PIECE], separators=(",", ":"))[1:-1]
-            written += stream.write((("," if offset else "") + piece).encode("ascii"))
-        written += stream.write(b"]")
-    return written + stream.write(b"}")
-
-
-def _read_numbers(stream: BinaryIO, size: int, digest: Any) -> array.array[int]:
-    """Read ``size`` bytes of 64-bit numbers, adding them to ``digest``; ValueError when the
-    file ends first."""
-    numbers = array.array("Q")
-    data = stream.read(size)
-    if len(data) != size:
-        raise ValueError("The index file ends too early.")
-    digest.update(data)
-    numbers.frombytes(data)
-    return numbers
-
-
-class _Digesting:
-    """A binary stream's writer that adds what it writes to a SHA-256 digest."""
-
-    def __init__(self, stream: BinaryIO) -> None:
-        self._stream = stream
-        self.digest = hashlib.sha256()
-
-    def write(self, data: bytes | memoryview, /) -> int:
-        self.digest.update(data)
-        return self._stream.write(data)
-
-
-def _open_regular(path: str | os.PathLike[str]) -> BinaryIO:
-    """Open a file for reading when it is a regular file; OSError otherwise. Opened without
-    blocking, so that a FIFO or device at the path cannot hang the reader."""
-    descriptor = os.open(path, os.O_RDONLY | _NON_BLOCKING | getattr(os, "O_CLOEXEC", 0))
-    try:
-        if not stat.S_ISREG(os.fstat(descriptor).st_mode):
-            raise OSError(f"{os.fspath(path)} is not a regular file.")
-        if _NON_BLOCKING:
-            os.set_blocking(descriptor, True)
-        return os.fdopen(descriptor, "rb")
-    except BaseException:
-        os.close(descriptor)
-        raise

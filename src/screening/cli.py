@@ -80,9 +80,10 @@ import attrs
 from screening._printable import printable, printable_json
 from screening._rows import Row, csv_rows, jsonl_rows
 from screening._sinks import PARTIAL_SUFFIX, LineFile, rows_done
+from screening._storage import index_cache_path, needs_index_build
 from screening._version import __version__
 from screening.exceptions import InputFileError, OutputFileError, ScreeningError
-from screening.matching import Screener, index_cache_path, needs_index_build
+from screening.matching import Screener
 from screening.models import Applicant
 from screening.policy import Policy
 from screening.results import Decision, ScreeningResult

@@ -18,14 +18,10 @@ is then normalized once (invalid emails, phones and websites become
 
 from __future__ import annotations
 
-import contextlib
 import functools
 import hashlib
-import os
-import re
 from collections import defaultdict
 from collections.abc import Callable, Iterator, Sequence
-from pathlib import Path
 
 import attrs
 
@@ -33,7 +29,8 @@ from screening import accounts, domains, emails, names, phones, translit
 from screening._alignment import MIDDLE_NAME_FACTOR, TITLES, Link, NameForm, align, name_forms
 from screening._collector import collector_paused
 from screening._disguises import undisguised
-from screening._index import ListedValue, NameIndex
+from screening._index import NameIndex
+from screening._storage import name_index
 from screening._version import __version__
 from screening.domains import ResemblanceIndex
 from screening.exceptions import InvalidIdentifierError
@@ -140,127 +137,6 @@ class _ApplicantForms:
         return tuple(found.items())
 
 
-#: Lists with fewer listed names than this build their index faster than they would read it.
-CACHE_MIN_NAMES = 1000
-#: What a saved index's file name adds to the list file's name.
-CACHE_SUFFIX = ".index"
-#: The environment variable that names the cache folder (see :func:`cache_folder`).
-CACHE_FOLDER_VARIABLE = "SCREENING_CACHE_DIR"
-#: Saved indexes kept in the cache folder; the least recently used go first.
-CACHE_FOLDER_KEPT = 4
-#: The name of an index saved in the cache folder: the list's SHA-256 checksum.
-_CACHE_NAME = re.compile(rf"[0-9a-f]{{64}}{re.escape(CACHE_SUFFIX)}")
-
-
-def index_cache_path(watchlist: Watchlist) -> Path | None:
-    """Where the name index of a list loaded from a file is saved: beside the file."""
-    return None if watchlist.path is None else Path(watchlist.path + CACHE_SUFFIX)
-
-
-def needs_index_build(watchlist: Watchlist) -> bool:
-    """Tell whether a :class:`Screener` with the index cache would build this list's name
-    index: the list has enough names to save one, and no index saved for it and this library
-    code is where it would look (told by the saved files' headers)."""
-    names = len(_listed_values(watchlist))
-    return names >= CACHE_MIN_NAMES and not any(
-        NameIndex.saved_for(path, watchlist.checksum, names) for path in _index_places(watchlist)
-    )
-
-
-def _index_places(watchlist: Watchlist) -> list[Path]:
-    """Where a list's name index is saved and looked for, in order: beside the list file,
-    then in the cache folder."""
-    return [path for path in (index_cache_path(watchlist), _folder_cache_path(watchlist)) if path is not None]
-
-
-def _listed_values(watchlist: Watchlist) -> list[ListedValue]:
-    """The names the list's name index files: each entry's name, aliases and weak aliases
-    (domain entries have none)."""
-    values: list[ListedValue] = []
-    for entry in watchlist.entries:
-        if entry.kind is not EntryKind.DOMAIN:
-            values.append((entry, "name", entry.name, False))
-            values += [
-                (entry, f"aliases[{index}]", alias, False) for index, alias in enumerate(entry.aliases)
-            ]
-            values += [
-                (entry, f"weak_aliases[{index}]", alias, True)
-                for index, alias in enumerate(entry.weak_aliases)
-            ]
-    return values
-
-
-def cache_folder() -> Path | None:
-    """The folder for the saved indexes of lists that have no folder of their own (built in
-    code) or cannot write in theirs: ``$SCREENING_CACHE_DIR``, else ``screening`` in
-    ``$XDG_CACHE_HOME``, ``%LOCALAPPDATA%`` or ``~/.cache``; None when there is no home."""
-    configured = os.environ.get(CACHE_FOLDER_VARIABLE)
-    if configured:
-        return Path(configured)
-    base = os.environ.get("XDG_CACHE_HOME") or os.environ.get("LOCALAPPDATA")
-    if base:
-        return Path(base) / "screening"
-    try:
-        home = Path.home()
-    except RuntimeError:  # no home folder to be found
-        return None
-    return None if home == Path("~") else home / ".cache" / "screening"
-
-
-def _folder_cache_path(watchlist: Watchlist) -> Path | None:
-    """Where a list's index is saved in the cache folder: named by the list's checksum."""
-    folder = cache_folder()
-    digest = watchlist.checksum.removeprefix("sha256:")
-    return None if folder is None else folder / f"{digest}{CACHE_SUFFIX}"
-
-
-def _prune(folder: Path) -> None:
-    """Keep the :data:`CACHE_FOLDER_KEPT` most recently used indexes in the cache folder.
-
-    Only files this library saved there are counted and removed: named by a list checksum
-    (64 hexadecimal digits and ``.index``), regular files, with an index header
-    (:meth:`NameIndex.written_here`). Anything else in the folder is left alone.
-    """
-    with contextlib.suppress(OSError):
-        saved = [
-            path
-            for path in folder.glob(f"*{CACHE_SUFFIX}")
-            if _CACHE_NAME.fullmatch(path.name) and NameIndex.written_here(path)
-        ]
-        saved.sort(key=lambda path: path.stat().st_mtime, reverse=True)
-        for path in saved[CACHE_FOLDER_KEPT:]:
-            path.unlink(missing_ok=True)
-
-
-def _name_index(values: list[ListedValue], watchlist: Watchlist, cache: bool) -> NameIndex:
-    """Read the list's saved index when it is for this list and library code; else build
-    it and save it: beside the list file, or in the cache folder when the list has no file
-    or its folder cannot be written."""
-    if not cache or len(values) < CACHE_MIN_NAMES:
-        return NameIndex.build(values)
-    in_folder = _folder_cache_path(watchlist)
-    places = _index_places(watchlist)
-    for path in places:
-        index = NameIndex.load(path, values, watchlist.checksum)
-        if index is not None:
-            if path == in_folder:
-                with contextlib.suppress(OSError):
-                    os.utime(path)  # recently used: kept when the folder is pruned
-            return index
-    index = NameIndex.build(values)
-    for path in places:
-        try:
-            if path == in_folder:
-                path.parent.mkdir(parents=True, exist_ok=True)
-            index.save(path, watchlist.checksum)
-        except OSError:
-            continue  # a read-only folder only costs the next build
-        if path == in_folder:
-            _prune(path.parent)
-        break
-    return index
-
-
 def _prepare(watchlist: Watchlist, *, cache: bool = False) -> _Prepared:
     by_email: dict[str, list[_Listed]] = defaultdict(list)
     by_mailbox: dict[str, list[_Listed]] = defaultdict(list)
@@ -289,7 +165,7 @@ def _prepare(watchlist: Watchlist, *, cache: bool = False) -> _Prepared:
                 seen.add(host)
                 by_domain[host].append(_Listed(entry, field, value))
     return _Prepared(
-        _name_index(_listed_values(watchlist), watchlist, cache),
+        name_index(watchlist, cache=cache),
         dict(by_email),
         dict(by_mailbox),
         dict(by_phone),
@@ -946,9 +822,9 @@ class Screener:
             (``list.json.index``) and read it back next time, when it was saved for the same
             list (by checksum) and library code (version and source hash). The index of a list
             built in code, or whose folder cannot be written, is saved in the cache folder
-            (:func:`cache_folder`, named by the list's checksum; the
-            :data:`CACHE_FOLDER_KEPT` most recently used are kept). Lists of fewer than
-            :data:`CACHE_MIN_NAMES` names are always indexed afresh. The saved index is JSON
+            (``$SCREENING_CACHE_DIR``, else ``screening`` in the user's cache folder; named by
+            the list's checksum; the 4 most recently used are kept). Lists of fewer than
+            1,000 names are always indexed afresh (see :mod:`screening._storage`). The saved index is JSON
             and arrays of numbers: reading it runs no code, and a damaged or stale file is
             rebuilt. When nothing can be written, the index is built each time.
 
