@@ -10,9 +10,9 @@ bundled list and, with ``--ofac``, every spelling-variant a.k.a. query of
 ``benchmarks/ofac_aliases.py`` against the OFAC list, as written and with the name turned
 around ("SURNAME, Given" as "Given SURNAME"; otherwise the last part moved to the front).
 Each screening is one line of ``DUMP``: the query, the decision, and each hit's entry, score
-(every digit), decision and evidence (feature, method, score, sentence). The last line
-printed is the SHA-256 of the dump: run before and after a change and compare, then ``cmp``
-the dumps to find the first difference.
+(every digit), decision and evidence (feature, method, score, sentence, and each name link's
+parts, method, similarity and sentence). The last line printed is the SHA-256 of the dump: run
+before and after a change and compare, then ``cmp`` the dumps to find the first difference.
 """
 
 from __future__ import annotations
@@ -43,7 +43,19 @@ def _line(label: str, result: screening.ScreeningResult) -> str:
             hit.entry.id,
             repr(hit.score),
             hit.decision.value,
-            [[item.feature, item.method.value, repr(item.score), item.sentence] for item in hit.evidence],
+            [
+                [
+                    item.feature,
+                    item.method.value,
+                    repr(item.score),
+                    item.sentence,
+                    [
+                        [link.applicant, link.listed, link.method.value, repr(link.similarity), link.sentence]
+                        for link in item.links
+                    ],
+                ]
+                for item in hit.evidence
+            ],
         ]
         for hit in result.hits
     ]
