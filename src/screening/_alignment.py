@@ -63,6 +63,7 @@ from screening.phonetics import (
     spelling_skeleton,
     undoubled,
 )
+from screening.reasons import Code, Reason, link_sentence
 from screening.translit.chinese import SURNAME_SPELLING, one_system
 
 #: Longest run of adjacent parts that may stand for one part on the other side.
@@ -835,7 +836,10 @@ class Link:
     listed: Run
     method: Method
     similarity: float
-    sentences: tuple[tuple[str, str], ...]
+    #: Why the runs are linked: one choice of reasons per language whose readings they share
+    #: (a transliteration), else one; each choice is its main reason (with a ``language``
+    #: detail when it needs one) and what qualifies it.
+    choices: tuple[tuple[Reason, ...], ...]
     #: A reading in a language the listed name is not written in (see :func:`align`): the link
     #: holds, but cannot decide a match.
     outside: bool = False
@@ -856,7 +860,10 @@ class Link:
     @property
     def close(self) -> bool:
         """Whether the link is a strong one, a spelling variant, a sound-alike or one letter away."""
-        one_letter = self.method is Method.FUZZY and "1 letter away" in self.sentences[0][1]
+        first = self.choices[0][0]
+        one_letter = (
+            self.method is Method.FUZZY and first.code is Code.LETTERS_AWAY and first.get("distance") == 1
+        )
         return self.method in DECISIVE_METHODS | {Method.PHONETIC, Method.SPELLING} or one_letter
 
     @property
@@ -871,14 +878,24 @@ class Link:
     @property
     def languages(self) -> frozenset[str]:
         """The languages in which the link holds (empty when it needs none)."""
-        return frozenset(language for language, _ in self.sentences if language)
+        return frozenset(_language(choice) for choice in self.choices) - {""}
+
+    def reasons(self, languages: frozenset[str] = frozenset()) -> tuple[Reason, ...]:
+        """Why the runs are linked, in one of ``languages`` when it is a transliteration."""
+        for choice in self.choices:
+            language = _language(choice)
+            if not languages or language in languages or not language:
+                return choice
+        return self.choices[0]
 
     def sentence(self, languages: frozenset[str] = frozenset()) -> str:
         """The link in words, in one of ``languages`` when it is a transliteration."""
-        for language, sentence in self.sentences:
-            if not languages or language in languages or not language:
-                return sentence
-        return self.sentences[0][1]
+        return link_sentence(self.reasons(languages), self.applicant.shown, self.listed.shown)
+
+
+def _language(choice: tuple[Reason, ...]) -> str:
+    """The language a choice of reasons holds in; "" when it needs none."""
+    return str(choice[0].get("language"))
 
 
 @attrs.frozen
@@ -910,17 +927,13 @@ class Alignment:
     #: The listed middle names the applicant's name leaves out (see :func:`middle_names`).
     middle_left_out: tuple[str, ...] = ()
 
-    def sentences(self) -> tuple[str, ...]:
-        """Each link in words, transliterations in the language the whole name is read in."""
-        return tuple(link.sentence(self.languages) for link in self.links)
-
 
 def _reading_link(
     left: str, right: str, left_pieces: tuple[str, ...], right_pieces: tuple[str, ...]
-) -> tuple[tuple[str, str], ...]:
-    """Explain each language in which two runs share a reading: (language, sentence) pairs."""
+) -> tuple[Reason, ...]:
+    """Explain each language in which two runs share a reading: a reason for each."""
     right_readings = {reading.keys: reading for reading in run_readings(right, right_pieces)}
-    found: dict[str, str] = {}
+    found: dict[str, Reason] = {}
     for reading in run_readings(left, left_pieces):
         other = right_readings.get(reading.keys)
         if other is None or reading.language in found:
@@ -932,20 +945,23 @@ def _reading_link(
             )
             common = hangul or common
         if reading.system == other.system:
-            found[reading.language] = (
-                f"'{{a}}' and the listed '{{b}}' are {reading.system} spellings"
-                f" of the same {reading.language} syllables ('{common}')."
+            found[reading.language] = Reason.of(
+                Code.SAME_SYLLABLES, language=reading.language, system=reading.system, reading=common
             )
         else:
-            found[reading.language] = (
-                f"'{{a}}' ({reading.system}) is the listed '{{b}}' ({other.system}):"
-                f" both read '{common}' in {reading.language}."
+            found[reading.language] = Reason.of(
+                Code.SAME_READING,
+                language=reading.language,
+                system=reading.system,
+                listed_system=other.system,
+                reading=common,
             )
-    return tuple(found.items())
+    return tuple(found.values())
 
 
-#: What a link rule gives: the method, the similarity, and the sentences by language.
-_TokenLink = tuple[Method, float, tuple[tuple[str, str], ...]]
+#: What a link rule gives: the method, the similarity, and the reasons: one per language whose
+#: readings the runs share (a transliteration), else one.
+_TokenLink = tuple[Method, float, tuple[Reason, ...]]
 
 
 @functools.lru_cache(maxsize=131072)
@@ -966,9 +982,9 @@ def _token_link(
     are read in (a Chinese name's in Mandarin: "Jig", a Korean syllable, is no Mandarin one).
 
     Returns:
-        The method, the similarity, and the sentences (with ``{a}`` and ``{b}`` slots) by
-        language: for a transliteration, one per language whose readings the texts share;
-        otherwise one, under the language ""; None when no rule holds.
+        The method, the similarity, and the reasons: for a transliteration, one per language
+        whose readings the texts share (its ``language`` detail); otherwise one; None when no
+        rule holds.
     """
     found = _written_link(left, left_latin, right, right_latin, left_pieces, right_pieces)
     if found is not None:
@@ -993,14 +1009,13 @@ def _written_link(
     abbreviation, a shared reading, one East Slavic or Arabic form, one Latin spelling, one
     kana skeleton (see :func:`_token_link`)."""
     if left == right:
-        return Method.EXACT, 1.0, (("", "'{a}' is the listed '{b}'."),)
+        return Method.EXACT, 1.0, (Reason.of(Code.SAME_TEXT),)
     if left in LEGAL_FORMS and LEGAL_FORMS[left] == LEGAL_FORMS.get(right):
-        sentence = f"'{{a}}' and the listed '{{b}}' are the same legal form ({LEGAL_FORMS[left]})."
-        return Method.ABBREVIATION, _SIMILARITY[Method.ABBREVIATION], (("", sentence),)
+        reason = Reason.of(Code.SAME_LEGAL_FORM, form=LEGAL_FORMS[left])
+        return Method.ABBREVIATION, _SIMILARITY[Method.ABBREVIATION], (reason,)
     one_abbreviated = (left in NAME_ABBREVIATIONS) != (right in NAME_ABBREVIATIONS)
     if one_abbreviated and not left_pieces and not right_pieces and _abbreviated(left) == _abbreviated(right):
-        sentence = "'{a}' and the listed '{b}' are one name, abbreviated and written out."
-        return Method.ABBREVIATION, _SIMILARITY[Method.ABBREVIATION], (("", sentence),)
+        return Method.ABBREVIATION, _SIMILARITY[Method.ABBREVIATION], (Reason.of(Code.ABBREVIATED),)
     explained = _reading_link(left, right, left_pieces, right_pieces)
     if explained:
         return Method.TRANSLITERATION, _SIMILARITY[Method.TRANSLITERATION], explained
@@ -1012,8 +1027,7 @@ def _written_link(
     if kana and {kana_skeleton(spelling) for spelling in left_latin} & {
         kana_skeleton(spelling) for spelling in right_latin
     } - {""}:
-        sentence = "'{a}' is written in kana as Japanese writes the listed '{b}'."
-        return Method.SPELLING, _SIMILARITY[Method.SPELLING], (("", sentence),)
+        return Method.SPELLING, _SIMILARITY[Method.SPELLING], (Reason.of(Code.KANA),)
     return None
 
 
@@ -1024,27 +1038,19 @@ def _latin_form_link(
     parts), one Arabic name with its article, or a Latin spelling in common between scripts."""
     form = _name_form_of(left_latin)
     if form and form == _name_form_of(right_latin) and not joined:
-        sentence = "'{a}' and the listed '{b}' are one name in its Russian, Ukrainian or Belarusian form."
+        reason = Reason.of(Code.EAST_SLAVIC_FORM)
         if " of " in form:  # a patronymic
-            sentence = (
-                f"'{{a}}' and the listed '{{b}}' are one patronymic ({form}) in its Russian, Ukrainian"
-                " or Belarusian form."
-            )
-        return Method.TRANSLITERATION, _SIMILARITY[Method.TRANSLITERATION], (("", sentence),)
+            reason = Reason.of(Code.EAST_SLAVIC_PATRONYMIC, form=form)
+        return Method.TRANSLITERATION, _SIMILARITY[Method.TRANSLITERATION], (reason,)
     article = _article_form(left_latin)
     if article and article == _article_form(right_latin):
-        sentence = (
-            f"'{{a}}' and the listed '{{b}}' are one Arabic name, written '{article}' with its article."
-        )
-        return Method.TRANSLITERATION, _SIMILARITY[Method.TRANSLITERATION], (("", sentence),)
+        reason = Reason.of(Code.ARABIC_ARTICLE, written=article)
+        return Method.TRANSLITERATION, _SIMILARITY[Method.TRANSLITERATION], (reason,)
     shared = set(left_latin) & set(right_latin)
     if shared and (left not in left_latin or right not in right_latin):
         spelled = sorted(shared)[0]
-        return (
-            Method.TRANSLITERATION,
-            _SIMILARITY[Method.TRANSLITERATION],
-            (("", f"'{{a}}' and the listed '{{b}}' are both written '{spelled}' in Latin letters."),),
-        )
+        reason = Reason.of(Code.SAME_LATIN, written=spelled)
+        return Method.TRANSLITERATION, _SIMILARITY[Method.TRANSLITERATION], (reason,)
     return None
 
 
@@ -1055,15 +1061,10 @@ def _spelled_link(
     scans confuse, an initial, a misspelled syllable, doubled letters, a spelling skeleton,
     a sound, a letter or two (see :func:`_token_link`)."""
     if min(len(a), len(b)) >= 2 and a != b and translit.ocr_key(a) == translit.ocr_key(b):
-        sentence = "'{a}' and the listed '{b}' differ only in characters that scans confuse (I, l, 1; O, 0)."
-        return Method.OCR, _SIMILARITY[Method.OCR], (("", sentence),)
+        return Method.OCR, _SIMILARITY[Method.OCR], (Reason.of(Code.SCANS_CONFUSE),)
     if min(len(a), len(b)) == 1:
         if len(a) == 1 and len(b) > 1 and b.startswith(a):
-            return (
-                Method.INITIAL,
-                _SIMILARITY[Method.INITIAL],
-                (("", "'{a}' is the initial of the listed '{b}'."),),
-            )
+            return Method.INITIAL, _SIMILARITY[Method.INITIAL], (Reason.of(Code.INITIAL),)
         return None
     shortest = min(len(a), len(b))
     # Short parts that differ only in doubled letters ("Saad" and "Sad", "Hajj" and "Haj"),
@@ -1073,17 +1074,13 @@ def _spelled_link(
     if shortest < _FUZZY_LENGTH and not doubled:
         misspelled = syllabic and misspelled_syllable(left, a, languages)
         if misspelled and syllable_part(right, b) and _misspelling_of(a, b):
-            sentence = (
-                f"'{{a}}' reads as no {_syllables_of(languages)} syllable:"
-                " the listed '{b}' with one letter wrong."
-            )
-            return Method.FUZZY, _MISSPELLING_SIMILARITY, (("", sentence),)
+            reason = Reason.of(Code.MISSPELLED_SYLLABLE, syllables=_syllables_of(languages))
+            return Method.FUZZY, _MISSPELLING_SIMILARITY, (reason,)
         return None
     if syllabic and _other_syllable_names(left, right, shortest, languages):
         return None
     if doubled:
-        sentence = "'{a}' and the listed '{b}' differ only in doubled letters."
-        return Method.SPELLING, _SIMILARITY[Method.SPELLING], (("", sentence),)
+        return Method.SPELLING, _SIMILARITY[Method.SPELLING], (Reason.of(Code.DOUBLED_LETTERS),)
     return _alike_link(left, right, a, b, shortest, syllabic, languages)
 
 
@@ -1118,15 +1115,12 @@ def _alike_link(
         return found
     key = metaphone_key(a)
     if key and key == metaphone_key(b) and floored >= _PHONETIC_MIN_JARO_WINKLER:
-        sentence = f"'{{a}}' sounds like the listed '{{b}}' (Metaphone {key})."
-        return Method.PHONETIC, 0.8 + 0.1 * similarity, (("", sentence),)
+        return Method.PHONETIC, 0.8 + 0.1 * similarity, (Reason.of(Code.SOUNDS_LIKE, key=key),)
     distance = jellyfish.damerau_levenshtein_distance(a, b)
     if syllabic and distance == 2 and _syllable_counts(left, languages) & _syllable_counts(right, languages):
         return None  # two letters apart and as many Chinese or Korean syllables: other syllables
     if distance == 1 or (distance == 2 and shortest >= TWO_LETTER_LENGTH):
-        plural = "s" if distance > 1 else ""
-        sentence = f"'{{a}}' is {distance} letter{plural} away from the listed '{{b}}'."
-        return Method.FUZZY, 0.9 * similarity, (("", sentence),)
+        return Method.FUZZY, 0.9 * similarity, (Reason.of(Code.LETTERS_AWAY, distance=distance),)
     return None
 
 
@@ -1141,10 +1135,11 @@ def _skeleton_link(a: str, b: str, shortest: int, floored: float, least: float) 
         and skeleton == spelling_skeleton(b)
         and max(floored, _consonant_similarity(a, b) + _JARO_WINKLER_SLACK) >= least
     ):
-        sentence = (
-            f"'{{a}}' and the listed '{{b}}' are romanized spellings of one name (skeleton '{skeleton}')."
+        return (
+            Method.SPELLING,
+            _SIMILARITY[Method.SPELLING],
+            (Reason.of(Code.SPELLING_SKELETON, skeleton=skeleton),),
         )
-        return Method.SPELLING, _SIMILARITY[Method.SPELLING], (("", sentence),)
     # East Slavic names compared in their Russian-like spelling: "Zaitsau" and "Zaitsev".
     slavic = east_slavic_form(a)
     other = east_slavic_form(b) if slavic and shortest >= SKELETON_LENGTH else ""
@@ -1154,11 +1149,8 @@ def _skeleton_link(a: str, b: str, shortest: int, floored: float, least: float) 
         and slavic_skeleton == spelling_skeleton(other)
         and jellyfish.jaro_winkler_similarity(slavic, other) + _JARO_WINKLER_SLACK >= least
     ):
-        sentence = (
-            f"'{{a}}' and the listed '{{b}}' are Russian, Ukrainian or Belarusian spellings of one"
-            f" name (skeleton '{slavic_skeleton}')."
-        )
-        return Method.SPELLING, _SIMILARITY[Method.SPELLING], (("", sentence),)
+        reason = Reason.of(Code.EAST_SLAVIC_SKELETON, skeleton=slavic_skeleton)
+        return Method.SPELLING, _SIMILARITY[Method.SPELLING], (reason,)
     return None
 
 
@@ -1254,11 +1246,11 @@ def _one_syllable_languages(text: str) -> frozenset[str]:
 @functools.lru_cache(maxsize=4096)
 def _joined_misspelling(
     text: str, spelling: str, pieces: tuple[str, ...], joined: str, languages: frozenset[str]
-) -> str:
-    """The evidence (with ``{a}`` and ``{b}`` slots) when an applicant's part is a misspelling
+) -> Reason | None:
+    """The reason when an applicant's part is a misspelling
     of a listed given name of two syllables written as one word ("Kwangjn" for "Kwang Jin"):
     no title, particle or legal form, reading as no syllables in ``languages`` (the listed
-    name's), one letter from the joined spelling (:func:`joined_syllables`); "" otherwise.
+    name's), one letter from the joined spelling (:func:`joined_syllables`); None otherwise.
     Written so in two syllables ("Kwangjun"), it would be another name."""
     if (
         text in TITLES
@@ -1267,11 +1259,8 @@ def _joined_misspelling(
         or any(reading.language in languages for reading in translit.readings(text))
         or jellyfish.damerau_levenshtein_distance(spelling, joined) != 1
     ):
-        return ""
-    return (
-        f"'{{a}}' reads as no {_syllables_of(languages)} syllables: the listed '{{b}}' written as"
-        " one word, with one letter wrong."
-    )
+        return None
+    return Reason.of(Code.MISSPELLED_JOINED_SYLLABLES, syllables=_syllables_of(languages))
 
 
 def misspelling_keys(spelling: str) -> list[str]:
@@ -1449,11 +1438,11 @@ def _spellable(run: Run) -> bool:
 def _link(
     left: Run, right: Run, syllabic: bool = True, languages: frozenset[str] = SYLLABLE_LANGUAGES
 ) -> Link | None:
-    misspelled = ""
+    misspelled = None
     if syllabic and left.width == 1 and right.width == 2:
         misspelled = _joined_misspelling(left.text, left.latin[0], right.pieces, right.latin[0], languages)
     linked = (
-        (Method.FUZZY, _MISSPELLING_SIMILARITY, (("", misspelled),))
+        (Method.FUZZY, _MISSPELLING_SIMILARITY, (misspelled,))
         if misspelled
         else _token_link(
             left.text, left.latin, right.text, right.latin, left.pieces, right.pieces, syllabic, languages
@@ -1461,10 +1450,10 @@ def _link(
     )
     if linked is None:
         return None
-    method, similarity, templates = linked
+    method, similarity, reasons = linked
     if (
         (left.width, right.width) != (1, 1)
-        and not misspelled
+        and misspelled is None
         and (
             method in _SINGLE_PART_METHODS
             or (method is Method.SPELLING and (syllabic or not (_spellable(left) and _spellable(right))))
@@ -1480,17 +1469,14 @@ def _link(
         return None
     if method is Method.EXACT and (left.width, right.width) != (1, 1):
         method, similarity = Method.JOINED_TOKENS, _SIMILARITY[Method.JOINED_TOKENS]
-        templates = (("", "'{a}' is the listed '{b}' with its parts joined or split."),)
-    suffix = _look_alike_note(left)
-    sentences = tuple(
-        (language, template.format(a=left.shown, b=right.shown) + suffix) for language, template in templates
-    )
-    return Link(left, right, method, similarity, sentences)
+        reasons = (Reason.of(Code.JOINED_OR_SPLIT),)
+    note = _look_alike_note(left)
+    return Link(left, right, method, similarity, tuple((reason, *note) for reason in reasons))
 
 
-def _look_alike_note(run: Run) -> str:
-    """What a link's sentence adds for an applicant's run read through look-alike letters."""
-    return " Look-alike letters: " + "; ".join(run.notes) + "." if run.notes else ""
+def _look_alike_note(run: Run) -> tuple[Reason, ...]:
+    """What a link adds for an applicant's run read through look-alike letters."""
+    return (Reason.of(Code.LOOK_ALIKE_LETTERS, notes=run.notes),) if run.notes else ()
 
 
 def align(
@@ -1645,7 +1631,7 @@ def _candidate_links(
         elif outside:
             link = _outside(link)
         elif link.method is Method.TRANSLITERATION and _by_surname_spelling_only(left, right):
-            link = _undecisive(link, _AMBIGUOUS_SPELLING)
+            link = _undecisive(link, Code.SYLLABLE_SPELLING)
         foreign = languages is not None and link.languages and not link.languages & languages
         if foreign and _readable_in(left, languages) and _readable_in(right, languages):  # type: ignore[arg-type]
             continue  # both read in the listed name's language, and differently there
@@ -1912,37 +1898,28 @@ def _sound_alike(link: Link, *, outside: bool) -> Link:
     "Rashid", "Abboud" and "Aboud"), which the sound classes that romanized Korean is read
     with merge (see screening.translit.korean). ``outside``: the listed name does not read in
     Korean throughout, so the link cannot decide a match."""
-    sentence = (
-        f"'{link.applicant.shown}' and the listed '{link.listed.shown}' are spellings that sound"
-        " alike: they differ only in vowels, doubled letters or consonants that romanizations"
-        " write differently."
-    )
-    sentence += _look_alike_note(link.applicant)
+    reasons = (Reason.of(Code.SOUND_ALIKE_SPELLINGS, language="Korean"), *_look_alike_note(link.applicant))
     if outside:
-        sentence += " The sound alone cannot decide a match."
-    return attrs.evolve(link, sentences=(("Korean", sentence),), outside=link.outside or outside)
+        reasons += (Reason.of(Code.SOUND_ALONE),)
+    return attrs.evolve(link, choices=(reasons,), outside=link.outside or outside)
 
 
 def _outside(link: Link) -> Link:
     """The link, marked as a reading in a language the listed name is not written in."""
-    return _undecisive(
-        link, " The listed name is no {language} name throughout, so this alone cannot decide a match."
+    return _undecisive(link, Code.NOT_THROUGHOUT)
+
+
+def _undecisive(link: Link, code: Code) -> Link:
+    """The link, marked as one that holds but cannot decide a match, a reason of ``code``
+    (with the language of each choice, when it needs one) saying why."""
+    choices = tuple(
+        (
+            *choice,
+            Reason.of(code, language=_language(choice)) if code is Code.NOT_THROUGHOUT else Reason.of(code),
+        )
+        for choice in link.choices
     )
-
-
-def _undecisive(link: Link, note: str) -> Link:
-    """The link, marked as one that holds but cannot decide a match, ``note`` (with a
-    ``{language}`` slot for the language of each sentence) saying why."""
-    sentences = tuple(
-        (language, sentence + note.format(language=language)) for language, sentence in link.sentences
-    )
-    return attrs.evolve(link, sentences=sentences, outside=True)
-
-
-#: Why a link through a family name's other spelling that is a pinyin syllable too decides nothing.
-_AMBIGUOUS_SPELLING = (
-    " That spelling is a pinyin syllable of its own too, so this alone cannot decide a match."
-)
+    return attrs.evolve(link, choices=choices, outside=True)
 
 
 def _by_surname_spelling_only(left: Run, right: Run) -> bool:

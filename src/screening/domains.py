@@ -23,7 +23,9 @@ snapshot that the ``publicsuffixlist`` package ships; nothing is fetched.
 
 >>> registrable("jobs.example.co.uk"), registrable("someone.github.io")
 ('example.co.uk', 'someone.github.io')
->>> resemblance("cloudfoxhub.net", "cloudfoxhub.com")
+>>> from screening.reasons import sentence
+>>> reason, closeness = resemblance("cloudfoxhub.net", "cloudfoxhub.com")
+>>> sentence([reason]), closeness
 ("'cloudfoxhub.net' is the listed 'cloudfoxhub.com' with the top-level domain changed", 0.9)
 """
 
@@ -39,6 +41,7 @@ import idna
 import jellyfish
 
 from screening.exceptions import InvalidDomainError
+from screening.reasons import Code, Detail, Reason
 
 __all__ = [
     "common_domains",
@@ -284,7 +287,7 @@ class ResemblanceIndex:
         return tuple(sorted(set(found), key=self._order.__getitem__))
 
 
-def resemblance(host: str, listed: str, /) -> tuple[str, float] | None:
+def resemblance(host: str, listed: str, /) -> tuple[Reason, float] | None:
     """Say how a normalized host imitates a listed domain, and how closely; or return None.
 
     The transformations looked for, on the registrable domains: look-alike letters from other
@@ -295,36 +298,46 @@ def resemblance(host: str, listed: str, /) -> tuple[str, float] | None:
     domains (:func:`common_domains`) resemble nothing.
 
     Returns:
-        The sentence, and a closeness in [0, 1]: 1 for look-alike letters, less for each
-        further change (another top-level domain lowers every kind by 0.1).
+        The reason (:data:`~screening.reasons.Code.LOOK_ALIKE_DOMAIN`: the host, the listed
+        domain, the change, and whether the top-level domain changed too), and a closeness in
+        [0, 1]: 1 for look-alike letters, less for each further change (another top-level
+        domain lowers every kind by 0.1).
     """
     applicant, target = registrable(host), registrable(listed)
     if applicant == target or applicant in common_domains():
         return None
     (label, suffix), (listed_label, listed_suffix) = _split(applicant), _split(target)
     other_tld = suffix != listed_suffix
-    tld = " and the top-level domain changed" if other_tld else ""
-    described = f"'{to_unicode(applicant)}' is the listed '{target}'"
     folded, notes = _unconfused(label)
     penalty = 0.1 if other_tld else 0.0
+
+    def found(change: str, **details: Detail) -> Reason:
+        return Reason.of(
+            Code.LOOK_ALIKE_DOMAIN,
+            host=to_unicode(applicant),
+            listed=target,
+            change=change,
+            other_top_level_domain=other_tld,
+            **details,
+        )
+
     if notes and folded == listed_label:
-        return f"{described} written with look-alike letters ({'; '.join(notes)}){tld}", 1.0 - penalty
+        return found("look-alike letters", notes=tuple(notes)), 1.0 - penalty
     if label == listed_label:
-        return f"{described} with the top-level domain changed", 0.9
+        return found("top-level domain"), 0.9
     stripped = _stripped(label)
     if stripped == _stripped(listed_label):
-        return f"{described} with hyphens or digits added or removed{tld}", 0.8 - penalty
+        return found("hyphens or digits"), 0.8 - penalty
     if label in {listed_label + "s", listed_label + "es"} or listed_label in {label + "s", label + "es"}:
-        return f"{described} in the singular or plural{tld}", 0.8 - penalty
+        return found("singular or plural"), 0.8 - penalty
     distance = jellyfish.damerau_levenshtein_distance(label, listed_label)
     if (distance == 1 and len(listed_label) >= _ONE_EDIT_LABEL) or (
         distance == 2 and len(listed_label) >= _TWO_EDIT_LABEL
     ):
-        letters = "one letter" if distance == 1 else "two letters"
-        return f"{described} with {letters} changed{tld}", (0.7 if distance == 1 else 0.5) - penalty
+        return found("letters changed", letters=distance), (0.7 if distance == 1 else 0.5) - penalty
     if len(listed_label) >= _COMBO_LABEL and listed_label in stripped and len(stripped) > len(listed_label):
         share = len(listed_label) / len(stripped)
-        return f"{described} with a word added{tld}", 0.5 * share - penalty
+        return found("word added"), 0.5 * share - penalty
     return None
 
 

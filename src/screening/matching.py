@@ -26,7 +26,7 @@ from collections.abc import Callable, Iterator, Sequence
 import attrs
 
 from screening import accounts, domains, emails, names, phones, translit
-from screening._alignment import MIDDLE_NAME_FACTOR, TITLES, Link, NameForm, align, name_forms
+from screening._alignment import MIDDLE_NAME_FACTOR, TITLES, Alignment, Link, NameForm, align, name_forms
 from screening._collector import collector_paused
 from screening._disguises import undisguised
 from screening._index import NameIndex
@@ -36,6 +36,7 @@ from screening.domains import ResemblanceIndex
 from screening.exceptions import InvalidIdentifierError
 from screening.models import Applicant, EntryKind, WatchlistEntry
 from screening.policy import Policy
+from screening.reasons import REVIEW_METHODS, Code, Reason
 from screening.results import (
     Decision,
     Evidence,
@@ -256,49 +257,45 @@ def _listed_kind(field: str) -> str:
     return "listed name"
 
 
-_NAME_SENTENCES = {
-    Method.EXACT: "The name is the {kind} exactly.",
-    Method.NORMALIZED: "The name is the {kind} once case, accents and punctuation are set aside.",
-    Method.TOKEN_ORDER: "The name has every part of the {kind}, in another order.",
-    Method.TRANSLITERATION: "The name is the {kind} in another script or romanization.",
-    Method.ABBREVIATION: "The name is the {kind} with a legal form written another way.",
-    Method.OCR: "The name has every part of the {kind}, some only with characters that scans confuse.",
-    Method.SPELLING: "The name has every part of the {kind}, some in other romanized spellings.",
-    Method.INITIAL: "The name has every part of the {kind}, some only as initials.",
-    Method.JOINED_TOKENS: "The name has every part of the {kind}, joined or split differently.",
-    Method.PHONETIC: "The name has every part of the {kind}, some only by sound.",
-    Method.FUZZY: "The name has every part of the {kind}, some only with a spelling difference.",
-    Method.PARTIAL: "The name has {covered} of the {total} parts of the {kind}.",
-}
-
-#: Why a name scoring at the match threshold is a review by its method alone.
-_REVIEW_METHODS = {
-    Method.SPELLING: " Other spellings bring a case to review, never a match.",
-    Method.PHONETIC: " Sound-alike parts bring a case to review, never a match.",
-    Method.FUZZY: " Spelling differences bring a case to review, never a match.",
-    Method.INITIAL: " Initials bring a case to review, never a match.",
-    Method.PARTIAL: " Part of a listed name brings a case to review, never a match.",
-}
+#: Reasons that say why a name cannot decide a match.
+_NO_MATCH_REASONS = frozenset(
+    {Code.SCRAMBLED, Code.ADDED_SYLLABLES, Code.HANJA_IN_KOREAN, Code.COMMON_IN_LIST, Code.CHAIN_SHIFTED}
+)
 
 
-def _middle_names_sentence(left_out: tuple[str, ...]) -> str:
-    """What the evidence says of listed middle names the applicant's name leaves out."""
-    names = ", ".join(f"'{text}'" for text in left_out)
-    plural, each = ("s", "each") if len(left_out) > 1 else ("", "it")
-    return (
-        f" It leaves out the listed middle name{plural} {names}, as people often do: {each} weighs"
-        f" {MIDDLE_NAME_FACTOR:.0%} of its length."
-    )
-
-
-def _left_out_reason(left_out: tuple[str, ...]) -> str:
-    """Why the listed parts a complete alignment leaves out do not keep it from the name."""
-    titles = sum(text in TITLES for text in left_out)
-    if titles == len(left_out):
-        return "titles weigh nothing"
-    if titles:
-        return "titles weigh nothing, particles and legal forms little"
-    return "particles and legal forms weigh little"
+def _name_reasons(alignment: Alignment, total: int, kind: str, common: bool) -> list[Reason]:
+    """Why a name is linked to a listed one of ``total`` parts (the listed ``kind``), and what
+    the alignment found that qualifies the link; ``common``: the listed name is made of names
+    common in the list and the applicant's has more."""
+    without = alignment.left_out if alignment.method is Method.NORMALIZED else ()
+    reasons = [
+        Reason.of(
+            Code.NAME,
+            method=alignment.method.value,
+            kind=kind,
+            covered=alignment.covered,
+            total=total,
+            without=without,
+        )
+    ]
+    if alignment.left_out and not without:
+        titles = sum(text in TITLES for text in alignment.left_out)
+        reasons.append(Reason.of(Code.PARTS_LEFT_OUT, parts=alignment.left_out, titles=titles))
+    if alignment.middle_left_out:
+        reasons.append(
+            Reason.of(Code.MIDDLE_NAMES_LEFT_OUT, names=alignment.middle_left_out, weight=MIDDLE_NAME_FACTOR)
+        )
+    if alignment.scrambled:
+        reasons.append(Reason.of(Code.SCRAMBLED))
+    if alignment.added_syllables:
+        reasons.append(Reason.of(Code.ADDED_SYLLABLES, parts=alignment.added_syllables))
+    if alignment.hanja_in_korean:
+        reasons.append(Reason.of(Code.HANJA_IN_KOREAN))
+    if common:
+        reasons.append(Reason.of(Code.COMMON_IN_LIST, parts=alignment.unmatched, kind=kind))
+    if alignment.chain_shifted:
+        reasons.append(Reason.of(Code.CHAIN_SHIFTED, given=alignment.chain_shifted))
+    return reasons
 
 
 def name_listed(forms: _ApplicantForms, prepared: _Prepared, policy: Policy) -> _Found:
@@ -331,65 +328,20 @@ def name_listed(forms: _ApplicantForms, prepared: _Prepared, policy: Policy) -> 
             if score < policy.review_threshold:
                 continue
             strongest[found_for] = max(score, strongest.get(found_for, 0.0))
-            kind = _listed_kind(listed.field)
-            sentence = _NAME_SENTENCES[alignment.method].format(
-                kind=kind, covered=alignment.covered, total=len(listed_form.parts)
-            )
-            if alignment.left_out:
-                left_out = ", ".join(f"'{text}'" for text in alignment.left_out)
-                if alignment.method is Method.NORMALIZED:  # the listed name but for them
-                    sentence = sentence.replace(f"the {kind}", f"the {kind} without {left_out},")
-                else:
-                    sentence += f" It leaves out {left_out}: {_left_out_reason(alignment.left_out)}."
-            if alignment.middle_left_out:
-                sentence += _middle_names_sentence(alignment.middle_left_out)
-            if alignment.scrambled:
-                sentence += (
-                    " Its parts are in an order that changes the given name, so it cannot decide a match."
-                )
-            if alignment.added_syllables:
-                added = ", ".join(f"'{text}'" for text in alignment.added_syllables)
-                sentence += (
-                    f" It also has {added}: Chinese and Korean names have no middle names, so that is"
-                    " another given name or family name, and it cannot decide a match."
-                )
-            if alignment.hanja_in_korean:
-                sentence += (
-                    " Its Han characters agree with the listed spelling only as read in Korean; read"
-                    " in Mandarin, as the listed spelling can be too, they differ, so it cannot decide"
-                    " a match."
-                )
-            # A middle name leaves a match, unless the listed name is made of names this list
-            # is full of.
             common = bool(alignment.decisive and alignment.unmatched) and _common_in_list(
                 listed_form, prepared.names
             )
-            if common:
-                more = ", ".join(f"'{text}'" for text in alignment.unmatched)
-                sentence += (
-                    f" It also has {more}, and every part of the {kind} is a name common in this list,"
-                    " so it cannot decide a match."
-                )
-            # Whether a sentence above says why the name cannot decide a match.
-            said = bool(
-                alignment.scrambled
-                or alignment.added_syllables
-                or alignment.hanja_in_korean
-                or common
-                or alignment.chain_shifted
-            )
-            if alignment.chain_shifted:
-                sentence += (
-                    f" Its given name '{alignment.chain_shifted}' comes before the listed chain of"
-                    " names, which Arabic names give as a person's own name, then the father's: the"
-                    " listed person may be the applicant's father, so it cannot decide a match."
-                )
+            reasons = _name_reasons(alignment, len(listed_form.parts), _listed_kind(listed.field), common)
             if field.undone:
-                sentence += f" It was read as displayed: {'; '.join(field.undone)}."
+                reasons.append(Reason.of(Code.READ_AS_DISPLAYED, changes=field.undone))
             if listed.weak:
-                sentence += " A weak alias can bring a case to review but never decides a match."
-            elif score >= policy.match_threshold and alignment.method in _REVIEW_METHODS and not said:
-                sentence += _REVIEW_METHODS[alignment.method]  # why it is no match, when nothing above says
+                reasons.append(Reason.of(Code.WEAK_ALIAS))
+            elif (
+                score >= policy.match_threshold
+                and alignment.method.value in REVIEW_METHODS
+                and not any(reason.code in _NO_MATCH_REASONS for reason in reasons)
+            ):  # why it is no match, when no reason above says
+                reasons.append(Reason.of(Code.REVIEW_BY_METHOD, method=alignment.method.value))
             yield (
                 listed.entry,
                 Evidence(
@@ -402,7 +354,7 @@ def name_listed(forms: _ApplicantForms, prepared: _Prepared, policy: Policy) -> 
                     listed_value=listed.value,
                     score=score,
                     decisive=alignment.decisive and not listed.weak and not common,
-                    sentence=sentence,
+                    reasons=tuple(reasons),
                     links=tuple(_token_link(link, alignment.languages) for link in alignment.links),
                 ),
             )
@@ -433,7 +385,7 @@ def _token_link(link: Link, languages: frozenset[str]) -> TokenLink:
         listed=link.listed.shown,
         method=link.method,
         similarity=link.similarity,
-        sentence=link.sentence(languages),
+        reasons=link.reasons(languages),
     )
 
 
@@ -444,7 +396,7 @@ def _contact_evidence(
     listed: _Listed,
     *,
     score: float,
-    sentence: str,
+    reason: Reason,
     compared: str | None = None,
     decisive: bool = True,
 ) -> tuple[WatchlistEntry, Evidence]:
@@ -459,7 +411,7 @@ def _contact_evidence(
         listed_value=listed.value,
         score=score,
         decisive=decisive,
-        sentence=sentence,
+        reasons=(reason,),
     )
 
 
@@ -473,7 +425,7 @@ def email_listed(forms: _ApplicantForms, prepared: _Prepared, policy: Policy) ->
                 field,
                 listed,
                 score=_EMAIL_SCORE,
-                sentence="The email address is listed for this entry.",
+                reason=Reason.of(Code.EMAIL_LISTED),
             )
 
 
@@ -494,7 +446,7 @@ def email_reaches_listed_mailbox(forms: _ApplicantForms, prepared: _Prepared, po
                 field,
                 listed,
                 score=_MAILBOX_SCORE,
-                sentence=f"The address reaches the {provider} mailbox of the listed one ({mailbox}).",
+                reason=Reason.of(Code.SAME_MAILBOX, provider=str(provider), mailbox=mailbox),
                 compared=mailbox,
             )
 
@@ -532,10 +484,7 @@ def email_local_part_names_listed(forms: _ApplicantForms, prepared: _Prepared, p
                     listed_value=listed.value,
                     score=score,
                     decisive=False,
-                    sentence=(
-                        f"The address's local part spells '{spelled}', the {kind}; a name in an address"
-                        " brings review, never a match."
-                    ),
+                    reasons=(Reason.of(Code.NAME_IN_EMAIL, spelled=spelled, kind=kind),),
                     links=tuple(_token_link(link, alignment.languages) for link in alignment.links),
                 ),
             )
@@ -553,16 +502,13 @@ def email_on_listed_domain(forms: _ApplicantForms, prepared: _Prepared, policy: 
     """The applicant's email address is on a listed domain or one of its subdomains."""
     for field, domain in forms.emails:
         for listed, matched, same_site in _domain_hits(domain, prepared):
-            where = f"the listed domain '{matched}'"
-            if not same_site:
-                where = f"'{domain}', a subdomain of {where}"
             yield _contact_evidence(
                 "email_on_listed_domain",
                 Method.EMAIL_DOMAIN,
                 field,
                 listed,
                 score=_EMAIL_DOMAIN_SCORE if same_site else _SUBDOMAIN_SCORE,
-                sentence=f"The email address is on {where}.",
+                reason=Reason.of(Code.EMAIL_ON_DOMAIN, domain=matched, host="" if same_site else domain),
                 compared=domain,
             )
 
@@ -577,7 +523,7 @@ def phone_listed(forms: _ApplicantForms, prepared: _Prepared, policy: Policy) ->
                 field,
                 listed,
                 score=_PHONE_SCORE,
-                sentence=f"The phone number ({description}) is listed for this entry.",
+                reason=Reason.of(Code.PHONE_LISTED, description=description),
             )
 
 
@@ -591,7 +537,7 @@ def account_listed(forms: _ApplicantForms, prepared: _Prepared, policy: Policy) 
                 field,
                 listed,
                 score=_ACCOUNT_SCORE,
-                sentence=f"The payment account ({description}) is listed for this entry.",
+                reason=Reason.of(Code.ACCOUNT_LISTED, description=description),
             )
 
 
@@ -599,18 +545,18 @@ def website_on_listed_domain(forms: _ApplicantForms, prepared: _Prepared, policy
     """The applicant's website is on a listed domain or one of its subdomains."""
     for field in forms.websites:
         for listed, matched, same_site in _domain_hits(field.compared, prepared):
-            if same_site:
-                method, score = Method.DOMAIN, _DOMAIN_SCORE
-                sentence = f"The website is on the listed domain '{matched}'."
-            else:
-                method, score = Method.SUBDOMAIN, _SUBDOMAIN_SCORE
-                sentence = f"The website's host '{field.compared}' is a subdomain of the listed '{matched}'."
+            method, score = (
+                (Method.DOMAIN, _DOMAIN_SCORE) if same_site else (Method.SUBDOMAIN, _SUBDOMAIN_SCORE)
+            )
+            reason = Reason.of(
+                Code.WEBSITE_ON_DOMAIN, domain=matched, host="" if same_site else field.compared
+            )
             yield _contact_evidence(
-                "website_on_listed_domain", method, field, listed, score=score, sentence=sentence
+                "website_on_listed_domain", method, field, listed, score=score, reason=reason
             )
 
 
-def _resemblances(host: str, prepared: _Prepared) -> Iterator[tuple[_Listed, str, float]]:
+def _resemblances(host: str, prepared: _Prepared) -> Iterator[tuple[_Listed, Reason, float]]:
     for listed_host in prepared.lookalikes.candidates(host):
         listed_values = prepared.domains[listed_host]
         found = domains.resemblance(host, listed_host)
@@ -632,7 +578,7 @@ def website_resembles_listed_domain(forms: _ApplicantForms, prepared: _Prepared,
                 field,
                 listed,
                 score=score,
-                sentence=f"The website {described}; a look-alike brings review, never a match.",
+                reason=attrs.evolve(described, details=(("subject", "website"), *described.details)),
                 compared=domains.registrable(field.compared),
                 decisive=False,
             )
@@ -651,7 +597,7 @@ def email_domain_resembles_listed_domain(
                 field,
                 listed,
                 score=score,
-                sentence=f"The email domain {described}; a look-alike brings review, never a match.",
+                reason=attrs.evolve(described, details=(("subject", "email domain"), *described.details)),
                 compared=domains.registrable(domain),
                 decisive=False,
             )
@@ -713,10 +659,9 @@ def _qualifier(
     listed: str,
     *,
     agrees: bool,
-    sentence: str,
+    reason: Reason,
 ) -> Evidence:
     """Evidence that an applicant fact agrees (score 1) or conflicts (score 0) with the entry's."""
-    effect = "raises" if agrees else "lowers"
     return Evidence(
         feature=feature,
         method=method,
@@ -727,7 +672,7 @@ def _qualifier(
         listed_value=listed,
         score=1.0 if agrees else 0.0,
         decisive=False,
-        sentence=f"{sentence}; this {effect} the score.",
+        reasons=(reason,),
     )
 
 
@@ -738,7 +683,6 @@ def nationality_listed(applicant: Applicant, entry: WatchlistEntry) -> Evidence 
         return None
     listed = ", ".join(entry.nationalities)
     agrees = applicant.nationality in entry.nationalities
-    relation = "is a listed nationality" if agrees else f"differs from the listed {listed}"
     return _qualifier(
         "nationality_listed",
         Method.NATIONALITY,
@@ -747,7 +691,9 @@ def nationality_listed(applicant: Applicant, entry: WatchlistEntry) -> Evidence 
         "nationalities",
         listed,
         agrees=agrees,
-        sentence=f"The nationality {applicant.nationality} {relation}",
+        reason=Reason.of(
+            Code.NATIONALITY, value=applicant.nationality, listed=entry.nationalities, agrees=agrees
+        ),
     )
 
 
@@ -758,7 +704,6 @@ def date_of_birth_listed(applicant: Applicant, entry: WatchlistEntry) -> Evidenc
         return None
     listed = ", ".join(entry.dates_of_birth)
     agrees = any(_dates_agree(applicant.date_of_birth, date) for date in entry.dates_of_birth)
-    relation = "agrees with" if agrees else "differs from"
     return _qualifier(
         "date_of_birth_listed",
         Method.DATE_OF_BIRTH,
@@ -767,7 +712,9 @@ def date_of_birth_listed(applicant: Applicant, entry: WatchlistEntry) -> Evidenc
         "dates_of_birth",
         listed,
         agrees=agrees,
-        sentence=f"The date of birth {applicant.date_of_birth} {relation} the listed {listed}",
+        reason=Reason.of(
+            Code.DATE_OF_BIRTH, value=applicant.date_of_birth, listed=entry.dates_of_birth, agrees=agrees
+        ),
     )
 
 

@@ -2,8 +2,9 @@
 
 Explanations are data. Each rule that fires produces one :class:`Evidence`, which records
 what was compared (the applicant's field and value, as given and as compared; the listed
-field and value), how (:class:`Method`), how strongly (a score in [0, 1]) and one sentence a
-reviewer can read. :meth:`ScreeningResult.explain` only renders that data as text and
+field and value), how (:class:`Method`), how strongly (a score in [0, 1]) and why
+(:class:`~screening.reasons.Reason`, which :mod:`screening.reasons` words in a sentence a
+reviewer can read). :meth:`ScreeningResult.explain` only renders that data as text and
 :meth:`ScreeningResult.to_dict` only serializes it.
 
 A reviewer's :class:`ReviewDecision` that clears a hit is part of the result it clears, so it
@@ -26,6 +27,7 @@ from screening._printable import printable
 from screening.exceptions import ReviewError
 from screening.models import Applicant, Method, WatchlistEntry, is_partial_date
 from screening.policy import Policy
+from screening.reasons import Reason, link_sentence, sentence
 
 __all__ = [
     "Decision",
@@ -74,14 +76,19 @@ class TokenLink:
         listed: the listed token(s), normalized.
         method: the rule that linked them.
         similarity: in [0, 1].
-        sentence: the link in words.
+        reasons: why they were linked, and what qualifies the link (see :mod:`screening.reasons`).
     """
 
     applicant: str
     listed: str
     method: Method
     similarity: float = attrs.field(validator=_unit_score)
-    sentence: str
+    reasons: tuple[Reason, ...]
+
+    @property
+    def sentence(self) -> str:
+        """The link in words, rendered from its reasons."""
+        return link_sentence(self.reasons, self.applicant, self.listed)
 
     def to_dict(self) -> dict[str, object]:
         """Return the link as a JSON-serializable mapping."""
@@ -90,6 +97,7 @@ class TokenLink:
             "listed": self.listed,
             "method": self.method.value,
             "similarity": round(self.similarity, 4),
+            "reasons": [reason.to_dict() for reason in self.reasons],
             "sentence": self.sentence,
         }
 
@@ -108,7 +116,8 @@ class Evidence:
         listed_value: the listed value as the watchlist gives it.
         score: strength in [0, 1].
         decisive: whether this evidence alone may make a match (if its score is high enough).
-        sentence: one sentence a reviewer understands.
+        reasons: why the values were linked, and what qualifies it (see :mod:`screening.reasons`);
+            :attr:`sentence` words them for a reviewer.
         links: for names, how each part was linked.
     """
 
@@ -121,8 +130,13 @@ class Evidence:
     listed_value: str
     score: float = attrs.field(validator=_unit_score)
     decisive: bool
-    sentence: str
+    reasons: tuple[Reason, ...]
     links: tuple[TokenLink, ...] = ()
+
+    @property
+    def sentence(self) -> str:
+        """The evidence in words, rendered from its reasons."""
+        return sentence(self.reasons)
 
     def to_dict(self) -> dict[str, object]:
         """Return the evidence as a JSON-serializable mapping."""
@@ -136,6 +150,7 @@ class Evidence:
             "listed_value": self.listed_value,
             "score": round(self.score, 4),
             "decisive": self.decisive,
+            "reasons": [reason.to_dict() for reason in self.reasons],
             "sentence": self.sentence,
             "links": [link.to_dict() for link in self.links],
         }
