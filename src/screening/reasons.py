@@ -120,6 +120,25 @@ class Reason:
                 return value
         return default
 
+    @classmethod
+    def from_dict(cls, data: dict[str, object], /) -> Reason:
+        """The reason that :meth:`to_dict` gave ``data`` for (lists read back as tuples).
+
+        Raises:
+            ValueError: ``data`` names no known code, or a detail is of no detail type.
+        """
+        details: list[tuple[str, Detail]] = []
+        for key, value in data.items():
+            if key == "code":
+                continue
+            if isinstance(value, list) and all(isinstance(item, str) for item in value):
+                details.append((key, tuple(value)))
+            elif isinstance(value, (str, int, float, bool)):
+                details.append((key, value))
+            else:
+                raise ValueError(f"The detail {key!r} of a reason is {value!r}, not text, a number or texts.")
+        return cls(Code(data.get("code")), tuple(details))
+
     def to_dict(self) -> dict[str, object]:
         """The reason as a JSON-serializable mapping: ``code`` and each detail."""
         found: dict[str, object] = {"code": self.code.value}
