@@ -11,7 +11,7 @@ each.
 (<Decision.MATCH: 'match'>, 'Kim Kwang Jin')
 """
 
-from screening import accounts, domains, emails, names, phones
+from screening import accounts, domains, emails, names, phones, reasons
 from screening._version import __version__
 from screening.exceptions import (
     InputFileError,
@@ -31,6 +31,7 @@ from screening.exceptions import (
 from screening.matching import Screener, screen
 from screening.models import Applicant, EntryKind, Source, WatchlistEntry
 from screening.policy import Policy
+from screening.reasons import Reason
 from screening.results import (
     Decision,
     Evidence,
@@ -63,6 +64,7 @@ __all__ = [
     "OutputFileError",
     "Policy",
     "PolicyError",
+    "Reason",
     "ReviewDecision",
     "ReviewError",
     "Screener",
@@ -82,6 +84,7 @@ __all__ = [
     "load_watchlist",
     "names",
     "phones",
+    "reasons",
     "screen",
     "watchlist_changes",
 ]
