@@ -53,6 +53,34 @@ import attrs
 import jellyfish
 
 from screening import names, translit
+from screening._tuning import (
+    COMMON_NAME_FACTOR,
+    COMMON_NAME_SHARE,
+    EXTRA_PART_WEIGHT,
+    FAMILY_NAME_SHARE,
+    FUZZY_LENGTH,
+    JOINED_MISSPELLING_LENGTH,
+    LONG_SKELETON,
+    LONG_SKELETON_JARO_WINKLER,
+    LOOSE_ANCHOR_LENGTH,
+    LOW_INFORMATION_FACTOR,
+    MAX_JOINED_READINGS,
+    MAX_RUN,
+    MIDDLE_NAME_FACTOR,
+    MIN_LOOSE_SYLLABIC,
+    MISSPELLING_SIMILARITY,
+    NORMALIZED_FACTOR,
+    OCR_LENGTH,
+    ORDER_FACTOR,
+    PATRONYMIC_FACTOR,
+    PHONETIC_LENGTH,
+    PHONETIC_MIN_JARO_WINKLER,
+    SCRAMBLED_FACTOR,
+    SHORT_UNDOUBLED,
+    SIMILARITY,
+    SKELETON_LENGTH,
+    TWO_LETTER_LENGTH,
+)
 from screening.models import Method
 from screening.phonetics import (
     consonant_spelling,
@@ -66,55 +94,20 @@ from screening.phonetics import (
 from screening.reasons import Code, Reason, link_sentence
 from screening.translit.chinese import SURNAME_SPELLING, one_system
 
-#: Longest run of adjacent parts that may stand for one part on the other side.
-_MAX_RUN = 3
-#: Similarity of each method of linking (phonetic and fuzzy scale with Jaro-Winkler).
-_SIMILARITY = {
-    Method.EXACT: 1.0,
-    Method.JOINED_TOKENS: 0.98,
-    Method.TRANSLITERATION: 0.96,
-    Method.ABBREVIATION: 0.96,
-    Method.OCR: 0.9,
-    Method.SPELLING: 0.88,
-    Method.INITIAL: 0.5,
-}
-#: The highest similarity a loose link can have: OCR 0.9, a spelling 0.88, a sound 0.8 + 0.1
-#: times Jaro-Winkler, a letter or two 0.9 times Jaro-Winkler. The name index bounds every
-#: loose link by it (screening._index).
-BEST_LOOSE_SIMILARITY = 0.9
-#: The similarity of an initial, which the name index bounds an initial by.
-INITIAL_SIMILARITY = _SIMILARITY[Method.INITIAL]
 #: Methods that link single parts only: a loose link between joined parts proves little (a
 #: spelling may link joined parts, within limits: see _link).
 _SINGLE_PART_METHODS = frozenset({Method.OCR, Method.PHONETIC, Method.FUZZY, Method.INITIAL})
-#: Population share as a family name from which a listed end part is taken as the family name.
-_FAMILY_NAME_SHARE = 0.005
 #: The languages whose syllables a Chinese or Korean name is read in, together and each alone.
 SYLLABLE_LANGUAGES = frozenset({"Mandarin", "Korean"})
 _EACH_LANGUAGE = tuple(frozenset({language}) for language in sorted(SYLLABLE_LANGUAGES))
-#: Factor on the score when parts are reordered beyond moving the family name to the other end.
-_SCRAMBLED_FACTOR = 0.9
-#: Short parts readable as as many Chinese or Korean syllables are never linked loosely:
-#: "dong" and "pong" are different syllables, not misspellings of each other.
-_MIN_LOOSE_SYLLABIC = 6
 #: Methods that can decide a match.
 DECISIVE_METHODS = frozenset(
     {Method.EXACT, Method.JOINED_TOKENS, Method.TRANSLITERATION, Method.ABBREVIATION, Method.OCR}
 )
 #: Methods of links through strong keys (see run_keys): all the decisive ones but OCR.
 _STRONG_METHODS = DECISIVE_METHODS - {Method.OCR}
-#: Factor applied when the pairs are not in the same order on both sides.
-_ORDER_FACTOR = 0.99
-#: Factor applied when the names are equal once normalized but differ as written.
-_NORMALIZED_FACTOR = 0.995
-#: How much unpartnered applicant parts (as a share of weight) reduce the score.
-_EXTRA_PART_WEIGHT = 0.2
-#: Minimum Jaro-Winkler similarity for a phonetic link.
-_PHONETIC_MIN_JARO_WINKLER = 0.8
 #: What a Jaro-Winkler similarity may fall short of its exact value by rounding.
 _JARO_WINKLER_SLACK = 1e-9
-#: Population share at and above which a part weighs least; and that least factor.
-_COMMON_SHARE, _COMMON_FACTOR = 0.05, 0.4
 
 #: Titles and generational suffixes set aside when a name has other parts.
 TITLES = frozenset(
@@ -247,20 +240,6 @@ LOW_INFORMATION = frozenset(LEGAL_FORMS) | frozenset(
     | {"ogranichennoi", "ogranichennoy", "ogranichennoj", "otvetstvennostyu", "otvetstvennostiu"}
     | {"otvetstvennostju", "publichnoe", "zakrytoe", "otkrytoe"}
 )
-# Particles that are also Chinese or Korean syllables (bin, de, le, da, di, du, do) keep their weight.
-#: Factor on the weight of a low-information part.
-_LOW_INFORMATION_FACTOR = 0.2
-#: Shortest parts compared by their spelling skeleton (see screening.phonetics.spelling_skeleton);
-#: from _LONG_SKELETON letters on, a lower Jaro-Winkler suffices (Oleksandrovych, Alexandrovich).
-SKELETON_LENGTH = 5
-_LONG_SKELETON, _LONG_SKELETON_JARO_WINKLER = 8, 0.7
-#: Most readings of joined parts, per language (as many as one part may have).
-_MAX_JOINED_READINGS = 48
-#: Shortest Latin spelling, its doubled letters written once, that links to another by doubled
-#: letters alone ("Saad" and "Sad"; longer ones have the spelling skeleton).
-_SHORT_UNDOUBLED = 3
-#: Shortest Latin spelling (letters) at which a phonetic or one-letter fuzzy link may anchor a name.
-LOOSE_ANCHOR_LENGTH = 6
 
 
 @attrs.frozen
@@ -381,10 +360,6 @@ def _reading_languages_of(parts: tuple[Part, ...]) -> frozenset[str]:
     return frozenset.intersection(*found) if found else frozenset()
 
 
-#: Factor on the weight of a listed middle name that the applicant's name leaves out.
-MIDDLE_NAME_FACTOR = 0.3
-
-
 class MiddleNames(NamedTuple):
     """Where a person's name written "FAMILY, Given Middle" has its names (part indices)."""
 
@@ -451,9 +426,9 @@ MIDDLE_NAMES_TRACKED = 29
 
 def _weight(part: str, latin: tuple[str, ...]) -> float:
     share = max(translit.population_share(part), translit.population_share(latin[0]) if latin else 0.0)
-    factor = 1 - (1 - _COMMON_FACTOR) * min(1.0, share / _COMMON_SHARE)
+    factor = 1 - (1 - COMMON_NAME_FACTOR) * min(1.0, share / COMMON_NAME_SHARE)
     if part in LOW_INFORMATION:
-        factor = _LOW_INFORMATION_FACTOR
+        factor = LOW_INFORMATION_FACTOR
     return max(1, len(latin[0] if latin and latin[0] else part)) * factor
 
 
@@ -516,8 +491,6 @@ def _parts(groups: tuple[tuple[str, ...], ...]) -> tuple[Part, ...]:
 #: romanizations, the French -vitch): Aleksandrovich, Sergeyevna, Mykolayovych, Ivanivna,
 #: Uladzimiravich, Mihaulauna.
 _PATRONYMIC_ENDINGS = (*(ending for ending, _daughter in _PATRONYMIC_SUFFIXES), "vitch")
-#: Factor on the weight of a listed patronymic that the applicant's name leaves out.
-PATRONYMIC_FACTOR = 0.3
 
 
 def patronymic(spellings: Sequence[str]) -> int | None:
@@ -544,7 +517,7 @@ Span = tuple[int, int, tuple[Part, ...]]
 
 def run_spans(parts: tuple[Part, ...], *, person: bool = True) -> list[Span]:
     """The runs of a name, as spans: each part, then adjacent parts of one script joined (up
-    to :data:`_MAX_RUN`), then, for a person's name, the whole name with its family name
+    to :data:`MAX_RUN`), then, for a person's name, the whole name with its family name
     moved to the other end (an organization's name has no family name to move)."""
     return [(start, start + 1, (part,)) for start, part in enumerate(parts)] + joined_spans(
         parts, person=person
@@ -555,11 +528,11 @@ def joined_spans(parts: tuple[Part, ...], *, person: bool = True) -> list[Span]:
     """The runs of a name that join parts, as spans (see :func:`run_spans`)."""
     spans: list[Span] = []
     kinds = [translit.script(part.text) for part in parts]
-    for width in range(2, _MAX_RUN + 1):
+    for width in range(2, MAX_RUN + 1):
         for start in range(len(parts) - width + 1):
             if len(set(kinds[start : start + width])) == 1:
                 spans.append((start, start + width, parts[start : start + width]))
-    if person and 2 <= len(parts) <= _MAX_RUN + 1 and len(set(kinds)) == 1:
+    if person and 2 <= len(parts) <= MAX_RUN + 1 and len(set(kinds)) == 1:
         # The whole name written as one word with the family name moved to the other end:
         # "WangZhenxing" for Zhenxing Wang, "KwangJinKim" for Kim Kwang Jin.
         family = _family_index(parts)
@@ -569,7 +542,7 @@ def joined_spans(parts: tuple[Part, ...], *, person: bool = True) -> list[Span]:
         if family != 0:
             rotations.append((parts[-1], *parts[:-1]))  # a family name last, moved first
         # A rotation may give a run already there ("Kim Kim"; both rotations of two parts).
-        seen = {_joined_identity(parts)} if len(parts) <= _MAX_RUN else set()
+        seen = {_joined_identity(parts)} if len(parts) <= MAX_RUN else set()
         for rotated in rotations:
             identity = _joined_identity(rotated)
             if identity not in seen:
@@ -647,7 +620,7 @@ def _joined_readings(pieces: tuple[str, ...]) -> tuple[translit.Reading, ...]:
     would find such splits, and cost a segmentation of every joined run of a large list.
     Parts that do not all read in one language give no reading. Each
     language's readings combine the parts' readings in order, up to
-    :data:`_MAX_JOINED_READINGS`.
+    :data:`MAX_JOINED_READINGS`.
     """
     found: dict[tuple[str, ...], translit.Reading] = {}
     for language, combination in _joined_combinations(pieces, _common_languages(pieces)):
@@ -670,7 +643,7 @@ def _joined_combinations(
     pieces: tuple[str, ...], common: frozenset[str]
 ) -> Iterator[tuple[str, tuple[translit.Reading, ...]]]:
     """Each language of ``common`` (the languages all ``pieces`` read in), with each
-    combination of the pieces' readings in it (up to :data:`_MAX_JOINED_READINGS`): the joined
+    combination of the pieces' readings in it (up to :data:`MAX_JOINED_READINGS`): the joined
     readings before they are built."""
     if not common:
         return
@@ -690,7 +663,7 @@ def _joined_combinations(
                 [(reading.systems, spelling) for reading, spelling in zip(combination, spelled, strict=True)]
             )
         )
-        for combination in itertools.islice(consistent, _MAX_JOINED_READINGS):
+        for combination in itertools.islice(consistent, MAX_JOINED_READINGS):
             yield language, combination
 
 
@@ -1012,13 +985,13 @@ def _written_link(
         return Method.EXACT, 1.0, (Reason.of(Code.SAME_TEXT),)
     if left in LEGAL_FORMS and LEGAL_FORMS[left] == LEGAL_FORMS.get(right):
         reason = Reason.of(Code.SAME_LEGAL_FORM, form=LEGAL_FORMS[left])
-        return Method.ABBREVIATION, _SIMILARITY[Method.ABBREVIATION], (reason,)
+        return Method.ABBREVIATION, SIMILARITY[Method.ABBREVIATION], (reason,)
     one_abbreviated = (left in NAME_ABBREVIATIONS) != (right in NAME_ABBREVIATIONS)
     if one_abbreviated and not left_pieces and not right_pieces and _abbreviated(left) == _abbreviated(right):
-        return Method.ABBREVIATION, _SIMILARITY[Method.ABBREVIATION], (Reason.of(Code.ABBREVIATED),)
+        return Method.ABBREVIATION, SIMILARITY[Method.ABBREVIATION], (Reason.of(Code.ABBREVIATED),)
     explained = _reading_link(left, right, left_pieces, right_pieces)
     if explained:
-        return Method.TRANSLITERATION, _SIMILARITY[Method.TRANSLITERATION], explained
+        return Method.TRANSLITERATION, SIMILARITY[Method.TRANSLITERATION], explained
     found = _latin_form_link(left, left_latin, right, right_latin, joined=bool(left_pieces or right_pieces))
     if found is not None:
         return found
@@ -1027,7 +1000,7 @@ def _written_link(
     if kana and {kana_skeleton(spelling) for spelling in left_latin} & {
         kana_skeleton(spelling) for spelling in right_latin
     } - {""}:
-        return Method.SPELLING, _SIMILARITY[Method.SPELLING], (Reason.of(Code.KANA),)
+        return Method.SPELLING, SIMILARITY[Method.SPELLING], (Reason.of(Code.KANA),)
     return None
 
 
@@ -1041,16 +1014,16 @@ def _latin_form_link(
         reason = Reason.of(Code.EAST_SLAVIC_FORM)
         if " of " in form:  # a patronymic
             reason = Reason.of(Code.EAST_SLAVIC_PATRONYMIC, form=form)
-        return Method.TRANSLITERATION, _SIMILARITY[Method.TRANSLITERATION], (reason,)
+        return Method.TRANSLITERATION, SIMILARITY[Method.TRANSLITERATION], (reason,)
     article = _article_form(left_latin)
     if article and article == _article_form(right_latin):
         reason = Reason.of(Code.ARABIC_ARTICLE, written=article)
-        return Method.TRANSLITERATION, _SIMILARITY[Method.TRANSLITERATION], (reason,)
+        return Method.TRANSLITERATION, SIMILARITY[Method.TRANSLITERATION], (reason,)
     shared = set(left_latin) & set(right_latin)
     if shared and (left not in left_latin or right not in right_latin):
         spelled = sorted(shared)[0]
         reason = Reason.of(Code.SAME_LATIN, written=spelled)
-        return Method.TRANSLITERATION, _SIMILARITY[Method.TRANSLITERATION], (reason,)
+        return Method.TRANSLITERATION, SIMILARITY[Method.TRANSLITERATION], (reason,)
     return None
 
 
@@ -1061,26 +1034,26 @@ def _spelled_link(
     scans confuse, an initial, a misspelled syllable, doubled letters, a spelling skeleton,
     a sound, a letter or two (see :func:`_token_link`)."""
     if min(len(a), len(b)) >= 2 and a != b and translit.ocr_key(a) == translit.ocr_key(b):
-        return Method.OCR, _SIMILARITY[Method.OCR], (Reason.of(Code.SCANS_CONFUSE),)
+        return Method.OCR, SIMILARITY[Method.OCR], (Reason.of(Code.SCANS_CONFUSE),)
     if min(len(a), len(b)) == 1:
         if len(a) == 1 and len(b) > 1 and b.startswith(a):
-            return Method.INITIAL, _SIMILARITY[Method.INITIAL], (Reason.of(Code.INITIAL),)
+            return Method.INITIAL, SIMILARITY[Method.INITIAL], (Reason.of(Code.INITIAL),)
         return None
     shortest = min(len(a), len(b))
     # Short parts that differ only in doubled letters ("Saad" and "Sad", "Hajj" and "Haj"),
     # which the skeleton rule leaves to parts of 5 letters or more.
     short = _short_undoubled(a) if shortest < SKELETON_LENGTH else ""
     doubled = bool(short) and short == _short_undoubled(b)
-    if shortest < _FUZZY_LENGTH and not doubled:
+    if shortest < FUZZY_LENGTH and not doubled:
         misspelled = syllabic and misspelled_syllable(left, a, languages)
         if misspelled and syllable_part(right, b) and _misspelling_of(a, b):
             reason = Reason.of(Code.MISSPELLED_SYLLABLE, syllables=_syllables_of(languages))
-            return Method.FUZZY, _MISSPELLING_SIMILARITY, (reason,)
+            return Method.FUZZY, MISSPELLING_SIMILARITY, (reason,)
         return None
     if syllabic and _other_syllable_names(left, right, shortest, languages):
         return None
     if doubled:
-        return Method.SPELLING, _SIMILARITY[Method.SPELLING], (Reason.of(Code.DOUBLED_LETTERS),)
+        return Method.SPELLING, SIMILARITY[Method.SPELLING], (Reason.of(Code.DOUBLED_LETTERS),)
     return _alike_link(left, right, a, b, shortest, syllabic, languages)
 
 
@@ -1088,7 +1061,7 @@ def _other_syllable_names(left: str, right: str, shortest: int, languages: froze
     """Tell whether two parts of a Chinese or Korean name are other names however alike they
     are spelled or sound: short parts of as many syllables, parts of other syllables, or
     syllables against a listed part that reads as none."""
-    if shortest < _MIN_LOOSE_SYLLABIC and _syllable_counts(left, languages) & _syllable_counts(
+    if shortest < MIN_LOOSE_SYLLABIC and _syllable_counts(left, languages) & _syllable_counts(
         right, languages
     ):
         return True  # as many Chinese or Korean syllables, but other ones: a different name
@@ -1109,12 +1082,12 @@ def _alike_link(
     # Jaro-Winkler is a sum of fractions: "muhsin" and "mohsen" come to 0.7999999999999999,
     # not the 0.8 they are. Floors are compared with that much slack.
     floored = similarity + _JARO_WINKLER_SLACK
-    least = _PHONETIC_MIN_JARO_WINKLER if shortest < _LONG_SKELETON else _LONG_SKELETON_JARO_WINKLER
+    least = PHONETIC_MIN_JARO_WINKLER if shortest < LONG_SKELETON else LONG_SKELETON_JARO_WINKLER
     found = _skeleton_link(a, b, shortest, floored, least)
     if found is not None:
         return found
     key = metaphone_key(a)
-    if key and key == metaphone_key(b) and floored >= _PHONETIC_MIN_JARO_WINKLER:
+    if key and key == metaphone_key(b) and floored >= PHONETIC_MIN_JARO_WINKLER:
         return Method.PHONETIC, 0.8 + 0.1 * similarity, (Reason.of(Code.SOUNDS_LIKE, key=key),)
     distance = jellyfish.damerau_levenshtein_distance(a, b)
     if syllabic and distance == 2 and _syllable_counts(left, languages) & _syllable_counts(right, languages):
@@ -1137,7 +1110,7 @@ def _skeleton_link(a: str, b: str, shortest: int, floored: float, least: float) 
     ):
         return (
             Method.SPELLING,
-            _SIMILARITY[Method.SPELLING],
+            SIMILARITY[Method.SPELLING],
             (Reason.of(Code.SPELLING_SKELETON, skeleton=skeleton),),
         )
     # East Slavic names compared in their Russian-like spelling: "Zaitsau" and "Zaitsev".
@@ -1150,14 +1123,8 @@ def _skeleton_link(a: str, b: str, shortest: int, floored: float, least: float) 
         and jellyfish.jaro_winkler_similarity(slavic, other) + _JARO_WINKLER_SLACK >= least
     ):
         reason = Reason.of(Code.EAST_SLAVIC_SKELETON, skeleton=slavic_skeleton)
-        return Method.SPELLING, _SIMILARITY[Method.SPELLING], (reason,)
+        return Method.SPELLING, SIMILARITY[Method.SPELLING], (reason,)
     return None
-
-
-#: Shortest Latin spellings with each loose key, as in the rules of _token_link.
-_OCR_LENGTH, _PHONETIC_LENGTH, _FUZZY_LENGTH = 2, 4, 4
-#: Similarity of a short part of a Chinese or Korean name misspelled (see misspelled_syllable).
-_MISSPELLING_SIMILARITY = 0.8
 
 
 def misspelled_syllable(text: str, spelling: str, languages: frozenset[str] = SYLLABLE_LANGUAGES) -> bool:
@@ -1199,13 +1166,13 @@ def syllable_part(text: str, spelling: str) -> bool:
 
 def _short_latin(spelling: str) -> bool:
     """Tell whether a spelling has 2 to 4 Latin letters and nothing else."""
-    return 2 <= len(spelling) <= _FUZZY_LENGTH and spelling.isascii() and spelling.isalpha()
+    return 2 <= len(spelling) <= FUZZY_LENGTH and spelling.isascii() and spelling.isalpha()
 
 
 def _misspelling_of(a: str, b: str) -> bool:
     """Tell whether ``a`` is ``b`` with one letter wrong (one letter changed, added, left
     out, or two swapped), the shorter of them 2 or 3 letters long."""
-    return 2 <= min(len(a), len(b)) < _FUZZY_LENGTH and jellyfish.damerau_levenshtein_distance(a, b) == 1
+    return 2 <= min(len(a), len(b)) < FUZZY_LENGTH and jellyfish.damerau_levenshtein_distance(a, b) == 1
 
 
 def _one_letter_keys(spelling: str) -> list[str]:
@@ -1217,10 +1184,6 @@ def _one_letter_keys(spelling: str) -> list[str]:
     ]
 
 
-#: Fewest letters of two syllables written as one that a misspelling links to.
-_JOINED_MISSPELLING_LENGTH = 5
-
-
 def joined_syllables(
     pieces: tuple[str, ...], spelling: str, languages: frozenset[str] = SYLLABLE_LANGUAGES
 ) -> bool:
@@ -1230,7 +1193,7 @@ def joined_syllables(
     (:func:`_joined_misspelling`); such runs have the one-letter keys of single parts (``d:``)."""
     return (
         len(pieces) == 2
-        and len(spelling) >= _JOINED_MISSPELLING_LENGTH
+        and len(spelling) >= JOINED_MISSPELLING_LENGTH
         and spelling.isascii()
         and spelling.isalpha()
         and bool(_one_syllable_languages(pieces[0]) & _one_syllable_languages(pieces[1]) & languages)
@@ -1269,7 +1232,7 @@ def misspelling_keys(spelling: str) -> list[str]:
     (:func:`syllable_part`) share them. A part of 4 letters may have one letter too many only."""
     size, letters = len(spelling), string.ascii_lowercase
     found = {spelling[:index] + spelling[index + 1 :] for index in range(size)}  # one letter added
-    if size < _FUZZY_LENGTH:
+    if size < FUZZY_LENGTH:
         for index in range(size + 1):
             found.update(spelling[:index] + letter + spelling[index:] for letter in letters)  # left out
         for index in range(size):
@@ -1278,10 +1241,6 @@ def misspelling_keys(spelling: str) -> list[str]:
                 found.add(spelling[:index] + spelling[index + 1] + spelling[index] + spelling[index + 2 :])
     found.discard(spelling)
     return ["y:" + other for other in found if len(other) >= 2]
-
-
-#: Shortest parts compared when two letters apart (they share no key).
-TWO_LETTER_LENGTH = 8
 
 
 @functools.lru_cache(maxsize=8192)
@@ -1330,16 +1289,16 @@ def run_keys(
     short = _short_undoubled(spelling)
     if short:
         found["c:" + short] = True  # short parts that differ only in doubled letters
-    if size >= _OCR_LENGTH:
+    if size >= OCR_LENGTH:
         found["o:" + translit.ocr_key(spelling)] = True
-    if size >= _PHONETIC_LENGTH and metaphone_key(spelling):
+    if size >= PHONETIC_LENGTH and metaphone_key(spelling):
         found["m:" + metaphone_key(spelling)] = True
     if size >= SKELETON_LENGTH:
         found["s:" + spelling_skeleton(spelling)] = True
         slavic = east_slavic_form(spelling)
         if slavic:  # East Slavic names in their Russian-like spelling (see _token_link)
             found["s:" + spelling_skeleton(slavic)] = True
-    if size >= _FUZZY_LENGTH:
+    if size >= FUZZY_LENGTH:
         found.update(dict.fromkeys(_one_letter_keys(spelling), True))
     if listed and syllable_part(text, spelling):
         found["y:" + spelling] = True
@@ -1419,7 +1378,7 @@ def _short_undoubled(spelling: str) -> str:
     letters long: short parts that differ only in doubled letters link ("Saad" and "Sad") and
     share this key; "" for other parts (longer ones have the spelling skeleton)."""
     short = undoubled(spelling)
-    return short if _SHORT_UNDOUBLED <= len(short) < SKELETON_LENGTH and spelling.isalpha() else ""
+    return short if SHORT_UNDOUBLED <= len(short) < SKELETON_LENGTH and spelling.isalpha() else ""
 
 
 def _consonant_similarity(a: str, b: str) -> float:
@@ -1442,7 +1401,7 @@ def _link(
     if syllabic and left.width == 1 and right.width == 2:
         misspelled = _joined_misspelling(left.text, left.latin[0], right.pieces, right.latin[0], languages)
     linked = (
-        (Method.FUZZY, _MISSPELLING_SIMILARITY, (misspelled,))
+        (Method.FUZZY, MISSPELLING_SIMILARITY, (misspelled,))
         if misspelled
         else _token_link(
             left.text, left.latin, right.text, right.latin, left.pieces, right.pieces, syllabic, languages
@@ -1468,7 +1427,7 @@ def _link(
         # spelled otherwise ("Ai-Harzi" for "Al-Harzi", "Ar-Rahmah" for "Al-Rahmah").
         return None
     if method is Method.EXACT and (left.width, right.width) != (1, 1):
-        method, similarity = Method.JOINED_TOKENS, _SIMILARITY[Method.JOINED_TOKENS]
+        method, similarity = Method.JOINED_TOKENS, SIMILARITY[Method.JOINED_TOKENS]
         reasons = (Reason.of(Code.JOINED_OR_SPLIT),)
     note = _look_alike_note(left)
     return Link(left, right, method, similarity, tuple((reason, *note) for reason in reasons))
@@ -1540,7 +1499,7 @@ def align(
     # another name, so it counts in full: the score is then the listed name's share of the
     # applicant's.
     extra = sum(applicant.parts[index].weight for index in unused if index not in added)
-    extra *= _EXTRA_PART_WEIGHT
+    extra *= EXTRA_PART_WEIGHT
     extra += sum(applicant.parts[index].weight for index in added)
     score = coverage * (1 - extra / (applicant.weight or 1.0))
     chosen.sort(key=lambda link: link.applicant.start)
@@ -1565,9 +1524,9 @@ def align(
         _chain_shifted(applicant, listed, chosen, used_applicant | linked) if person and decisive else ""
     )
     if not in_order:
-        score *= _SCRAMBLED_FACTOR if scrambled else _ORDER_FACTOR
+        score *= SCRAMBLED_FACTOR if scrambled else ORDER_FACTOR
     if method is Method.NORMALIZED:
-        score *= _NORMALIZED_FACTOR
+        score *= NORMALIZED_FACTOR
     return Alignment(
         links=tuple(chosen),
         score=min(1.0, max(0.0, score)),
@@ -1952,7 +1911,7 @@ def _by_surname_spelling_only(left: Run, right: Run) -> bool:
 
 def _surname(run: Run) -> bool:
     """Tell whether a run is one part that is a known Chinese or Korean family name."""
-    return run.width == 1 and translit.surname_share(run.text) >= _FAMILY_NAME_SHARE
+    return run.width == 1 and translit.surname_share(run.text) >= FAMILY_NAME_SHARE
 
 
 def _family_index(parts: tuple[Part, ...]) -> int | None:
@@ -1964,7 +1923,7 @@ def _family_index(parts: tuple[Part, ...]) -> int | None:
         max(translit.surname_share(parts[i].text), translit.surname_share(parts[i].latin[0])) for i in ends
     ]
     best = max(range(2), key=lambda i: shares[i])
-    return ends[best] if shares[best] >= _FAMILY_NAME_SHARE else None
+    return ends[best] if shares[best] >= FAMILY_NAME_SHARE else None
 
 
 def _family_moved(spans: list[tuple[int, int]], family: int | None) -> bool:

@@ -46,6 +46,9 @@ import unicodedata
 
 import attrs
 
+from screening._tuning import (
+    MIN_SPACED_LETTERS,
+)
 from screening.translit._tables import confusables
 
 __all__ = ["RIGHT_TO_LEFT_OVERRIDE", "Undisguised", "undisguised"]
@@ -65,8 +68,6 @@ _LETTER_LIKE = re.compile(
     r"(?:LATIN LETTER SMALL CAPITAL|REGIONAL INDICATOR SYMBOL LETTER"
     r"|NEGATIVE (?:SQUARED|CIRCLED) LATIN CAPITAL LETTER) ([A-Z])"
 )
-#: Fewest single letters set apart that are read as one word (two are initials).
-_MIN_SPACED_LETTERS = 3
 
 
 @attrs.frozen(kw_only=True)
@@ -221,7 +222,7 @@ def _rejoined(text: str) -> str:
     # Two letters set apart are initials ("J. R. Smith"), unless the name sets apart three
     # or more elsewhere: then they are a short name set apart too ("L.i Z.h.e.n").
     disguised = any(
-        apart and len(found) >= _MIN_SPACED_LETTERS for apart, found in zip(spaced, letters, strict=True)
+        apart and len(found) >= MIN_SPACED_LETTERS for apart, found in zip(spaced, letters, strict=True)
     )
     if not disguised:
         return text

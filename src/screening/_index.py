@@ -53,15 +53,8 @@ import jellyfish
 
 from screening import translit
 from screening._alignment import (
-    BEST_LOOSE_SIMILARITY,
-    INITIAL_SIMILARITY,
-    LOOSE_ANCHOR_LENGTH,
     LOW_INFORMATION,
-    MIDDLE_NAME_FACTOR,
     MIDDLE_NAMES_TRACKED,
-    PATRONYMIC_FACTOR,
-    SKELETON_LENGTH,
-    TWO_LETTER_LENGTH,
     MiddleNames,
     NameForm,
     Part,
@@ -75,11 +68,18 @@ from screening._alignment import (
     patronymic,
     run_keys,
 )
+from screening._tuning import (
+    BEST_LOOSE_SIMILARITY,
+    INITIAL_SIMILARITY,
+    LOOSE_ANCHOR_LENGTH,
+    MIDDLE_NAME_FACTOR,
+    PATRONYMIC_FACTOR,
+    SKELETON_LENGTH,
+    TWO_LETTER_LENGTH,
+)
 from screening.models import EntryKind, WatchlistEntry
 from screening.phonetics import spelling_skeleton
 
-#: Similarity bounds of loose links and initials, as align gives them.
-_LOOSE, _INITIAL = BEST_LOOSE_SIMILARITY, INITIAL_SIMILARITY
 #: Added to the bound so that sums in another order cannot put it below the score.
 _ROUNDING = 1e-9
 #: Parts of a listed name tracked one by one (those whose middle names align counts); later
@@ -280,8 +280,8 @@ class _Shape(NamedTuple):
             weighty,
             tuple(long),
             tuple(initialed),
-            _LOOSE * long_weight,
-            _INITIAL * initialed_weight,
+            BEST_LOOSE_SIMILARITY * long_weight,
+            INITIAL_SIMILARITY * initialed_weight,
             long_bits,
             initialed_bits,
             father_bit,
@@ -545,10 +545,10 @@ class NameIndex:
                 bit = remaining & -remaining
                 remaining ^= bit
                 weight = weights[bit.bit_length() - 1]
-                covered += weight if full & bit else _LOOSE * weight
+                covered += weight if full & bit else BEST_LOOSE_SIMILARITY * weight
                 reached += weight
                 count += weight > 0
-            potential = min(potential, _LOOSE * (total - reached))
+            potential = min(potential, BEST_LOOSE_SIMILARITY * (total - reached))
             if potential and (covered + potential) / total + _ROUNDING >= least:
                 added, more = self._unkeyed(shape, keyed, initials, long_parts, least * total - covered)
                 covered += added
@@ -634,7 +634,7 @@ class NameIndex:
         if initials:
             for bit, weight, spelling in shape.initialed:
                 if not reached & bit and spelling[0] in initials:
-                    added += _INITIAL * weight
+                    added += INITIAL_SIMILARITY * weight
                     count += weight > 0
         maybe_long = []
         potential = 0.0
@@ -642,15 +642,15 @@ class NameIndex:
         for bit, weight, spelling in shape.long:
             if not reached & bit and (checked.get(spelling, True) or spelling[0] in initials):
                 maybe_long.append((weight, spelling))
-                potential += _LOOSE * weight
+                potential += BEST_LOOSE_SIMILARITY * weight
         if added + potential + _ROUNDING < needed:
             return added + potential, count + len(maybe_long)  # too little anyway
         for weight, spelling in maybe_long:
             if long_parts.near(spelling):
-                added += _LOOSE * weight
+                added += BEST_LOOSE_SIMILARITY * weight
                 count += weight > 0
             elif spelling[0] in initials:
-                added += _INITIAL * weight
+                added += INITIAL_SIMILARITY * weight
                 count += weight > 0
         return added, count
 

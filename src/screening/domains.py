@@ -40,6 +40,11 @@ from importlib import resources
 import idna
 import jellyfish
 
+from screening._tuning import (
+    COMBO_LABEL,
+    ONE_EDIT_LABEL,
+    TWO_EDIT_LABEL,
+)
 from screening.exceptions import InvalidDomainError
 from screening.reasons import Code, Detail, Reason
 
@@ -192,12 +197,6 @@ def common_domains() -> frozenset[str]:
     return frozenset(line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#"))
 
 
-#: Shortest listed label that one changed letter may imitate, and that two may.
-_ONE_EDIT_LABEL, _TWO_EDIT_LABEL = 6, 9
-#: Shortest listed label that a combo-squat ("listedname-jobs") is looked for in.
-_COMBO_LABEL = 6
-
-
 def _split(domain: str) -> tuple[str, str]:
     suffix = public_suffix(domain)
     label = domain[: -len(suffix) - 1] if domain.endswith("." + suffix) else domain
@@ -259,10 +258,10 @@ class ResemblanceIndex:
             label, _suffix = _split(registrable(host))
             self._by_label.setdefault(label, []).append(host)
             self._by_stripped.setdefault(_stripped(label), []).append(host)
-            if len(label) >= _ONE_EDIT_LABEL:
+            if len(label) >= ONE_EDIT_LABEL:
                 self._longest = max(self._longest, len(label))
-                # Two changed letters count from _TWO_EDIT_LABEL letters on; one from _ONE_EDIT_LABEL.
-                for variant in _deletions(label, twice=len(label) >= _TWO_EDIT_LABEL):
+                # Two changed letters count from TWO_EDIT_LABEL letters on; one from ONE_EDIT_LABEL.
+                for variant in _deletions(label, twice=len(label) >= TWO_EDIT_LABEL):
                     self._by_deletion.setdefault(variant, []).append((label, host))
 
     def candidates(self, host: str, /) -> tuple[str, ...]:
@@ -281,8 +280,8 @@ class ResemblanceIndex:
             for variant in _deletions(label):
                 near.update(self._by_deletion.get(variant, ()))
         found += [host for listed, host in near if jellyfish.damerau_levenshtein_distance(label, listed) <= 2]
-        for start in range(len(stripped) - _COMBO_LABEL + 1):
-            for end in range(start + _COMBO_LABEL, len(stripped) + 1):
+        for start in range(len(stripped) - COMBO_LABEL + 1):
+            for end in range(start + COMBO_LABEL, len(stripped) + 1):
                 found += self._by_label.get(stripped[start:end], ())
         return tuple(sorted(set(found), key=self._order.__getitem__))
 
@@ -331,11 +330,11 @@ def resemblance(host: str, listed: str, /) -> tuple[Reason, float] | None:
     if label in {listed_label + "s", listed_label + "es"} or listed_label in {label + "s", label + "es"}:
         return found("singular or plural"), 0.8 - penalty
     distance = jellyfish.damerau_levenshtein_distance(label, listed_label)
-    if (distance == 1 and len(listed_label) >= _ONE_EDIT_LABEL) or (
-        distance == 2 and len(listed_label) >= _TWO_EDIT_LABEL
+    if (distance == 1 and len(listed_label) >= ONE_EDIT_LABEL) or (
+        distance == 2 and len(listed_label) >= TWO_EDIT_LABEL
     ):
         return found("letters changed", letters=distance), (0.7 if distance == 1 else 0.5) - penalty
-    if len(listed_label) >= _COMBO_LABEL and listed_label in stripped and len(stripped) > len(listed_label):
+    if len(listed_label) >= COMBO_LABEL and listed_label in stripped and len(stripped) > len(listed_label):
         share = len(listed_label) / len(stripped)
         return found("word added"), 0.5 * share - penalty
     return None

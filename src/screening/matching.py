@@ -26,11 +26,31 @@ from collections.abc import Callable, Iterator, Sequence
 import attrs
 
 from screening import accounts, domains, emails, names, phones, translit
-from screening._alignment import MIDDLE_NAME_FACTOR, TITLES, Alignment, Link, NameForm, align, name_forms
+from screening._alignment import TITLES, Alignment, Link, NameForm, align, name_forms
 from screening._collector import collector_paused
 from screening._disguises import undisguised
 from screening._index import NameIndex
 from screening._storage import name_index
+from screening._tuning import (
+    ACCOUNT_SCORE,
+    AGREEMENT_PULL,
+    CONFLICT_FACTORS,
+    CORROBORATION_WEIGHT,
+    DOMAIN_SCORE,
+    EMAIL_DOMAIN_SCORE,
+    EMAIL_SCORE,
+    LIST_COMMON_NAMES,
+    LIST_COMMON_SHARE,
+    LOCAL_PART_FACTOR,
+    LOCAL_PART_MOST,
+    LOOKALIKE_SCORE,
+    LOOKALIKE_SPAN,
+    MAILBOX_SCORE,
+    MIDDLE_NAME_FACTOR,
+    PHONE_SCORE,
+    SUBDOMAIN_SCORE,
+    WEAK_ALIAS_FACTOR,
+)
 from screening._version import __version__
 from screening.domains import ResemblanceIndex
 from screening.exceptions import InvalidIdentifierError
@@ -50,23 +70,6 @@ from screening.review import AllowList, applicant_key
 from screening.watchlist import Watchlist, load_watchlist
 
 __all__ = ["FEATURES", "Feature", "Screener", "apply_allow_list", "screen"]
-
-#: Scores of contact evidence; below 1.0 so that they rank without piling up.
-_EMAIL_SCORE = 0.99
-_MAILBOX_SCORE = 0.95
-#: Factor on a name spelled in an email's local part, and the most it can score: review at most.
-_LOCAL_PART_FACTOR, _LOCAL_PART_MOST = 0.9, 0.85
-_PHONE_SCORE = 0.99
-_ACCOUNT_SCORE = 0.99
-_DOMAIN_SCORE = 0.98
-_EMAIL_DOMAIN_SCORE = 0.97
-_SUBDOMAIN_SCORE = 0.95
-#: Scores of look-alike domains: from the lower bound, up by the span times their closeness.
-_LOOKALIKE_SCORE, _LOOKALIKE_SPAN = 0.75, 0.1
-#: Factor on the score of a correspondence to a weak alias: weaker evidence ranks lower.
-_WEAK_ALIAS_FACTOR = 0.85
-#: How much the second and later pieces of evidence add to the best one.
-_CORROBORATION_WEIGHT = 0.5
 
 
 @attrs.frozen
@@ -313,7 +316,7 @@ def name_listed(forms: _ApplicantForms, prepared: _Prepared, policy: Policy) -> 
     for field, form in forms.names:
         for position, bound in prepared.names.candidates(form, policy.review_threshold):
             listed = prepared.names.names[position]
-            factor = _WEAK_ALIAS_FACTOR if listed.weak else 1.0
+            factor = WEAK_ALIAS_FACTOR if listed.weak else 1.0
             if bound * factor < policy.review_threshold:
                 continue  # cannot reach review whatever aligns
             found_for = (listed.entry.id, field.field)
@@ -360,12 +363,6 @@ def name_listed(forms: _ApplicantForms, prepared: _Prepared, policy: Policy) -> 
             )
 
 
-#: A listed part is common in a list when at least this share of its names, and at least
-#: _COMMON_NAMES of them, have a part that spells its name ("muhammad" and "ali" on OFAC's
-#: list; "abdallah" with "abdullah", see NameIndex.name_count).
-_COMMON_SHARE, _COMMON_NAMES = 0.005, 50
-
-
 def _common_in_list(form: NameForm, index: NameIndex) -> bool:
     """Tell whether every weighty part of a listed name is common in its list (particles and
     legal forms are no names: "AL-IBRAHIM, Muhammad" is made of common names).
@@ -375,7 +372,7 @@ def _common_in_list(form: NameForm, index: NameIndex) -> bool:
     of this kind. The counts come from the list itself, so a short list (the bundled one)
     has no common parts and a middle name still leaves a match.
     """
-    least = max(_COMMON_NAMES, _COMMON_SHARE * len(index.names))
+    least = max(LIST_COMMON_NAMES, LIST_COMMON_SHARE * len(index.names))
     return all(index.name_count(part.latin[0]) >= least for part in form.parts if part.named)
 
 
@@ -424,7 +421,7 @@ def email_listed(forms: _ApplicantForms, prepared: _Prepared, policy: Policy) ->
                 Method.EMAIL,
                 field,
                 listed,
-                score=_EMAIL_SCORE,
+                score=EMAIL_SCORE,
                 reason=Reason.of(Code.EMAIL_LISTED),
             )
 
@@ -445,7 +442,7 @@ def email_reaches_listed_mailbox(forms: _ApplicantForms, prepared: _Prepared, po
                 Method.EMAIL_VARIANT,
                 field,
                 listed,
-                score=_MAILBOX_SCORE,
+                score=MAILBOX_SCORE,
                 reason=Reason.of(Code.SAME_MAILBOX, provider=str(provider), mailbox=mailbox),
                 compared=mailbox,
             )
@@ -459,7 +456,7 @@ def email_local_part_names_listed(forms: _ApplicantForms, prepared: _Prepared, p
         if spelled is None:
             continue
         form = name_forms(spelled)[-1]
-        least = policy.review_threshold / _LOCAL_PART_FACTOR
+        least = policy.review_threshold / LOCAL_PART_FACTOR
         for position, _bound in prepared.names.candidates(form, least):
             listed = prepared.names.names[position]
             if listed.entry.kind is not EntryKind.PERSON:
@@ -468,7 +465,7 @@ def email_local_part_names_listed(forms: _ApplicantForms, prepared: _Prepared, p
             alignment = align(form, listed_form, languages=name_languages(listed.entry))
             if alignment is None:
                 continue
-            score = min(_LOCAL_PART_MOST, alignment.score * _LOCAL_PART_FACTOR)
+            score = min(LOCAL_PART_MOST, alignment.score * LOCAL_PART_FACTOR)
             if score < policy.review_threshold:
                 continue
             kind = _listed_kind(listed.field)
@@ -507,7 +504,7 @@ def email_on_listed_domain(forms: _ApplicantForms, prepared: _Prepared, policy: 
                 Method.EMAIL_DOMAIN,
                 field,
                 listed,
-                score=_EMAIL_DOMAIN_SCORE if same_site else _SUBDOMAIN_SCORE,
+                score=EMAIL_DOMAIN_SCORE if same_site else SUBDOMAIN_SCORE,
                 reason=Reason.of(Code.EMAIL_ON_DOMAIN, domain=matched, host="" if same_site else domain),
                 compared=domain,
             )
@@ -522,7 +519,7 @@ def phone_listed(forms: _ApplicantForms, prepared: _Prepared, policy: Policy) ->
                 Method.PHONE,
                 field,
                 listed,
-                score=_PHONE_SCORE,
+                score=PHONE_SCORE,
                 reason=Reason.of(Code.PHONE_LISTED, description=description),
             )
 
@@ -536,7 +533,7 @@ def account_listed(forms: _ApplicantForms, prepared: _Prepared, policy: Policy) 
                 Method.ACCOUNT,
                 field,
                 listed,
-                score=_ACCOUNT_SCORE,
+                score=ACCOUNT_SCORE,
                 reason=Reason.of(Code.ACCOUNT_LISTED, description=description),
             )
 
@@ -546,7 +543,7 @@ def website_on_listed_domain(forms: _ApplicantForms, prepared: _Prepared, policy
     for field in forms.websites:
         for listed, matched, same_site in _domain_hits(field.compared, prepared):
             method, score = (
-                (Method.DOMAIN, _DOMAIN_SCORE) if same_site else (Method.SUBDOMAIN, _SUBDOMAIN_SCORE)
+                (Method.DOMAIN, DOMAIN_SCORE) if same_site else (Method.SUBDOMAIN, SUBDOMAIN_SCORE)
             )
             reason = Reason.of(
                 Code.WEBSITE_ON_DOMAIN, domain=matched, host="" if same_site else field.compared
@@ -563,7 +560,7 @@ def _resemblances(host: str, prepared: _Prepared) -> Iterator[tuple[_Listed, Rea
         if found:
             described, closeness = found
             for listed in listed_values:
-                yield listed, described, _LOOKALIKE_SCORE + _LOOKALIKE_SPAN * closeness
+                yield listed, described, LOOKALIKE_SCORE + LOOKALIKE_SPAN * closeness
 
 
 def website_resembles_listed_domain(forms: _ApplicantForms, prepared: _Prepared, policy: Policy) -> _Found:
@@ -632,12 +629,6 @@ FEATURES: tuple[Feature, ...] = tuple(
         email_domain_resembles_listed_domain,
     )
 )
-
-
-#: Pull of an agreeing qualifier toward 1, and the factor of a conflicting one: a different
-#: date of birth says more against identity than a different nationality (people hold several).
-_AGREEMENT_PULL = 0.3
-_CONFLICT_FACTORS = {"nationality_listed": 0.95, "date_of_birth_listed": 0.85}
 
 
 def _date_parts(value: str) -> tuple[str, ...]:
@@ -728,7 +719,7 @@ QUALIFIERS: tuple[Callable[[Applicant, WatchlistEntry], Evidence | None], ...] =
 def _qualified(score: float, qualifiers: list[Evidence]) -> float:
     for item in qualifiers:
         agrees = item.score >= 1.0
-        score = score + (1 - score) * _AGREEMENT_PULL if agrees else score * _CONFLICT_FACTORS[item.feature]
+        score = score + (1 - score) * AGREEMENT_PULL if agrees else score * CONFLICT_FACTORS[item.feature]
     return score
 
 
@@ -747,7 +738,7 @@ def _combined_score(evidence: list[Evidence]) -> float:
     remaining = 1.0
     for score in scores[1:]:
         remaining *= 1 - score
-    return combined + (1 - combined) * (1 - remaining) * _CORROBORATION_WEIGHT
+    return combined + (1 - combined) * (1 - remaining) * CORROBORATION_WEIGHT
 
 
 #: Features that keep only their strongest evidence per applicant value and entry.

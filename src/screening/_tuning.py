@@ -1,0 +1,131 @@
+"""Every tuning constant of the matcher, in one place, each with what it trades.
+
+A constant here changes decisions or scores. Raising a similarity or a score brings more
+cases to review or match (recall) at the cost of more false positives (precision); lowering a
+length from which a loose rule applies finds more misspellings of short names and flags more
+different short names. Change one only with the figures of ``benchmarks/accuracy.py``,
+``benchmarks/negatives.py`` and ``benchmarks/ofac_aliases.py`` before and after
+(``docs/development.md``), and a saved name index is rebuilt on its own (its code fingerprint
+changes).
+
+Grouped by stage: linking two parts of names, weighing the parts, scoring an alignment,
+scoring contact evidence and facts, and the limits that bound the cost of one comparison.
+"""
+
+from __future__ import annotations
+
+from screening.models import Method
+
+# -- Linking two parts of names ---------------------------------------------------------------
+
+#: Similarity of each method of linking (phonetic and fuzzy scale with Jaro-Winkler). Above
+#: the match threshold only for the decisive methods: a spelling (0.88) or an initial (0.5)
+#: weighs less than the part it stands for.
+SIMILARITY = {
+    Method.EXACT: 1.0,
+    Method.JOINED_TOKENS: 0.98,
+    Method.TRANSLITERATION: 0.96,
+    Method.ABBREVIATION: 0.96,
+    Method.OCR: 0.9,
+    Method.SPELLING: 0.88,
+    Method.INITIAL: 0.5,
+}
+#: The highest similarity a loose link can have: OCR 0.9, a spelling 0.88, a sound 0.8 + 0.1
+#: times Jaro-Winkler, a letter or two 0.9 times Jaro-Winkler. The name index bounds every
+#: loose link by it (screening._index): raising a loose similarity above it loses hits.
+BEST_LOOSE_SIMILARITY = 0.9
+#: The similarity of an initial, which the name index bounds an initial by.
+INITIAL_SIMILARITY = SIMILARITY[Method.INITIAL]
+#: Similarity of a short part of a Chinese or Korean name misspelled (see misspelled_syllable).
+MISSPELLING_SIMILARITY = 0.8
+#: Minimum Jaro-Winkler similarity for a phonetic link or a spelling skeleton: lower links
+#: more spellings of one name and more different names that sound alike.
+PHONETIC_MIN_JARO_WINKLER = 0.8
+#: Shortest parts compared by their spelling skeleton (see screening.phonetics.spelling_skeleton);
+#: from LONG_SKELETON letters on, a lower Jaro-Winkler suffices (Oleksandrovych, Alexandrovich).
+SKELETON_LENGTH = 5
+LONG_SKELETON, LONG_SKELETON_JARO_WINKLER = 8, 0.7
+#: Shortest Latin spellings with each loose key, as in the rules of _token_link: shorter parts
+#: are too often other names one letter away.
+OCR_LENGTH, PHONETIC_LENGTH, FUZZY_LENGTH = 2, 4, 4
+#: Shortest parts compared when two letters apart (they share no key).
+TWO_LETTER_LENGTH = 8
+#: Shortest Latin spelling, its doubled letters written once, that links to another by doubled
+#: letters alone ("Saad" and "Sad"; longer ones have the spelling skeleton).
+SHORT_UNDOUBLED = 3
+#: Short parts readable as as many Chinese or Korean syllables are never linked loosely:
+#: "dong" and "pong" are different syllables, not misspellings of each other.
+MIN_LOOSE_SYLLABIC = 6
+#: Fewest letters of two syllables written as one that a misspelling links to.
+JOINED_MISSPELLING_LENGTH = 5
+#: Shortest Latin spelling (letters) at which a phonetic or one-letter fuzzy link may anchor a
+#: name: shorter loose links only add to strong ones.
+LOOSE_ANCHOR_LENGTH = 6
+
+# -- Weighing the parts of a name -------------------------------------------------------------
+
+#: Population share at and above which a part weighs least, and that least factor: a common
+#: given name says less about who someone is.
+COMMON_NAME_SHARE, COMMON_NAME_FACTOR = 0.05, 0.4
+#: Factor on the weight of a low-information part (particles, legal forms).
+LOW_INFORMATION_FACTOR = 0.2
+#: Population share as a family name from which a listed end part is taken as the family name.
+FAMILY_NAME_SHARE = 0.005
+#: Factor on the weight of a listed middle name that the applicant's name leaves out: lower
+#: matches more people who give only their first and last names, and more namesakes.
+MIDDLE_NAME_FACTOR = 0.3
+#: Factor on the weight of a listed patronymic that the applicant's name leaves out.
+PATRONYMIC_FACTOR = 0.3
+
+# -- Scoring an alignment of two names --------------------------------------------------------
+
+#: Factor on the score when parts are reordered beyond moving the family name to the other end.
+SCRAMBLED_FACTOR = 0.9
+#: Factor applied when the pairs are not in the same order on both sides.
+ORDER_FACTOR = 0.99
+#: Factor applied when the names are equal once normalized but differ as written.
+NORMALIZED_FACTOR = 0.995
+#: How much unpartnered applicant parts (as a share of weight) reduce the score.
+EXTRA_PART_WEIGHT = 0.2
+#: Factor on the score of a correspondence to a weak alias: weaker evidence ranks lower.
+WEAK_ALIAS_FACTOR = 0.85
+#: A listed part is common in a list when at least this share of its names, and at least
+#: LIST_COMMON_NAMES of them, have a part that spells its name ("muhammad" and "ali" on OFAC's
+#: list; "abdallah" with "abdullah", see NameIndex.name_count): a name made only of such parts
+#: inside a longer applicant's name cannot decide a match.
+LIST_COMMON_SHARE, LIST_COMMON_NAMES = 0.005, 50
+
+# -- Contact evidence and facts ---------------------------------------------------------------
+
+#: Scores of contact evidence; below 1.0 so that they rank without piling up.
+EMAIL_SCORE = 0.99
+MAILBOX_SCORE = 0.95
+PHONE_SCORE = 0.99
+ACCOUNT_SCORE = 0.99
+DOMAIN_SCORE = 0.98
+EMAIL_DOMAIN_SCORE = 0.97
+SUBDOMAIN_SCORE = 0.95
+#: Factor on a name spelled in an email's local part, and the most it can score: review at most.
+LOCAL_PART_FACTOR, LOCAL_PART_MOST = 0.9, 0.85
+#: Scores of look-alike domains: from the lower bound, up by the span times their closeness.
+LOOKALIKE_SCORE, LOOKALIKE_SPAN = 0.75, 0.1
+#: Shortest listed label that one changed letter may imitate, and that two may: shorter labels
+#: are too often other names.
+ONE_EDIT_LABEL, TWO_EDIT_LABEL = 6, 9
+#: Shortest listed label that a combo-squat ("listedname-jobs") is looked for in.
+COMBO_LABEL = 6
+#: How much the second and later pieces of evidence add to the best one.
+CORROBORATION_WEIGHT = 0.5
+#: Pull of an agreeing qualifier toward 1, and the factor of a conflicting one: a different
+#: date of birth says more against identity than a different nationality (people hold several).
+AGREEMENT_PULL = 0.3
+CONFLICT_FACTORS = {"nationality_listed": 0.95, "date_of_birth_listed": 0.85}
+
+# -- The cost of one comparison ---------------------------------------------------------------
+
+#: Longest run of adjacent parts that may stand for one part on the other side.
+MAX_RUN = 3
+#: Most readings of joined parts, per language (as many as one part may have).
+MAX_JOINED_READINGS = 48
+#: Fewest single letters set apart that are read as one word (two are initials).
+MIN_SPACED_LETTERS = 3
