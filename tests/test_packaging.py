@@ -45,6 +45,7 @@ def test_wheel_contains_watchlist_and_marker(wheel: Path) -> None:
         "screening/py.typed",
         "screening/translit/data/hanja_hangul.tsv",
         "screening/translit/data/wadegiles_pinyin.csv",
+        *(f"screening/data/{path.name}" for path in (ROOT / "src" / "screening" / "data").iterdir()),
     } <= names
 
 

@@ -53,6 +53,7 @@ import attrs
 import jellyfish
 
 from screening import names, translit
+from screening._data import pairs, table
 from screening._tuning import (
     COMMON_NAME_FACTOR,
     COMMON_NAME_SHARE,
@@ -109,112 +110,24 @@ _STRONG_METHODS = DECISIVE_METHODS - {Method.OCR}
 #: What a Jaro-Winkler similarity may fall short of its exact value by rounding.
 _JARO_WINKLER_SLACK = 1e-9
 
-#: Titles and generational suffixes set aside when a name has other parts.
-TITLES = frozenset(
-    {"mr", "mrs", "ms", "miss", "mx", "dr", "prof", "sir", "madam", "madame", "dame", "lord", "lady"}
-    | {"rev", "fr", "sr", "jr", "ii", "iii", "iv", "esq", "phd", "md"}
-    # Written after a Chinese or Korean name: Mr, Ms, Miss, Mrs, Madam, comrade, Dr, Prof;
-    # teacher, comrade. Korean titles that begin with a family name are left out: 양 and 군
-    # (Miss, young Mr), 박사 and 교수 (Dr, Prof) could be Yang, Gun, Park Sa, Gyo Su.
-    | {"先生", "女士", "小姐", "太太", "夫人", "同志", "博士", "教授"}
-    | {"씨", "님", "선생", "선생님", "여사", "동지", "동무"}
-)
+#: Titles and generational suffixes set aside when a name has other parts (data/titles.tsv).
+TITLES = frozenset(word for word, _kind in table("titles.tsv"))
 #: Generational suffixes: a listed one that the applicant leaves out is no other name, but
 #: a different one the applicant gives is another generation ("Sr" for the listed "Jr").
-_GENERATIONS = frozenset({"sr", "jr", "ii", "iii", "iv"})
+_GENERATIONS = frozenset(word for word, kind in table("titles.tsv") if kind == "generation")
 #: Quoted or bracketed nicknames: "Danny", “Danny”, 'Danny', (Danny), «Danny», 「Danny」.
 _NICKNAME = re.compile(r"\"[^\"]*\"|“[^”]*”|«[^»]*»|「[^」]*」|\([^)]*\)")
 #: Single quotes are left alone: Arabic names romanize the ayn as an apostrophe ('Abd al-Muhsin).
 
-#: Legal forms of organizations, by the canonical form their abbreviations and translations share.
-_LEGAL_FORM_GROUPS = {
-    "limited": ("ltd", "limited", "ltda"),
-    "company": (
-        "co",
-        "company",
-        "cie",
-        "cia",
-        "compania",
-        "companhia",
-        "compagnie",
-        "kompaniya",
-        "sirketi",
-        "sti",
-    ),
-    "corporation": ("corp", "corporation"),
-    "incorporated": ("inc", "incorporated"),
-    "limited liability company": ("llc", "ooo", "tov"),
-    "joint stock company": ("jsc", "ao", "oao", "zao", "pao", "ojsc", "cjsc", "pjsc"),
-}
-LEGAL_FORMS = {
-    spelling: canonical for canonical, spellings in _LEGAL_FORM_GROUPS.items() for spelling in spellings
-}
+#: Legal forms of organizations: each spelling to the canonical form that its abbreviations and
+#: translations share (data/legal_forms.tsv).
+LEGAL_FORMS = pairs("legal_forms.tsv")
 #: Written abbreviations of given names, by the skeleton of the name written out
-#: (:func:`~screening.phonetics.spelling_skeleton`): "Mohd" is Muhammad in Malaysia and
-#: Singapore, "Muhd" and "Mhd" elsewhere. ("Md", as common in Bangladesh, is also the title MD.)
-NAME_ABBREVIATIONS = {"mohd": "mahamad", "muhd": "mahamad", "mhd": "mahamad"}
+#: (:func:`~screening.phonetics.spelling_skeleton`; data/name_abbreviations.tsv).
+NAME_ABBREVIATIONS = pairs("name_abbreviations.tsv")
 #: East Slavic given names in their Russian, Ukrainian and Belarusian forms, each in the usual
-#: romanizations (BGN/PCGN and passport spellings of Russian, the Ukrainian national system,
-#: the Belarusian passport system); compiled by hand. Lists name one person in all three
-#: (ROGOV, Vladimir and ROGOV, Volodymyr), and they differ by more than spelling.
-_EAST_SLAVIC_NAMES = (
-    ("aleksandr", "alexander", "alexandr", "aleksander", "oleksandr", "aliaksandr", "alyaksandr"),
-    ("aleksey", "alexey", "aleksei", "alexei", "oleksiy", "oleksii", "aliaksei", "alyaksei"),
-    ("anatoly", "anatoliy", "anatolii", "anatol"),
-    ("andrey", "andrei", "andriy", "andrii"),
-    ("dmitry", "dmitriy", "dmitri", "dmitrii", "dmytro", "dzmitry", "dzmitryi", "dzmitriy"),
-    ("fyodor", "fedor", "fedir", "fiodar", "fedar"),
-    ("gennady", "gennadiy", "gennadii", "gennadi", "hennadiy", "hennadii", "henadz", "genadz"),
-    ("grigory", "grigoriy", "grigorii", "hryhoriy", "hryhorii", "ryhor"),
-    ("igor", "ihor", "ihar"),
-    ("konstantin", "kostiantyn", "kostyantyn", "kanstantsin"),
-    ("mikhail", "mykhailo", "mykhaylo"),
-    ("nikolai", "nikolay", "mykola", "mikalai", "mikalay"),
-    ("oleg", "oleh", "aleh"),
-    ("pyotr", "petr", "petro", "piotr", "pyatro", "piatro"),
-    ("sergey", "sergei", "serhiy", "serhii", "siarhei", "syarhei"),
-    ("vasily", "vasiliy", "vasilii", "vasyl", "vasil"),
-    ("viktor", "victor", "viktar"),
-    ("vladimir", "volodymyr", "uladzimir"),
-    ("vyacheslav", "viacheslav", "viachaslau", "vyachaslau"),
-    ("yevgeny", "yevgeniy", "yevgenii", "evgeny", "evgeniy", "evgenii", "yevhen", "yauhen", "yauheni"),
-    ("yury", "yuriy", "yurii", "yuri", "iurii", "jury"),
-    ("stepan", "stsiapan", "stiapan"),
-    ("pavel", "pavlo", "paval"),
-    ("leonid", "leanid"),
-    ("boris", "borys", "barys"),
-    ("gleb", "hlib", "hleb"),
-    ("maksim", "maksym", "maxim"),
-    ("yelena", "elena", "olena", "alena", "alyona"),
-    ("olga", "olha", "volha"),
-    ("natalya", "natalia", "nataliya", "natallia"),
-    ("tatyana", "tatiana", "tetiana", "tetyana", "tatsiana"),
-    ("svetlana", "svitlana", "sviatlana"),
-    ("lyudmila", "ludmila", "liudmyla", "liudmila"),
-    ("galina", "halyna", "halina"),
-    ("yekaterina", "ekaterina", "kateryna", "katsiaryna"),
-    ("irina", "iryna"),
-    ("artem", "artyom", "artiom", "artsiom", "artsem", "arciom"),
-    ("vitaly", "vitaliy", "vitalii", "vitali", "vital"),
-    ("valery", "valeriy", "valerii", "valeri"),
-    ("stanislav", "stanislau"),
-    ("yaroslav", "yaraslau"),
-    ("arkady", "arkadiy", "arkadii", "arkadz"),
-    ("denis", "denys"),
-    ("kirill", "kyrylo", "kiryl", "kiril"),
-    ("ilya", "illia", "ilia", "illya"),
-    ("yakov", "yakiv", "yakau"),
-    ("timofey", "timofei", "tymofiy", "tymofii", "tsimafei"),
-    ("vadim", "vadym", "vadzim"),
-    ("yegor", "egor", "yehor", "yahor"),
-    ("nadezhda", "nadiya", "nadiia", "nadzeya"),
-    ("yuliya", "yulia", "yuliia", "yulija"),
-    ("valentina", "valentyna", "valiantsina"),
-    ("lyubov", "liubov", "lubov"),
-    ("nikita", "mykyta", "mikita"),
-    ("lidiya", "lidia", "lydia", "lidziya"),
-    ("vladislav", "vladyslav", "uladzislau"),
-)
+#: romanizations, the Russian spelling first (data/east_slavic_names.tsv).
+_EAST_SLAVIC_NAMES = table("east_slavic_names.tsv")
 #: Each spelling of :data:`_EAST_SLAVIC_NAMES` to the name's first (Russian) spelling.
 NAME_FORMS = {spelling: forms[0] for forms in _EAST_SLAVIC_NAMES for spelling in forms}
 #: Patronymic endings after the father's name, longest first, and whether each is a daughter's:
@@ -224,22 +137,9 @@ _PATRONYMIC_SUFFIXES = (
     ("ovich", False), ("evich", False), ("avich", False), ("ivna", True), ("ovna", True),
     ("evna", True), ("avna", True), ("auna", True), ("euna", True), ("ichna", True),
 )  # fmt: skip
-#: Parts that say little about who is named: legal forms, articles and particles.
-LOW_INFORMATION = frozenset(LEGAL_FORMS) | frozenset(
-    {"plc", "pte", "pvt", "pty", "fze", "fzco", "fzc", "llp", "lp", "gmbh", "ag", "sa", "spa", "nv", "bv"}
-    | {"kg", "ab", "sas", "sae", "wll", "srl", "sarl", "kft", "sro", "the", "of", "and", "for"}
-    | {"eood", "ood", "sal", "dmcc", "ve", "akb", "kb"}
-    | {"al", "el", "van", "von", "der", "dos", "ibn", "bint"}
-    # Legal forms spelled out: "joint stock company", "limited liability company", and the
-    # Russian "obshchestvo s ogranichennoi otvetstvennostyu" (OOO) and "aktsionernoe obshchestvo"
-    # (AO) in their usual romanizations.
-    | {"joint", "stock", "liability", "obshchestvo", "aktsionernoe", "aktsionernoye"}
-    # The kind of company a legal form spells out: a public, open or closed joint stock company
-    # (PJSC, OJSC, CJSC), a private limited company (Pvt Ltd).
-    | {"public", "open", "closed", "private"}
-    | {"ogranichennoi", "ogranichennoy", "ogranichennoj", "otvetstvennostyu", "otvetstvennostiu"}
-    | {"otvetstvennostju", "publichnoe", "zakrytoe", "otkrytoe"}
-)
+#: Parts that say little about who is named: legal forms, articles and particles
+#: (data/legal_forms.tsv and data/low_information.tsv).
+LOW_INFORMATION = frozenset(LEGAL_FORMS) | frozenset(word for word, _what in table("low_information.tsv"))
 
 
 @attrs.frozen

@@ -36,6 +36,7 @@ import re
 import attrs
 import email_validator
 
+from screening._data import table
 from screening.exceptions import InvalidEmailError
 
 __all__ = [
@@ -71,29 +72,12 @@ class ProviderRule:
     tag_separator: str
 
 
-_GMAIL = ProviderRule(name="Gmail", domain="gmail.com", ignores_dots=True, tag_separator="+")
-_MICROSOFT = ProviderRule(name="Outlook", domain="outlook.com", ignores_dots=False, tag_separator="+")
-_ICLOUD = ProviderRule(name="iCloud", domain="icloud.com", ignores_dots=False, tag_separator="+")
-_PROTON = ProviderRule(name="Proton Mail", domain="proton.me", ignores_dots=False, tag_separator="+")
-#: Providers' documented folding rules, by the domains they serve. Microsoft domains are not
-#: merged with each other (a hotmail.com and an outlook.com mailbox are different accounts);
-#: only the tag rule applies, within one domain.
+#: Providers' documented folding rules, by the domains they serve (data/email_providers.tsv).
+#: Microsoft domains are not merged with each other (a hotmail.com and an outlook.com mailbox
+#: are different accounts); only the tag rule applies, within one domain.
 PROVIDER_RULES = {
-    "gmail.com": _GMAIL,
-    "googlemail.com": _GMAIL,
-    "outlook.com": _MICROSOFT,
-    "hotmail.com": attrs.evolve(_MICROSOFT, domain="hotmail.com"),
-    "live.com": attrs.evolve(_MICROSOFT, domain="live.com"),
-    "icloud.com": _ICLOUD,
-    "me.com": attrs.evolve(_ICLOUD, domain="me.com"),
-    "mac.com": attrs.evolve(_ICLOUD, domain="mac.com"),
-    "proton.me": _PROTON,
-    "protonmail.com": attrs.evolve(_PROTON, domain="protonmail.com"),
-    "pm.me": attrs.evolve(_PROTON, domain="pm.me"),
-    "fastmail.com": ProviderRule(
-        name="Fastmail", domain="fastmail.com", ignores_dots=False, tag_separator="+"
-    ),
-    "yahoo.com": ProviderRule(name="Yahoo", domain="yahoo.com", ignores_dots=False, tag_separator="-"),
+    served: ProviderRule(name=name, domain=domain, ignores_dots=dots == "yes", tag_separator=separator)
+    for served, name, domain, dots, separator in table("email_providers.tsv")
 }
 
 #: Local parts that name a role, not a person.

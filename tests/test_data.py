@@ -1,0 +1,63 @@
+"""Tests of the package's data tables (screening/data): each row has its table's columns, and the
+values are of the kind the code expects."""
+
+from __future__ import annotations
+
+import re
+from importlib import resources
+
+import pytest
+
+from screening import _alignment, emails
+from screening._countries import COUNTRY_CODES, COUNTRY_NAMES
+from screening._data import pairs, table
+
+#: Each table and its number of columns (None: one or more).
+_COLUMNS = {
+    "countries.tsv": 2,
+    "titles.tsv": 2,
+    "legal_forms.tsv": 2,
+    "low_information.tsv": 2,
+    "name_abbreviations.tsv": 2,
+    "east_slavic_names.tsv": None,
+    "email_providers.tsv": 5,
+}
+
+
+def test_every_table_is_checked_here() -> None:
+    folder = resources.files("screening").joinpath("data")
+    assert set(_COLUMNS) == {item.name for item in folder.iterdir() if item.name.endswith(".tsv")}
+
+
+@pytest.mark.parametrize("name", sorted(_COLUMNS))
+def test_rows_have_their_tables_columns(name: str) -> None:
+    rows = table(name)
+    assert rows
+    expected = _COLUMNS[name]
+    assert [] == [row for row in rows if (len(row) != expected if expected else len(row) < 2)]
+    assert [] == [row for row in rows if any(not cell or cell != cell.strip() for cell in row)]
+
+
+def test_countries_are_alpha_2_codes_of_casefolded_names() -> None:
+    assert all(re.fullmatch(r"[A-Z]{2}", code) for code in COUNTRY_CODES)
+    assert all(name == name.casefold() for name in COUNTRY_NAMES)
+    assert {"KP", "CN", "XK"} <= COUNTRY_CODES
+    assert ("KP", "MM") == (COUNTRY_NAMES["korea, north"], COUNTRY_NAMES["burma"])
+
+
+def test_a_table_of_two_columns_reads_as_a_mapping() -> None:
+    assert "limited liability company" == pairs("legal_forms.tsv")["ooo"]
+
+
+def test_the_vocabulary_reads_as_the_matcher_uses_it() -> None:
+    assert {"jr", "sr"} <= _alignment._GENERATIONS < _alignment.TITLES
+    assert "vladimir" == _alignment.NAME_FORMS["volodymyr"] == _alignment.NAME_FORMS["uladzimir"]
+    assert {"al", "ooo", "gmbh", "the"} <= _alignment.LOW_INFORMATION
+    gmail = emails.PROVIDER_RULES["googlemail.com"]
+    assert ("Gmail", "gmail.com", True, "+") == (
+        gmail.name,
+        gmail.domain,
+        gmail.ignores_dots,
+        gmail.tag_separator,
+    )
+    assert all(rule.tag_separator in {"+", "-"} for rule in emails.PROVIDER_RULES.values())
