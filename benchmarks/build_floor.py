@@ -33,8 +33,9 @@ from collections.abc import Callable
 from pathlib import Path
 
 import screening
-from screening._alignment import Part, joined_keys, joined_spans, name_parts
+from screening._forms import Part, joined_spans, name_parts
 from screening._index import NameIndex, _part_keys
+from screening._rules import joined_keys
 from screening._storage import listed_values as _listed_values
 from screening.models import EntryKind
 

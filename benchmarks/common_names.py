@@ -41,7 +41,7 @@ from pypinyin import lazy_pinyin
 
 import screening
 from screening import translit
-from screening._alignment import _family_index, name_form
+from screening._forms import _family_index, name_form
 from screening.translit import korean
 
 #: Common syllables of Korean given names.

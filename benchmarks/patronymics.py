@@ -20,7 +20,7 @@ from collections import Counter
 from pathlib import Path
 
 import screening
-from screening._alignment import name_form, patronymic
+from screening._forms import name_form, patronymic
 from screening.ofac import import_ofac
 
 

@@ -8,7 +8,7 @@ from importlib import resources
 
 import pytest
 
-from screening import _alignment, emails
+from screening import _forms, emails
 from screening._countries import COUNTRY_CODES, COUNTRY_NAMES
 from screening._data import pairs, table
 
@@ -50,9 +50,9 @@ def test_a_table_of_two_columns_reads_as_a_mapping() -> None:
 
 
 def test_the_vocabulary_reads_as_the_matcher_uses_it() -> None:
-    assert {"jr", "sr"} <= _alignment._GENERATIONS < _alignment.TITLES
-    assert "vladimir" == _alignment.NAME_FORMS["volodymyr"] == _alignment.NAME_FORMS["uladzimir"]
-    assert {"al", "ooo", "gmbh", "the"} <= _alignment.LOW_INFORMATION
+    assert {"jr", "sr"} <= _forms._GENERATIONS < _forms.TITLES
+    assert "vladimir" == _forms.NAME_FORMS["volodymyr"] == _forms.NAME_FORMS["uladzimir"]
+    assert {"al", "ooo", "gmbh", "the"} <= _forms.LOW_INFORMATION
     gmail = emails.PROVIDER_RULES["googlemail.com"]
     assert ("Gmail", "gmail.com", True, "+") == (
         gmail.name,

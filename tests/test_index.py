@@ -17,7 +17,8 @@ from hypothesis import strategies as st
 import screening
 from helpers import DATA, read_vectors
 from screening import _index, strategies
-from screening._alignment import SYLLABLE_LANGUAGES, _link, _pairs, align, name_form, name_forms
+from screening._alignment import _link, _pairs, align
+from screening._forms import SYLLABLE_LANGUAGES, name_form, name_forms
 from screening._index import _LONG, _SURE, NameIndex, _keyed_runs
 from screening.matching import _prepare, name_languages
 from screening.models import EntryKind

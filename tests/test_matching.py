@@ -16,9 +16,11 @@ from screening import (
     Screener,
     Watchlist,
     WatchlistEntry,
-    _alignment,
+    _forms,
+    _rules,
 )
-from screening._alignment import _link, align, name_form, run_readings
+from screening._alignment import _link, align
+from screening._forms import name_form, run_readings
 from screening.matching import FEATURES
 from screening.phonetics import spelling_skeleton
 from screening.reasons import Code, Reason
@@ -255,36 +257,36 @@ def test_joined_given_name_of_other_syllables_is_another_name(screener: Screener
 def test_joined_syllables_have_one_letter_keys() -> None:
     """Listed parts of one syllable each, joined, have the one-letter keys of a single part;
     other joined parts do not."""
-    keys = dict(_alignment.run_keys("kwangjin", ("kwangjin",), 2, ("kwang", "jin"), listed=True))
+    keys = dict(_rules.run_keys("kwangjin", ("kwangjin",), 2, ("kwang", "jin"), listed=True))
     assert {"d:kwangjin", "d:kwangjn", "d:kwagjin"} <= set(keys)
-    other = dict(_alignment.run_keys("mohammedreza", ("mohammedreza",), 2, ("mohammed", "reza"), listed=True))
+    other = dict(_rules.run_keys("mohammedreza", ("mohammedreza",), 2, ("mohammed", "reza"), listed=True))
     assert not any(key.startswith("d:") for key in other)
-    assert _alignment.joined_syllables(("nam", "il"), "namil")
-    assert not _alignment.joined_syllables(("li", "an"), "lian")  # under 5 letters
+    assert _rules.joined_syllables(("nam", "il"), "namil")
+    assert not _rules.joined_syllables(("li", "an"), "lian")  # under 5 letters
 
 
 def test_misspelled_syllable_is_judged_in_the_name_languages() -> None:
     """A part is a misspelled syllable where it reads as no syllable in the listed name's
     languages; an applicant's part that reads in one language only looks up the keys."""
     mandarin, korean = frozenset({"Mandarin"}), frozenset({"Korean"})
-    assert _alignment.misspelled_syllable("jig", "jig", mandarin)
-    assert not _alignment.misspelled_syllable("jig", "jig", korean)
-    assert not _alignment.misspelled_syllable("jig", "jig")
-    keys = dict(_alignment.run_keys("jig", ("jig",), 1, (), listed=False))
+    assert _rules.misspelled_syllable("jig", "jig", mandarin)
+    assert not _rules.misspelled_syllable("jig", "jig", korean)
+    assert not _rules.misspelled_syllable("jig", "jig")
+    keys = dict(_rules.run_keys("jig", ("jig",), 1, (), listed=False))
     assert "y:jing" in keys
-    assert "y:jing" not in dict(_alignment.run_keys("jing", ("jing",), 1, (), listed=False))
+    assert "y:jing" not in dict(_rules.run_keys("jing", ("jing",), 1, (), listed=False))
 
 
 def test_misspelling_keys_reach_every_spelling_one_letter_away() -> None:
     """The keys of a misspelled syllable are the spellings one letter from it (changed, added,
     left out, two swapped) whose shorter side has 2 or 3 letters."""
-    listed = _alignment.misspelling_keys("xnu")
+    listed = _rules.misspelling_keys("xnu")
     keys = set(listed)
     assert len(listed) == len(keys)
     assert {"y:xu", "y:nu", "y:xn", "y:xna", "y:nxu", "y:xnuz", "y:axnu"} <= keys
     assert keys.isdisjoint({"y:xnu", "y:x", "y:xnuzz"})
     assert all(jellyfish.damerau_levenshtein_distance("xnu", key[2:]) == 1 for key in keys)
-    assert {key for key in _alignment.misspelling_keys("lviu") if len(key) - 2 >= 4} == set()
+    assert {key for key in _rules.misspelling_keys("lviu") if len(key) - 2 >= 4} == set()
 
 
 def test_transliteration_evidence_names_the_systems(screener: Screener) -> None:
@@ -422,7 +424,7 @@ def test_abd_al_with_the_article_taken_by_a_sun_letter(applicant: str, listed: s
 @pytest.mark.parametrize("spelling", ["abdullah", "abduh", "abdur", "abdukadir"])
 def test_other_names_beginning_abd_keep_their_spelling(spelling: str) -> None:
     """Names that begin "Abd" without an article before a sun letter get no article spelling."""
-    assert _alignment._with_article((spelling,)) == (spelling,)
+    assert _forms._with_article((spelling,)) == (spelling,)
 
 
 def test_a_syllable_hyphenated_to_a_listed_given_name_makes_another_name() -> None:

@@ -14,7 +14,7 @@ import pytest
 import screening
 from helpers import DATA
 from screening import _storage
-from screening._alignment import name_form
+from screening._forms import name_form
 from screening._index import NameIndex
 from screening.models import EntryKind
 from screening.ofac import import_ofac

@@ -52,22 +52,21 @@ import attrs
 import jellyfish
 
 from screening import translit
-from screening._alignment import (
+from screening._forms import (
     LOW_INFORMATION,
     MIDDLE_NAMES_TRACKED,
     MiddleNames,
     NameForm,
     Part,
     Run,
-    joined_keys,
     joined_spans,
     low_information,
     middle_names,
     name_forms,
     name_parts,
     patronymic,
-    run_keys,
 )
+from screening._rules import joined_keys, run_keys
 from screening._tuning import (
     BEST_LOOSE_SIMILARITY,
     INITIAL_SIMILARITY,

@@ -26,9 +26,10 @@ from collections.abc import Callable, Iterator, Sequence
 import attrs
 
 from screening import accounts, domains, emails, names, phones, translit
-from screening._alignment import TITLES, Alignment, Link, NameForm, align, name_forms
+from screening._alignment import Alignment, Link, align
 from screening._collector import collector_paused
 from screening._disguises import undisguised
+from screening._forms import TITLES, NameForm, name_forms
 from screening._index import NameIndex
 from screening._storage import name_index
 from screening._tuning import (
