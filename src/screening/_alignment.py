@@ -44,7 +44,6 @@ from screening._forms import (
     run_readings,
 )
 from screening._rules import (
-    _joined_misspelling,
     _spelled_joined,
     _token_link,
     applicant_keys,
@@ -55,7 +54,6 @@ from screening._tuning import (
     FAMILY_NAME_SHARE,
     LOOSE_ANCHOR_LENGTH,
     MIDDLE_NAME_FACTOR,
-    MISSPELLING_SIMILARITY,
     NORMALIZED_FACTOR,
     ORDER_FACTOR,
     PATRONYMIC_FACTOR,
@@ -217,22 +215,17 @@ def _spellable(run: Run) -> bool:
 def _link(
     left: Run, right: Run, syllabic: bool = True, languages: frozenset[str] = SYLLABLE_LANGUAGES
 ) -> Link | None:
-    misspelled = None
-    if syllabic and left.width == 1 and right.width == 2:
-        misspelled = _joined_misspelling(left.text, left.latin[0], right.pieces, right.latin[0], languages)
-    linked = (
-        (Method.FUZZY, MISSPELLING_SIMILARITY, (misspelled,))
-        if misspelled
-        else _token_link(
-            left.text, left.latin, right.text, right.latin, left.pieces, right.pieces, syllabic, languages
-        )
+    linked = _token_link(
+        left.text, left.latin, right.text, right.latin, left.pieces, right.pieces, syllabic, languages
     )
     if linked is None:
         return None
     method, similarity, reasons = linked
+    # A part misspelling two syllables written as one word links joined parts loosely.
+    misspelled = reasons[0].code is Code.MISSPELLED_JOINED_SYLLABLES
     if (
         (left.width, right.width) != (1, 1)
-        and misspelled is None
+        and not misspelled
         and (
             method in _SINGLE_PART_METHODS
             or (method is Method.SPELLING and (syllabic or not (_spellable(left) and _spellable(right))))

@@ -66,10 +66,8 @@ from screening._forms import (
     name_parts,
     patronymic,
 )
-from screening._rules import joined_keys, run_keys
+from screening._rules import INITIAL_BOUND, LOOSE_BOUND, joined_keys, run_keys
 from screening._tuning import (
-    BEST_LOOSE_SIMILARITY,
-    INITIAL_SIMILARITY,
     LOOSE_ANCHOR_LENGTH,
     MIDDLE_NAME_FACTOR,
     PATRONYMIC_FACTOR,
@@ -279,8 +277,8 @@ class _Shape(NamedTuple):
             weighty,
             tuple(long),
             tuple(initialed),
-            BEST_LOOSE_SIMILARITY * long_weight,
-            INITIAL_SIMILARITY * initialed_weight,
+            LOOSE_BOUND * long_weight,
+            INITIAL_BOUND * initialed_weight,
             long_bits,
             initialed_bits,
             father_bit,
@@ -544,10 +542,10 @@ class NameIndex:
                 bit = remaining & -remaining
                 remaining ^= bit
                 weight = weights[bit.bit_length() - 1]
-                covered += weight if full & bit else BEST_LOOSE_SIMILARITY * weight
+                covered += weight if full & bit else LOOSE_BOUND * weight
                 reached += weight
                 count += weight > 0
-            potential = min(potential, BEST_LOOSE_SIMILARITY * (total - reached))
+            potential = min(potential, LOOSE_BOUND * (total - reached))
             if potential and (covered + potential) / total + _ROUNDING >= least:
                 added, more = self._unkeyed(shape, keyed, initials, long_parts, least * total - covered)
                 covered += added
@@ -633,7 +631,7 @@ class NameIndex:
         if initials:
             for bit, weight, spelling in shape.initialed:
                 if not reached & bit and spelling[0] in initials:
-                    added += INITIAL_SIMILARITY * weight
+                    added += INITIAL_BOUND * weight
                     count += weight > 0
         maybe_long = []
         potential = 0.0
@@ -641,15 +639,15 @@ class NameIndex:
         for bit, weight, spelling in shape.long:
             if not reached & bit and (checked.get(spelling, True) or spelling[0] in initials):
                 maybe_long.append((weight, spelling))
-                potential += BEST_LOOSE_SIMILARITY * weight
+                potential += LOOSE_BOUND * weight
         if added + potential + _ROUNDING < needed:
             return added + potential, count + len(maybe_long)  # too little anyway
         for weight, spelling in maybe_long:
             if long_parts.near(spelling):
-                added += BEST_LOOSE_SIMILARITY * weight
+                added += LOOSE_BOUND * weight
                 count += weight > 0
             elif spelling[0] in initials:
-                added += INITIAL_SIMILARITY * weight
+                added += INITIAL_BOUND * weight
                 count += weight > 0
         return added, count
 

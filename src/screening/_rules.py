@@ -1,10 +1,21 @@
 """The link rules: when two runs of parts name the same thing, and the keys that find them.
 
-Each pair of runs is linked by the first rule that holds (:func:`_token_link`):
+Each rule is one :class:`Rule` of :data:`RULES`: its test (a :class:`Pair` of runs to the link
+it makes, or None), its keys (two runs it links share one: the name index files listed runs
+under them and looks them up for an applicant's) and its bound (the most similarity its links
+have, which the index bounds a listed part reached through its keys by). Adding a rule means
+adding one unit to :data:`RULES`; the aligner (:func:`_token_link`) and the index
+(:func:`run_keys`, :data:`LOOSE_BOUND`) iterate over them, and ``tests/test_rules.py`` checks
+that every link is between runs that share one of its rule's keys.
+
+Two runs are linked by the first rule that holds:
 
 * **exact**: the same text; **joined tokens**: the same letters, joined or split;
-* **transliteration**: a shared reading in Mandarin or Korean syllables, or the same Latin
-  spelling of two scripts (``Chou`` and ``Zhou``, ``김`` and ``Kim``, ``Jeong`` and ``Jong``);
+* **legal form** and **abbreviation**: one legal form or one given name written two ways;
+* **transliteration**: a shared reading in Mandarin or Korean syllables, one East Slavic name
+  form, one Arabic name with its article, or the same Latin spelling of two scripts (``Chou``
+  and ``Zhou``, ``김`` and ``Kim``, ``Jeong`` and ``Jong``);
+* **kana**, **doubled letters** and **spelling skeleton**: spellings of one name;
 * **ocr**: equal once characters that scans and fonts confuse are folded (``II`` and ``Il``,
   ``K1m`` and ``Kim``): a disguise, so it counts like a transliteration;
 * **phonetic**: the same Metaphone key, parts of 4 or more letters, Jaro-Winkler at least 0.8;
@@ -16,17 +27,18 @@ Each pair of runs is linked by the first rule that holds (:func:`_token_link`):
   :func:`joined_syllables`);
 * **initial**: a single letter and a part it begins.
 
-Every link leaves a key that both runs share (:func:`run_keys`), which the name index files
-listed runs under; only an initial and a two-letter difference leave none.
+Only an initial and a two-letter difference between long parts leave no key
+(:attr:`Rule.keyless`): the index allows for them by rule.
 """
 
 from __future__ import annotations
 
 import functools
 import string
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import cast
 
+import attrs
 import jellyfish
 
 from screening import translit
@@ -79,27 +91,6 @@ _EACH_LANGUAGE = tuple(frozenset({language}) for language in sorted(SYLLABLE_LAN
 _JARO_WINKLER_SLACK = 1e-9
 
 
-def joined_keys(chosen: tuple[Part, ...]) -> list[tuple[str, bool]]:
-    """The keys of the run that joins ``chosen``, ``(key, loose)`` pairs as :func:`run_keys`
-    gives them (strong keys, and the spelling skeleton), worked out without building the run,
-    its readings or caching the keys: a large list's joined runs seldom repeat."""
-    texts = tuple([part.text for part in chosen])
-    text, latin = "".join(texts), _joined_latin(chosen)
-    common = _common_languages(texts)
-    readings = (
-        tuple([key for reading in combination for key in reading.keys])
-        for _language, combination in _joined_combinations(texts, common)
-    )
-    keys = [(key, False) for key in _strong_keys_of(text, latin, readings)]
-    if _spelled_joined(texts, len(latin[0])):
-        skeleton = joined_skeleton(chosen[0].latin[0], chosen[1].latin[0])
-        if skeleton:
-            keys.append(("s:" + skeleton, True))
-    if common and joined_syllables(texts, latin[0]):  # which read in a language in common
-        keys += [(key, True) for key in _one_letter_keys(latin[0])]
-    return keys
-
-
 def _spelled_joined(pieces: tuple[str, ...], letters: int) -> bool:
     """Tell whether joined parts (``pieces``, ``letters`` Latin letters in all) may link as a
     spelling of one name ("Mohammed Reza" and "Mohammadreza"), by their spelling skeleton:
@@ -115,19 +106,6 @@ def _spelled_joined(pieces: tuple[str, ...], letters: int) -> bool:
     )
 
 
-def _strong_keys_of(text: str, latin: tuple[str, ...], readings: Iterable[tuple[str, ...]]) -> frozenset[str]:
-    """Keys two runs share whenever an exact, joined, transliteration, legal-form or
-    abbreviation link joins them: of the run with this text and these Latin spellings and
-    readings (their keys)."""
-    keys = {"l:" + spelling for spelling in latin}
-    if text not in latin:
-        keys.add("t:" + text)  # a Latin text is its own first spelling: "l:" stands for both
-    keys.update("r:" + " ".join(reading) for reading in readings)
-    if text in LEGAL_FORMS:
-        keys.add("f:" + LEGAL_FORMS[text])
-    return frozenset(keys)
-
-
 def _abbreviated(text: str) -> str:
     """The written-out skeleton of a name that has a usual abbreviation, for the name
     abbreviated (:data:`NAME_ABBREVIATIONS`) or written out in any spelling; "" otherwise."""
@@ -138,21 +116,6 @@ def _abbreviated(text: str) -> str:
 
 
 _ABBREVIATED_SKELETONS = frozenset(NAME_ABBREVIATIONS.values())
-
-
-@functools.lru_cache(maxsize=16384)
-def _strong_keys(text: str, latin: tuple[str, ...], pieces: tuple[str, ...]) -> frozenset[str]:
-    """The strong keys of a run (:func:`_strong_keys_of`), and of a single part the name it
-    abbreviates or writes out (``a:``; joined parts never link so, so have no such key)."""
-    keys = _strong_keys_of(text, latin, (reading.keys for reading in run_readings(text, pieces)))
-    if pieces:
-        return keys
-    abbreviated, form = _abbreviated(text), _name_form_of(latin)
-    if abbreviated:
-        keys |= {"a:" + abbreviated}
-    if form:
-        keys |= {"n:" + form}
-    return keys
 
 
 def _reading_link(
@@ -191,6 +154,534 @@ def _reading_link(
 _TokenLink = tuple[Method, float, tuple[Reason, ...]]
 
 
+class Pair:
+    """Two runs a link rule compares, an applicant's (``left``) and a listed one (``right``),
+    with what several rules look at worked out once.
+
+    ``syllabic``: the listed name is a Chinese or Korean one (it ends in a known family name),
+    whose short parts of as many syllables are other syllables, never misspellings of each
+    other; ``languages``: the languages its syllables are read in (a Chinese name's in
+    Mandarin: "Jig", a Korean syllable, is no Mandarin one).
+    """
+
+    def __init__(
+        self,
+        left: str,
+        left_latin: tuple[str, ...],
+        right: str,
+        right_latin: tuple[str, ...],
+        left_pieces: tuple[str, ...],
+        right_pieces: tuple[str, ...],
+        syllabic: bool,
+        languages: frozenset[str],
+    ) -> None:
+        self.left, self.left_latin, self.left_pieces = left, left_latin, left_pieces
+        self.right, self.right_latin, self.right_pieces = right, right_latin, right_pieces
+        self.syllabic, self.languages = syllabic, languages
+        #: The first Latin spellings, which the spelling rules compare.
+        self.a, self.b = left_latin[0], right_latin[0]
+        #: Whether either run joins parts.
+        self.joined = bool(left_pieces or right_pieces)
+
+    @functools.cached_property
+    def spelled(self) -> bool:
+        """Whether the spelling rules may compare the runs: neither is written in Han or Hangul
+        characters (read exactly: another character is another name), and the applicant's
+        spelling is letters and digits."""
+        scripts = {translit.script(self.left), translit.script(self.right)}
+        return not scripts & {"han", "hangul"} and self.a.isalnum() and bool(self.b)
+
+    @functools.cached_property
+    def shortest(self) -> int:
+        """The letters of the shorter first spelling."""
+        return min(len(self.a), len(self.b))
+
+    @functools.cached_property
+    def doubled(self) -> bool:
+        """Whether two short spellings differ only in doubled letters ("Saad" and "Sad", "Hajj"
+        and "Haj"), which the skeleton rule leaves to parts of 5 letters or more."""
+        short = _short_undoubled(self.a) if self.shortest < SKELETON_LENGTH else ""
+        return bool(short) and short == _short_undoubled(self.b)
+
+    @functools.cached_property
+    def other_syllable_names(self) -> bool:
+        """Whether the runs are parts of a Chinese or Korean name that are other names however
+        alike they are spelled or sound (:func:`_other_syllable_names`)."""
+        return self.syllabic and _other_syllable_names(self.left, self.right, self.shortest, self.languages)
+
+    @functools.cached_property
+    def alike(self) -> bool:
+        """Whether the rules of spellings alike (skeleton, sound, a letter or two) may compare
+        the runs: spelled, 4 letters or more, not only doubled letters apart, and no other
+        syllables of a Chinese or Korean name."""
+        return (
+            self.spelled
+            and self.shortest >= FUZZY_LENGTH
+            and not self.doubled
+            and not self.other_syllable_names
+        )
+
+    @functools.cached_property
+    def similarity(self) -> float:
+        """The Jaro-Winkler similarity of the first spellings."""
+        return float(jellyfish.jaro_winkler_similarity(self.a, self.b))
+
+    @functools.cached_property
+    def floored(self) -> float:
+        """The similarity with the slack that floors are compared with: Jaro-Winkler is a sum
+        of fractions, and "muhsin" and "mohsen" come to 0.7999999999999999, not the 0.8 they are."""
+        return self.similarity + _JARO_WINKLER_SLACK
+
+    @functools.cached_property
+    def least(self) -> float:
+        """The least Jaro-Winkler similarity of spellings alike: lower for long parts."""
+        return PHONETIC_MIN_JARO_WINKLER if self.shortest < LONG_SKELETON else LONG_SKELETON_JARO_WINKLER
+
+
+class Keyed:
+    """A run whose keys the link rules give: its text, Latin spellings, width and pieces, as an
+    applicant's run or a listed one. ``readings``: the key tuples of its readings, when they are
+    worked out otherwise than from the run (:func:`joined_keys`); ``parts_latin``: the first
+    spellings of the two parts it joins, when known (their joined skeleton is quicker)."""
+
+    def __init__(
+        self,
+        text: str,
+        latin: tuple[str, ...],
+        width: int,
+        pieces: tuple[str, ...],
+        *,
+        listed: bool,
+        readings: Iterable[tuple[str, ...]] | None = None,
+        parts_latin: tuple[str, str] | None = None,
+    ) -> None:
+        self.text, self.latin, self.width, self.pieces, self.listed = text, latin, width, pieces, listed
+        self._readings, self.parts_latin = readings, parts_latin
+        #: Whether the run is a single part.
+        self.single = width == 1
+
+    @property
+    def readings(self) -> Iterable[tuple[str, ...]]:
+        """The key tuples of the run's readings (:func:`run_readings`)."""
+        if self._readings is not None:
+            return self._readings
+        return (reading.keys for reading in run_readings(self.text, self.pieces))
+
+    @functools.cached_property
+    def script(self) -> str:
+        return translit.script(self.text)
+
+    @functools.cached_property
+    def spelled(self) -> bool:
+        """Whether the spelling rules may link the run: a single part not written in Han or
+        Hangul characters, and an applicant's spelled in letters and digits."""
+        return (
+            self.single and self.script not in {"han", "hangul"} and (self.listed or self.latin[0].isalnum())
+        )
+
+
+#: A link rule's test: the link it makes of a pair, or None when it does not hold.
+LinkTest = Callable[[Pair], "_TokenLink | None"]
+#: A link rule's keys of a run: two runs it links share one.
+KeyMaker = Callable[[Keyed], Iterable[str]]
+
+
+@attrs.frozen
+class Rule:
+    """One link rule: its test, its keys and what it contributes to the name index's bound.
+
+    Attributes:
+        name: what it finds, for people.
+        link: its test: the link of a pair, or None when it does not hold (the next rule is
+            tried).
+        keys: the keys of a run that any two runs it links share; none for a rule the index
+            allows for by itself (:attr:`keyless`).
+        strong: whether its keys are strong: the index counts a listed part reached through one
+            fully; through a loose key, at :data:`LOOSE_BOUND`.
+        most: the highest similarity its links have (the bound cannot be lower).
+        keyless: links it makes between runs that share none of its keys (an initial, a
+            two-letter difference between long parts): the index allows for them by rule.
+    """
+
+    name: str
+    link: LinkTest
+    keys: KeyMaker
+    strong: bool
+    most: float
+    keyless: str = ""
+
+
+def _no_keys(run: Keyed) -> Iterable[str]:
+    return ()
+
+
+# -- The same name written otherwise (strong) ---------------------------------------------------
+
+
+def _exact(pair: Pair) -> _TokenLink | None:
+    if pair.left == pair.right:
+        return Method.EXACT, 1.0, (Reason.of(Code.SAME_TEXT),)
+    return None
+
+
+def _text_keys(run: Keyed) -> Iterable[str]:
+    # A Latin text is its own first spelling: "l:" stands for both.
+    return ("l:" + run.text,) if run.text in run.latin else ("t:" + run.text,)
+
+
+def _legal_form(pair: Pair) -> _TokenLink | None:
+    form = LEGAL_FORMS.get(pair.left)
+    if form is not None and form == LEGAL_FORMS.get(pair.right):
+        reason = Reason.of(Code.SAME_LEGAL_FORM, form=form)
+        return Method.ABBREVIATION, SIMILARITY[Method.ABBREVIATION], (reason,)
+    return None
+
+
+def _legal_form_keys(run: Keyed) -> Iterable[str]:
+    return ("f:" + LEGAL_FORMS[run.text],) if run.text in LEGAL_FORMS else ()
+
+
+def _abbreviation(pair: Pair) -> _TokenLink | None:
+    one_abbreviated = (pair.left in NAME_ABBREVIATIONS) != (pair.right in NAME_ABBREVIATIONS)
+    if one_abbreviated and not pair.joined and _abbreviated(pair.left) == _abbreviated(pair.right):
+        return Method.ABBREVIATION, SIMILARITY[Method.ABBREVIATION], (Reason.of(Code.ABBREVIATED),)
+    return None
+
+
+def _abbreviation_keys(run: Keyed) -> Iterable[str]:
+    abbreviated = _abbreviated(run.text) if not run.pieces else ""
+    return ("a:" + abbreviated,) if abbreviated else ()
+
+
+def _reading(pair: Pair) -> _TokenLink | None:
+    explained = _reading_link(pair.left, pair.right, pair.left_pieces, pair.right_pieces)
+    if explained:
+        return Method.TRANSLITERATION, SIMILARITY[Method.TRANSLITERATION], explained
+    return None
+
+
+def _reading_keys(run: Keyed) -> Iterable[str]:
+    return ("r:" + " ".join(reading) for reading in run.readings)
+
+
+def _east_slavic_form(pair: Pair) -> _TokenLink | None:
+    form = _name_form_of(pair.left_latin)
+    if form and form == _name_form_of(pair.right_latin) and not pair.joined:
+        reason = Reason.of(Code.EAST_SLAVIC_FORM)
+        if " of " in form:  # a patronymic
+            reason = Reason.of(Code.EAST_SLAVIC_PATRONYMIC, form=form)
+        return Method.TRANSLITERATION, SIMILARITY[Method.TRANSLITERATION], (reason,)
+    return None
+
+
+def _east_slavic_form_keys(run: Keyed) -> Iterable[str]:
+    form = _name_form_of(run.latin) if not run.pieces else ""
+    return ("n:" + form,) if form else ()
+
+
+def _arabic_article(pair: Pair) -> _TokenLink | None:
+    article = _article_form(pair.left_latin)
+    if article and article == _article_form(pair.right_latin):
+        reason = Reason.of(Code.ARABIC_ARTICLE, written=article)
+        return Method.TRANSLITERATION, SIMILARITY[Method.TRANSLITERATION], (reason,)
+    return None
+
+
+def _arabic_article_keys(run: Keyed) -> Iterable[str]:
+    article = _article_form(run.latin)
+    return ("l:" + article,) if article else ()
+
+
+def _same_latin(pair: Pair) -> _TokenLink | None:
+    shared = set(pair.left_latin) & set(pair.right_latin)
+    if shared and (pair.left not in pair.left_latin or pair.right not in pair.right_latin):
+        reason = Reason.of(Code.SAME_LATIN, written=sorted(shared)[0])
+        return Method.TRANSLITERATION, SIMILARITY[Method.TRANSLITERATION], (reason,)
+    return None
+
+
+def _latin_keys(run: Keyed) -> Iterable[str]:
+    return ("l:" + spelling for spelling in run.latin)
+
+
+# -- Spellings of one name (loose) ------------------------------------------------------------
+
+
+def _kana(pair: Pair) -> _TokenLink | None:
+    # Kana is compared by skeleton part by part: joined parts have no kana skeleton key.
+    scripts = {translit.script(pair.left), translit.script(pair.right)}
+    if pair.joined or "kana" not in scripts:
+        return None
+    left = {kana_skeleton(spelling) for spelling in pair.left_latin}
+    if left & {kana_skeleton(spelling) for spelling in pair.right_latin} - {""}:
+        return Method.SPELLING, SIMILARITY[Method.SPELLING], (Reason.of(Code.KANA),)
+    return None
+
+
+def _kana_keys(run: Keyed) -> Iterable[str]:
+    """A kana link needs kana on one side: an applicant's kana part looks up both kinds of key
+    (``kk:`` for kana, ``kl:`` for others) and any other part only ``kk:``; a listed part is
+    filed under its own kind."""
+    if not run.single:
+        return
+    for spelling in run.latin:
+        skeleton = kana_skeleton(spelling)
+        if not skeleton:
+            continue
+        if run.script == "kana":
+            yield "kk:" + skeleton
+            if not run.listed:
+                yield "kl:" + skeleton
+        else:
+            yield ("kl:" if run.listed else "kk:") + skeleton
+
+
+def _ocr(pair: Pair) -> _TokenLink | None:
+    a, b = pair.a, pair.b
+    if pair.spelled and pair.shortest >= 2 and a != b and translit.ocr_key(a) == translit.ocr_key(b):
+        return Method.OCR, SIMILARITY[Method.OCR], (Reason.of(Code.SCANS_CONFUSE),)
+    return None
+
+
+def _ocr_keys(run: Keyed) -> Iterable[str]:
+    spelling = run.latin[0]
+    return ("o:" + translit.ocr_key(spelling),) if run.spelled and len(spelling) >= OCR_LENGTH else ()
+
+
+def _initial(pair: Pair) -> _TokenLink | None:
+    a, b = pair.a, pair.b
+    if pair.spelled and len(a) == 1 and len(b) > 1 and b.startswith(a):
+        return Method.INITIAL, SIMILARITY[Method.INITIAL], (Reason.of(Code.INITIAL),)
+    return None
+
+
+def _misspelled_syllable(pair: Pair) -> _TokenLink | None:
+    if not (pair.spelled and pair.syllabic and 2 <= pair.shortest < FUZZY_LENGTH and not pair.doubled):
+        return None
+    a, b = pair.a, pair.b
+    if (
+        misspelled_syllable(pair.left, a, pair.languages)
+        and syllable_part(pair.right, b)
+        and _misspelling_of(a, b)
+    ):
+        reason = Reason.of(Code.MISSPELLED_SYLLABLE, syllables=_syllables_of(pair.languages))
+        return Method.FUZZY, MISSPELLING_SIMILARITY, (reason,)
+    return None
+
+
+def _misspelled_syllable_keys(run: Keyed) -> Iterable[str]:
+    """A short listed part that reads as Chinese or Korean syllables has its spelling (``y:``),
+    which an applicant's part that reads as none has in each spelling one letter away
+    (:func:`misspelling_keys`)."""
+    if not run.spelled:
+        return ()
+    spelling = run.latin[0]
+    if run.listed:
+        return ("y:" + spelling,) if syllable_part(run.text, spelling) else ()
+    if any(misspelled_syllable(run.text, spelling, language) for language in _EACH_LANGUAGE):
+        return misspelling_keys(spelling)
+    return ()
+
+
+def _joined_misspelled_syllables(pair: Pair) -> _TokenLink | None:
+    if not (pair.syllabic and not pair.left_pieces and len(pair.right_pieces) == 2):
+        return None
+    reason = _joined_misspelling(pair.left, pair.a, pair.right_pieces, pair.b, pair.languages)
+    return (Method.FUZZY, MISSPELLING_SIMILARITY, (reason,)) if reason is not None else None
+
+
+def _joined_misspelled_syllables_keys(run: Keyed) -> Iterable[str]:
+    """A listed run of two syllables (:func:`joined_syllables`) has the one-letter keys of its
+    joined spelling, which an applicant's part one letter from it has too."""
+    if run.listed and not run.single and joined_syllables(run.pieces, run.latin[0]):
+        return _one_letter_keys(run.latin[0])
+    return ()
+
+
+def _doubled_letters(pair: Pair) -> _TokenLink | None:
+    if pair.spelled and pair.shortest >= 2 and pair.doubled and not pair.other_syllable_names:
+        return Method.SPELLING, SIMILARITY[Method.SPELLING], (Reason.of(Code.DOUBLED_LETTERS),)
+    return None
+
+
+def _doubled_letters_keys(run: Keyed) -> Iterable[str]:
+    short = _short_undoubled(run.latin[0]) if run.spelled else ""
+    return ("c:" + short,) if short else ()
+
+
+def _spelling_skeleton(pair: Pair) -> _TokenLink | None:
+    a, b = pair.a, pair.b
+    skeleton = spelling_skeleton(a)
+    # Parts with digits have no skeleton (""), which links nothing.
+    if (
+        pair.alike
+        and pair.shortest >= SKELETON_LENGTH
+        and skeleton
+        and skeleton == spelling_skeleton(b)
+        and max(pair.floored, _consonant_similarity(a, b) + _JARO_WINKLER_SLACK) >= pair.least
+    ):
+        reason = Reason.of(Code.SPELLING_SKELETON, skeleton=skeleton)
+        return Method.SPELLING, SIMILARITY[Method.SPELLING], (reason,)
+    return None
+
+
+def _spelling_skeleton_keys(run: Keyed) -> Iterable[str]:
+    """The spelling skeleton of a part of 5 letters or more, and of two parts joined that may
+    link as a spelling of one name (:func:`_spelled_joined`)."""
+    spelling = run.latin[0]
+    if not run.single:
+        if not _spelled_joined(run.pieces, len(spelling)):
+            return ()
+        parts = run.parts_latin
+        skeleton = joined_skeleton(*parts) if parts else spelling_skeleton(spelling)
+        return ("s:" + skeleton,) if skeleton else ()
+    return ("s:" + spelling_skeleton(spelling),) if run.spelled and len(spelling) >= SKELETON_LENGTH else ()
+
+
+def _east_slavic_skeleton(pair: Pair) -> _TokenLink | None:
+    # East Slavic names compared in their Russian-like spelling: "Zaitsau" and "Zaitsev".
+    if not pair.alike:
+        return None
+    slavic = east_slavic_form(pair.a)
+    other = east_slavic_form(pair.b) if slavic and pair.shortest >= SKELETON_LENGTH else ""
+    slavic_skeleton = spelling_skeleton(slavic) if other else ""
+    if (
+        slavic_skeleton
+        and slavic_skeleton == spelling_skeleton(other)
+        and jellyfish.jaro_winkler_similarity(slavic, other) + _JARO_WINKLER_SLACK >= pair.least
+    ):
+        reason = Reason.of(Code.EAST_SLAVIC_SKELETON, skeleton=slavic_skeleton)
+        return Method.SPELLING, SIMILARITY[Method.SPELLING], (reason,)
+    return None
+
+
+def _east_slavic_skeleton_keys(run: Keyed) -> Iterable[str]:
+    spelling = run.latin[0]
+    slavic = east_slavic_form(spelling) if run.spelled and len(spelling) >= SKELETON_LENGTH else ""
+    return ("s:" + spelling_skeleton(slavic),) if slavic else ()
+
+
+def _phonetic(pair: Pair) -> _TokenLink | None:
+    key = metaphone_key(pair.a) if pair.alike else ""
+    if key and key == metaphone_key(pair.b) and pair.floored >= PHONETIC_MIN_JARO_WINKLER:
+        return Method.PHONETIC, 0.8 + 0.1 * pair.similarity, (Reason.of(Code.SOUNDS_LIKE, key=key),)
+    return None
+
+
+def _phonetic_keys(run: Keyed) -> Iterable[str]:
+    spelling = run.latin[0]
+    key = metaphone_key(spelling) if run.spelled and len(spelling) >= PHONETIC_LENGTH else ""
+    return ("m:" + key,) if key else ()
+
+
+def _letters_away(pair: Pair) -> _TokenLink | None:
+    if not pair.alike:
+        return None
+    distance = jellyfish.damerau_levenshtein_distance(pair.a, pair.b)
+    if (
+        pair.syllabic
+        and distance == 2
+        and _syllable_counts(pair.left, pair.languages) & _syllable_counts(pair.right, pair.languages)
+    ):
+        return None  # two letters apart and as many Chinese or Korean syllables: other syllables
+    if distance == 1 or (distance == 2 and pair.shortest >= TWO_LETTER_LENGTH):
+        return Method.FUZZY, 0.9 * pair.similarity, (Reason.of(Code.LETTERS_AWAY, distance=distance),)
+    return None
+
+
+def _letters_away_keys(run: Keyed) -> Iterable[str]:
+    spelling = run.latin[0]
+    return _one_letter_keys(spelling) if run.spelled and len(spelling) >= FUZZY_LENGTH else ()
+
+
+#: The link rules, in the order they are tried: the first that holds links two runs. Each owns
+#: its test, its keys and its bound; the name index files and looks up every rule's keys
+#: (:func:`run_keys`) and bounds a listed part by the rules that could reach it
+#: (:data:`LOOSE_BOUND`, :data:`INITIAL_BOUND`).
+RULES = (
+    Rule(
+        "misspelled joined syllables",
+        _joined_misspelled_syllables,
+        _joined_misspelled_syllables_keys,
+        strong=False,
+        most=MISSPELLING_SIMILARITY,
+    ),
+    Rule("exact", _exact, _text_keys, strong=True, most=1.0),
+    Rule("legal form", _legal_form, _legal_form_keys, strong=True, most=SIMILARITY[Method.ABBREVIATION]),
+    Rule(
+        "abbreviation", _abbreviation, _abbreviation_keys, strong=True, most=SIMILARITY[Method.ABBREVIATION]
+    ),
+    Rule("reading", _reading, _reading_keys, strong=True, most=SIMILARITY[Method.TRANSLITERATION]),
+    Rule(
+        "East Slavic form",
+        _east_slavic_form,
+        _east_slavic_form_keys,
+        strong=True,
+        most=SIMILARITY[Method.TRANSLITERATION],
+    ),
+    Rule(
+        "Arabic article",
+        _arabic_article,
+        _arabic_article_keys,
+        strong=True,
+        most=SIMILARITY[Method.TRANSLITERATION],
+    ),
+    Rule("Latin spelling", _same_latin, _latin_keys, strong=True, most=SIMILARITY[Method.TRANSLITERATION]),
+    Rule("kana", _kana, _kana_keys, strong=False, most=SIMILARITY[Method.SPELLING]),
+    Rule("scans confuse", _ocr, _ocr_keys, strong=False, most=SIMILARITY[Method.OCR]),
+    Rule(
+        "initial",
+        _initial,
+        _no_keys,
+        strong=False,
+        most=SIMILARITY[Method.INITIAL],
+        keyless="a single letter and a part it begins",
+    ),
+    Rule(
+        "misspelled syllable",
+        _misspelled_syllable,
+        _misspelled_syllable_keys,
+        strong=False,
+        most=MISSPELLING_SIMILARITY,
+    ),
+    Rule(
+        "doubled letters",
+        _doubled_letters,
+        _doubled_letters_keys,
+        strong=False,
+        most=SIMILARITY[Method.SPELLING],
+    ),
+    Rule(
+        "spelling skeleton",
+        _spelling_skeleton,
+        _spelling_skeleton_keys,
+        strong=False,
+        most=SIMILARITY[Method.SPELLING],
+    ),
+    Rule(
+        "East Slavic skeleton",
+        _east_slavic_skeleton,
+        _east_slavic_skeleton_keys,
+        strong=False,
+        most=SIMILARITY[Method.SPELLING],
+    ),
+    Rule("sound", _phonetic, _phonetic_keys, strong=False, most=0.9),
+    Rule(
+        "letters away",
+        _letters_away,
+        _letters_away_keys,
+        strong=False,
+        most=0.9,
+        keyless=f"two letters apart, parts of {TWO_LETTER_LENGTH} letters or more",
+    ),
+)
+#: How the name index counts a listed part reached through a loose key: the most any loose
+#: rule's link has.
+LOOSE_BOUND = max(rule.most for rule in RULES if not rule.strong)
+#: How it counts a listed part that an applicant's initial may reach (which leaves no key).
+INITIAL_BOUND = next(rule.most for rule in RULES if rule.name == "initial")
+
+
 @functools.lru_cache(maxsize=131072)
 def _token_link(
     left: str,
@@ -202,113 +693,65 @@ def _token_link(
     syllabic: bool = True,
     languages: frozenset[str] = SYLLABLE_LANGUAGES,
 ) -> _TokenLink | None:
-    """Link two runs by the first rule that holds; joined runs are read part by part
-    (``pieces``, :func:`run_readings`). ``syllabic``: the listed name is a Chinese or Korean
-    one (it ends in a known family name), whose short parts of as many syllables are other
-    syllables, never misspellings of each other; ``languages``: the languages its syllables
-    are read in (a Chinese name's in Mandarin: "Jig", a Korean syllable, is no Mandarin one).
+    """Link two runs by the first rule of :data:`RULES` that holds; joined runs are read part
+    by part (``pieces``, :func:`run_readings`). See :class:`Pair` for ``syllabic`` and
+    ``languages``.
 
     Returns:
         The method, the similarity, and the reasons: for a transliteration, one per language
         whose readings the texts share (its ``language`` detail); otherwise one; None when no
         rule holds.
     """
-    found = _written_link(left, left_latin, right, right_latin, left_pieces, right_pieces)
-    if found is not None:
-        return found
-    if {translit.script(left), translit.script(right)} & {"han", "hangul"}:
-        return None  # characters are read exactly: another character is another name
-    a, b = left_latin[0], right_latin[0]
-    if not a.isalnum() or not b:
-        return None
-    return _spelled_link(left, right, a, b, syllabic, languages)
-
-
-def _written_link(
-    left: str,
-    left_latin: tuple[str, ...],
-    right: str,
-    right_latin: tuple[str, ...],
-    left_pieces: tuple[str, ...],
-    right_pieces: tuple[str, ...],
-) -> _TokenLink | None:
-    """The rules that find one name written otherwise: the same text, legal form or
-    abbreviation, a shared reading, one East Slavic or Arabic form, one Latin spelling, one
-    kana skeleton (see :func:`_token_link`)."""
-    if left == right:
-        return Method.EXACT, 1.0, (Reason.of(Code.SAME_TEXT),)
-    if left in LEGAL_FORMS and LEGAL_FORMS[left] == LEGAL_FORMS.get(right):
-        reason = Reason.of(Code.SAME_LEGAL_FORM, form=LEGAL_FORMS[left])
-        return Method.ABBREVIATION, SIMILARITY[Method.ABBREVIATION], (reason,)
-    one_abbreviated = (left in NAME_ABBREVIATIONS) != (right in NAME_ABBREVIATIONS)
-    if one_abbreviated and not left_pieces and not right_pieces and _abbreviated(left) == _abbreviated(right):
-        return Method.ABBREVIATION, SIMILARITY[Method.ABBREVIATION], (Reason.of(Code.ABBREVIATED),)
-    explained = _reading_link(left, right, left_pieces, right_pieces)
-    if explained:
-        return Method.TRANSLITERATION, SIMILARITY[Method.TRANSLITERATION], explained
-    found = _latin_form_link(left, left_latin, right, right_latin, joined=bool(left_pieces or right_pieces))
-    if found is not None:
-        return found
-    # Kana is compared by skeleton part by part: joined parts have no kana skeleton key.
-    kana = not left_pieces and not right_pieces and "kana" in {translit.script(left), translit.script(right)}
-    if kana and {kana_skeleton(spelling) for spelling in left_latin} & {
-        kana_skeleton(spelling) for spelling in right_latin
-    } - {""}:
-        return Method.SPELLING, SIMILARITY[Method.SPELLING], (Reason.of(Code.KANA),)
+    pair = Pair(left, left_latin, right, right_latin, left_pieces, right_pieces, syllabic, languages)
+    for rule in RULES:
+        found = rule.link(pair)
+        if found is not None:
+            return found
     return None
 
 
-def _latin_form_link(
-    left: str, left_latin: tuple[str, ...], right: str, right_latin: tuple[str, ...], *, joined: bool
-) -> _TokenLink | None:
-    """Two runs whose Latin spellings give one name: one East Slavic name form (single
-    parts), one Arabic name with its article, or a Latin spelling in common between scripts."""
-    form = _name_form_of(left_latin)
-    if form and form == _name_form_of(right_latin) and not joined:
-        reason = Reason.of(Code.EAST_SLAVIC_FORM)
-        if " of " in form:  # a patronymic
-            reason = Reason.of(Code.EAST_SLAVIC_PATRONYMIC, form=form)
-        return Method.TRANSLITERATION, SIMILARITY[Method.TRANSLITERATION], (reason,)
-    article = _article_form(left_latin)
-    if article and article == _article_form(right_latin):
-        reason = Reason.of(Code.ARABIC_ARTICLE, written=article)
-        return Method.TRANSLITERATION, SIMILARITY[Method.TRANSLITERATION], (reason,)
-    shared = set(left_latin) & set(right_latin)
-    if shared and (left not in left_latin or right not in right_latin):
-        spelled = sorted(shared)[0]
-        reason = Reason.of(Code.SAME_LATIN, written=spelled)
-        return Method.TRANSLITERATION, SIMILARITY[Method.TRANSLITERATION], (reason,)
-    return None
+def _rule_keys(run: Keyed) -> tuple[tuple[str, bool], ...]:
+    """Every rule's keys of a run, ``(key, loose)`` pairs, strong ones first."""
+    found = {key: False for rule in RULES if rule.strong for key in rule.keys(run)}
+    for rule in RULES:
+        if not rule.strong:
+            found.update(dict.fromkeys(rule.keys(run), True))
+    return tuple(found.items())
 
 
-def _spelled_link(
-    left: str, right: str, a: str, b: str, syllabic: bool, languages: frozenset[str]
-) -> _TokenLink | None:
-    """The rules that compare the Latin letters ``a`` and ``b`` of two runs: characters that
-    scans confuse, an initial, a misspelled syllable, doubled letters, a spelling skeleton,
-    a sound, a letter or two (see :func:`_token_link`)."""
-    if min(len(a), len(b)) >= 2 and a != b and translit.ocr_key(a) == translit.ocr_key(b):
-        return Method.OCR, SIMILARITY[Method.OCR], (Reason.of(Code.SCANS_CONFUSE),)
-    if min(len(a), len(b)) == 1:
-        if len(a) == 1 and len(b) > 1 and b.startswith(a):
-            return Method.INITIAL, SIMILARITY[Method.INITIAL], (Reason.of(Code.INITIAL),)
-        return None
-    shortest = min(len(a), len(b))
-    # Short parts that differ only in doubled letters ("Saad" and "Sad", "Hajj" and "Haj"),
-    # which the skeleton rule leaves to parts of 5 letters or more.
-    short = _short_undoubled(a) if shortest < SKELETON_LENGTH else ""
-    doubled = bool(short) and short == _short_undoubled(b)
-    if shortest < FUZZY_LENGTH and not doubled:
-        misspelled = syllabic and misspelled_syllable(left, a, languages)
-        if misspelled and syllable_part(right, b) and _misspelling_of(a, b):
-            reason = Reason.of(Code.MISSPELLED_SYLLABLE, syllables=_syllables_of(languages))
-            return Method.FUZZY, MISSPELLING_SIMILARITY, (reason,)
-        return None
-    if syllabic and _other_syllable_names(left, right, shortest, languages):
-        return None
-    if doubled:
-        return Method.SPELLING, SIMILARITY[Method.SPELLING], (Reason.of(Code.DOUBLED_LETTERS),)
-    return _alike_link(left, right, a, b, shortest, syllabic, languages)
+def joined_keys(chosen: tuple[Part, ...]) -> list[tuple[str, bool]]:
+    """The keys of the listed run that joins ``chosen``, ``(key, loose)`` pairs as
+    :func:`run_keys` gives them, worked out without building the run, its readings or caching
+    the keys: a large list's joined runs seldom repeat."""
+    texts = tuple([part.text for part in chosen])
+    common = _common_languages(texts)
+    readings = [
+        tuple([key for reading in combination for key in reading.keys])
+        for _language, combination in _joined_combinations(texts, common)
+    ]
+    parts_latin = (chosen[0].latin[0], chosen[1].latin[0]) if len(chosen) == 2 else None
+    run = Keyed(
+        "".join(texts),
+        _joined_latin(chosen),
+        len(chosen),
+        texts,
+        listed=True,
+        readings=readings,
+        parts_latin=parts_latin,
+    )
+    return list(_rule_keys(run))
+
+
+@functools.lru_cache(maxsize=8192)
+def run_keys(
+    text: str, latin: tuple[str, ...], width: int, pieces: tuple[str, ...], *, listed: bool
+) -> tuple[tuple[str, bool], ...]:
+    """The keys of a run, ``(key, loose)`` pairs: two runs that :func:`align` can link share one
+    (every rule's keys: strong ones, of the rules that find one name written otherwise; loose
+    ones, of the rules of spellings alike). Two links leave no key (:attr:`Rule.keyless`): an
+    initial and a two-letter difference between parts of :data:`TWO_LETTER_LENGTH` letters or
+    more."""
+    return _rule_keys(Keyed(text, latin, width, pieces, listed=listed))
 
 
 def _other_syllable_names(left: str, right: str, shortest: int, languages: frozenset[str]) -> bool:
@@ -325,60 +768,6 @@ def _other_syllable_names(left: str, right: str, shortest: int, languages: froze
     # "Danny" beside a Chinese family name): another kind of name, however alike they are
     # spelled or sound ("Dianyu", "Duan").
     return bool(_syllable_counts(left)) and not _syllable_counts(right)
-
-
-def _alike_link(
-    left: str, right: str, a: str, b: str, shortest: int, syllabic: bool, languages: frozenset[str]
-) -> _TokenLink | None:
-    """Spellings of one name by their skeleton (also in East Slavic form), by sound, or a
-    letter or two apart."""
-    similarity = jellyfish.jaro_winkler_similarity(a, b)
-    # Jaro-Winkler is a sum of fractions: "muhsin" and "mohsen" come to 0.7999999999999999,
-    # not the 0.8 they are. Floors are compared with that much slack.
-    floored = similarity + _JARO_WINKLER_SLACK
-    least = PHONETIC_MIN_JARO_WINKLER if shortest < LONG_SKELETON else LONG_SKELETON_JARO_WINKLER
-    found = _skeleton_link(a, b, shortest, floored, least)
-    if found is not None:
-        return found
-    key = metaphone_key(a)
-    if key and key == metaphone_key(b) and floored >= PHONETIC_MIN_JARO_WINKLER:
-        return Method.PHONETIC, 0.8 + 0.1 * similarity, (Reason.of(Code.SOUNDS_LIKE, key=key),)
-    distance = jellyfish.damerau_levenshtein_distance(a, b)
-    if syllabic and distance == 2 and _syllable_counts(left, languages) & _syllable_counts(right, languages):
-        return None  # two letters apart and as many Chinese or Korean syllables: other syllables
-    if distance == 1 or (distance == 2 and shortest >= TWO_LETTER_LENGTH):
-        return Method.FUZZY, 0.9 * similarity, (Reason.of(Code.LETTERS_AWAY, distance=distance),)
-    return None
-
-
-def _skeleton_link(a: str, b: str, shortest: int, floored: float, least: float) -> _TokenLink | None:
-    """Romanized spellings of one name: one spelling skeleton, as written or in East Slavic
-    form, and Jaro-Winkler (``floored``, with its slack) at least ``least``."""
-    skeleton = spelling_skeleton(a)
-    # Parts with digits have no skeleton (""), which links nothing.
-    if (
-        shortest >= SKELETON_LENGTH
-        and skeleton
-        and skeleton == spelling_skeleton(b)
-        and max(floored, _consonant_similarity(a, b) + _JARO_WINKLER_SLACK) >= least
-    ):
-        return (
-            Method.SPELLING,
-            SIMILARITY[Method.SPELLING],
-            (Reason.of(Code.SPELLING_SKELETON, skeleton=skeleton),),
-        )
-    # East Slavic names compared in their Russian-like spelling: "Zaitsau" and "Zaitsev".
-    slavic = east_slavic_form(a)
-    other = east_slavic_form(b) if slavic and shortest >= SKELETON_LENGTH else ""
-    slavic_skeleton = spelling_skeleton(slavic) if other else ""
-    if (
-        slavic_skeleton
-        and slavic_skeleton == spelling_skeleton(other)
-        and jellyfish.jaro_winkler_similarity(slavic, other) + _JARO_WINKLER_SLACK >= least
-    ):
-        reason = Reason.of(Code.EAST_SLAVIC_SKELETON, skeleton=slavic_skeleton)
-        return Method.SPELLING, SIMILARITY[Method.SPELLING], (reason,)
-    return None
 
 
 def misspelled_syllable(text: str, spelling: str, languages: frozenset[str] = SYLLABLE_LANGUAGES) -> bool:
@@ -495,70 +884,6 @@ def misspelling_keys(spelling: str) -> list[str]:
                 found.add(spelling[:index] + spelling[index + 1] + spelling[index] + spelling[index + 2 :])
     found.discard(spelling)
     return ["y:" + other for other in found if len(other) >= 2]
-
-
-@functools.lru_cache(maxsize=8192)
-def run_keys(
-    text: str, latin: tuple[str, ...], width: int, pieces: tuple[str, ...], *, listed: bool
-) -> tuple[tuple[str, bool], ...]:
-    """The keys of a run, ``(key, loose)`` pairs: two runs that :func:`align` can link share one.
-
-    Strong keys (exact, joined, transliteration, legal-form and abbreviation links): the run's
-    text, Latin spellings, readings, legal form and abbreviated name (:func:`_strong_keys`).
-    Loose keys, for single parts (two joined parts have only the spelling skeleton,
-    :func:`_spelled_joined`): the OCR key (``o:``), the Metaphone key from 4 letters
-    (``m:``), the spelling skeleton from 5
-    (``s:``), the spelling and the spelling less any one letter from 4 (``d:``, so a one-letter
-    difference shares a key), and the kana skeleton (``kk:`` for kana parts, ``kl:`` for
-    others: a kana link needs kana on one side, so an applicant's kana part looks up both and
-    any other part only ``kk:``; a listed part is filed under its own kind), and for a short
-    listed part that reads as Chinese or Korean syllables its spelling (``y:``), which an
-    applicant's part that reads as none has in each spelling one letter away
-    (:func:`misspelling_keys`). Two links leave no key: an initial and a two-letter difference
-    between parts of :data:`TWO_LETTER_LENGTH` letters or more.
-    """
-    found = dict.fromkeys(_strong_keys(text, latin, pieces), False)
-    if width != 1:
-        skeleton = spelling_skeleton(latin[0]) if _spelled_joined(pieces, len(latin[0])) else ""
-        if skeleton:
-            found["s:" + skeleton] = True
-        if listed and joined_syllables(pieces, latin[0]):
-            found.update(dict.fromkeys(_one_letter_keys(latin[0]), True))
-        return tuple(found.items())  # joined parts link exactly, by reading or by spelling
-    kind = translit.script(text)
-    for spelling in latin:
-        skeleton = kana_skeleton(spelling)
-        if not skeleton:
-            continue
-        if kind == "kana":
-            found["kk:" + skeleton] = True
-            if not listed:
-                found["kl:" + skeleton] = True
-        else:
-            found[("kl:" if listed else "kk:") + skeleton] = True
-    spelling = latin[0]
-    size = len(spelling)
-    if kind in {"han", "hangul"} or (not listed and not spelling.isalnum()):
-        return tuple(found.items())  # characters are read exactly; symbols link no further
-    short = _short_undoubled(spelling)
-    if short:
-        found["c:" + short] = True  # short parts that differ only in doubled letters
-    if size >= OCR_LENGTH:
-        found["o:" + translit.ocr_key(spelling)] = True
-    if size >= PHONETIC_LENGTH and metaphone_key(spelling):
-        found["m:" + metaphone_key(spelling)] = True
-    if size >= SKELETON_LENGTH:
-        found["s:" + spelling_skeleton(spelling)] = True
-        slavic = east_slavic_form(spelling)
-        if slavic:  # East Slavic names in their Russian-like spelling (see _token_link)
-            found["s:" + spelling_skeleton(slavic)] = True
-    if size >= FUZZY_LENGTH:
-        found.update(dict.fromkeys(_one_letter_keys(spelling), True))
-    if listed and syllable_part(text, spelling):
-        found["y:" + spelling] = True
-    elif not listed and any(misspelled_syllable(text, spelling, language) for language in _EACH_LANGUAGE):
-        found.update(dict.fromkeys(misspelling_keys(spelling), True))
-    return tuple(found.items())
 
 
 def listed_keys(form: NameForm) -> tuple[tuple[tuple[str, bool], ...], ...]:

@@ -30,12 +30,6 @@ SIMILARITY = {
     Method.SPELLING: 0.88,
     Method.INITIAL: 0.5,
 }
-#: The highest similarity a loose link can have: OCR 0.9, a spelling 0.88, a sound 0.8 + 0.1
-#: times Jaro-Winkler, a letter or two 0.9 times Jaro-Winkler. The name index bounds every
-#: loose link by it (screening._index): raising a loose similarity above it loses hits.
-BEST_LOOSE_SIMILARITY = 0.9
-#: The similarity of an initial, which the name index bounds an initial by.
-INITIAL_SIMILARITY = SIMILARITY[Method.INITIAL]
 #: Similarity of a short part of a Chinese or Korean name misspelled (see misspelled_syllable).
 MISSPELLING_SIMILARITY = 0.8
 #: Minimum Jaro-Winkler similarity for a phonetic link or a spelling skeleton: lower links

@@ -1,0 +1,93 @@
+"""Tests of the link rules as units: each rule's links are between runs that share one of the
+rule's own keys (or are of the kind the rule says leaves none), and never stronger than the
+rule's bound, so the index, the aligner and the bound cannot drift apart."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import screening
+from helpers import read_vectors
+from screening import strategies
+from screening._alignment import _link
+from screening._forms import SYLLABLE_LANGUAGES, Run, name_form
+from screening._rules import INITIAL_BOUND, LOOSE_BOUND, RULES, Keyed, Pair, Rule, _token_link
+from screening._tuning import TWO_LETTER_LENGTH
+from screening.models import EntryKind
+
+_BUNDLED = screening.load_watchlist()
+_LISTED = [entry for entry in _BUNDLED.entries if entry.kind is EntryKind.PERSON]
+_BY_ID = {entry.id: entry for entry in _BUNDLED.entries}
+
+
+def _keys(rule: Rule, run: Run, *, listed: bool) -> set[str]:
+    return set(rule.keys(Keyed(run.text, run.latin, run.width, run.pieces, listed=listed)))
+
+
+def _first_rule(pair: Pair) -> tuple[Rule, tuple[object, float, tuple[object, ...]]] | None:
+    """The rule that links a pair, as the aligner tries them (the first that holds), and its link."""
+    for rule in RULES:
+        found = rule.link(pair)
+        if found is not None:
+            return rule, found
+    return None
+
+
+def _check_pairs(applicant: str, listed: str) -> None:
+    """Every link the aligner makes between a run of ``applicant`` and one of ``listed`` is the
+    first rule's that holds; the runs share one of that rule's keys, or are of the kind the rule
+    says leaves none; its similarity is within the rule's bound."""
+    left_form, right_form = name_form(applicant), name_form(listed)
+    for left in left_form.runs:
+        for right in right_form.runs:
+            for syllabic in (False, True):
+                link = _link(left, right, syllabic, SYLLABLE_LANGUAGES)
+                if link is None:
+                    continue
+                pair = Pair(
+                    left.text, left.latin, right.text, right.latin, left.pieces, right.pieces,
+                    syllabic, SYLLABLE_LANGUAGES,
+                )  # fmt: skip
+                first = _first_rule(pair)
+                assert first is not None
+                rule, (_method, similarity, reasons) = first
+                assert similarity <= rule.most + 1e-12, (rule.name, left, right)
+                assert reasons, rule.name
+                shared = _keys(rule, left, listed=False) & _keys(rule, right, listed=True)
+                keyless = (rule.name == "initial" and len(pair.a) == 1) or (
+                    rule.name == "letters away" and pair.shortest >= TWO_LETTER_LENGTH
+                )
+                assert shared or keyless, (rule.name, left.text, right.text)
+
+
+@pytest.mark.parametrize("row", read_vectors("name_variants.csv"), ids=lambda row: row["name"])
+def test_each_rule_links_only_runs_that_share_its_keys(row: dict[str, str]) -> None:
+    entry = _BY_ID.get(row["entry_id"])
+    for listed in (entry.name, *entry.aliases) if entry else ():
+        _check_pairs(row["name"], listed)
+
+
+@settings(max_examples=100)
+@given(data=st.data())
+def test_each_rule_links_only_runs_that_share_its_keys_on_drawn_variants(data: st.DataObject) -> None:
+    entry = data.draw(st.sampled_from(_LISTED))
+    variant = data.draw(strategies.listed_name_variants(entry))
+    _check_pairs(variant, entry.name)
+
+
+def test_the_index_bounds_come_from_the_rules() -> None:
+    assert LOOSE_BOUND == max(rule.most for rule in RULES if not rule.strong) == 0.9
+    assert INITIAL_BOUND == 0.5
+    assert all(rule.most <= 1.0 for rule in RULES)
+    assert [rule.name for rule in RULES if rule.keyless] == ["initial", "letters away"]
+
+
+def test_the_first_rule_that_holds_links() -> None:
+    """ "Zhou" and "Chou" read alike in Mandarin and are one letter apart too: the earlier rule,
+    the shared reading, links them."""
+    found = _token_link("zhou", ("zhou",), "chou", ("chou",))
+    assert found is not None
+    assert screening.Method.TRANSLITERATION == found[0]
+    assert {"same syllables", "same reading"} >= {reason.code.value for reason in found[2]}
