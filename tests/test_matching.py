@@ -1097,3 +1097,15 @@ def test_short_parts_that_differ_only_in_doubled_letters_are_spellings() -> None
 def test_one_word_name_of_a_thousand_letters_is_screened(screener: Screener) -> None:
     """A one-word name at the length limit is screened, not a crash."""
     assert Decision.CLEAR == screener.screen(Applicant(name="a" * 999)).decision
+
+
+def test_the_feature_table_binds_every_feature_to_its_function() -> None:
+    """Each row of the feature table that is no qualifier has the function of its name, and the
+    evidence a feature finds records that name."""
+    from screening._features import FEATURE_TABLE
+
+    assert [row.name for row in FEATURE_TABLE if not row.qualifier] == [feature.name for feature in FEATURES]
+    assert all(feature.function.__name__ == feature.name for feature in FEATURES)
+    result = screening.screen(Applicant(name="Zhenxing Wang", nationality="US", date_of_birth="1990"))
+    names = {row.name for row in FEATURE_TABLE}
+    assert {evidence.feature for hit in result.hits for evidence in hit.evidence} <= names

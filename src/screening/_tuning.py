@@ -113,7 +113,7 @@ CORROBORATION_WEIGHT = 0.5
 #: Pull of an agreeing qualifier toward 1, and the factor of a conflicting one: a different
 #: date of birth says more against identity than a different nationality (people hold several).
 AGREEMENT_PULL = 0.3
-CONFLICT_FACTORS = {"nationality_listed": 0.95, "date_of_birth_listed": 0.85}
+NATIONALITY_CONFLICT, DATE_OF_BIRTH_CONFLICT = 0.95, 0.85
 
 # -- The cost of one comparison ---------------------------------------------------------------
 

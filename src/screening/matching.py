@@ -29,13 +29,13 @@ from screening import accounts, domains, emails, names, phones, translit
 from screening._alignment import Alignment, Link, align
 from screening._collector import collector_paused
 from screening._disguises import undisguised
+from screening._features import FEATURE_TABLE, FeatureSpec, spec
 from screening._forms import TITLES, NameForm, name_forms
 from screening._index import NameIndex
 from screening._storage import name_index
 from screening._tuning import (
     ACCOUNT_SCORE,
     AGREEMENT_PULL,
-    CONFLICT_FACTORS,
     CORROBORATION_WEIGHT,
     DOMAIN_SCORE,
     EMAIL_DOMAIN_SCORE,
@@ -603,10 +603,16 @@ def email_domain_resembles_listed_domain(
 
 @attrs.frozen
 class Feature:
-    """A rule of the scoring model: its name and the function that yields its evidence."""
+    """A rule of the scoring model: its row of the feature table and the function that yields
+    its evidence."""
 
-    name: str
+    spec: FeatureSpec
     function: Callable[[_ApplicantForms, _Prepared, Policy], _Found]
+
+    @property
+    def name(self) -> str:
+        """The feature's name, as each of its evidence records it."""
+        return self.spec.name
 
     @property
     def description(self) -> str:
@@ -614,9 +620,8 @@ class Feature:
         return (self.function.__doc__ or "").strip()
 
 
-#: The feature table: every rule that can produce evidence, in the order they run.
-FEATURES: tuple[Feature, ...] = tuple(
-    Feature(function.__name__, function)
+_FINDERS = {
+    function.__name__: function
     for function in (
         name_listed,
         email_listed,
@@ -629,6 +634,11 @@ FEATURES: tuple[Feature, ...] = tuple(
         website_resembles_listed_domain,
         email_domain_resembles_listed_domain,
     )
+}
+#: The features that can bring an entry up, in the order they run: the rows of the feature table
+#: (screening._features) that are no qualifiers, each with the function that finds its evidence.
+FEATURES: tuple[Feature, ...] = tuple(
+    Feature(row, _FINDERS[row.name]) for row in FEATURE_TABLE if not row.qualifier
 )
 
 
@@ -710,17 +720,19 @@ def date_of_birth_listed(applicant: Applicant, entry: WatchlistEntry) -> Evidenc
     )
 
 
-#: Qualifiers: facts that only adjust the score of an entry that other evidence brought up.
-QUALIFIERS: tuple[Callable[[Applicant, WatchlistEntry], Evidence | None], ...] = (
-    nationality_listed,
-    date_of_birth_listed,
+#: Qualifiers: facts that only adjust the score of an entry that other evidence brought up (the
+#: rows of the feature table so marked).
+QUALIFIERS: tuple[Callable[[Applicant, WatchlistEntry], Evidence | None], ...] = tuple(
+    {"nationality_listed": nationality_listed, "date_of_birth_listed": date_of_birth_listed}[row.name]
+    for row in FEATURE_TABLE
+    if row.qualifier
 )
 
 
 def _qualified(score: float, qualifiers: list[Evidence]) -> float:
     for item in qualifiers:
         agrees = item.score >= 1.0
-        score = score + (1 - score) * AGREEMENT_PULL if agrees else score * CONFLICT_FACTORS[item.feature]
+        score = score + (1 - score) * AGREEMENT_PULL if agrees else score * spec(item.feature).conflict_factor
     return score
 
 
@@ -729,7 +741,7 @@ def _combined_score(evidence: list[Evidence]) -> float:
     best_name: Evidence | None = None
     others: list[float] = []
     for item in evidence:
-        if item.feature == "name_listed":
+        if spec(item.feature).is_name:
             if best_name is None or item.score > best_name.score:
                 best_name = item
         else:
@@ -740,10 +752,6 @@ def _combined_score(evidence: list[Evidence]) -> float:
     for score in scores[1:]:
         remaining *= 1 - score
     return combined + (1 - combined) * (1 - remaining) * CORROBORATION_WEIGHT
-
-
-#: Features that keep only their strongest evidence per applicant value and entry.
-_ONE_PER_FIELD = frozenset({"name_listed", "email_local_part_names_listed"})
 
 
 def _evidence_order(item: Evidence) -> tuple[float, str, bool, str, str]:
@@ -851,7 +859,7 @@ class Screener:
         for feature in FEATURES:
             for entry, found in feature.function(forms, prepared, self.policy):
                 entries[entry.id] = entry
-                if found.feature in _ONE_PER_FIELD:
+                if feature.spec.names:
                     # One name evidence per applicant name and entry: the strongest.
                     key = (entry.id, found.field)
                     if key not in best_name or _evidence_order(found) < _evidence_order(best_name[key]):

@@ -23,6 +23,7 @@ from collections.abc import Iterable
 import attrs
 
 from screening import names
+from screening._features import FEATURE_TABLE
 from screening._printable import printable
 from screening.exceptions import ReviewError
 from screening.models import Applicant, Method, WatchlistEntry, is_partial_date
@@ -349,12 +350,13 @@ def evidence_key(evidence: Evidence, /) -> str:
     """What a piece of evidence is, independent of the order of the applicant's values and,
     for names, of the order of their parts."""
     compared = evidence.compared
-    if evidence.feature in _NAME_FEATURES:
+    if evidence.feature in _NAMES:
         compared = " ".join(sorted(compared.split()))
     return f"{evidence.feature}|{compared}|{evidence.listed_field}|{evidence.listed_value}"
 
 
-_NAME_FEATURES = frozenset({"name_listed", "email_local_part_names_listed"})
+#: The features whose evidence compares names (the feature table's ``names``).
+_NAMES = frozenset(feature.name for feature in FEATURE_TABLE if feature.names)
 
 
 #: How far ahead of UTC a reviewer's calendar may be: the earliest time zone is UTC+14.
