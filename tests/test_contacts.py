@@ -18,6 +18,7 @@ from screening import (
     domains,
     emails,
 )
+from screening.reasons import Code, Reason
 
 
 def _listed(**fields: object) -> Watchlist:
@@ -37,7 +38,10 @@ def test_gmail_variant_is_reported_as_a_variant() -> None:
         evidence.method,
         evidence.compared,
     )
-    assert "Gmail mailbox" in evidence.sentence
+    assert (
+        Reason.of(Code.SAME_MAILBOX, provider="Gmail", mailbox="zhenxingwang@gmail.com")
+        == evidence.reasons[0]
+    )
 
 
 def test_dots_matter_outside_gmail() -> None:
@@ -55,7 +59,7 @@ def test_name_in_local_part_reaches_review_only(screener: screening.Screener) ->
     """A listed name spelled in an address's local part brings review, never a match."""
     hit = screener.screen(Applicant(name="Alex Morgan", emails=["zhenxing.wang88@gmail.com"])).hits[0]
     assert (Decision.REVIEW, Method.EMAIL_NAME) == (hit.decision, hit.evidence[0].method)
-    assert hit.evidence[0].sentence.endswith("brings review, never a match.")
+    assert Code.NAME_IN_EMAIL == hit.evidence[0].reasons[0].code
 
 
 @pytest.mark.parametrize(
@@ -128,7 +132,7 @@ def test_listed_account_matches() -> None:
         Applicant(name="Alex Morgan", accounts=["0x5aaeb6053f3e94c9b9a09f33669435e7ef1beaed"]), listed
     )
     assert (Decision.MATCH, Decision.MATCH) == (bitcoin.decision, ether.decision)
-    assert "Bitcoin address (P2PKH, Base58Check)" in bitcoin.hits[0].evidence[0].sentence
+    assert "Bitcoin address (P2PKH, Base58Check)" == bitcoin.hits[0].evidence[0].reasons[0].get("description")
 
 
 def test_invalid_account_is_a_problem_not_an_error() -> None:

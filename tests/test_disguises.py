@@ -7,6 +7,7 @@ import pytest
 from helpers import read_vectors
 from screening import Applicant, Decision, Screener
 from screening._disguises import undisguised
+from screening.reasons import Code, Reason
 
 
 def _unescaped(text: str) -> str:
@@ -20,7 +21,14 @@ def test_disguised_listed_name_flags_its_entry(screener: Screener, row: dict[str
     names what was undone."""
     result = screener.screen(Applicant(name=_unescaped(row["name"])))
     assert (row["decision"], row["entry_id"]) == (result.decision.value, result.hits[0].entry.id)
-    assert any(row["undone"] in evidence.sentence for evidence in result.hits[0].evidence)
+    changes = [
+        change
+        for evidence in result.hits[0].evidence
+        for reason in evidence.reasons
+        if reason.code is Code.READ_AS_DISPLAYED
+        for change in reason.get("changes")  # type: ignore[union-attr]
+    ]
+    assert any(row["undone"] in change for change in changes)
 
 
 @pytest.mark.parametrize(
@@ -61,5 +69,6 @@ def test_invisible_characters_are_named_in_the_evidence(screener: Screener) -> N
     result = screener.screen(Applicant(name="Wa\u200bng Zhen\u2066xing"))
     assert ("match", True) == (
         result.decision.value,
-        "invisible format characters removed (U+200B, U+2066)" in result.hits[0].evidence[0].sentence,
+        Reason.of(Code.READ_AS_DISPLAYED, changes=("invisible format characters removed (U+200B, U+2066)",))
+        in result.hits[0].evidence[0].reasons,
     )

@@ -20,6 +20,7 @@ from screening import (
     _rules,
 )
 from screening._alignment import _link, align
+from screening._features import FEATURE_TABLE
 from screening._forms import name_form, run_readings
 from screening.matching import FEATURES
 from screening.phonetics import spelling_skeleton
@@ -1102,8 +1103,6 @@ def test_one_word_name_of_a_thousand_letters_is_screened(screener: Screener) -> 
 def test_the_feature_table_binds_every_feature_to_its_function() -> None:
     """Each row of the feature table that is no qualifier has the function of its name, and the
     evidence a feature finds records that name."""
-    from screening._features import FEATURE_TABLE
-
     assert [row.name for row in FEATURE_TABLE if not row.qualifier] == [feature.name for feature in FEATURES]
     assert all(feature.function.__name__ == feature.name for feature in FEATURES)
     result = screening.screen(Applicant(name="Zhenxing Wang", nationality="US", date_of_birth="1990"))
