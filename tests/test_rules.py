@@ -4,13 +4,14 @@ rule's bound, so the index, the aligner and the bound cannot drift apart."""
 
 from __future__ import annotations
 
+import jellyfish
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import screening
 from helpers import read_vectors
-from screening import strategies
+from screening import _rules, strategies
 from screening._alignment import _link
 from screening._forms import SYLLABLE_LANGUAGES, Run, name_form
 from screening._rules import INITIAL_BOUND, LOOSE_BOUND, RULES, Keyed, Pair, Rule, _token_link
@@ -91,3 +92,38 @@ def test_the_first_rule_that_holds_links() -> None:
     assert found is not None
     assert screening.Method.TRANSLITERATION == found[0]
     assert {"same syllables", "same reading"} >= {reason.code.value for reason in found[2]}
+
+
+def test_joined_syllables_have_one_letter_keys() -> None:
+    """Listed parts of one syllable each, joined, have the one-letter keys of a single part;
+    other joined parts do not."""
+    keys = dict(_rules.run_keys("kwangjin", ("kwangjin",), 2, ("kwang", "jin"), listed=True))
+    assert {"d:kwangjin", "d:kwangjn", "d:kwagjin"} <= set(keys)
+    other = dict(_rules.run_keys("mohammedreza", ("mohammedreza",), 2, ("mohammed", "reza"), listed=True))
+    assert not any(key.startswith("d:") for key in other)
+    assert _rules.joined_syllables(("nam", "il"), "namil")
+    assert not _rules.joined_syllables(("li", "an"), "lian")  # under 5 letters
+
+
+def test_misspelled_syllable_is_judged_in_the_name_languages() -> None:
+    """A part is a misspelled syllable where it reads as no syllable in the listed name's
+    languages; an applicant's part that reads in one language only looks up the keys."""
+    mandarin, korean = frozenset({"Mandarin"}), frozenset({"Korean"})
+    assert _rules.misspelled_syllable("jig", "jig", mandarin)
+    assert not _rules.misspelled_syllable("jig", "jig", korean)
+    assert not _rules.misspelled_syllable("jig", "jig")
+    keys = dict(_rules.run_keys("jig", ("jig",), 1, (), listed=False))
+    assert "y:jing" in keys
+    assert "y:jing" not in dict(_rules.run_keys("jing", ("jing",), 1, (), listed=False))
+
+
+def test_misspelling_keys_reach_every_spelling_one_letter_away() -> None:
+    """The keys of a misspelled syllable are the spellings one letter from it (changed, added,
+    left out, two swapped) whose shorter side has 2 or 3 letters."""
+    listed = _rules.misspelling_keys("xnu")
+    keys = set(listed)
+    assert len(listed) == len(keys)
+    assert {"y:xu", "y:nu", "y:xn", "y:xna", "y:nxu", "y:xnuz", "y:axnu"} <= keys
+    assert keys.isdisjoint({"y:xnu", "y:x", "y:xnuzz"})
+    assert all(jellyfish.damerau_levenshtein_distance("xnu", key[2:]) == 1 for key in keys)
+    assert {key for key in _rules.misspelling_keys("lviu") if len(key) - 2 >= 4} == set()

@@ -123,3 +123,8 @@ MAX_RUN = 3
 MAX_JOINED_READINGS = 48
 #: Fewest single letters set apart that are read as one word (two are initials).
 MIN_SPACED_LETTERS = 3
+#: Most readings kept for one Chinese or Korean name part; more are cut, longest-known first.
+#: More finds rarer segmentations of long romanized names and costs time on every long part.
+MAX_READINGS = 48
+#: Most Latin spellings kept for one kana part.
+MAX_KANA_SPELLINGS = 16

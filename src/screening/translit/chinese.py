@@ -30,13 +30,12 @@ import json
 from collections.abc import Iterable
 from pathlib import Path
 
+from screening._tuning import MAX_READINGS
 from screening.translit._reading import MAX_SYLLABLE_TEXT, Reading, Trigrams
 from screening.translit._tables import chinese_surname_spellings, plain, wade_giles
 
 __all__ = ["cyrillic_readings", "han_readings", "latin_readings", "palladius", "pinyin_syllables", "tongyong"]
 
-#: Most readings kept for one name part; more are cut, longest-known first.
-_MAX_READINGS = 48
 
 #: Syllables missing from the Wade-Giles table (cjklib lists them as unmapped).
 _EXTRA_SYLLABLES = ("e", "o", "yo", "lo", "me", "ne", "dia", "fiao", "zhei", "yai")
@@ -193,7 +192,7 @@ def _cyrillic_longest() -> int:
 def _segmentations_of(
     text: str, inventory: dict[str, tuple[_Syllable, ...]], longest: int
 ) -> tuple[tuple[_Syllable, ...], ...]:
-    """The readings of ``text`` as consecutive syllables, at most ``_MAX_READINGS``.
+    """The readings of ``text`` as consecutive syllables, at most ``MAX_READINGS``.
 
     Worked out from the end of the text: the readings of ``text[start:]`` are each syllable
     spelled at ``start`` followed by a reading of the rest, so a loop, not a recursion, goes
@@ -206,7 +205,7 @@ def _segmentations_of(
         for end in range(min(size, start + longest), start, -1):
             for reading in inventory.get(text[start:end], ()):
                 rests = from_here[end]
-                here.extend((reading, *rest) for rest in rests[: _MAX_READINGS - len(here)])
+                here.extend((reading, *rest) for rest in rests[: MAX_READINGS - len(here)])
         from_here[start] = tuple(here)
     return from_here[0]
 
@@ -289,7 +288,7 @@ def latin_readings(text: str, /) -> tuple[Reading, ...]:
                 keys=(f"zh:{spelled[0]}",), system=SURNAME_SPELLING, shown=spelled[0], language="Mandarin"
             )
         )
-    return tuple(readings[:_MAX_READINGS])
+    return tuple(readings[:MAX_READINGS])
 
 
 @functools.lru_cache(maxsize=16384)
@@ -326,7 +325,7 @@ def han_readings(text: str, /) -> tuple[Reading, ...]:
     if any(not choices for choices in options):
         return ()  # a character the table cannot read
     result = []
-    for combination in itertools.islice(itertools.product(*options), _MAX_READINGS):
+    for combination in itertools.islice(itertools.product(*options), MAX_READINGS):
         result.append(
             Reading(
                 keys=tuple(f"zh:{syllable}" for syllable in combination),

@@ -16,6 +16,8 @@ from __future__ import annotations
 import functools
 import itertools
 
+from screening._tuning import MAX_KANA_SPELLINGS
+
 __all__ = ["is_kana", "latin_spellings"]
 
 _BASE = {
@@ -35,7 +37,6 @@ _BASE = {
 _SMALL = {"ャ": "ya", "ュ": "yu", "ョ": "yo", "ァ": "a", "ィ": "i", "ゥ": "u", "ェ": "e", "ォ": "o"}
 _SOKUON = "ッ"  # U+30C3 KATAKANA LETTER SMALL TU: doubles the next consonant
 _CHOONPU = "ー"  # U+30FC KATAKANA-HIRAGANA PROLONGED SOUND MARK: lengthens the vowel
-_MAX_VARIANTS = 16
 #: Syllables whose vowel Japanese adds after a foreign final consonant (Kim is キム kimu).
 _EPENTHETIC = frozenset({"ku", "gu", "su", "zu", "tsu", "to", "do", "mu", "ru", "pu", "bu", "fu"})
 
@@ -98,4 +99,4 @@ def latin_spellings(text: str, /) -> tuple[str, ...]:
             choices.append(syllable[:-1])
         options.append(choices)
     spellings = ("".join(combination) for combination in itertools.product(*options))
-    return tuple(dict.fromkeys(itertools.islice(spellings, _MAX_VARIANTS)))
+    return tuple(dict.fromkeys(itertools.islice(spellings, MAX_KANA_SPELLINGS)))

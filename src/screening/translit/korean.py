@@ -33,6 +33,7 @@ from __future__ import annotations
 import functools
 import itertools
 
+from screening._tuning import MAX_READINGS
 from screening.translit._reading import MAX_SYLLABLE_TEXT, Reading, Trigrams
 from screening.translit._tables import hanja_readings, korean_surnames
 
@@ -45,7 +46,6 @@ __all__ = [
     "syllable_key",
 ]
 
-_MAX_READINGS = 48
 _HANGUL_FIRST, _HANGUL_LAST = 0xAC00, 0xD7A3
 
 #: Sound class of each Hangul initial (19, in Unicode order).
@@ -218,7 +218,7 @@ def hanja_readings_of(text: str, /) -> list[str]:
     if not options or any(not choices for choices in options):
         return []
     return [
-        "".join(combination) for combination in itertools.islice(itertools.product(*options), _MAX_READINGS)
+        "".join(combination) for combination in itertools.islice(itertools.product(*options), MAX_READINGS)
     ]
 
 
@@ -240,7 +240,7 @@ def _syllables_of(
     vowels: dict[str, str] | dict[str, tuple[str, ...]],
     finals: dict[str, str],
 ) -> tuple[tuple[str, ...], ...]:
-    """The readings of ``text`` as syllable keys, at most ``_MAX_READINGS``.
+    """The readings of ``text`` as syllable keys, at most ``MAX_READINGS``.
 
     Worked out from the end of the text: the readings of ``text[start:]`` are each syllable
     spelled at ``start`` followed by a reading of the rest, so a loop, not a recursion, goes
@@ -266,7 +266,7 @@ def _syllables_of(
                         rests = from_here[final_end]
                         if rests:
                             key = syllable_key(initial, vowel, final)
-                            here.extend((key, *rest) for rest in rests[: _MAX_READINGS - len(here)])
+                            here.extend((key, *rest) for rest in rests[: MAX_READINGS - len(here)])
         from_here[start] = tuple(here)
     return from_here[0]
 
@@ -343,7 +343,7 @@ def cyrillic_readings(text: str, /) -> tuple[Reading, ...]:
     for keys in _segment(text, _CYRILLIC_INITIALS, _CYRILLIC_VOWELS, _CYRILLIC_FINALS):
         # Russian has no "ng": Kontsevich writes the final ㅇ as н.
         options = [[key, key[:-1] + "ng"] if key.endswith("n") else [key] for key in keys]
-        for combination in itertools.islice(itertools.product(*options), _MAX_READINGS):
+        for combination in itertools.islice(itertools.product(*options), MAX_READINGS):
             for variant in _initial_variants(tuple(combination)):
                 result.append(
                     Reading(keys=variant, system="Korean in Cyrillic", shown=text, language="Korean")
