@@ -43,7 +43,7 @@ def _missed(index: NameIndex, name: str) -> list[str]:
     or whose bound is below the score."""
     missed = []
     for form in name_forms(name):
-        bounds = dict(index.candidates(form, _THRESHOLD))
+        bounds = {position: bound for position, bound, _partial in index.candidates(form, _THRESHOLD)}
         for position, listed in enumerate(index.names):
             alignment = align(
                 form,
@@ -201,7 +201,9 @@ def test_index_keeps_hand_picked_hits(query: str, listed: str) -> None:
     alignment = align(form, index.form(0))
     assert alignment is not None
     assert alignment.score >= _THRESHOLD
-    assert dict(index.candidates(form, _THRESHOLD)).get(0, -1.0) >= alignment.score
+    assert {position: bound for position, bound, _partial in index.candidates(form, _THRESHOLD)}.get(
+        0, -1.0
+    ) >= alignment.score
 
 
 def _anchors(name: str, *, listed: bool) -> dict[str, int]:
@@ -278,7 +280,9 @@ def test_the_bound_allows_for_a_patronymic_left_out() -> None:
     entry = screening.WatchlistEntry(id="b", kind=EntryKind.PERSON, name="BEGLOVA, Olga Aleksandrovna")
     index = NameIndex.build([(entry, "name", entry.name, False)])
     assert _missed(index, "Olga Beglova") == []
-    assert [position for position, _bound in index.candidates(name_form("Olga Beglova"), _THRESHOLD)] == [0]
+    assert [
+        position for position, _bound, _partial in index.candidates(name_form("Olga Beglova"), _THRESHOLD)
+    ] == [0]
 
 
 def test_the_bound_allows_for_middle_names_left_out() -> None:
@@ -291,7 +295,9 @@ def test_the_bound_allows_for_middle_names_left_out() -> None:
     index = NameIndex.build([(entry, "name", entry.name, False)])
     for name in ("Joaquin Guzman Loera", "Joaquin Archivaldo Guzman Loera"):
         assert _missed(index, name) == []
-        assert [position for position, _bound in index.candidates(name_form(name), _THRESHOLD)] == [0]
+        assert [position for position, _bound, _partial in index.candidates(name_form(name), _THRESHOLD)] == [
+            0
+        ]
 
 
 def test_unlinked_legal_forms_and_particles_do_not_count_in_the_bound() -> None:
@@ -304,7 +310,8 @@ def test_unlinked_legal_forms_and_particles_do_not_count_in_the_bound() -> None:
     index = NameIndex.build([(entry, "name", entry.name, False)])
     assert index.candidates(name_form("Aqsa International Foundation"), _THRESHOLD) == []
     assert [
-        position for position, _ in index.candidates(name_form("Aqsa International Ltd"), _THRESHOLD)
+        position
+        for position, _, _partial in index.candidates(name_form("Aqsa International Ltd"), _THRESHOLD)
     ] == [0]
     a1 = screening.WatchlistEntry(id="a", kind=EntryKind.ORGANIZATION, name="A1 TRADING")
     index = NameIndex.build([(a1, "name", a1.name, False)])
@@ -321,7 +328,9 @@ def test_legal_forms_written_as_one_word_keep_their_weight_in_the_bound() -> Non
     alignment = align(form, index.form(0))
     assert alignment is not None
     assert alignment.score >= _THRESHOLD
-    assert dict(index.candidates(form, _THRESHOLD)).get(0, -1.0) >= alignment.score
+    assert {position: bound for position, bound, _partial in index.candidates(form, _THRESHOLD)}.get(
+        0, -1.0
+    ) >= alignment.score
 
 
 #: Legal forms, particles and a few names, each with spellings that link to it every way:

@@ -39,6 +39,7 @@ from screening._forms import (
     NameForm,
     Part,
     Run,
+    _syllabic_name,
     _syllable_counts,
     low_information,
     run_readings,
@@ -56,6 +57,8 @@ from screening._tuning import (
     MIDDLE_NAME_FACTOR,
     NORMALIZED_FACTOR,
     ORDER_FACTOR,
+    PARTIAL_LEAST_SHARE,
+    PARTIAL_LEFT_OUT_WEIGHT,
     PATRONYMIC_FACTOR,
     SCRAMBLED_FACTOR,
     SIMILARITY,
@@ -164,6 +167,11 @@ class Alignment:
     chain_shifted: str = ""
     #: The listed middle names the applicant's name leaves out (see :func:`middle_names`).
     middle_left_out: tuple[str, ...] = ()
+    #: The score is that of part of a longer listed name (see :func:`_partial_name`): the
+    #: listed parts the applicant leaves out weigh little. Review at most.
+    partial: bool = False
+    #: The score as a share of the whole listed name, when :attr:`partial`.
+    whole_score: float = 0.0
 
 
 def _loosely_comparable(left: Run, right: Run) -> bool:
@@ -296,6 +304,18 @@ def align(
     for index in middle_left_out:
         weights[index] *= MIDDLE_NAME_FACTOR  # "Joaquin Guzman Loera" for GUZMAN LOERA, Joaquin Archivaldo
     coverage = matched / (sum(weights) or 1.0)
+    partial = not complete and _partial_name(applicant, listed, chosen, used, weights, person=person)
+    if partial:
+        # Part of a longer listed name ("Abdul Basir" for ABDUL BASIR NOORZAI): scored by what
+        # the applicant gives, the listed parts left out weighing little. Review at most.
+        left_out = sum(weight for index, weight in enumerate(weights) if index not in used_listed)
+        given = sum(weights) - left_out + PARTIAL_LEFT_OUT_WEIGHT * left_out
+        partial = matched / (given or 1.0) > coverage and left_out <= (1 - PARTIAL_LEAST_SHARE) * sum(weights)
+        whole = coverage
+        if partial:
+            coverage = matched / (given or 1.0)
+    else:
+        whole = coverage
     unused = [index for index in range(len(applicant.parts)) if index not in used_applicant]
     # A part that links to a listed part, though another part took that one, is no added
     # syllable: the name written twice ("Wang Zhenxing 王振兴") or a name repeated ("Muhammad
@@ -340,9 +360,10 @@ def align(
         score *= SCRAMBLED_FACTOR if scrambled else ORDER_FACTOR
     if method is Method.NORMALIZED:
         score *= NORMALIZED_FACTOR
+    score = min(1.0, max(0.0, score))
     return Alignment(
         links=tuple(chosen),
-        score=min(1.0, max(0.0, score)),
+        score=score,
         method=method,
         complete=complete,
         decisive=decisive and not chain_shifted,
@@ -359,6 +380,8 @@ def align(
         ),
         chain_shifted=chain_shifted,
         middle_left_out=tuple(listed.parts[index].text for index in middle_left_out),
+        partial=partial,
+        whole_score=score * whole / coverage if partial else score,
     )
 
 
@@ -539,6 +562,51 @@ def _weak_partial(
     if listed.family is not None and listed.family not in used_listed:
         return True  # given names without the family name: a different family
     return read_in_korean  # two thirds of Jong Pong Ju, say
+
+
+def _partial_name(
+    applicant: NameForm,
+    listed: NameForm,
+    chosen: list[Link],
+    used: tuple[set[int], set[int]],
+    weights: list[float],
+    *,
+    person: bool,
+) -> bool:
+    """Tell whether a correspondence with part of a listed person's name may be scored by what
+    the applicant gives (:data:`PARTIAL_LEFT_OUT_WEIGHT`): every name the applicant gives is
+    linked closely (:attr:`Link.close`; a name of the applicant's beside a listed one left out
+    makes another person:
+    "Roman Arkadyevich Petrov" is no ABRAMOVICH, Roman Arkadyevich), two informative listed
+    parts or more are linked closely (:attr:`Link.close`), one of them by a strong link (the
+    first given name, when the name is written "FAMILY, Given Middle"), and the
+    listed name is no Chinese or Korean one,
+    whose syllables are read, so that a part left out is another given name."""
+    if not person or listed.family is not None or _syllabic_name(listed.parts):
+        return False
+    close = [link for link in chosen if link.close and not link.outside]
+    given = {index for link in close for index in range(link.applicant.start, link.applicant.end)}
+    if any(part.named and index not in given for index, part in enumerate(applicant.parts)):
+        return False
+    informative = {
+        index
+        for link in close
+        for index in range(link.listed.start, link.listed.end)
+        if listed.parts[index].named and weights[index] > 0
+    }
+    # A name written "FAMILY, Given Middle" says which given name is the person's own: part of
+    # it is the first given name with the family name (of VASQUEZ VALENCIA, Natalia Andrea,
+    # "Andrea Vasquez" is someone else).
+    middle = listed.middle_names
+    strong = {
+        index
+        for link in close
+        if link.method in DECISIVE_METHODS
+        for index in range(link.listed.start, link.listed.end)
+    }
+    if middle is not None and middle.first not in strong:
+        return False
+    return len(informative) >= 2 and any(link.method in DECISIVE_METHODS for link in close)
 
 
 def _middle_left_out(listed: NameForm, chosen: list[Link], used_listed: set[int]) -> list[int]:

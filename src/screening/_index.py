@@ -59,6 +59,8 @@ from screening._forms import (
     NameForm,
     Part,
     Run,
+    _family_index,
+    _syllabic_name,
     joined_spans,
     low_information,
     middle_names,
@@ -70,6 +72,8 @@ from screening._rules import INITIAL_BOUND, LOOSE_BOUND, joined_keys, run_keys
 from screening._tuning import (
     LOOSE_ANCHOR_LENGTH,
     MIDDLE_NAME_FACTOR,
+    PARTIAL_LEAST_SHARE,
+    PARTIAL_LEFT_OUT_WEIGHT,
     PATRONYMIC_FACTOR,
     SKELETON_LENGTH,
     TWO_LETTER_LENGTH,
@@ -226,10 +230,18 @@ class _Shape(NamedTuple):
     #: keys reach the first given name and the family name.
     middle: tuple[int, int, int]
     middle_discounts: tuple[tuple[int, float], ...]
+    #: Whether part of the name may be scored by what the applicant gives (a person's name,
+    #: no Chinese or Korean one: see screening._alignment._partial_name).
+    partial: bool
 
     @classmethod
     def make(
-        cls, weights: tuple[float, ...], always: int, spellings: tuple[str, ...], middle: tuple[int, int, int]
+        cls,
+        weights: tuple[float, ...],
+        always: int,
+        spellings: tuple[str, ...],
+        middle: tuple[int, int, int],
+        partial: bool,
     ) -> _Shape:
         """A shape, with its total and needed parts worked out."""
         weighty = 0
@@ -287,11 +299,15 @@ class _Shape(NamedTuple):
             tuple(low),
             middle,
             middle_discounts,
+            partial,
         )
 
     @classmethod
-    def of(cls, parts: tuple[Part, ...], middle: MiddleNames | None = None) -> _Shape:
-        """The shape of a name with these parts, and these middle names."""
+    def of(
+        cls, parts: tuple[Part, ...], middle: MiddleNames | None = None, *, person: bool = False
+    ) -> _Shape:
+        """The shape of a name with these parts, and these middle names; ``person``: the name
+        is a person's."""
         weights = [0.0] * min(len(parts), _BITS)
         always = 0
         for index, part in enumerate(parts):
@@ -306,7 +322,15 @@ class _Shape(NamedTuple):
                 1 << middle.first,
                 sum(1 << index for index in middle.family),
             )
-        return cls.make(tuple(weights), always, spellings, bits)
+        return cls.make(tuple(weights), always, spellings, bits, _partial_allowed(parts, person=person))
+
+
+def _partial_allowed(parts: tuple[Part, ...], *, person: bool) -> bool:
+    """Tell whether part of a listed name may be scored by what the applicant gives, as
+    :func:`screening._alignment._partial_name` allows: a person's name of three names or more (two
+    linked, one left out), no Chinese or Korean one."""
+    named = sum(1 for part in parts if part.named)
+    return person and named >= 3 and _family_index(parts) is None and not _syllabic_name(parts)
 
 
 @functools.cache
@@ -401,7 +425,7 @@ class NameIndex:
             for variant, parts in enumerate(name_parts(value)):
                 position = len(names)
                 names.append(ListedName(entry, field, value, weak, variant))
-                shapes.append(_Shape.of(parts, middle_names(value, parts) if person else None))
+                shapes.append(_Shape.of(parts, middle_names(value, parts) if person else None, person=person))
                 low = [part.text in LOW_INFORMATION for part in parts]
                 for start, part in enumerate(parts):
                     if low[start]:
@@ -471,8 +495,9 @@ class NameIndex:
             for ref in self._refs[offset : offset + (slot & _COUNT)]
         )
 
-    def candidates(self, form: NameForm, least: float) -> list[tuple[int, float]]:
-        """The listed names whose bound reaches ``least``: ``(position, bound)`` pairs in order.
+    def candidates(self, form: NameForm, least: float) -> list[tuple[int, float, bool]]:
+        """The listed names whose bound reaches ``least``: ``(position, bound, partial)`` in
+        order, ``partial`` when only part of the name (align's partial name) could reach it.
 
         The bound is at least the score :func:`align` gives the pair (before any factor for
         weak aliases), so no name left out could reach ``least``.
@@ -494,7 +519,7 @@ class NameIndex:
         # Whether two-letter differences or initials (which leave no key) may reach long parts,
         # and whether initials may reach the others.
         long_reachable = bool(initials or long_parts.spellings)
-        result = []
+        result: list[tuple[int, float, bool]] = []
         shapes, strong_mask, loose_mask, mask = self._shapes, strong.get, loose.get, _MASK
         # A name can only be aligned through an anchoring link (align() requires one).
         # Or, for a name of two informative parts or more, through close links to every part
@@ -508,7 +533,7 @@ class NameIndex:
             shape = shapes[position]
             total = shape.total
             if not total:
-                result.append((position, 1.0))
+                result.append((position, 1.0, False))
                 continue
             always = shape.always
             if always and not low_joined:
@@ -553,8 +578,22 @@ class NameIndex:
             if count < shape.needed:
                 continue  # align needs two weighty listed parts covered (one for one-part names)
             bound = min(1.0, covered / total + _ROUNDING)
+            # Part of a longer listed name, the parts left out weighing little (align's partial
+            # name): at most the keyed parts' weight over itself and that little. A name written
+            # "FAMILY, Given Middle" only with its first given name, and with a strong link (a
+            # strong key, or a sure loose one such as OCR's).
+            sure = full & shape.weighty & ~shape.always or loose_mask(position, 0) & _SURE
+            partial = reached >= PARTIAL_LEAST_SHARE * total - _ROUNDING
+            if partial and shape.partial and sure and keyed & shape.middle[1] == shape.middle[1]:
+                given = (1 - PARTIAL_LEFT_OUT_WEIGHT) * reached + PARTIAL_LEFT_OUT_WEIGHT * total
+                partial_bound = min(1.0, reached / given + _ROUNDING)
+                if partial_bound > bound:
+                    if bound < least <= partial_bound:
+                        result.append((position, partial_bound, True))
+                        continue
+                    bound = partial_bound
             if bound >= least:
-                result.append((position, bound))
+                result.append((position, bound, False))
         return result
 
     def _query_keys(self, form: NameForm) -> tuple[dict[str, tuple[bool, int]], set[str], bool]:
@@ -659,7 +698,10 @@ class NameIndex:
             ("variants", [name.variant for name in self.names]),
             (
                 "shapes",
-                [[shape.weights, shape.always, shape.spellings, shape.middle] for shape in self._shapes],
+                [
+                    [shape.weights, shape.always, shape.spellings, shape.middle, shape.partial]
+                    for shape in self._shapes
+                ],
             ),
             ("low_joined", sorted(self._low_joined)),
         ]
@@ -708,8 +750,9 @@ class NameIndex:
                 int(always),
                 tuple(map(sys.intern, spellings)),
                 (int(middle), int(first), int(family)),
+                partial is True,
             )
-            for weights, always, spellings, (middle, first, family) in shapes
+            for weights, always, spellings, (middle, first, family), partial in shapes
         ]
         # Every part mask must name parts the name has.
         widths = [(1 << len(shape.weights)) - 1 for shape in index._shapes]

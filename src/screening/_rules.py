@@ -742,7 +742,7 @@ def joined_keys(chosen: tuple[Part, ...]) -> list[tuple[str, bool]]:
     return list(_rule_keys(run))
 
 
-@functools.lru_cache(maxsize=8192)
+@functools.lru_cache(maxsize=65536)
 def run_keys(
     text: str, latin: tuple[str, ...], width: int, pieces: tuple[str, ...], *, listed: bool
 ) -> tuple[tuple[str, bool], ...]:

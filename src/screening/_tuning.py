@@ -68,6 +68,13 @@ FAMILY_NAME_SHARE = 0.005
 #: Factor on the weight of a listed middle name that the applicant's name leaves out: lower
 #: matches more people who give only their first and last names, and more namesakes.
 MIDDLE_NAME_FACTOR = 0.3
+#: Weight, as a share of their own, of the listed parts that an applicant who gives only part
+#: of a longer listed name leaves out ("Abdul Basir" for ABDUL BASIR NOORZAI): lower brings more
+#: partial names to review, and more people who share two names with a listed person.
+PARTIAL_LEFT_OUT_WEIGHT = 0.2
+#: The least share of a listed name's weight that a partial name must give: lower finds shorter
+#: parts of long names, and more people who share two common names with a listed person.
+PARTIAL_LEAST_SHARE = 0.4
 #: Factor on the weight of a listed patronymic that the applicant's name leaves out.
 PATRONYMIC_FACTOR = 0.3
 

@@ -32,6 +32,7 @@ from screening._disguises import undisguised
 from screening._features import FEATURE_TABLE, FeatureSpec, spec
 from screening._forms import TITLES, NameForm, name_forms
 from screening._index import NameIndex
+from screening._rules import applicant_keys, listed_keys
 from screening._storage import name_index
 from screening._tuning import (
     ACCOUNT_SCORE,
@@ -315,7 +316,7 @@ def name_listed(forms: _ApplicantForms, prepared: _Prepared, policy: Policy) -> 
     # thousands of aliases like the applicant's name costs little more than one.
     strongest: dict[tuple[str, str], float] = {}
     for field, form in forms.names:
-        for position, bound in prepared.names.candidates(form, policy.review_threshold):
+        for position, bound, partial in prepared.names.candidates(form, policy.review_threshold):
             listed = prepared.names.names[position]
             factor = WEAK_ALIAS_FACTOR if listed.weak else 1.0
             if bound * factor < policy.review_threshold:
@@ -324,11 +325,17 @@ def name_listed(forms: _ApplicantForms, prepared: _Prepared, policy: Policy) -> 
             if bound * factor < strongest.get(found_for, 0.0):
                 continue  # cannot beat the evidence already found for this entry
             listed_form = prepared.names.form(position)
+            if partial and not _every_part_keyed(form, listed_form):
+                continue  # a partial name links every name the applicant gives
             person = listed.entry.kind is EntryKind.PERSON
             alignment = align(form, listed_form, languages=name_languages(listed.entry), person=person)
             if alignment is None:
                 continue
             score = alignment.score * factor
+            if alignment.partial and _linked_common_in_list(alignment, listed_form, prepared.names):
+                # Part of a listed name made of names this list is full of ("Muhammad Ali" of
+                # ALI, Muhammad Hassan): as likely another person's; the whole name's share counts.
+                score = alignment.whole_score * factor
             if score < policy.review_threshold:
                 continue
             strongest[found_for] = max(score, strongest.get(found_for, 0.0))
@@ -375,6 +382,27 @@ def _common_in_list(form: NameForm, index: NameIndex) -> bool:
     """
     least = max(LIST_COMMON_NAMES, LIST_COMMON_SHARE * len(index.names))
     return all(index.name_count(part.latin[0]) >= least for part in form.parts if part.named)
+
+
+def _every_part_keyed(applicant: NameForm, listed: NameForm) -> bool:
+    """Tell whether every name the applicant gives shares a link key with the listed name: a
+    partial name (see screening._alignment._partial_name) needs each linked."""
+    listed_keys_found = {key for keys in listed_keys(listed) for key, _loose in keys}
+    covered: set[int] = set()
+    for key, runs in applicant_keys(applicant).items():
+        if key in listed_keys_found:
+            for run in runs:
+                covered.update(range(applicant.runs[run].start, applicant.runs[run].end))
+    return all(index in covered for index, part in enumerate(applicant.parts) if part.named)
+
+
+def _linked_common_in_list(alignment: Alignment, form: NameForm, index: NameIndex) -> bool:
+    """Tell whether every weighty listed part an alignment links is a name common in the list
+    (see :func:`_common_in_list`)."""
+    least = max(LIST_COMMON_NAMES, LIST_COMMON_SHARE * len(index.names))
+    linked = {position for link in alignment.links for position in range(link.listed.start, link.listed.end)}
+    parts = [form.parts[position] for position in sorted(linked) if form.parts[position].named]
+    return all(index.name_count(part.latin[0]) >= least for part in parts)
 
 
 def _token_link(link: Link, languages: frozenset[str]) -> TokenLink:
@@ -458,7 +486,7 @@ def email_local_part_names_listed(forms: _ApplicantForms, prepared: _Prepared, p
             continue
         form = name_forms(spelled)[-1]
         least = policy.review_threshold / LOCAL_PART_FACTOR
-        for position, _bound in prepared.names.candidates(form, least):
+        for position, _bound, _partial in prepared.names.candidates(form, least):
             listed = prepared.names.names[position]
             if listed.entry.kind is not EntryKind.PERSON:
                 continue
