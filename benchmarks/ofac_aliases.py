@@ -10,7 +10,8 @@ the a.k.a. rows of ``ALT_CSV`` (a later file) for entries the list holds, kept w
 spelling variants of the primary name: the two names differ once normalized and their
 token-sorted forms are at least 70% alike by Damerau-Levenshtein (a criterion that does not
 use screening's matcher). A query is found when screening flags it (review or match) with the
-right entry on top; it is a match when the decision is match.
+right entry on top; it is a match when the decision is match; a match on a wrong entry is
+any hit of another entry decided match.
 
 With ``nomenklatura`` installed, logic-v2 scores the same queries. It is given, per query,
 the 100 entries that share the most name tokens or 4-letter token prefixes with it (what a
@@ -133,12 +134,19 @@ def main() -> int:
         top = result.hits[0].entry.id if result.hits else None
         counts["found"] += result.decision is not screening.Decision.CLEAR and top == entry_id
         counts["matched"] += result.decision is screening.Decision.MATCH and top == entry_id
+        counts["wrong match"] += any(
+            hit.decision is screening.Decision.MATCH and hit.entry.id != entry_id for hit in result.hits
+        )
         if logic_v2 is not None:
             score, best = logic_v2.best(alias)
             counts["logic-v2"] += score >= 0.7 and best == entry_id
     total = len(queries) or 1
     print(f"screening: found {counts['found']} ({100 * counts['found'] / total:.1f}%),", end=" ")
-    print(f"as match {counts['matched']} ({100 * counts['matched'] / total:.1f}%);", end=" ")
+    print(f"as match {counts['matched']} ({100 * counts['matched'] / total:.1f}%),", end=" ")
+    print(
+        f"a match on a wrong entry {counts['wrong match']} ({100 * counts['wrong match'] / total:.1f}%);",
+        end=" ",
+    )
     print(f"{1000 * elapsed / total:.1f} ms per query on average")
     if logic_v2 is not None:
         print(f"logic-v2 at 0.70: found {counts['logic-v2']} ({100 * counts['logic-v2'] / total:.1f}%)")

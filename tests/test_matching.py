@@ -855,3 +855,16 @@ def test_part_of_a_listed_name_needs_its_guards(applicant: str, listed: str, kin
     entry = WatchlistEntry(id="p", kind=kind, name=listed)
     result = screening.screen(Applicant(name=applicant), Watchlist(name="a", version="1", entries=[entry]))
     assert Decision.CLEAR == result.decision
+
+
+def test_the_best_supported_entry_comes_first() -> None:
+    """A weaker match on another entry does not outrank a better review of the right one; the
+    decision is still the most severe of the hits'."""
+    screener = _screener(
+        WatchlistEntry(id="a", kind=EntryKind.PERSON, name="ABDUR REHMAN"),
+        WatchlistEntry(id="b", kind=EntryKind.PERSON, name="MAKKI, Abdul Rehman"),
+    )
+    result = screener.screen(Applicant(name="Abdur Rehman Makki"))
+    assert Decision.MATCH == result.decision
+    assert ["b", "a"] == [hit.entry.id for hit in result.hits]
+    assert result.hits[0].score > result.hits[1].score

@@ -840,7 +840,8 @@ class Screener:
         """Screen one applicant against every list.
 
         Returns:
-            The decision, the hits best first (each naming its list), and any input problems.
+            The decision (the most severe of the hits'), the hits best supported first (by
+            score, then decision; each naming its list), and any input problems.
 
         Raises:
             TypeError: ``applicant`` is not an :class:`~screening.Applicant`.
@@ -853,7 +854,11 @@ class Screener:
             for watchlist, prepared in zip(self.watchlists, self._prepared, strict=True)
             for hit in self._hits(applicant, forms, prepared, watchlist)
         ]
-        hits.sort(key=lambda hit: (-hit.decision.severity, -hit.score, hit.watchlist, hit.entry.id))
+        # The entry the evidence supports best first: by score, then by decision. A weaker
+        # match on another entry ("Abdur Rehman Makki": 0.93 on ABDUR REHMAN) comes after the
+        # right one's better review (0.98 on MAKKI, Abdul Rehman); the decision is still the
+        # most severe of the hits'.
+        hits.sort(key=lambda hit: (-round(hit.score, 4), -hit.decision.severity, hit.watchlist, hit.entry.id))
         decision = max((hit.decision for hit in hits), key=lambda d: d.severity, default=Decision.CLEAR)
         if len(self.watchlists) == 1:
             name, version, checksum = self.watchlist.name, self.watchlist.version, self.watchlist.checksum
