@@ -868,3 +868,35 @@ def test_the_best_supported_entry_comes_first() -> None:
     assert Decision.MATCH == result.decision
     assert ["b", "a"] == [hit.entry.id for hit in result.hits]
     assert result.hits[0].score > result.hits[1].score
+
+
+@pytest.mark.parametrize(
+    ("applicant", "listed"),
+    [
+        ("محمد احمدی", "MOHAMMAD AHMADI"),
+        ("قاسم الريمي", "QASIM AL-RIMI"),
+        ("سلطان هاشم أحمد الطائي", "SULTAN HASHIM AHMAD AL-TA'I"),
+    ],
+)
+def test_an_arabic_script_name_is_a_review_for_its_latin_spelling(applicant: str, listed: str) -> None:
+    """Arabic script against a Latin spelling, by the consonants both write: review, never a
+    match (one skeleton stands for many names)."""
+    entry = WatchlistEntry(id="p", kind=EntryKind.PERSON, name=listed)
+    result = screening.screen(Applicant(name=applicant), Watchlist(name="a", version="1", entries=[entry]))
+    assert Decision.REVIEW == result.decision
+    codes = {reason.code for link in result.hits[0].evidence[0].links for reason in link.reasons}
+    assert Code.ARABIC_CONSONANTS in codes
+
+
+@pytest.mark.parametrize(
+    ("applicant", "listed"),
+    [
+        ("حسین محمدی", "MOHAMMADI, Ehsan"),  # Husayn writes a long i that Ehsan does not
+        ("حسین محمدی", "HUSAYN, Muhammad"),  # Mohammadi ends in the nisba -i
+        ("امیر علی محمد شبیری", "UMAR, Muhammad"),  # names of the applicant's that link to nothing
+    ],
+)
+def test_arabic_consonants_keep_other_names_apart(applicant: str, listed: str) -> None:
+    entry = WatchlistEntry(id="p", kind=EntryKind.PERSON, name=listed)
+    result = screening.screen(Applicant(name=applicant), Watchlist(name="a", version="1", entries=[entry]))
+    assert Decision.CLEAR == result.decision

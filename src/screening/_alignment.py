@@ -282,6 +282,8 @@ def align(
     used = (used_applicant, used_listed)
     if _unanchored(applicant, listed, chosen, used, weights, complete=complete, person=person):
         return None
+    if _consonants_only(applicant, chosen, used_applicant):
+        return None
     nationality = languages
     languages = _shared_languages(chosen, nationality)
     hanja = _hanja_in_korean(listed, chosen, languages, nationality)
@@ -562,6 +564,16 @@ def _weak_partial(
     if listed.family is not None and listed.family not in used_listed:
         return True  # given names without the family name: a different family
     return read_in_korean  # two thirds of Jong Pong Ju, say
+
+
+def _consonants_only(applicant: NameForm, chosen: list[Link], used_applicant: set[int]) -> bool:
+    """Tell whether Arabic-script parts linked by their consonants alone (one skeleton stands
+    for many names) come with names of the applicant's that link to nothing: then the name is
+    as likely another person's ("Amir Ali Mohammad Shobeiri" is no UMAR, Muhammad)."""
+    by_consonants = any(link.choices[0][0].code is Code.ARABIC_CONSONANTS for link in chosen)
+    return by_consonants and any(
+        part.named and index not in used_applicant for index, part in enumerate(applicant.parts)
+    )
 
 
 def _partial_name(

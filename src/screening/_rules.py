@@ -60,6 +60,7 @@ from screening._forms import (
     run_readings,
 )
 from screening._tuning import (
+    ARABIC_CONSONANT_SIMILARITY,
     FUZZY_LENGTH,
     JOINED_MISSPELLING_LENGTH,
     LONG_SKELETON,
@@ -85,6 +86,7 @@ from screening.phonetics import (
     undoubled,
 )
 from screening.reasons import Code, Reason
+from screening.translit import arabic
 
 _EACH_LANGUAGE = tuple(frozenset({language}) for language in sorted(SYLLABLE_LANGUAGES))
 #: What a Jaro-Winkler similarity may fall short of its exact value by rounding.
@@ -407,6 +409,29 @@ def _latin_keys(run: Keyed) -> Iterable[str]:
 # -- Spellings of one name (loose) ------------------------------------------------------------
 
 
+def _arabic_consonants(pair: Pair) -> _TokenLink | None:
+    if pair.joined or {translit.script(pair.left), translit.script(pair.right)} != {"arabic", "latin"}:
+        return None
+    shared = set(arabic.skeletons(pair.left)) & set(arabic.skeletons(pair.right))
+    written, latin = (
+        (pair.left, pair.right) if translit.script(pair.left) == "arabic" else (pair.right, pair.left)
+    )
+    if not shared or not arabic.vowels_agree(written, latin):
+        return None
+    reason = Reason.of(Code.ARABIC_CONSONANTS, skeleton=max(shared, key=len))
+    return Method.SPELLING, ARABIC_CONSONANT_SIMILARITY, (reason,)
+
+
+def _arabic_consonants_keys(run: Keyed) -> Iterable[str]:
+    """A link needs Arabic script on one side and Latin letters on the other: a listed part is
+    filed under its own script (``aa:`` Arabic, ``al:`` Latin) and an applicant's looks up the
+    other, so that the Latin names of a Latin list never meet by their consonants."""
+    if not run.single or run.script not in {"arabic", "latin"}:
+        return ()
+    prefix = "aa:" if (run.script == "arabic") == run.listed else "al:"
+    return (prefix + skeleton for skeleton in arabic.skeletons(run.text))
+
+
 def _kana(pair: Pair) -> _TokenLink | None:
     # Kana is compared by skeleton part by part: joined parts have no kana skeleton key.
     scripts = {translit.script(pair.left), translit.script(pair.right)}
@@ -627,6 +652,13 @@ RULES = (
         most=SIMILARITY[Method.TRANSLITERATION],
     ),
     Rule("Latin spelling", _same_latin, _latin_keys, strong=True, most=SIMILARITY[Method.TRANSLITERATION]),
+    Rule(
+        "Arabic consonants",
+        _arabic_consonants,
+        _arabic_consonants_keys,
+        strong=False,
+        most=ARABIC_CONSONANT_SIMILARITY,
+    ),
     Rule("kana", _kana, _kana_keys, strong=False, most=SIMILARITY[Method.SPELLING]),
     Rule("scans confuse", _ocr, _ocr_keys, strong=False, most=SIMILARITY[Method.OCR]),
     Rule(

@@ -30,6 +30,9 @@ SIMILARITY = {
     Method.SPELLING: 0.88,
     Method.INITIAL: 0.5,
 }
+#: Similarity of an Arabic-script part and a Latin spelling with its consonants: below a
+#: spelling's, since one consonant skeleton stands for many names.
+ARABIC_CONSONANT_SIMILARITY = 0.85
 #: Similarity of a short part of a Chinese or Korean name misspelled (see misspelled_syllable).
 MISSPELLING_SIMILARITY = 0.8
 #: Minimum Jaro-Winkler similarity for a phonetic link or a spelling skeleton: lower links

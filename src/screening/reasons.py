@@ -46,6 +46,7 @@ class Code(str, enum.Enum):
     EAST_SLAVIC_FORM = "east slavic form"
     EAST_SLAVIC_PATRONYMIC = "east slavic patronymic"
     ARABIC_ARTICLE = "arabic article"
+    ARABIC_CONSONANTS = "arabic consonants"
     SAME_LATIN = "same latin spelling"
     KANA = "kana"
     SCANS_CONFUSE = "scans confuse"
@@ -174,6 +175,10 @@ _TEMPLATES: dict[Code, str] = {
         "'{a}' and the listed '{b}' are one Arabic name, written '{written}' with its article."
     ),
     Code.SAME_LATIN: "'{a}' and the listed '{b}' are both written '{written}' in Latin letters.",
+    Code.ARABIC_CONSONANTS: (
+        "'{a}' and the listed '{b}' have the consonants of one Arabic name ('{skeleton}'); the vowels"
+        " are not written."
+    ),
     Code.KANA: "'{a}' is written in kana as Japanese writes the listed '{b}'.",
     Code.SCANS_CONFUSE: (
         "'{a}' and the listed '{b}' differ only in characters that scans confuse (I, l, 1; O, 0)."

@@ -1,0 +1,149 @@
+"""Arabic-script names (Arabic, Persian, Urdu letters) against their Latin spellings, by their
+consonants.
+
+Arabic script writes the consonants and the long vowels and leaves the short vowels out;
+Latin spellings of one name differ mostly in the vowels ("Mohammad", "Muhammad",
+"Mohamed"). Both sides are reduced to a *consonant skeleton*: each consonant to a class that
+the usual romanizations share (ح and ه, "h"; ق, ك, "q", "k", "c", "kh", "k"; ث, ت, ط, "th", "t";
+ش, س, ص, "sh", "s"; ...), the long vowels, glides and glottal letters (ا و ي ى ء ع ة, and a e i
+o u y w ' in Latin) left out, doubled letters written once and the article ال at the start of
+an Arabic word left out. "محمد" and "Mohammad" are both ``mhmd``. A final long vowel is kept
+("احمدی" and "Ahmadi" are ``hmdi``): the nisba tells Mohammadi from Muhammad.
+A Latin spelling may end in an "h" that writes the ta marbuta ("Osamah" for "اسامة"), which
+:func:`skeletons` allows for.
+One skeleton stands for many names, so a link by it brings review, never a match.
+
+>>> consonants("محمد"), consonants("Mohammed"), consonants("احمدی"), consonants("AHMADI")
+('mhmd', 'mhmd', 'hmdi', 'hmdi')
+>>> consonants("الريمي"), consonants("Rimi"), consonants("محمدی") == consonants("Muhammad")
+('rmi', 'rmi', False)
+"""
+
+from __future__ import annotations
+
+import functools
+
+__all__ = ["consonants", "skeletons", "vowels_agree"]
+
+#: Arabic-script letters to their consonant class; letters not here (long vowels, glides,
+#: hamza forms, ayn, ta marbuta, diacritics, tatweel) are left out.
+_ARABIC = {
+    "ب": "b", "پ": "b",
+    "ت": "t", "ط": "t", "ث": "t", "ٹ": "t",
+    "ج": "j", "چ": "j",
+    "ح": "h", "ه": "h", "ہ": "h", "ھ": "h",
+    "خ": "k", "ق": "k", "ك": "k", "ک": "k",
+    "د": "d", "ض": "d", "ذ": "d", "ڈ": "d",
+    "ر": "r", "ڑ": "r",
+    "ز": "z", "ظ": "z", "ژ": "z",
+    "س": "s", "ص": "s", "ش": "s",
+    "غ": "g", "گ": "g",
+    "ف": "f",
+    "ل": "l",
+    "م": "m",
+    "ن": "n", "ں": "n",
+}  # fmt: skip
+#: A final long vowel is written, and tells names apart that share their consonants: the
+#: nisba "-i" (Mohammadi is no Muhammad), "-u" (Abu).
+_FINAL_LONG_VOWELS = {"ي": "i", "ی": "i", "ى": "i", "و": "u"}
+_LATIN_FINAL_VOWELS = ((("i", "y", "ee", "ie", "ey"), "i"), (("u", "ou", "oo"), "u"))
+#: Latin digraphs that write one Arabic consonant, first; then single letters.
+_LATIN_DIGRAPHS = (("kh", "k"), ("gh", "g"), ("sh", "s"), ("th", "t"), ("dh", "d"), ("ch", "j"), ("ph", "f"))
+_LATIN = {
+    "b": "b", "p": "b", "t": "t", "j": "j", "g": "j", "h": "h", "k": "k", "q": "k", "c": "k",
+    "d": "d", "r": "r", "z": "z", "s": "s", "f": "f", "v": "f", "l": "l", "m": "m", "n": "n",
+    "x": "k",
+}  # fmt: skip
+
+
+@functools.lru_cache(maxsize=65536)
+def consonants(text: str, /) -> str:
+    """The consonant skeleton of one name part in Arabic script or Latin letters; "" for other
+    scripts."""
+    if any("\u0600" <= character <= "\u06ff" for character in text):
+        word = text[2:] if text.startswith("ال") and len(text) > 3 else text
+        classes = [_ARABIC.get(character, "") for character in word]
+        if word[-1:] in _FINAL_LONG_VOWELS:
+            classes.append(_FINAL_LONG_VOWELS[word[-1]])
+    else:
+        word = text.casefold()
+        if not word.isascii():
+            return ""
+        for digraph, consonant in _LATIN_DIGRAPHS:
+            word = word.replace(digraph, consonant.upper())
+        classes = [_LATIN.get(character.lower(), "") if character.islower() else character.lower()
+                   for character in word]  # fmt: skip
+        ending = next((vowel for endings, vowel in _LATIN_FINAL_VOWELS if word.endswith(endings)), "")
+        if ending:
+            classes.append(ending)
+    skeleton: list[str] = []
+    for consonant in classes:
+        if consonant and (not skeleton or skeleton[-1] != consonant):
+            skeleton.append(consonant)
+    return "".join(skeleton)
+
+
+def skeletons(text: str, /) -> tuple[str, ...]:
+    """The consonant skeletons a name part may be compared by: its own and, ending in "h",
+    without it (a Latin "-ah" for the ta marbuta, an Arabic final ه that a spelling leaves out).
+    Skeletons of fewer than two consonants are left out: too many names share them."""
+    skeleton = consonants(text)
+    found = [skeleton] if len(skeleton) >= 2 else []
+    if skeleton.endswith("h") and len(skeleton) >= 3:
+        found.append(skeleton[:-1])
+    return tuple(found)
+
+
+#: The long vowels written inside an Arabic word, and the Latin vowels that may write each.
+_MEDIAL_LONG_VOWELS = {"ا": "a", "آ": "a", "ی": "i", "ي": "i", "ى": "i", "و": "u"}
+_COMPATIBLE = {"a": frozenset("ae"), "i": frozenset("iey"), "u": frozenset("uo")}
+
+
+def _arabic_vowels(text: str) -> list[str]:
+    """After each consonant of an Arabic word (article left out), the long vowel written
+    before the next consonant ("" for none)."""
+    word = text[2:] if text.startswith("ال") and len(text) > 3 else text
+    found: list[str] = []
+    previous = ""
+    for index, character in enumerate(word):
+        consonant = _ARABIC.get(character, "")
+        if consonant:
+            if consonant != previous:
+                found.append("")
+            previous = consonant
+        elif found and character in _MEDIAL_LONG_VOWELS and not found[-1]:
+            if character == "ا" and word[index + 1 : index + 2] == "ل":
+                continue  # the article inside a compound ("عبدالله"), no long vowel
+            found[-1] = _MEDIAL_LONG_VOWELS[character]
+    return found
+
+
+def _latin_vowels(text: str) -> list[str]:
+    """After each consonant of a Latin spelling, the vowels written before the next consonant."""
+    word = text.casefold()
+    for digraph, consonant in _LATIN_DIGRAPHS:
+        word = word.replace(digraph, consonant.upper())
+    found: list[str] = []
+    previous = ""
+    for character in word:
+        consonant = character.lower() if character.isupper() else _LATIN.get(character, "")
+        if consonant:
+            if consonant != previous:
+                found.append("")
+            previous = consonant
+        elif found and character in "aeiouyw":
+            found[-1] += character
+    return found
+
+
+def vowels_agree(arabic_text: str, latin_text: str, /) -> bool:
+    """Tell whether the long vowels an Arabic word writes between its consonants are written
+    in a Latin spelling with the same consonants: حسین (Husayn) has a long i before its n,
+    which "Hussein" and "Husayn" write and "Ehsan" (احسان) does not."""
+    arabic, latin = _arabic_vowels(arabic_text), _latin_vowels(latin_text)
+    if len(arabic) != len(latin):
+        return True  # the consonants were not grouped alike: nothing to tell by
+    return all(
+        not vowel or bool(_COMPATIBLE[vowel] & set(written))
+        for vowel, written in zip(arabic[:-1], latin[:-1], strict=True)
+    )
