@@ -900,3 +900,14 @@ def test_arabic_consonants_keep_other_names_apart(applicant: str, listed: str) -
     entry = WatchlistEntry(id="p", kind=EntryKind.PERSON, name=listed)
     result = screening.screen(Applicant(name=applicant), Watchlist(name="a", version="1", entries=[entry]))
     assert Decision.CLEAR == result.decision
+
+
+def test_a_quoted_organization_name_is_the_name() -> None:
+    """A legal form and a quoted name (ООО "БАЙКАЛ"): the quoted part is the name, never set
+    aside like a nickname, so another quoted name with the same legal form is no match."""
+    entry = WatchlistEntry(id="o", kind=EntryKind.ORGANIZATION, name='ООО "БАЙКАЛ"')
+    listed = Watchlist(name="a", version="1", entries=[entry])
+    assert Decision.CLEAR == screening.screen(Applicant(name='ООО "БАЙ"'), listed).decision
+    assert Decision.MATCH == screening.screen(Applicant(name='ООО "Байкал"'), listed).decision
+    assert 1 == len(_forms.name_parts('ООО "БАЙКАЛ"'))
+    assert 2 == len(_forms.name_parts('Jong Un "Danny" Kim'))  # a person's nickname is set aside

@@ -518,7 +518,8 @@ def _patronymic_form(spelling: str) -> str:
 
 
 def name_forms(name: str, *, person: bool = True) -> tuple[NameForm, ...]:
-    """Prepare a name: the name without quoted nicknames first, then the name as written.
+    """Prepare a name: the name without quoted nicknames first (unless only legal forms,
+    particles and titles remain: then the quoted part is the name), then the name as written.
 
     ``person``: the name is a person's (as an applicant's is), whose family name may be moved
     from one end to the other when the name is written as one word; an organization's is not.
@@ -539,7 +540,11 @@ def name_parts(name: str) -> tuple[tuple[Part, ...], ...]:
     without = _NICKNAME.sub(" ", name)
     found = []
     if without != name and names.is_valid(without):
-        found.append(_parts(names.token_groups(without)))
+        parts = _parts(names.token_groups(without))
+        # What is quoted is the name when only legal forms, particles and titles remain
+        # without it (OOO "BAIKAL"): no form leaves it out.
+        if any(part.named and part.latin[0] not in LOW_INFORMATION for part in parts):
+            found.append(parts)
     found.append(_parts(whole))
     return tuple(found)
 
