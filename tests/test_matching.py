@@ -500,10 +500,11 @@ def test_a_latin_syllable_beside_a_listed_chinese_or_korean_national_makes_anoth
 
 
 def test_han_parts_beyond_an_organization_name_do_not_count() -> None:
-    """Only persons' names: a company name may well have more words than the listed one."""
+    """Only persons' names count added syllables in full: a company name may well have more
+    words than the listed one, which bring it to review (a longer organization name)."""
     entry = WatchlistEntry(id="o", kind=EntryKind.ORGANIZATION, name="王 振兴")
     listed = Watchlist(name="orgs", version="1", entries=[entry])
-    assert Decision.MATCH == screening.screen(Applicant(name="王 振兴 集团"), listed).decision
+    assert Decision.REVIEW == screening.screen(Applicant(name="王 振兴 集团"), listed).decision
     person = WatchlistEntry(id="p", kind=EntryKind.PERSON, name="王 振兴")
     listed = Watchlist(name="people", version="1", entries=[person])
     assert Decision.MATCH != screening.screen(Applicant(name="王 振兴 集团"), listed).decision
@@ -911,3 +912,14 @@ def test_a_quoted_organization_name_is_the_name() -> None:
     assert Decision.MATCH == screening.screen(Applicant(name='ООО "Байкал"'), listed).decision
     assert 1 == len(_forms.name_parts('ООО "БАЙКАЛ"'))
     assert 2 == len(_forms.name_parts('Jong Un "Danny" Kim'))  # a person's nickname is set aside
+
+
+def test_a_listed_organization_inside_a_longer_name_is_a_review() -> None:
+    """ "Deutsche Bank Trust Company" for DEUTSCHE BANK is a review that says why; the name
+    with a legal form added or left out still matches."""
+    entry = WatchlistEntry(id="o", kind=EntryKind.ORGANIZATION, name="DEUTSCHE BANK")
+    listed = Watchlist(name="a", version="1", entries=[entry])
+    longer = screening.screen(Applicant(name="Deutsche Bank Trust Company"), listed)
+    assert Decision.REVIEW == longer.decision
+    assert Reason.of(Code.LONGER_ORGANIZATION, parts=("trust",)) in longer.hits[0].evidence[0].reasons
+    assert Decision.MATCH == screening.screen(Applicant(name="Deutsche Bank AG"), listed).decision

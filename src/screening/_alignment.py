@@ -172,6 +172,9 @@ class Alignment:
     partial: bool = False
     #: The score as a share of the whole listed name, when :attr:`partial`.
     whole_score: float = 0.0
+    #: The names of an applicant's organization name beyond the listed organization's whole
+    #: name: another organization as often as the listed one, so it cannot decide a match.
+    longer_organization: tuple[str, ...] = ()
 
 
 def _loosely_comparable(left: Run, right: Run) -> bool:
@@ -345,6 +348,17 @@ def align(
     method = _summary_method(
         methods, complete=complete, in_order=in_order, same=applicant.original == listed.original
     )
+    # A listed organization's name inside a longer one ("Deutsche Bank Trust Company" for
+    # DEUTSCHE BANK) is another organization as often as the listed one: review at most.
+    longer = (
+        tuple(
+            applicant.parts[index].text
+            for index in unused
+            if index not in linked and applicant.parts[index].named
+        )
+        if not person
+        else ()
+    )
     decisive = (
         complete
         and methods <= DECISIVE_METHODS
@@ -352,6 +366,7 @@ def align(
         and bool(languages)
         and not added
         and not hanja
+        and not longer
         and not any(link.outside for link in chosen)
     )
     # The Arabic chain of names is looked at last, when nothing else keeps a match.
@@ -383,6 +398,7 @@ def align(
         chain_shifted=chain_shifted,
         middle_left_out=tuple(listed.parts[index].text for index in middle_left_out),
         partial=partial,
+        longer_organization=longer if complete else (),
         whole_score=score * whole / coverage if partial else score,
     )
 

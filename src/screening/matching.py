@@ -264,7 +264,14 @@ def _listed_kind(field: str) -> str:
 
 #: Reasons that say why a name cannot decide a match.
 _NO_MATCH_REASONS = frozenset(
-    {Code.SCRAMBLED, Code.ADDED_SYLLABLES, Code.HANJA_IN_KOREAN, Code.COMMON_IN_LIST, Code.CHAIN_SHIFTED}
+    {
+        Code.SCRAMBLED,
+        Code.ADDED_SYLLABLES,
+        Code.HANJA_IN_KOREAN,
+        Code.COMMON_IN_LIST,
+        Code.CHAIN_SHIFTED,
+        Code.LONGER_ORGANIZATION,
+    }
 )
 
 
@@ -300,6 +307,8 @@ def _name_reasons(alignment: Alignment, total: int, kind: str, common: bool) -> 
         reasons.append(Reason.of(Code.COMMON_IN_LIST, parts=alignment.unmatched, kind=kind))
     if alignment.chain_shifted:
         reasons.append(Reason.of(Code.CHAIN_SHIFTED, given=alignment.chain_shifted))
+    if alignment.longer_organization:
+        reasons.append(Reason.of(Code.LONGER_ORGANIZATION, parts=alignment.longer_organization))
     return reasons
 
 

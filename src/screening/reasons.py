@@ -73,6 +73,7 @@ class Code(str, enum.Enum):
     HANJA_IN_KOREAN = "hanja in korean"
     COMMON_IN_LIST = "common in list"
     CHAIN_SHIFTED = "chain shifted"
+    LONGER_ORGANIZATION = "longer organization"
     READ_AS_DISPLAYED = "read as displayed"
     WEAK_ALIAS = "weak alias"
     REVIEW_BY_METHOD = "review by method"
@@ -304,6 +305,13 @@ def _added_syllables(reason: Reason) -> str:
     )
 
 
+def _longer_organization(reason: Reason) -> str:
+    return (
+        f"It also has {_quoted(reason.get('parts', ()))}: a longer organization name is as often"
+        " another organization, so it cannot decide a match."
+    )
+
+
 def _common_in_list(reason: Reason) -> str:
     return (
         f"It also has {_quoted(reason.get('parts', ()))}, and every part of the {reason.get('kind')} is a"
@@ -376,6 +384,7 @@ _WORDERS: dict[Code, Callable[[Reason], str]] = {
     Code.MIDDLE_NAMES_LEFT_OUT: _middle_names_left_out,
     Code.ADDED_SYLLABLES: _added_syllables,
     Code.COMMON_IN_LIST: _common_in_list,
+    Code.LONGER_ORGANIZATION: _longer_organization,
     Code.READ_AS_DISPLAYED: lambda reason: (
         f"It was read as displayed: {_joined('; ', reason.get('changes', ()))}."
     ),
