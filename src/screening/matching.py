@@ -21,7 +21,7 @@ from __future__ import annotations
 import functools
 import hashlib
 from collections import defaultdict
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 
 import attrs
 
@@ -30,7 +30,7 @@ from screening._alignment import Alignment, Link, align
 from screening._collector import collector_paused
 from screening._disguises import undisguised
 from screening._features import FEATURE_TABLE, FeatureSpec, spec
-from screening._forms import TITLES, NameForm, name_forms
+from screening._forms import TITLES, NameForm, Part, name_forms
 from screening._index import NameIndex
 from screening._rules import applicant_keys, listed_keys
 from screening._storage import name_index
@@ -389,8 +389,14 @@ def _common_in_list(form: NameForm, index: NameIndex) -> bool:
     of this kind. The counts come from the list itself, so a short list (the bundled one)
     has no common parts and a middle name still leaves a match.
     """
+    return _all_common(form.parts, index)
+
+
+def _all_common(parts: Iterable[Part], index: NameIndex) -> bool:
+    """Tell whether every named part of ``parts`` (particles and legal forms aside) is common
+    in the list: in at least LIST_COMMON_SHARE of its names and LIST_COMMON_NAMES of them."""
     least = max(LIST_COMMON_NAMES, LIST_COMMON_SHARE * len(index.names))
-    return all(index.name_count(part.latin[0]) >= least for part in form.parts if part.named)
+    return all(index.name_count(part.latin[0]) >= least for part in parts if part.named)
 
 
 def _every_part_keyed(applicant: NameForm, listed: NameForm) -> bool:
@@ -408,10 +414,8 @@ def _every_part_keyed(applicant: NameForm, listed: NameForm) -> bool:
 def _linked_common_in_list(alignment: Alignment, form: NameForm, index: NameIndex) -> bool:
     """Tell whether every weighty listed part an alignment links is a name common in the list
     (see :func:`_common_in_list`)."""
-    least = max(LIST_COMMON_NAMES, LIST_COMMON_SHARE * len(index.names))
     linked = {position for link in alignment.links for position in range(link.listed.start, link.listed.end)}
-    parts = [form.parts[position] for position in sorted(linked) if form.parts[position].named]
-    return all(index.name_count(part.latin[0]) >= least for part in parts)
+    return _all_common((form.parts[position] for position in linked), index)
 
 
 def _token_link(link: Link, languages: frozenset[str]) -> TokenLink:
