@@ -39,9 +39,9 @@ from screening._forms import (
     NameForm,
     Part,
     Run,
-    _syllabic_name,
     _syllable_counts,
     low_information,
+    partial_allowed,
     run_readings,
 )
 from screening._rules import (
@@ -602,15 +602,13 @@ def _partial_name(
     person: bool,
 ) -> bool:
     """Tell whether a correspondence with part of a listed person's name may be scored by what
-    the applicant gives (:data:`PARTIAL_LEFT_OUT_WEIGHT`): every name the applicant gives is
-    linked closely (:attr:`Link.close`; a name of the applicant's beside a listed one left out
-    makes another person:
-    "Roman Arkadyevich Petrov" is no ABRAMOVICH, Roman Arkadyevich), two informative listed
-    parts or more are linked closely (:attr:`Link.close`), one of them by a strong link (the
-    first given name, when the name is written "FAMILY, Given Middle"), and the
-    listed name is no Chinese or Korean one,
-    whose syllables are read, so that a part left out is another given name."""
-    if not person or listed.family is not None or _syllabic_name(listed.parts):
+    the applicant gives (:data:`PARTIAL_LEFT_OUT_WEIGHT`): the listed name allows it
+    (:func:`~screening._forms.partial_allowed`); every name the applicant gives is linked
+    closely (:attr:`Link.close`; a name of the applicant's beside a listed one left out makes
+    another person: "Roman Arkadyevich Petrov" is no ABRAMOVICH, Roman Arkadyevich); and two
+    informative listed parts or more are linked closely, one of them by a strong link (the
+    first given name, when the name is written "FAMILY, Given Middle")."""
+    if not partial_allowed(listed.parts, person=person):
         return False
     close = [link for link in chosen if link.close and not link.outside]
     given = {index for link in close for index in range(link.applicant.start, link.applicant.end)}

@@ -238,6 +238,15 @@ def _syllabic_name(parts: tuple[Part, ...]) -> bool:
     )
 
 
+def partial_allowed(parts: tuple[Part, ...], *, person: bool) -> bool:
+    """Tell whether part of a listed name with these parts may be scored by what the applicant
+    gives (the aligner's partial name, which the name index bounds too): a person's name of
+    three names or more (two linked, one left out), and no Chinese or Korean one, whose
+    syllables are read, so that a part left out is another given name."""
+    named = sum(1 for part in parts if part.named)
+    return person and named >= 3 and _family_index(parts) is None and not _syllabic_name(parts)
+
+
 def _syllables_throughout(parts: tuple[Part, ...]) -> bool:
     """Tell whether every part of a name reads as one or two syllables, in a language all of
     its parts read in: a Chinese or Korean name in shape."""

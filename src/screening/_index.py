@@ -59,13 +59,12 @@ from screening._forms import (
     NameForm,
     Part,
     Run,
-    _family_index,
-    _syllabic_name,
     joined_spans,
     low_information,
     middle_names,
     name_forms,
     name_parts,
+    partial_allowed,
     patronymic,
 )
 from screening._rules import INITIAL_BOUND, LOOSE_BOUND, joined_keys, run_keys
@@ -322,15 +321,7 @@ class _Shape(NamedTuple):
                 1 << middle.first,
                 sum(1 << index for index in middle.family),
             )
-        return cls.make(tuple(weights), always, spellings, bits, _partial_allowed(parts, person=person))
-
-
-def _partial_allowed(parts: tuple[Part, ...], *, person: bool) -> bool:
-    """Tell whether part of a listed name may be scored by what the applicant gives, as
-    :func:`screening._alignment._partial_name` allows: a person's name of three names or more (two
-    linked, one left out), no Chinese or Korean one."""
-    named = sum(1 for part in parts if part.named)
-    return person and named >= 3 and _family_index(parts) is None and not _syllabic_name(parts)
+        return cls.make(tuple(weights), always, spellings, bits, partial_allowed(parts, person=person))
 
 
 @functools.cache
