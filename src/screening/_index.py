@@ -573,9 +573,12 @@ class NameIndex:
             # name): at most the keyed parts' weight over itself and that little. A name written
             # "FAMILY, Given Middle" only with its first given name, and with a strong link (a
             # strong key, or a sure loose one such as OCR's).
-            sure = full & shape.weighty & ~shape.always or loose_mask(position, 0) & _SURE
-            partial = reached >= PARTIAL_LEAST_SHARE * total - _ROUNDING
-            if partial and shape.partial and sure and keyed & shape.middle[1] == shape.middle[1]:
+            if (
+                shape.partial
+                and reached >= PARTIAL_LEAST_SHARE * total - _ROUNDING
+                and keyed & shape.middle[1] == shape.middle[1]
+                and (full & shape.weighty & ~shape.always or loose_mask(position, 0) & _SURE)
+            ):
                 given = (1 - PARTIAL_LEFT_OUT_WEIGHT) * reached + PARTIAL_LEFT_OUT_WEIGHT * total
                 partial_bound = min(1.0, reached / given + _ROUNDING)
                 if partial_bound > bound:
