@@ -61,7 +61,7 @@ def consonants(text: str, /) -> str:
     """The consonant skeleton of one name part in Arabic script or Latin letters; "" for other
     scripts."""
     if any("\u0600" <= character <= "\u06ff" for character in text):
-        word = text[2:] if text.startswith("ال") and len(text) > 3 else text
+        word = _without_article(text)
         classes = [_ARABIC.get(character, "") for character in word]
         if word[-1:] in _FINAL_LONG_VOWELS:
             classes.append(_FINAL_LONG_VOWELS[word[-1]])
@@ -69,10 +69,7 @@ def consonants(text: str, /) -> str:
         word = text.casefold()
         if not word.isascii():
             return ""
-        for digraph, consonant in _LATIN_DIGRAPHS:
-            word = word.replace(digraph, consonant.upper())
-        classes = [_LATIN.get(character.lower(), "") if character.islower() else character.lower()
-                   for character in word]  # fmt: skip
+        classes = [consonant for _letter, consonant in _latin_letters(text)]
         ending = next((vowel for endings, vowel in _LATIN_FINAL_VOWELS if word.endswith(endings)), "")
         if ending:
             classes.append(ending)
@@ -81,6 +78,23 @@ def consonants(text: str, /) -> str:
         if consonant and (not skeleton or skeleton[-1] != consonant):
             skeleton.append(consonant)
     return "".join(skeleton)
+
+
+def _without_article(text: str) -> str:
+    """An Arabic word without the article ال at its start (a word of its own left whole)."""
+    return text[2:] if text.startswith("ال") and len(text) > 3 else text
+
+
+def _latin_letters(text: str) -> list[tuple[str, str]]:
+    """Each letter of a Latin spelling, a digraph that writes one Arabic consonant as one, with
+    its consonant class ("" for a vowel; any other character is its own class)."""
+    word = text.casefold()
+    for digraph, consonant in _LATIN_DIGRAPHS:
+        word = word.replace(digraph, consonant.upper())
+    return [
+        (character, _LATIN.get(character, "") if character.islower() else character.lower())
+        for character in word
+    ]
 
 
 def skeletons(text: str, /) -> tuple[str, ...]:
@@ -102,7 +116,7 @@ _COMPATIBLE = {"a": frozenset("ae"), "i": frozenset("iey"), "u": frozenset("uo")
 def _arabic_vowels(text: str) -> list[str]:
     """After each consonant of an Arabic word (article left out), the long vowel written
     before the next consonant ("" for none)."""
-    word = text[2:] if text.startswith("ال") and len(text) > 3 else text
+    word = _without_article(text)
     found: list[str] = []
     previous = ""
     for index, character in enumerate(word):
@@ -120,13 +134,9 @@ def _arabic_vowels(text: str) -> list[str]:
 
 def _latin_vowels(text: str) -> list[str]:
     """After each consonant of a Latin spelling, the vowels written before the next consonant."""
-    word = text.casefold()
-    for digraph, consonant in _LATIN_DIGRAPHS:
-        word = word.replace(digraph, consonant.upper())
     found: list[str] = []
     previous = ""
-    for character in word:
-        consonant = character.lower() if character.isupper() else _LATIN.get(character, "")
+    for character, consonant in _latin_letters(text):
         if consonant:
             if consonant != previous:
                 found.append("")
