@@ -2,7 +2,7 @@
 
 Usage::
 
-    python benchmarks/ofac_aliases.py SDN_DIR ALT_CSV [--limit N] [--seed S]
+    python benchmarks/ofac_aliases.py SDN_DIR ALT_CSV [--limit N] [--seed S] [--show N]
 
 The list is ``SDN_DIR/sdn.csv`` imported with :func:`screening.ofac.import_ofac` *without*
 its ``alt.csv`` (primary names and the weak aliases OFAC keeps in remarks). The queries are
@@ -108,6 +108,7 @@ def main() -> int:
     parser.add_argument("alt_csv", type=Path)
     parser.add_argument("--limit", type=int, default=1000, help="queries to run, sampled (0: all)")
     parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--show", type=int, default=0, help="print N queries not found")
     args = parser.parse_args()
 
     start = time.perf_counter()
@@ -126,13 +127,19 @@ def main() -> int:
         logic_v2 = None
         print("logic-v2: nomenklatura is not installed; running screening alone")
     counts: Counter[str] = Counter()
+    by_id = {entry.id: entry for entry in watchlist.entries}
+    missed: list[str] = []
     elapsed = 0.0
     for alias, entry_id in queries:
         began = time.perf_counter()
         result = screener.screen(screening.Applicant(name=alias))
         elapsed += time.perf_counter() - began
         top = result.hits[0].entry.id if result.hits else None
-        counts["found"] += result.decision is not screening.Decision.CLEAR and top == entry_id
+        found = result.decision is not screening.Decision.CLEAR and top == entry_id
+        counts["found"] += found
+        if not found and len(missed) < args.show:
+            shown = result.hits[0].entry.name if result.hits else "-"
+            missed.append(f"  {alias!r} for {by_id[entry_id].name!r} (top: {shown!r})")
         counts["matched"] += result.decision is screening.Decision.MATCH and top == entry_id
         counts["wrong match"] += any(
             hit.decision is screening.Decision.MATCH and hit.entry.id != entry_id for hit in result.hits
@@ -150,6 +157,8 @@ def main() -> int:
     print(f"{1000 * elapsed / total:.1f} ms per query on average")
     if logic_v2 is not None:
         print(f"logic-v2 at 0.70: found {counts['logic-v2']} ({100 * counts['logic-v2'] / total:.1f}%)")
+    for line in missed:
+        print(line)
     return 0
 
 

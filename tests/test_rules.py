@@ -127,3 +127,49 @@ def test_misspelling_keys_reach_every_spelling_one_letter_away() -> None:
     assert keys.isdisjoint({"y:xnu", "y:x", "y:xnuzz"})
     assert all(jellyfish.damerau_levenshtein_distance("xnu", key[2:]) == 1 for key in keys)
     assert {key for key in _rules.misspelling_keys("lviu") if len(key) - 2 >= 4} == set()
+
+
+@pytest.mark.parametrize(
+    ("applicant", "listed"),
+    [
+        ("obeida", "ubaydah"),  # one skeleton, letters far apart
+        ("refke", "rifki"),
+        ("mohmed", "mohammed"),  # a vowel left out
+        ("ntagenda", "taganda"),  # a letter before the name
+        ("dagmoush", "damush"),  # a consonant inserted
+    ],
+)
+def test_loose_spellings_link_for_review_and_share_a_key(applicant: str, listed: str) -> None:
+    found = _token_link(applicant, (applicant,), listed, (listed,), syllabic=False)
+    assert found is not None
+    method, similarity, reasons = found
+    assert (screening.Method.FUZZY, 0.8) == (method, similarity)
+    assert screening.reasons.Code.LOOSE_SPELLING is reasons[0].code
+    _check_pairs(f"{applicant} ali", f"{listed} ali")
+
+
+@pytest.mark.parametrize(
+    ("applicant", "listed", "syllabic"),
+    [
+        ("emilie", "rumuli", False),  # a letter inserted, but spelled far apart
+        ("andrea", "andreasen", False),  # more than one letter
+        ("mahmoudi", "hammoud", False),
+        ("jingxiang", "zhenxing", True),  # in a Chinese name: other syllables
+    ],
+)
+def test_loose_spellings_need_close_skeletons(applicant: str, listed: str, syllabic: bool) -> None:
+    found = _token_link(applicant, (applicant,), listed, (listed,), syllabic=syllabic)
+    assert found is None or screening.reasons.Code.LOOSE_SPELLING is not found[2][0].code
+
+
+def test_loose_spelling_keys_do_not_meet_on_another_letter() -> None:
+    """Skeletons one letter apart share a skeleton key; skeletons with another letter in one
+    place ("mahmad" and "malmad") do not, though each less that letter is the same."""
+
+    def keys(text: str, *, listed: bool) -> set[str]:
+        found = _rules.run_keys(text, (text,), 1, (), listed=listed)
+        return {key for key, _loose in found if key[:2] in {"s:", "e:"}}
+
+    assert keys("mohmed", listed=False) & keys("mohammed", listed=True)
+    assert keys("mohammed", listed=False) & keys("mohmed", listed=True)
+    assert not keys("mahmud", listed=False) & keys("malmud", listed=True)

@@ -108,6 +108,11 @@ class Link:
         return self.method in DECISIVE_METHODS | {Method.PHONETIC, Method.SPELLING} or one_letter
 
     @property
+    def sounds_alike(self) -> bool:
+        """Whether the link is of two Latin spellings that sound alike (:func:`_sound_alike`)."""
+        return self.choices[0][0].code is Code.SOUND_ALIKE_SPELLINGS
+
+    @property
     def joined(self) -> bool:
         """Whether the link joins parts on either side."""
         return self.applicant.width > 1 or self.listed.width > 1
@@ -583,13 +588,19 @@ def _weak_partial(
 
 
 def _consonants_only(applicant: NameForm, chosen: list[Link], used_applicant: set[int]) -> bool:
-    """Tell whether Arabic-script parts linked by their consonants alone (one skeleton stands
-    for many names) come with names of the applicant's that link to nothing: then the name is
-    as likely another person's ("Amir Ali Mohammad Shobeiri" is no UMAR, Muhammad)."""
-    by_consonants = any(link.choices[0][0].code is Code.ARABIC_CONSONANTS for link in chosen)
-    return by_consonants and any(
+    """Tell whether parts linked loosely (Arabic-script parts by their consonants alone, Latin
+    spellings a vowel or a letter apart: one skeleton stands for many names) come with names
+    of the applicant's that link to nothing: then the name is as likely another person's
+    ("Amir Ali Mohammad Shobeiri" is no UMAR, Muhammad; "Gabriel Martin Becker" no BECERRA,
+    Martin)."""
+    loose = any(link.choices[0][0].code in _LOOSE_CODES for link in chosen)
+    return loose and any(
         part.named and index not in used_applicant for index, part in enumerate(applicant.parts)
     )
+
+
+#: Links that stand for many names: with a name of the applicant's left over, no name at all.
+_LOOSE_CODES = frozenset({Code.ARABIC_CONSONANTS, Code.LOOSE_SPELLING})
 
 
 def _partial_name(
@@ -610,7 +621,9 @@ def _partial_name(
     first given name, when the name is written "FAMILY, Given Middle")."""
     if not partial_allowed(listed.parts, person=person):
         return False
-    close = [link for link in chosen if link.close and not link.outside]
+    # Latin spellings that sound alike ("Mohammad" and "Muhammad", "Jhan" and "Jan") are close
+    # here: they cannot decide a match, and neither can a partial name.
+    close = [link for link in chosen if link.close and (not link.outside or link.sounds_alike)]
     given = {index for link in close for index in range(link.applicant.start, link.applicant.end)}
     if any(part.named and index not in given for index, part in enumerate(applicant.parts)):
         return False

@@ -25,7 +25,10 @@ Two runs are linked by the first rule that holds:
   other names, however alike; and a part that reads as no syllable, one letter from two
   listed syllables of a Chinese or Korean name joined ("Kwangjn" for "Kwang Jin",
   :func:`joined_syllables`);
-* **initial**: a single letter and a part it begins.
+* **initial**: a single letter and a part it begins;
+* **loose spelling**: parts of 5 or more letters whose spelling skeletons agree though the
+  letters are far apart ("Obeida" and "Ubaydah"), or are one letter apart ("Mohmed" and
+  "Mohammed"), not in a Chinese or Korean name: review at most.
 
 Only an initial and a two-letter difference between long parts leave no key
 (:attr:`Rule.keyless`): the index allows for them by rule.
@@ -65,6 +68,9 @@ from screening._tuning import (
     JOINED_MISSPELLING_LENGTH,
     LONG_SKELETON,
     LONG_SKELETON_JARO_WINKLER,
+    LOOSE_SKELETON_LENGTH,
+    LOOSE_SPELLING_JARO_WINKLER,
+    LOOSE_SPELLING_SIMILARITY,
     MIN_LOOSE_SYLLABIC,
     MISSPELLING_SIMILARITY,
     OCR_LENGTH,
@@ -619,6 +625,58 @@ def _letters_away_keys(run: Keyed) -> Iterable[str]:
     return _one_letter_keys(spelling) if run.spelled and len(spelling) >= FUZZY_LENGTH else ()
 
 
+def _loose_spelling(pair: Pair) -> _TokenLink | None:
+    # Tried last: the spelling skeleton rule and the letters-away rule have not held.
+    if not pair.alike or pair.syllabic or pair.joined or pair.shortest < SKELETON_LENGTH:
+        return None
+    skeleton, listed_skeleton = spelling_skeleton(pair.a), spelling_skeleton(pair.b)
+    # Skeletons alike may have letters far apart ("Obeida" and "Ubaydah"); a letter inserted
+    # needs the spellings alike as a sound-alike does ("Emilie" is no "Rumuli").
+    least = LOOSE_SPELLING_JARO_WINKLER if skeleton == listed_skeleton else PHONETIC_MIN_JARO_WINKLER
+    if (
+        not skeleton
+        or not listed_skeleton
+        or pair.floored < least
+        or not (skeleton == listed_skeleton or _one_letter_inserted(skeleton, listed_skeleton))
+    ):
+        return None
+    reason = Reason.of(Code.LOOSE_SPELLING, skeleton=skeleton, listed_skeleton=listed_skeleton)
+    return Method.FUZZY, LOOSE_SPELLING_SIMILARITY, (reason,)
+
+
+def _one_letter_inserted(left: str, right: str) -> bool:
+    """Tell whether one skeleton is the other, of :data:`LOOSE_SKELETON_LENGTH` letters or more,
+    with one letter inserted ("mahmad" and "mahamad", "takanda" and "ntakanda")."""
+    shorter, longer = sorted((left, right), key=len)
+    if len(longer) != len(shorter) + 1 or len(shorter) < LOOSE_SKELETON_LENGTH:
+        return False
+    start = len(shorter)
+    for index, letter in enumerate(shorter):
+        if letter != longer[index]:
+            start = index
+            break
+    return longer[start + 1 :] == shorter[start:]
+
+
+def _loose_spelling_keys(run: Keyed) -> Iterable[str]:
+    """The spelling skeleton (``s:``, as the skeleton rule's) of a part of 5 letters or more,
+    and for skeletons one letter apart, the longer's skeleton less any one letter: a listed
+    part's as ``e:`` keys, which an applicant's skeleton looks up, and an applicant's as ``s:``
+    keys, which look up a listed skeleton. Two skeletons with one letter each left out (another
+    letter, not one inserted) share no key."""
+    spelling = run.latin[0]
+    skeleton = spelling_skeleton(spelling) if run.spelled and len(spelling) >= SKELETON_LENGTH else ""
+    if not skeleton:
+        return ()
+    keys = ["s:" + skeleton]
+    if not run.listed and len(skeleton) >= LOOSE_SKELETON_LENGTH:
+        keys.append("e:" + skeleton)
+    if len(skeleton) > LOOSE_SKELETON_LENGTH:
+        prefix = "e:" if run.listed else "s:"
+        keys += (prefix + skeleton[:index] + skeleton[index + 1 :] for index in range(len(skeleton)))
+    return keys
+
+
 #: The link rules, in the order they are tried: the first that holds links two runs. Each owns
 #: its test, its keys and its bound; the name index files and looks up every rule's keys
 #: (:func:`run_keys`) and bounds a listed part by the rules that could reach it
@@ -705,6 +763,13 @@ RULES = (
         strong=False,
         most=0.9,
         keyless=f"two letters apart, parts of {TWO_LETTER_LENGTH} letters or more",
+    ),
+    Rule(
+        "loose spelling",
+        _loose_spelling,
+        _loose_spelling_keys,
+        strong=False,
+        most=LOOSE_SPELLING_SIMILARITY,
     ),
 )
 #: How the name index counts a listed part reached through a loose key: the most any loose

@@ -33,6 +33,14 @@ SIMILARITY = {
 #: Similarity of an Arabic-script part and a Latin spelling with its consonants: below a
 #: spelling's, since one consonant skeleton stands for many names.
 ARABIC_CONSONANT_SIMILARITY = 0.85
+#: Similarity of two spellings whose skeletons agree but whose letters are far apart, or whose
+#: skeletons are one letter apart (see the loose spelling rule of _rules): a review at most,
+#: since different names are spelled so too ("Hassan" and "Hussein").
+LOOSE_SPELLING_SIMILARITY = 0.8
+#: Least Jaro-Winkler similarity of a loose spelling: "Obeida" and "Ubaydah" are 0.64.
+LOOSE_SPELLING_JARO_WINKLER = 0.6
+#: Least letters of the shorter skeleton of a loose spelling one letter apart.
+LOOSE_SKELETON_LENGTH = 5
 #: Similarity of a short part of a Chinese or Korean name misspelled (see misspelled_syllable).
 MISSPELLING_SIMILARITY = 0.8
 #: Minimum Jaro-Winkler similarity for a phonetic link or a spelling skeleton: lower links

@@ -59,6 +59,7 @@ class Code(str, enum.Enum):
     SOUNDS_LIKE = "sounds like"
     SOUND_ALIKE_SPELLINGS = "sound-alike spellings"
     LETTERS_AWAY = "letters away"
+    LOOSE_SPELLING = "loose spelling"
     # What qualifies a link of two parts.
     LOOK_ALIKE_LETTERS = "look-alike letters"
     SOUND_ALONE = "sound alone"
@@ -204,6 +205,10 @@ _TEMPLATES: dict[Code, str] = {
     Code.SOUND_ALIKE_SPELLINGS: (
         "'{a}' and the listed '{b}' are spellings that sound alike: they differ only in vowels, doubled"
         " letters or consonants that romanizations write differently."
+    ),
+    Code.LOOSE_SPELLING: (
+        "'{a}' and the listed '{b}' may be romanized spellings of one name, a vowel or a letter apart"
+        " (skeletons '{skeleton}' and '{listed_skeleton}'): a match needs more than that."
     ),
     Code.SOUND_ALONE: "The sound alone cannot decide a match.",
     Code.NOT_THROUGHOUT: (
