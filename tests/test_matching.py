@@ -877,6 +877,9 @@ def test_the_best_supported_entry_comes_first() -> None:
         ("محمد احمدی", "MOHAMMAD AHMADI"),
         ("قاسم الريمي", "QASIM AL-RIMI"),
         ("سلطان هاشم أحمد الطائي", "SULTAN HASHIM AHMAD AL-TA'I"),
+        ("عبد الحكيم مراد", "ABDUL HAKIM MURAD"),  # عبد for the Abdul that writes the article
+        ("جمال لونيسي", "DJAMEL LOUNICI"),  # French spellings: dj for ج, c for س before i
+        ("فضل رحيم", "FAZAL RAHIM"),  # ض read z, as Persian and Urdu read it
     ],
 )
 def test_an_arabic_script_name_is_a_review_for_its_latin_spelling(applicant: str, listed: str) -> None:

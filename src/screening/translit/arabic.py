@@ -11,7 +11,15 @@ an Arabic word left out. "محمد" and "Mohammad" are both ``mhmd``. A final lo
 ("احمدی" and "Ahmadi" are ``hmdi``): the nisba tells Mohammadi from Muhammad.
 A Latin spelling may end in an "h" that writes the ta marbuta ("Osamah" for "اسامة"), which
 :func:`skeletons` allows for.
+Persian, Urdu and Pashto read some letters otherwise (ض ذ ظ as z, ث as s), French spellings
+write ج "dj" and س "c" before e and i, and "Abdul" writes the article that follows عبد: each
+is a skeleton of its own that a part may be compared by (:func:`skeletons`).
 One skeleton stands for many names, so a link by it brings review, never a match.
+
+>>> skeletons("فضل"), skeletons("Fazal"), skeletons("جمال"), skeletons("Djamel")
+(('fdl', 'fzl'), ('fzl',), ('jml',), ('jml',))
+>>> skeletons("Abdul"), skeletons("عبد")
+(('bdl', 'bd'), ('bd',))
 
 >>> consonants("محمد"), consonants("Mohammed"), consonants("احمدی"), consonants("AHMADI")
 ('mhmd', 'mhmd', 'hmdi', 'hmdi')
@@ -22,6 +30,7 @@ One skeleton stands for many names, so a link by it brings review, never a match
 from __future__ import annotations
 
 import functools
+import re
 
 __all__ = ["consonants", "skeletons", "vowels_agree"]
 
@@ -48,7 +57,17 @@ _ARABIC = {
 _FINAL_LONG_VOWELS = {"ي": "i", "ی": "i", "ى": "i", "و": "u"}
 _LATIN_FINAL_VOWELS = ((("i", "y", "ee", "ie", "ey"), "i"), (("u", "ou", "oo"), "u"))
 #: Latin digraphs that write one Arabic consonant, first; then single letters.
-_LATIN_DIGRAPHS = (("kh", "k"), ("gh", "g"), ("sh", "s"), ("th", "t"), ("dh", "d"), ("ch", "j"), ("ph", "f"))
+#: "dj" is the French spelling of ج (Djamel, Djermane).
+_LATIN_DIGRAPHS = (
+    ("kh", "k"), ("gh", "g"), ("sh", "s"), ("th", "t"), ("dh", "d"), ("ch", "j"), ("ph", "f"), ("dj", "j"),
+)  # fmt: skip
+#: Letters that Persian, Urdu and Pashto read otherwise than Arabic: ض ذ ظ as z, ث as s
+#: ("Fazal" for فضل, "Sanaullah" for ثناء الله). A word with one of them has that reading too.
+_PERSIAN = {"ض": "z", "ذ": "z", "ث": "s"}
+#: Latin spellings of عبد with the article of the next name joined to it ("Abdul", "Abdur",
+#: "Abdel", "Abdoul", "Abdus"): their skeleton has the article's consonant, which عبد alone
+#: does not write.
+_ABD_WITH_ARTICLE = re.compile(r"abd(?:u|e|a|ou|o)[lrsnzt]")
 _LATIN = {
     "b": "b", "p": "b", "t": "t", "j": "j", "g": "j", "h": "h", "k": "k", "q": "k", "c": "k",
     "d": "d", "r": "r", "z": "z", "s": "s", "f": "f", "v": "f", "l": "l", "m": "m", "n": "n",
@@ -57,12 +76,13 @@ _LATIN = {
 
 
 @functools.lru_cache(maxsize=65536)
-def consonants(text: str, /) -> str:
+def consonants(text: str, /, *, persian: bool = False) -> str:
     """The consonant skeleton of one name part in Arabic script or Latin letters; "" for other
-    scripts."""
+    scripts. ``persian``: the letters Persian reads otherwise read so (:data:`_PERSIAN`)."""
     if any("\u0600" <= character <= "\u06ff" for character in text):
         word = _without_article(text)
-        classes = [_ARABIC.get(character, "") for character in word]
+        letters = _ARABIC | _PERSIAN if persian else _ARABIC
+        classes = [letters.get(character, "") for character in word]
         if word[-1:] in _FINAL_LONG_VOWELS:
             classes.append(_FINAL_LONG_VOWELS[word[-1]])
     else:
@@ -91,6 +111,8 @@ def _latin_letters(text: str) -> list[tuple[str, str]]:
     word = text.casefold()
     for digraph, consonant in _LATIN_DIGRAPHS:
         word = word.replace(digraph, consonant.upper())
+    # A "c" before e, i or y is the French "s" (Lounici for لونيسي).
+    word = re.sub(r"c(?=[eiy])", "S", word)
     return [
         (character, _LATIN.get(character, "") if character.islower() else character.lower())
         for character in word
@@ -101,11 +123,24 @@ def skeletons(text: str, /) -> tuple[str, ...]:
     """The consonant skeletons a name part may be compared by: its own and, ending in "h",
     without it (a Latin "-ah" for the ta marbuta, an Arabic final ه that a spelling leaves out).
     Skeletons of fewer than two consonants are left out: too many names share them."""
-    skeleton = consonants(text)
-    found = [skeleton] if len(skeleton) >= 2 else []
-    if skeleton.endswith("h") and len(skeleton) >= 3:
-        found.append(skeleton[:-1])
+    found: list[str] = []
+    for skeleton in _readings(text):
+        if len(skeleton) >= 2 and skeleton not in found:
+            found.append(skeleton)
+        if skeleton.endswith("h") and len(skeleton) >= 3 and skeleton[:-1] not in found:
+            found.append(skeleton[:-1])
     return tuple(found)
+
+
+def _readings(text: str) -> list[str]:
+    """The consonant skeletons of a name part: its own; an Arabic word's with its letters read
+    as Persian reads them, when it has some; a Latin "Abdul" or "Abdur" as عبد writes it."""
+    found = [consonants(text)]
+    if any(character in _PERSIAN for character in text):
+        found.append(consonants(text, persian=True))
+    if _ABD_WITH_ARTICLE.fullmatch(text.casefold()):
+        found.append("bd")
+    return found
 
 
 #: The long vowels written inside an Arabic word, and the Latin vowels that may write each.
