@@ -880,6 +880,7 @@ def test_the_best_supported_entry_comes_first() -> None:
         ("عبد الحكيم مراد", "ABDUL HAKIM MURAD"),  # عبد for the Abdul that writes the article
         ("جمال لونيسي", "DJAMEL LOUNICI"),  # French spellings: dj for ج, c for س before i
         ("فضل رحيم", "FAZAL RAHIM"),  # ض read z, as Persian and Urdu read it
+        ("عبد المجيد عزيز الزنداني", "ABD-AL-MAJID AZIZ AL-ZINDANI"),  # z, a long i, z: two
     ],
 )
 def test_an_arabic_script_name_is_a_review_for_its_latin_spelling(applicant: str, listed: str) -> None:

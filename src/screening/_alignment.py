@@ -51,6 +51,7 @@ from screening._rules import (
     listed_keys,
 )
 from screening._tuning import (
+    ARABIC_ANCHOR_CONSONANTS,
     EXTRA_PART_WEIGHT,
     FAMILY_NAME_SHARE,
     LOOSE_ANCHOR_LENGTH,
@@ -66,6 +67,7 @@ from screening._tuning import (
 )
 from screening.models import Method
 from screening.reasons import Code, Reason, link_sentence
+from screening.translit import arabic
 from screening.translit.chinese import SURNAME_SPELLING
 
 
@@ -94,6 +96,11 @@ class Link:
             # A spelling of joined parts only adds to other links: one part spelled like two
             # is too little alone ("Hlaing" for HLA, Aung).
             return False
+        first = self.choices[0][0]
+        if first.code is Code.ARABIC_CONSONANTS:
+            # An Arabic-script part's Latin letters leave the vowels out ("خليل" is "khlyl"):
+            # its consonants tell how much of a name it is.
+            return len(str(first.get("skeleton"))) >= ARABIC_ANCHOR_CONSONANTS
         long_enough = min(len(self.applicant.latin[0]), len(self.listed.latin[0])) >= LOOSE_ANCHOR_LENGTH
         kana = "kana" in {translit.script(self.applicant.text), translit.script(self.listed.text)}
         return (long_enough or kana) and self.close
@@ -595,8 +602,15 @@ def _consonants_only(applicant: NameForm, chosen: list[Link], used_applicant: se
     Martin)."""
     loose = any(link.choices[0][0].code in _LOOSE_CODES for link in chosen)
     return loose and any(
-        part.named and index not in used_applicant for index, part in enumerate(applicant.parts)
+        part.named and index not in used_applicant and _comparable(part)
+        for index, part in enumerate(applicant.parts)
     )
+
+
+def _comparable(part: Part) -> bool:
+    """Tell whether a part could have been linked by its consonants: an Arabic-script part of
+    one consonant ("إياد", Iyad) has no skeleton, and says nothing by linking to nothing."""
+    return translit.script(part.text) != "arabic" or bool(arabic.skeletons(part.text))
 
 
 #: Links that stand for many names: with a name of the applicant's left over, no name at all.

@@ -66,6 +66,9 @@ JOINED_MISSPELLING_LENGTH = 5
 #: Shortest Latin spelling (letters) at which a phonetic or one-letter fuzzy link may anchor a
 #: name: shorter loose links only add to strong ones.
 LOOSE_ANCHOR_LENGTH = 6
+#: Fewest consonants of an Arabic-script part linked by its consonants that may anchor a name
+#: (its Latin letters leave the vowels out, so its length says little).
+ARABIC_ANCHOR_CONSONANTS = 3
 
 # -- Weighing the parts of a name -------------------------------------------------------------
 

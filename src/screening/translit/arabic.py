@@ -20,6 +20,8 @@ One skeleton stands for many names, so a link by it brings review, never a match
 (('fdl', 'fzl'), ('fzl',), ('jml',), ('jml',))
 >>> skeletons("Abdul"), skeletons("عبد")
 (('bdl', 'bd'), ('bd',))
+>>> skeletons("عزيز"), skeletons("Aziz")
+(('zz',), ('zz',))
 
 >>> consonants("محمد"), consonants("Mohammed"), consonants("احمدی"), consonants("AHMADI")
 ('mhmd', 'mhmd', 'hmdi', 'hmdi')
@@ -76,28 +78,44 @@ _LATIN = {
 
 
 @functools.lru_cache(maxsize=65536)
-def consonants(text: str, /, *, persian: bool = False) -> str:
+def consonants(text: str, /, *, persian: bool = False, apart: bool = False) -> str:
     """The consonant skeleton of one name part in Arabic script or Latin letters; "" for other
-    scripts. ``persian``: the letters Persian reads otherwise read so (:data:`_PERSIAN`)."""
+    scripts. A consonant written twice in a row is written once; in Arabic script, not when a
+    long vowel stands between ("عزيز", Aziz, is ``zz``).
+
+    Args:
+        persian: the letters Persian reads otherwise read so (:data:`_PERSIAN`).
+        apart: a Latin consonant repeated with vowels between is written twice ("aziz" is
+            ``zz``), as Arabic script writes it when the vowel is long.
+    """
     if any("\u0600" <= character <= "\u06ff" for character in text):
         word = _without_article(text)
         letters = _ARABIC | _PERSIAN if persian else _ARABIC
-        classes = [letters.get(character, "") for character in word]
+        classes = [
+            letters.get(character, _LONG if character in _MEDIAL_LONG_VOWELS else "") for character in word
+        ]
         if word[-1:] in _FINAL_LONG_VOWELS:
             classes.append(_FINAL_LONG_VOWELS[word[-1]])
     else:
         word = text.casefold()
         if not word.isascii():
             return ""
-        classes = [consonant for _letter, consonant in _latin_letters(text)]
+        classes = [consonant or (_LONG if apart else "") for _letter, consonant in _latin_letters(text)]
         ending = next((vowel for endings, vowel in _LATIN_FINAL_VOWELS if word.endswith(endings)), "")
         if ending:
             classes.append(ending)
     skeleton: list[str] = []
+    previous = ""
     for consonant in classes:
-        if consonant and (not skeleton or skeleton[-1] != consonant):
+        if consonant and consonant != _LONG and consonant != previous:
             skeleton.append(consonant)
+        if consonant:
+            previous = consonant
     return "".join(skeleton)
+
+
+#: A long vowel between consonants, which keeps a consonant on either side apart.
+_LONG = "-"
 
 
 def _without_article(text: str) -> str:
@@ -134,8 +152,11 @@ def skeletons(text: str, /) -> tuple[str, ...]:
 
 def _readings(text: str) -> list[str]:
     """The consonant skeletons of a name part: its own; an Arabic word's with its letters read
-    as Persian reads them, when it has some; a Latin "Abdul" or "Abdur" as عبد writes it."""
+    as Persian reads them, when it has some; a Latin one's with a consonant repeated across a
+    vowel written twice (:func:`consonants`); a Latin "Abdul" or "Abdur" as عبد writes it."""
     found = [consonants(text)]
+    if text.isascii():
+        found.append(consonants(text, apart=True))
     if any(character in _PERSIAN for character in text):
         found.append(consonants(text, persian=True))
     if _ABD_WITH_ARTICLE.fullmatch(text.casefold()):
