@@ -296,7 +296,7 @@ def test_a_listed_middle_name_left_out_weighs_less() -> None:
     them out and has the first given name and the family name, so "Joaquin Guzman Loera" is a review for GUZMAN LOERA, Joaquin Archivaldo (it
     was clear, at 64% of the name), and the evidence says why. A Chinese or Korean name has
     no middle names ("Kim Kwang" is not Kim Kwang Jin, "Lin Wei" not WEI, Lin Na), and an
-    organization none either."""
+    organization none either: its name given in part is a partial name."""
     screener = _screener(
         WatchlistEntry(id="g", kind=EntryKind.PERSON, name="GUZMAN LOERA, Joaquin Archivaldo"),
         WatchlistEntry(id="k", kind=EntryKind.PERSON, name="KIM, Kwang Jin"),
@@ -304,9 +304,15 @@ def test_a_listed_middle_name_left_out_weighs_less() -> None:
         WatchlistEntry(id="o", kind=EntryKind.ORGANIZATION, name="GUZMAN LOERA, Joaquin Archivaldo"),
     )
     result = screener.screen(Applicant(name="Joaquin Guzman Loera"))
-    assert [(hit.entry.id, hit.decision) for hit in result.hits] == [("g", Decision.REVIEW)]
+    assert [(hit.entry.id, hit.decision) for hit in result.hits] == [
+        ("g", Decision.REVIEW),
+        ("o", Decision.REVIEW),
+    ]
     left_out = Reason.of(Code.MIDDLE_NAMES_LEFT_OUT, names=("archivaldo",), weight=0.3)
     assert left_out in result.hits[0].evidence[0].reasons
+    organization = result.hits[1].evidence[0].reasons
+    assert Code.MIDDLE_NAMES_LEFT_OUT not in {reason.code for reason in organization}
+    assert "partial" == organization[0].get("method")
     assert screener.screen(Applicant(name="Kim Kwang")).decision is Decision.CLEAR
     assert screener.screen(Applicant(name="Lin Wei")).decision is Decision.CLEAR
     # Only beside the first given name and the family name: without the first, the name is
@@ -833,12 +839,17 @@ def test_the_feature_table_binds_every_feature_to_its_function() -> None:
         ("Qasim Al-Rimi", "QASIM MOHAMED MAHDI AL-RIMI"),
         ("Floribert Ngabu", "FLORIBERT NGABU NJABU"),
         ("Eugene Ngaikosset", "EUGÈNE BARRET NGAÏKOSSET"),
+        ("Mohammad Al-Ghamari", "MUHAMMAD ABD AL-KARIM AL-GHAMARI"),  # spellings that sound alike
+        ("Ibrahim Ali Muhammad Abu Bakr", "IBRAHIM ALI ABU BAKR TANTOUSH"),  # one name beside four
+        ("Ansar al-Sharia", "ANSAR AL-SHARI'A IN TUNISIA"),  # an organization's
     ],
 )
 def test_part_of_a_longer_listed_name_is_a_review(applicant: str, listed: str) -> None:
     """An applicant who gives only some names of a longer listed one is scored by what they
-    give, the listed names left out weighing little: a review, never a match."""
-    entry = WatchlistEntry(id="p", kind=EntryKind.PERSON, name=listed)
+    give, the listed names left out weighing little: a review, never a match. One name of the
+    applicant's may link to nothing when three or more are linked."""
+    kind = EntryKind.ORGANIZATION if "ANSAR" in listed else EntryKind.PERSON
+    entry = WatchlistEntry(id="p", kind=kind, name=listed)
     result = screening.screen(Applicant(name=applicant), Watchlist(name="a", version="1", entries=[entry]))
     assert (Decision.REVIEW, Method.PARTIAL) == (result.decision, result.hits[0].evidence[0].method)
 
@@ -847,7 +858,12 @@ def test_part_of_a_longer_listed_name_is_a_review(applicant: str, listed: str) -
     ("applicant", "listed", "kind"),
     [
         ("Andrea Vasquez", "VASQUEZ VALENCIA, Natalia Andrea", EntryKind.PERSON),  # not the first given name
-        ("Roman Petrov", "PETROV ABRAMOVICH, Roman Arkadyevich Ivan", EntryKind.ORGANIZATION),  # no person
+        (
+            "Roman Petrov",
+            "PETROV ABRAMOVICH, Roman Arkadyevich Ivan",
+            EntryKind.ORGANIZATION,
+        ),  # most left out
+        ("Ali Tantoush Salem", "IBRAHIM ALI ABU BAKR TANTOUSH", EntryKind.PERSON),  # a name beside only two
         ("Jin Kim", "KIM, Kwang Jin Soo", EntryKind.PERSON),  # a Korean name: syllables are read
         ("Roman Arkadyevich Petrov", "ABRAMOVICH, Roman Arkadyevich", EntryKind.PERSON),  # another family
     ],

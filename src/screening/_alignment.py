@@ -60,6 +60,8 @@ from screening._tuning import (
     ORDER_FACTOR,
     PARTIAL_LEAST_SHARE,
     PARTIAL_LEFT_OUT_WEIGHT,
+    PARTIAL_UNLINKED,
+    PARTIAL_UNLINKED_BESIDE,
     PATRONYMIC_FACTOR,
     SCRAMBLED_FACTOR,
     SIMILARITY,
@@ -327,7 +329,17 @@ def align(
         # the applicant gives, the listed parts left out weighing little. Review at most.
         left_out = sum(weight for index, weight in enumerate(weights) if index not in used_listed)
         given = sum(weights) - left_out + PARTIAL_LEFT_OUT_WEIGHT * left_out
-        partial = matched / (given or 1.0) > coverage and left_out <= (1 - PARTIAL_LEAST_SHARE) * sum(weights)
+        # A listed part only an initial gives counts as left out for the least share given,
+        # as the name index counts it (initials leave no key).
+        initialed = sum(
+            weights[index]
+            for link in chosen
+            if link.method is Method.INITIAL
+            for index in range(link.listed.start, link.listed.end)
+        )
+        partial = matched / (given or 1.0) > coverage and left_out + initialed <= (
+            1 - PARTIAL_LEAST_SHARE
+        ) * sum(weights)
         whole = coverage
         if partial:
             coverage = matched / (given or 1.0)
@@ -638,9 +650,16 @@ def _partial_name(
     # Latin spellings that sound alike ("Mohammad" and "Muhammad", "Jhan" and "Jan") are close
     # here: they cannot decide a match, and neither can a partial name.
     close = [link for link in chosen if link.close and (not link.outside or link.sounds_alike)]
-    given = {index for link in close for index in range(link.applicant.start, link.applicant.end)}
-    if any(part.named and index not in given for index, part in enumerate(applicant.parts)):
-        return False
+    given = {
+        index
+        for link in chosen
+        if link in close or link.method is Method.INITIAL
+        for index in range(link.applicant.start, link.applicant.end)
+    }
+    used_applicant, _used_listed = used
+    if any(part.named and index in used_applicant - given for index, part in enumerate(applicant.parts)):
+        return False  # a name linked, but not closely
+    unlinked = sum(1 for index, part in enumerate(applicant.parts) if part.named and index not in given)
     informative = {
         index
         for link in close
@@ -659,7 +678,15 @@ def _partial_name(
     }
     if middle is not None and middle.first not in strong:
         return False
-    return len(informative) >= 2 and any(link.method in DECISIVE_METHODS for link in close)
+    # One name of the applicant's that links to nothing is allowed beside three linked: a name
+    # of the chain the list leaves out ("Ibrahim Ali Muhammad Abu Bakr" for IBRAHIM ALI ABU
+    # BAKR TANTOUSH). Beside two, it makes another person.
+    allowed = PARTIAL_UNLINKED if len(informative) >= PARTIAL_UNLINKED_BESIDE else 0
+    return (
+        len(informative) >= 2
+        and unlinked <= allowed
+        and any(link.method in DECISIVE_METHODS for link in close)
+    )
 
 
 def _middle_left_out(listed: NameForm, chosen: list[Link], used_listed: set[int]) -> list[int]:

@@ -240,11 +240,12 @@ def _syllabic_name(parts: tuple[Part, ...]) -> bool:
 
 def partial_allowed(parts: tuple[Part, ...], *, person: bool) -> bool:
     """Tell whether part of a listed name with these parts may be scored by what the applicant
-    gives (the aligner's partial name, which the name index bounds too): a person's name of
-    three names or more (two linked, one left out), and no Chinese or Korean one, whose
-    syllables are read, so that a part left out is another given name."""
+    gives (the aligner's partial name, which the name index bounds too): a name of three names
+    or more (two linked, one left out), a person's or an organization's ("Ansar al-Sharia" for
+    ANSAR AL-SHARI'A IN TUNISIA), and no Chinese or Korean person's, whose syllables are read,
+    so that a part left out is another given name."""
     named = sum(1 for part in parts if part.named)
-    return person and named >= 3 and _family_index(parts) is None and not _syllabic_name(parts)
+    return named >= 3 and not (person and (_family_index(parts) is not None or _syllabic_name(parts)))
 
 
 def _syllables_throughout(parts: tuple[Part, ...]) -> bool:

@@ -89,6 +89,9 @@ PARTIAL_LEFT_OUT_WEIGHT = 0.2
 #: The least share of a listed name's weight that a partial name must give: lower finds shorter
 #: parts of long names, and more people who share two common names with a listed person.
 PARTIAL_LEAST_SHARE = 0.4
+#: Names of the applicant's that may link to nothing in a partial name, when at least
+#: PARTIAL_UNLINKED_BESIDE informative listed parts are linked (none beside fewer).
+PARTIAL_UNLINKED, PARTIAL_UNLINKED_BESIDE = 1, 3
 #: Factor on the weight of a listed patronymic that the applicant's name leaves out.
 PATRONYMIC_FACTOR = 0.3
 

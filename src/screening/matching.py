@@ -49,6 +49,7 @@ from screening._tuning import (
     LOOKALIKE_SPAN,
     MAILBOX_SCORE,
     MIDDLE_NAME_FACTOR,
+    PARTIAL_UNLINKED,
     PHONE_SCORE,
     SUBDOMAIN_SCORE,
     WEAK_ALIAS_FACTOR,
@@ -400,15 +401,21 @@ def _all_common(parts: Iterable[Part], index: NameIndex) -> bool:
 
 
 def _every_part_keyed(applicant: NameForm, listed: NameForm) -> bool:
-    """Tell whether every name the applicant gives shares a link key with the listed name: a
-    partial name (see screening._alignment._partial_name) needs each linked."""
+    """Tell whether the names the applicant gives share a link key with the listed name, but
+    for initials (which leave no key) and :data:`PARTIAL_UNLINKED` others: a partial name
+    (see screening._alignment._partial_name) needs the others linked."""
     listed_keys_found = {key for keys in listed_keys(listed) for key, _loose in keys}
     covered: set[int] = set()
     for key, runs in applicant_keys(applicant).items():
         if key in listed_keys_found:
             for run in runs:
                 covered.update(range(applicant.runs[run].start, applicant.runs[run].end))
-    return all(index in covered for index, part in enumerate(applicant.parts) if part.named)
+    unkeyed = sum(
+        1
+        for index, part in enumerate(applicant.parts)
+        if part.named and index not in covered and len(part.latin[0]) > 1
+    )
+    return unkeyed <= PARTIAL_UNLINKED
 
 
 def _linked_common_in_list(alignment: Alignment, form: NameForm, index: NameIndex) -> bool:
