@@ -19,6 +19,7 @@ _COLUMNS = {
     "legal_forms.tsv": 2,
     "low_information.tsv": 2,
     "name_abbreviations.tsv": 2,
+    "name_particles.tsv": 2,
     "east_slavic_names.tsv": None,
     "email_providers.tsv": 5,
 }

@@ -173,3 +173,14 @@ def test_loose_spelling_keys_do_not_meet_on_another_letter() -> None:
     assert keys("mohmed", listed=False) & keys("mohammed", listed=True)
     assert keys("mohammed", listed=False) & keys("mohmed", listed=True)
     assert not keys("mahmud", listed=False) & keys("malmud", listed=True)
+
+
+@pytest.mark.parametrize(
+    ("applicant", "listed"), [("abou", "abu"), ("ben", "bin"), ("walad", "ould"), ("abdo", "abd")]
+)
+def test_particles_of_arabic_names_are_one_word_spelled_otherwise(applicant: str, listed: str) -> None:
+    found = _token_link(applicant, (applicant,), listed, (listed,), syllabic=False)
+    assert found is not None
+    assert screening.reasons.Code.PARTICLE_SPELLING is found[2][0].code
+    _check_pairs(f"{applicant} ali", f"{listed} ali")
+    assert _token_link("bint", ("bint",), "bin", ("bin",), syllabic=False) is None

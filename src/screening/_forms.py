@@ -60,6 +60,9 @@ LEGAL_FORMS = pairs("legal_forms.tsv")
 #: Written abbreviations of given names, by the skeleton of the name written out
 #: (:func:`~screening.phonetics.spelling_skeleton`; data/name_abbreviations.tsv).
 NAME_ABBREVIATIONS = pairs("name_abbreviations.tsv")
+#: Spellings of the words of Arabic names (Abu, Bin, Ould, Abd) to their usual spelling
+#: (data/name_particles.tsv).
+NAME_PARTICLES = pairs("name_particles.tsv")
 #: East Slavic given names in their Russian, Ukrainian and Belarusian forms, each in the usual
 #: romanizations, the Russian spelling first (data/east_slavic_names.tsv).
 _EAST_SLAVIC_NAMES = table("east_slavic_names.tsv")

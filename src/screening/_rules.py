@@ -15,6 +15,8 @@ Two runs are linked by the first rule that holds:
 * **transliteration**: a shared reading in Mandarin or Korean syllables, one East Slavic name
   form, one Arabic name with its article, or the same Latin spelling of two scripts (``Chou``
   and ``Zhou``, ``김`` and ``Kim``, ``Jeong`` and ``Jong``);
+* **particle spelling**: one word of Arabic names spelled two ways (``Abou`` and ``Abu``, ``Ben``
+  and ``Bin``, ``Ould`` and ``Walad``; data/name_particles.tsv);
 * **kana**, **doubled letters** and **spelling skeleton**: spellings of one name;
 * **ocr**: equal once characters that scans and fonts confuse are folded (``II`` and ``Il``,
   ``K1m`` and ``Kim``): a disguise, so it counts like a transliteration;
@@ -49,6 +51,7 @@ from screening._forms import (
     LEGAL_FORMS,
     LOW_INFORMATION,
     NAME_ABBREVIATIONS,
+    NAME_PARTICLES,
     SYLLABLE_LANGUAGES,
     TITLES,
     NameForm,
@@ -412,6 +415,24 @@ def _latin_keys(run: Keyed) -> Iterable[str]:
     return ("l:" + spelling for spelling in run.latin)
 
 
+def _particle(pair: Pair) -> _TokenLink | None:
+    particle = NAME_PARTICLES.get(pair.a)
+    if (
+        particle is not None
+        and pair.a != pair.b
+        and particle == NAME_PARTICLES.get(pair.b)
+        and not pair.joined
+    ):
+        reason = Reason.of(Code.PARTICLE_SPELLING, particle=particle)
+        return Method.TRANSLITERATION, SIMILARITY[Method.TRANSLITERATION], (reason,)
+    return None
+
+
+def _particle_keys(run: Keyed) -> Iterable[str]:
+    particle = NAME_PARTICLES.get(run.latin[0]) if run.single else None
+    return ("p:" + particle,) if particle else ()
+
+
 # -- Spellings of one name (loose) ------------------------------------------------------------
 
 
@@ -710,6 +731,9 @@ RULES = (
         most=SIMILARITY[Method.TRANSLITERATION],
     ),
     Rule("Latin spelling", _same_latin, _latin_keys, strong=True, most=SIMILARITY[Method.TRANSLITERATION]),
+    Rule(
+        "particle spelling", _particle, _particle_keys, strong=True, most=SIMILARITY[Method.TRANSLITERATION]
+    ),
     Rule(
         "Arabic consonants",
         _arabic_consonants,

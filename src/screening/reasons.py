@@ -48,6 +48,7 @@ class Code(str, enum.Enum):
     ARABIC_ARTICLE = "arabic article"
     ARABIC_CONSONANTS = "arabic consonants"
     SAME_LATIN = "same latin spelling"
+    PARTICLE_SPELLING = "particle spelling"
     KANA = "kana"
     SCANS_CONFUSE = "scans confuse"
     INITIAL = "initial"
@@ -194,6 +195,9 @@ _TEMPLATES: dict[Code, str] = {
         " wrong."
     ),
     Code.DOUBLED_LETTERS: "'{a}' and the listed '{b}' differ only in doubled letters.",
+    Code.PARTICLE_SPELLING: (
+        "'{a}' and the listed '{b}' are spellings of one word of Arabic names ({particle})."
+    ),
     Code.SPELLING_SKELETON: (
         "'{a}' and the listed '{b}' are romanized spellings of one name (skeleton '{skeleton}')."
     ),
