@@ -16,7 +16,7 @@ from screening._data import pairs, table
 _COLUMNS = {
     "countries.tsv": 2,
     "titles.tsv": 2,
-    "legal_forms.tsv": 2,
+    "legal_forms.tsv": 3,
     "low_information.tsv": 2,
     "name_abbreviations.tsv": 2,
     "name_particles.tsv": 2,
@@ -47,13 +47,16 @@ def test_countries_are_alpha_2_codes_of_casefolded_names() -> None:
 
 
 def test_a_table_of_two_columns_reads_as_a_mapping() -> None:
-    assert "limited liability company" == pairs("legal_forms.tsv")["ooo"]
+    assert "abu" == pairs("name_particles.tsv")["abou"]
 
 
 def test_the_vocabulary_reads_as_the_matcher_uses_it() -> None:
     assert {"jr", "sr"} <= _forms._GENERATIONS < _forms.TITLES
     assert "vladimir" == _forms.NAME_FORMS["volodymyr"] == _forms.NAME_FORMS["uladzimir"]
     assert {"al", "ooo", "gmbh", "the"} <= _forms.LOW_INFORMATION
+    assert _forms.LEGAL_FORMS["gmbh"] == _forms.LEGAL_FORMS["ooo"] == "limited liability company"
+    assert _forms.LEGAL_FORM_KINDS["inc"] != _forms.LEGAL_FORM_KINDS["sa"]
+    assert "co" not in _forms.LEGAL_FORM_KINDS
     gmail = emails.PROVIDER_RULES["googlemail.com"]
     assert ("Gmail", "gmail.com", True, "+") == (
         gmail.name,

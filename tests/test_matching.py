@@ -934,6 +934,41 @@ def test_a_quoted_organization_name_is_the_name() -> None:
     assert 2 == len(_forms.name_parts('Jong Un "Danny" Kim'))  # a person's nickname is set aside
 
 
+def test_a_legal_form_of_another_kind_is_a_review() -> None:
+    """ "Aero Continente Inc" for AERO CONTINENTE S.A. may be another company of the name: a
+    review that says why. A legal form of the same kind, spelled otherwise or in another
+    language, still matches (SA for S.A., AG for Aktiengesellschaft, Ltd for LLC), and so
+    does a name with the legal form left out or "Company", which any company may be called."""
+    listed = _screener(WatchlistEntry(id="o", kind=EntryKind.ORGANIZATION, name="AERO CONTINENTE S.A."))
+    other = listed.screen(Applicant(name="Aero Continente Inc"))
+    assert Decision.REVIEW == other.decision
+    reason = Reason.of(Code.OTHER_LEGAL_FORM, given=("inc",), listed=("sa",))
+    assert reason in other.hits[0].evidence[0].reasons
+    for same in ["Aero Continente SA", "Aero Continente JSC", "Aero Continente", "Aero Continente Company"]:
+        assert Decision.MATCH == listed.screen(Applicant(name=same)).decision, same
+    german = _screener(WatchlistEntry(id="g", kind=EntryKind.ORGANIZATION, name="Kordex Aktiengesellschaft"))
+    assert Decision.MATCH == german.screen(Applicant(name="Kordex AG")).decision
+    assert Decision.REVIEW == german.screen(Applicant(name="Kordex GmbH")).decision
+    limited = _screener(WatchlistEntry(id="l", kind=EntryKind.ORGANIZATION, name="LLC KORDEXPROM"))
+    assert Decision.MATCH == limited.screen(Applicant(name="Kordexprom Ltd")).decision
+
+
+def test_an_organization_name_written_with_dots_is_one_word() -> None:
+    """Letters written with dots in an organization's name are an acronym or a legal form, one
+    word: "TMG Engineering Ltd" is T.M.G. ENGINEERING LIMITED and "Grupo Kordex SA de CV" is
+    GRUPO KORDEX, S.A. DE C.V.; in a person's name they stay initials."""
+    dotted = _screener(WatchlistEntry(id="t", kind=EntryKind.ORGANIZATION, name="T.M.G. ENGINEERING LIMITED"))
+    assert Decision.MATCH == dotted.screen(Applicant(name="TMG Engineering Ltd")).decision
+    mexican = _screener(
+        WatchlistEntry(id="m", kind=EntryKind.ORGANIZATION, name="GRUPO KORDEX, S.A. DE C.V.")
+    )
+    assert Decision.MATCH == mexican.screen(Applicant(name="Grupo Kordex SA de CV")).decision
+    assert ("tmg", "engineering", "limited") == tuple(
+        part.text for part in _forms.name_parts("T.M.G. ENGINEERING LIMITED", person=False)[0]
+    )
+    assert ("j", "r", "smith") == tuple(part.text for part in _forms.name_parts("J.R. Smith")[0])
+
+
 def test_a_listed_organization_inside_a_longer_name_is_a_review() -> None:
     """ "Deutsche Bank Trust Company" for DEUTSCHE BANK is a review that says why; the name
     with a legal form added or left out still matches."""

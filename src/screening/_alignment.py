@@ -34,6 +34,7 @@ from screening._forms import (
     _SINGLE_PART_METHODS,
     _STRONG_METHODS,
     DECISIVE_METHODS,
+    LEGAL_FORM_KINDS,
     LOW_INFORMATION,
     SYLLABLE_LANGUAGES,
     NameForm,
@@ -189,6 +190,9 @@ class Alignment:
     #: The names of an applicant's organization name beyond the listed organization's whole
     #: name: another organization as often as the listed one, so it cannot decide a match.
     longer_organization: tuple[str, ...] = ()
+    #: An organization's legal forms the applicant gives and the listed ones left out, when
+    #: they differ (Inc and SA): another company of the name as often as the listed one.
+    other_legal_form: tuple[tuple[str, ...], tuple[str, ...]] = ((), ())
 
 
 def _loosely_comparable(left: Run, right: Run) -> bool:
@@ -383,8 +387,14 @@ def align(
         if not person
         else ()
     )
+    other_form = (
+        _other_legal_form(applicant, listed, [index for index in unused if index not in linked], used_listed)
+        if not person
+        else ((), ())
+    )
     decisive = (
-        complete
+        not all(other_form)
+        and complete
         and methods <= DECISIVE_METHODS
         and not scrambled
         and bool(languages)
@@ -423,6 +433,7 @@ def align(
         middle_left_out=tuple(listed.parts[index].text for index in middle_left_out),
         partial=partial,
         longer_organization=longer if complete else (),
+        other_legal_form=other_form if all(other_form) else ((), ()),
         whole_score=score * whole / coverage if partial else score,
     )
 
@@ -686,6 +697,24 @@ def _partial_name(
         len(informative) >= 2
         and unlinked <= allowed
         and any(link.method in DECISIVE_METHODS for link in close)
+    )
+
+
+def _other_legal_form(
+    applicant: NameForm, listed: NameForm, unlinked: list[int], used_listed: set[int]
+) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """An organization's legal forms of another kind than the listed name's (Inc for SA, Ltd
+    for AG): the applicant's that link to nothing, and the listed ones left out, or nothing
+    when their kinds agree."""
+    given = [applicant.parts[index].text for index in unlinked]
+    left_out = [part.text for index, part in enumerate(listed.parts) if index not in used_listed]
+    given_kinds = {LEGAL_FORM_KINDS[text] for text in given if text in LEGAL_FORM_KINDS}
+    listed_kinds = {LEGAL_FORM_KINDS[text] for text in left_out if text in LEGAL_FORM_KINDS}
+    if not given_kinds or not listed_kinds or given_kinds & listed_kinds:
+        return (), ()
+    return (
+        tuple(text for text in given if text in LEGAL_FORM_KINDS),
+        tuple(text for text in left_out if text in LEGAL_FORM_KINDS),
     )
 
 

@@ -26,6 +26,7 @@ from screening._tuning import (
     COMMON_NAME_FACTOR,
     COMMON_NAME_SHARE,
     FAMILY_NAME_SHARE,
+    LEGAL_FORM_LETTERS,
     LOW_INFORMATION_FACTOR,
     MAX_JOINED_READINGS,
     MAX_RUN,
@@ -56,7 +57,10 @@ _NICKNAME = re.compile(r"\"[^\"]*\"|“[^”]*”|«[^»]*»|「[^」]*」|\([^)
 
 #: Legal forms of organizations: each spelling to the canonical form that its abbreviations and
 #: translations share (data/legal_forms.tsv).
-LEGAL_FORMS = pairs("legal_forms.tsv")
+LEGAL_FORMS = {spelling: form for spelling, form, _kind in table("legal_forms.tsv")}
+#: Legal forms that tell one kind of company from another (limited, joint stock, incorporated,
+#: partnership; not "company", which any may be called), each to its kind.
+LEGAL_FORM_KINDS = {spelling: kind for spelling, _form, kind in table("legal_forms.tsv") if kind != "company"}
 #: Written abbreviations of given names, by the skeleton of the name written out
 #: (:func:`~screening.phonetics.spelling_skeleton`; data/name_abbreviations.tsv).
 NAME_ABBREVIATIONS = pairs("name_abbreviations.tsv")
@@ -264,6 +268,8 @@ MIDDLE_NAMES_TRACKED = 29
 def _weight(part: str, latin: tuple[str, ...]) -> float:
     share = max(translit.population_share(part), translit.population_share(latin[0]) if latin else 0.0)
     factor = 1 - (1 - COMMON_NAME_FACTOR) * min(1.0, share / COMMON_NAME_SHARE)
+    if part in LEGAL_FORMS:
+        return LEGAL_FORM_LETTERS * LOW_INFORMATION_FACTOR
     if part in LOW_INFORMATION:
         factor = LOW_INFORMATION_FACTOR
     return max(1, len(latin[0] if latin and latin[0] else part)) * factor
@@ -535,20 +541,31 @@ def name_forms(name: str, *, person: bool = True) -> tuple[NameForm, ...]:
     particles and titles remain: then the quoted part is the name), then the name as written.
 
     ``person``: the name is a person's (as an applicant's is), whose family name may be moved
-    from one end to the other when the name is written as one word; an organization's is not.
+    from one end to the other when the name is written as one word; an organization's is not,
+    and its letters written with dots are one word (see :func:`name_parts`).
 
     Raises:
         InvalidNameError: the name has nothing to compare.
     """
-    return tuple([_form(name, parts, person) for parts in name_parts(name)])
+    return tuple([_form(name, parts, person) for parts in name_parts(name, person=person)])
 
 
-def name_parts(name: str) -> tuple[tuple[Part, ...], ...]:
-    """The parts of each of a name's forms (:func:`name_forms`), without their runs.
+#: Letters each followed by a dot ("T.M.G.", "S.A", "O.O.O."): in an organization's name, an
+#: acronym or a legal form written with dots, one word ("TMG", "SA").
+_DOTTED_LETTERS = re.compile(r"(?<!\w)[^\W\d_](?:\.[^\W\d_])+\.?(?!\w)")
+
+
+def name_parts(name: str, *, person: bool = True) -> tuple[tuple[Part, ...], ...]:
+    """The parts of each of a name's forms (:func:`name_forms`), without their runs. In an
+    organization's name (``person`` false), letters written with dots are one part ("T.M.G.
+    ENGINEERING LIMITED" is "tmg engineering limited", "S.A. DE C.V." is "sa de cv"); in a
+    person's they are initials.
 
     Raises:
         InvalidNameError: the name has nothing to compare.
     """
+    if not person:
+        name = _DOTTED_LETTERS.sub(lambda found: found.group().replace(".", ""), name)
     whole = names.token_groups(name)
     without = _NICKNAME.sub(" ", name)
     found = []

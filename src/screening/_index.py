@@ -413,7 +413,7 @@ class NameIndex:
         sure = _SURE >> _BITS
         for entry, field, value, weak in values:
             person = entry.kind is EntryKind.PERSON
-            for variant, parts in enumerate(name_parts(value)):
+            for variant, parts in enumerate(name_parts(value, person=person)):
                 position = len(names)
                 names.append(ListedName(entry, field, value, weak, variant))
                 shapes.append(_Shape.of(parts, middle_names(value, parts) if person else None, person=person))
@@ -724,7 +724,7 @@ class NameIndex:
                 return None
             value_index += variant == 0
             entry, field, value, weak = values[value_index]
-            if variant and len(name_parts(value)) < 2:
+            if variant and len(name_parts(value, person=entry.kind is EntryKind.PERSON)) < 2:
                 return None
             names.append(ListedName(entry, field, value, weak, variant))
             previous = variant

@@ -77,6 +77,9 @@ ARABIC_ANCHOR_CONSONANTS = 3
 COMMON_NAME_SHARE, COMMON_NAME_FACTOR = 0.05, 0.4
 #: Factor on the weight of a low-information part (particles, legal forms).
 LOW_INFORMATION_FACTOR = 0.2
+#: Letters a legal form weighs as, however it is spelled: "Aktiengesellschaft" says no more
+#: than "AG".
+LEGAL_FORM_LETTERS = 3
 #: Population share as a family name from which a listed end part is taken as the family name.
 FAMILY_NAME_SHARE = 0.005
 #: Factor on the weight of a listed middle name that the applicant's name leaves out: lower

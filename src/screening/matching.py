@@ -272,6 +272,7 @@ _NO_MATCH_REASONS = frozenset(
         Code.COMMON_IN_LIST,
         Code.CHAIN_SHIFTED,
         Code.LONGER_ORGANIZATION,
+        Code.OTHER_LEGAL_FORM,
     }
 )
 
@@ -310,6 +311,9 @@ def _name_reasons(alignment: Alignment, total: int, kind: str, common: bool) -> 
         reasons.append(Reason.of(Code.CHAIN_SHIFTED, given=alignment.chain_shifted))
     if alignment.longer_organization:
         reasons.append(Reason.of(Code.LONGER_ORGANIZATION, parts=alignment.longer_organization))
+    given, listed = alignment.other_legal_form
+    if given and listed:
+        reasons.append(Reason.of(Code.OTHER_LEGAL_FORM, given=given, listed=listed))
     return reasons
 
 

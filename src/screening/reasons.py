@@ -76,6 +76,7 @@ class Code(str, enum.Enum):
     COMMON_IN_LIST = "common in list"
     CHAIN_SHIFTED = "chain shifted"
     LONGER_ORGANIZATION = "longer organization"
+    OTHER_LEGAL_FORM = "other legal form"
     READ_AS_DISPLAYED = "read as displayed"
     WEAK_ALIAS = "weak alias"
     REVIEW_BY_METHOD = "review by method"
@@ -321,6 +322,14 @@ def _longer_organization(reason: Reason) -> str:
     )
 
 
+def _other_legal_form(reason: Reason) -> str:
+    return (
+        f"Its legal form is {_quoted(reason.get('given', ()))}, the listed one's"
+        f" {_quoted(reason.get('listed', ()))}: another company of that name as often as the listed one,"
+        " so it cannot decide a match."
+    )
+
+
 def _common_in_list(reason: Reason) -> str:
     return (
         f"It also has {_quoted(reason.get('parts', ()))}, and every part of the {reason.get('kind')} is a"
@@ -394,6 +403,7 @@ _WORDERS: dict[Code, Callable[[Reason], str]] = {
     Code.ADDED_SYLLABLES: _added_syllables,
     Code.COMMON_IN_LIST: _common_in_list,
     Code.LONGER_ORGANIZATION: _longer_organization,
+    Code.OTHER_LEGAL_FORM: _other_legal_form,
     Code.READ_AS_DISPLAYED: lambda reason: (
         f"It was read as displayed: {_joined('; ', reason.get('changes', ()))}."
     ),
