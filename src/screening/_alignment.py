@@ -66,6 +66,8 @@ from screening._tuning import (
     PATRONYMIC_FACTOR,
     SCRAMBLED_FACTOR,
     SIMILARITY,
+    SYLLABLE_TYPO_EXACT_WEIGHT,
+    SYLLABLE_TYPO_SYLLABLES,
     TWO_LETTER_LENGTH,
 )
 from screening.models import Method
@@ -250,8 +252,9 @@ def _link(
     if linked is None:
         return None
     method, similarity, reasons = linked
-    # A part misspelling two syllables written as one word links joined parts loosely.
-    misspelled = reasons[0].code is Code.MISSPELLED_JOINED_SYLLABLES
+    # A part misspelling two syllables written as one word links joined parts loosely, and so
+    # does one two syllables a letter from them ("Jinbin" for "Jing Bin").
+    misspelled = reasons[0].code in {Code.MISSPELLED_JOINED_SYLLABLES, Code.SYLLABLE_TYPO}
     if (
         (left.width, right.width) != (1, 1)
         and not misspelled
@@ -304,6 +307,8 @@ def align(
     if _unanchored(applicant, listed, chosen, used, weights, complete=complete, person=person):
         return None
     if _consonants_only(applicant, chosen, used_applicant):
+        return None
+    if _syllable_typo_alone(applicant, listed, chosen, used_applicant, complete=complete):
         return None
     nationality = languages
     languages = _shared_languages(chosen, nationality)
@@ -627,6 +632,39 @@ def _consonants_only(applicant: NameForm, chosen: list[Link], used_applicant: se
     return loose and any(
         part.named and index not in used_applicant and _comparable(part)
         for index, part in enumerate(applicant.parts)
+    )
+
+
+def _syllable_typo_alone(
+    applicant: NameForm, listed: NameForm, chosen: list[Link], used_applicant: set[int], *, complete: bool
+) -> bool:
+    """Tell whether a syllable one letter from another ("Zhuo" for "Zhou") is linked without
+    what makes it a typo rather than another name: the listed name whole, of
+    :data:`SYLLABLE_TYPO_SYLLABLES` syllables or more, every other part of both names linked
+    exactly or by reading and weighing :data:`SYLLABLE_TYPO_EXACT_WEIGHT` or more, and no
+    other such syllable. "Baoyu Zhuo" is then Baoyu Zhou misspelled; "Wang Wen" is another
+    name than "Wang Wei", and so is "Kim Minbo" than KIM, Minho (Kim says too little), and
+    "Baoyu Zhu" than Baoyu Zhou: for the family name, two common family names are two names."""
+    typos = [link for link in chosen if link.choices[0][0].code is Code.SYLLABLE_TYPO]
+    if not typos:
+        return False
+    if any(
+        link.listed.start == listed.family and _surname(link.applicant) and _surname(link.listed)
+        for link in typos
+    ):
+        return True  # another common family name: "Baoyu Zhu" is no Baoyu Zhou
+    others = [link for link in chosen if link not in typos]
+    syllables = sum(min(_syllable_counts(part.text) or {1}) for part in listed.parts if part.weight > 0)
+    exact = sum(
+        listed.parts[index].weight for link in others for index in range(link.listed.start, link.listed.end)
+    )
+    return (
+        len(typos) > 1
+        or not complete
+        or syllables < SYLLABLE_TYPO_SYLLABLES
+        or exact < SYLLABLE_TYPO_EXACT_WEIGHT
+        or any(link.method not in _STRONG_METHODS for link in others)
+        or any(part.weight > 0 and index not in used_applicant for index, part in enumerate(applicant.parts))
     )
 
 

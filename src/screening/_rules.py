@@ -82,6 +82,7 @@ from screening._tuning import (
     SHORT_UNDOUBLED,
     SIMILARITY,
     SKELETON_LENGTH,
+    SYLLABLE_TYPO_LENGTH,
     TWO_LETTER_LENGTH,
 )
 from screening.models import Method
@@ -627,7 +628,9 @@ def _phonetic_keys(run: Keyed) -> Iterable[str]:
 
 
 def _letters_away(pair: Pair) -> _TokenLink | None:
-    if not pair.alike:
+    if not pair.alike or (pair.syllabic and pair.joined):
+        # Joined parts of a Chinese or Korean name a letter apart are left to the syllable-typo
+        # rule; elsewhere :func:`~screening._alignment._link` sets joined parts' fuzzy links aside.
         return None
     distance = jellyfish.damerau_levenshtein_distance(pair.a, pair.b)
     if (
@@ -663,6 +666,73 @@ def _loose_spelling(pair: Pair) -> _TokenLink | None:
         return None
     reason = Reason.of(Code.LOOSE_SPELLING, skeleton=skeleton, listed_skeleton=listed_skeleton)
     return Method.FUZZY, LOOSE_SPELLING_SIMILARITY, (reason,)
+
+
+def _syllable_typo(pair: Pair) -> _TokenLink | None:
+    # Tried last: every rule that links a misspelling reading as no syllable has not held.
+    if not (
+        pair.syllabic
+        and not pair.left_pieces  # an applicant's part, against a listed part or two joined
+        and _typo_spelling(pair.left, pair.a)
+        and _typo_spelling(pair.right, pair.b)
+        and pair.shortest >= SYLLABLE_TYPO_LENGTH
+        and _syllable_typo_of(pair.a, pair.b)
+        and _syllable_counts(pair.left, pair.languages)
+        and _syllable_counts(pair.right, pair.languages)
+    ):
+        return None
+    reason = Reason.of(Code.SYLLABLE_TYPO, syllables=_syllables_of(pair.languages))
+    return Method.FUZZY, MISSPELLING_SIMILARITY, (reason,)
+
+
+def _syllable_typo_of(a: str, b: str) -> bool:
+    """Tell whether two spellings differ by a typo that romanized Chinese and Korean names
+    are written with: two letters swapped ("Zhuo" for "Zhou", "Lui" for "Liu"), a "g" after
+    "n" written or left out (the front and back nasals: "Jin" and "Jing", "Kwan" and
+    "Kwang"), or an "h" after "z", "c" or "s" (the flat and curled sibilants: "Yuze" and
+    "Yuzhe"). Another letter changed is another syllable ("Yize" for "Yuze", "Haoyu" for
+    "Baoyu"): as often another person's name as a typo."""
+    if len(a) == len(b):
+        apart = [index for index in range(len(a)) if a[index] != b[index]]
+        return (
+            len(apart) == 2
+            and apart[1] == apart[0] + 1
+            and (a[apart[0]], a[apart[1]]) == (b[apart[1]], b[apart[0]])
+        )
+    shorter, longer = sorted((a, b), key=len)
+    if len(longer) != len(shorter) + 1:
+        return False
+    at = next((index for index in range(len(shorter)) if shorter[index] != longer[index]), len(shorter))
+    if longer[at + 1 :] != shorter[at:] or at == 0:
+        return False
+    return (longer[at], longer[at - 1]) in _TYPO_LETTERS
+
+
+#: A letter a syllable typo writes or leaves out, after the letter before it (see
+#: :func:`_syllable_typo_of`).
+_TYPO_LETTERS = frozenset({("g", "n"), ("h", "z"), ("h", "c"), ("h", "s")})
+
+
+def _typo_spelling(text: str, spelling: str) -> bool:
+    """Tell whether a run's first spelling may be compared letter by letter with another
+    syllable's: Latin letters, or Hangul romanized (Han characters are read exactly)."""
+    return translit.script(text) != "han" and spelling.isascii() and spelling.isalpha()
+
+
+def _syllable_typo_keys(run: Keyed) -> Iterable[str]:
+    """A run of 3 letters or more that reads as Chinese or Korean syllables, or a listed run of
+    two syllables, has the one-letter keys of its spelling (``d:``, as the letters-away rule's):
+    two spellings one letter apart share one."""
+    spelling = run.latin[0]
+    if (
+        len(spelling) < SYLLABLE_TYPO_LENGTH
+        or run.width > 2
+        or (run.width == 2 and not run.listed)
+        or not _typo_spelling(run.text, spelling)
+        or not _syllable_counts(run.text)
+    ):
+        return ()
+    return _one_letter_keys(spelling)
 
 
 def _one_letter_inserted(left: str, right: str) -> bool:
@@ -795,6 +865,7 @@ RULES = (
         strong=False,
         most=LOOSE_SPELLING_SIMILARITY,
     ),
+    Rule("syllable typo", _syllable_typo, _syllable_typo_keys, strong=False, most=MISSPELLING_SIMILARITY),
 )
 #: How the name index counts a listed part reached through a loose key: the most any loose
 #: rule's link has.

@@ -63,6 +63,12 @@ SHORT_UNDOUBLED = 3
 MIN_LOOSE_SYLLABIC = 6
 #: Fewest letters of two syllables written as one that a misspelling links to.
 JOINED_MISSPELLING_LENGTH = 5
+#: A syllable of a Chinese or Korean name one letter from another syllable ("Zhuo" for
+#: "Zhou", "Kwan" for "Kwang"): fewest letters of the shorter, fewest syllables of the listed
+#: name, every other one given exactly, and the least weight of the parts given exactly (the
+#: weight of three letters of a name that is not common: "Kim", 1.2, says too little, so
+#: "Kim Minbo" is no KIM, Minho). See the syllable-typo rule of _rules.
+SYLLABLE_TYPO_LENGTH, SYLLABLE_TYPO_SYLLABLES, SYLLABLE_TYPO_EXACT_WEIGHT = 3, 3, 3.0
 #: Shortest Latin spelling (letters) at which a phonetic or one-letter fuzzy link may anchor a
 #: name: shorter loose links only add to strong ones.
 LOOSE_ANCHOR_LENGTH = 6

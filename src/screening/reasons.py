@@ -61,6 +61,7 @@ class Code(str, enum.Enum):
     SOUND_ALIKE_SPELLINGS = "sound-alike spellings"
     LETTERS_AWAY = "letters away"
     LOOSE_SPELLING = "loose spelling"
+    SYLLABLE_TYPO = "syllable typo"
     # What qualifies a link of two parts.
     LOOK_ALIKE_LETTERS = "look-alike letters"
     SOUND_ALONE = "sound alone"
@@ -214,6 +215,10 @@ _TEMPLATES: dict[Code, str] = {
     Code.LOOSE_SPELLING: (
         "'{a}' and the listed '{b}' may be romanized spellings of one name, a vowel or a letter apart"
         " (skeletons '{skeleton}' and '{listed_skeleton}'): a match needs more than that."
+    ),
+    Code.SYLLABLE_TYPO: (
+        "'{a}' is the listed '{b}' with one letter wrong, though both read as {syllables} syllables:"
+        " with every other part of the name given exactly, a review at most."
     ),
     Code.SOUND_ALONE: "The sound alone cannot decide a match.",
     Code.NOT_THROUGHOUT: (
