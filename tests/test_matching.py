@@ -427,8 +427,8 @@ def test_a_syllable_hyphenated_to_a_listed_given_name_makes_another_name() -> No
 
 
 def test_a_son_named_by_the_arabic_chain_of_names_is_no_match_for_his_father() -> None:
-    """A listed Arabic chain of names ("SURNAME, Personal Father Grandfather") that begins at
-    the applicant's second given name, after one of the applicant's own, names the father of
+    """A listed Arabic chain of names ("SURNAME, Personal Father Grandfather", or "Personal
+    Father Grandfather AL-SURNAME") that begins at the applicant's second given name, after one of the applicant's own, names the father of
     the applicant: review, never a match. Without an Arabic article or "ibn" (a Burmese
     name), or with the applicant's own first, the rule does not apply."""
     father = WatchlistEntry(id="f", kind=EntryKind.PERSON, name="AL-TIKRITI, Sab'awi Ibrahim Hassan")
@@ -439,6 +439,14 @@ def test_a_son_named_by_the_arabic_chain_of_names_is_no_match_for_his_father() -
         screening.screen(Applicant(name="AL-TIKRITI, Sabawi Ibrahim Hasan"), listed).decision
         is Decision.MATCH
     )
+    # Written in the UN's order, the family name last, the chain begins the listed name.
+    un = WatchlistEntry(id="u", kind=EntryKind.PERSON, name="SAB'AWI IBRAHIM HASSAN AL-TIKRITI")
+    in_order = Watchlist(name="u", version="1", entries=[un])
+    aiman = screening.screen(Applicant(name="Aiman Sabawi Ibrahim Hasan Al-Tikriti"), in_order)
+    assert aiman.decision is Decision.REVIEW
+    assert Code.CHAIN_SHIFTED in {reason.code for reason in aiman.hits[0].evidence[0].reasons}
+    same = screening.screen(Applicant(name="Sabawi Ibrahim Hasan Al-Tikriti"), in_order)
+    assert same.decision is Decision.MATCH
     burmese = WatchlistEntry(id="b", kind=EntryKind.PERSON, name="CHIT, Kaing Pa Pa")
     other = Watchlist(name="b", version="1", entries=[burmese])
     assert screening.screen(Applicant(name="CHIT, Daw Kaing Pa Pa"), other).decision is Decision.MATCH

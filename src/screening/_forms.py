@@ -154,13 +154,18 @@ class NameForm:
 
     @functools.cached_property
     def chain_start(self) -> int | None:
-        """Where the chain of names of an Arabic name written "SURNAME, Personal Father
-        Grandfather" begins (the nasab: three given names or more after the comma, no
-        particles or titles counted, in a name with an Arabic article or "ibn"); None for
-        other names (Burmese names have as many parts, and no chain)."""
-        start = _given_start(self.original)
-        if start is None or not any(part.text in _ARABIC_PARTICLES for part in self.parts):
+        """Where the chain of names of an Arabic name begins (the nasab), in a name with an
+        Arabic article or "ibn": written "SURNAME, Personal Father Grandfather", three given
+        names or more after the comma, no particles or titles counted; written "Personal
+        Father Grandfather AL-SURNAME", four names or more, the first of them no particle.
+        None for other names (Burmese names have as many parts, and no chain)."""
+        if not any(part.text in _ARABIC_PARTICLES for part in self.parts):
             return None
+        start = _given_start(self.original)
+        if start is None:
+            if not self.parts[0].named or sum(1 for part in self.parts if part.named) < 4:
+                return None
+            return 0
         if sum(1 for part in self.parts[start:] if part.named) < 3:
             return None
         while not self.parts[start].named:
