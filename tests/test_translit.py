@@ -25,6 +25,8 @@ def _keys(text: str) -> set[tuple[str, ...]]:
         ("hsiaoping", "xiaoping"),  # Wade-Giles without apostrophes
         ("jhou", "zhou"),  # Tongyong
         ("wong", "wang"),  # surname spelling (sinonym)
+        ("wong", "huang"),  # Cantonese spelling of another surname too (黃)
+        ("chow", "zou"),
         ("王振兴", "zhenxingwang"),  # Han characters, read through pypinyin... joined below
         ("金", "kim"),  # Hanja read in Korean (Unihan kHangul)
         ("김", "gim"),  # Hangul and Revised Romanization

@@ -73,7 +73,7 @@ from screening._tuning import (
 from screening.models import Method
 from screening.reasons import Code, Reason, link_sentence
 from screening.translit import arabic
-from screening.translit.chinese import SURNAME_SPELLING
+from screening.translit.chinese import OTHER_SURNAME_SPELLING, SURNAME_SPELLING
 
 
 @attrs.frozen
@@ -485,6 +485,8 @@ def _candidate_links(
             link = _outside(link)
         elif link.method is Method.TRANSLITERATION and _by_surname_spelling_only(left, right):
             link = _undecisive(link, Code.SYLLABLE_SPELLING)
+        elif link.method is Method.TRANSLITERATION and _by_other_surname_only(left, right):
+            link = _undecisive(link, Code.SEVERAL_SURNAMES)
         foreign = languages is not None and link.languages and not link.languages & languages
         if foreign and _readable_in(left, languages) and _readable_in(right, languages):  # type: ignore[arg-type]
             continue  # both read in the listed name's language, and differently there
@@ -905,6 +907,24 @@ def _undecisive(link: Link, code: Code) -> Link:
     return attrs.evolve(link, choices=choices, outside=True)
 
 
+#: The systems of readings as a surname spelled otherwise.
+_SURNAME_SYSTEMS = frozenset({SURNAME_SPELLING, OTHER_SURNAME_SPELLING})
+
+
+def _by_other_surname_only(left: Run, right: Run) -> bool:
+    """Tell whether two parts read alike only as another of the surnames a Cantonese spelling
+    stands for ("Wong", Wang's spelling, is Huang's too): a match needs more than that."""
+    left_readings, right_readings = (
+        run_readings(left.text, left.pieces),
+        run_readings(right.text, right.pieces),
+    )
+    shared = {r.keys for r in left_readings} & {r.keys for r in right_readings}
+    if not shared:
+        return False
+    other = {r.keys for r in (*left_readings, *right_readings) if r.system == OTHER_SURNAME_SPELLING}
+    return shared <= other
+
+
 def _by_surname_spelling_only(left: Run, right: Run) -> bool:
     """Tell whether two single parts read alike only as a family name spelled otherwise, by
     one that is a pinyin syllable too ("Tong", the Cantonese spelling of Tang but the pinyin
@@ -920,7 +940,7 @@ def _by_surname_spelling_only(left: Run, right: Run) -> bool:
         found.append(
             (
                 {r.keys for r in readings},
-                {r.keys for r in readings if r.system != SURNAME_SPELLING},
+                {r.keys for r in readings if r.system not in _SURNAME_SYSTEMS},
                 ambiguous,
             )
         )

@@ -67,6 +67,7 @@ class Code(str, enum.Enum):
     SOUND_ALONE = "sound alone"
     NOT_THROUGHOUT = "not throughout"
     SYLLABLE_SPELLING = "syllable spelling"
+    SEVERAL_SURNAMES = "several surnames"
     # How a name was linked to a listed name, and what qualifies it.
     NAME = "name"
     PARTS_LEFT_OUT = "parts left out"
@@ -226,6 +227,10 @@ _TEMPLATES: dict[Code, str] = {
     ),
     Code.SYLLABLE_SPELLING: (
         "That spelling is a pinyin syllable of its own too, so this alone cannot decide a match."
+    ),
+    Code.SEVERAL_SURNAMES: (
+        "That spelling stands for more than one family name (Cantonese Wong is Wang and Huang), so this"
+        " alone cannot decide a match."
     ),
     Code.SCRAMBLED: "Its parts are in an order that changes the given name, so it cannot decide a match.",
     Code.HANJA_IN_KOREAN: (

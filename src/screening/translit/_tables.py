@@ -1,7 +1,8 @@
 """Load the data tables of this package (``data/``), once, on first use.
 
 Every table is data with its source (see ``data/README.md``); nothing here is hand-written
-linguistic knowledge beyond parsing.
+linguistic knowledge beyond parsing (the one table compiled by hand, of Cantonese surname
+spellings, is a data file too).
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ import unicodedata
 from importlib import resources
 
 __all__ = [
+    "cantonese_surnames",
     "chinese_family_name_shares",
     "chinese_given_syllable_shares",
     "chinese_surname_spellings",
@@ -70,6 +72,18 @@ def chinese_surname_spellings() -> dict[str, tuple[str, float]]:
             plain(row["mandarin_target"]),
             float(row["surname_ppm_as_written"]) / 1e6,
         )
+    return result
+
+
+@functools.lru_cache(maxsize=1)
+def cantonese_surnames() -> dict[str, tuple[str, ...]]:
+    """Cantonese surname spelling to the Mandarin surnames it stands for besides the one of
+    :func:`chinese_surname_spellings` (``wong`` is ``huang`` too). Compiled by hand;
+    ``data/cantonese_surnames.csv``."""
+    result: dict[str, tuple[str, ...]] = {}
+    for row in _rows("cantonese_surnames.csv"):
+        spelling = plain(row["spelling"])
+        result[spelling] = (*result.get(spelling, ()), plain(row["mandarin_target"]))
     return result
 
 

@@ -32,7 +32,7 @@ from pathlib import Path
 
 from screening._tuning import MAX_READINGS
 from screening.translit._reading import MAX_SYLLABLE_TEXT, Reading, Trigrams
-from screening.translit._tables import chinese_surname_spellings, plain, wade_giles
+from screening.translit._tables import cantonese_surnames, chinese_surname_spellings, plain, wade_giles
 
 __all__ = ["cyrillic_readings", "han_readings", "latin_readings", "palladius", "pinyin_syllables", "tongyong"]
 
@@ -124,6 +124,9 @@ def palladius(syllable: str) -> str | None:
 _SYSTEM_ORDER = ("pinyin", "Wade-Giles", "Tongyong Pinyin", "Palladius Cyrillic")
 #: The system of readings from the table of family-name spellings (``wong``, ``chan``, ``tong``).
 SURNAME_SPELLING = "surname spelling"
+#: The system of a reading as another surname that a Cantonese spelling stands for too
+#: (``wong`` read as ``huang``; data/cantonese_surnames.csv).
+OTHER_SURNAME_SPELLING = "Cantonese surname spelling"
 
 
 #: A spelling's reading in an inventory: the pinyin syllable, the systems that spell it so,
@@ -275,19 +278,20 @@ def latin_readings(text: str, /) -> tuple[Reading, ...]:
     """Read a plain-letter name part as Mandarin syllables (pinyin, Wade-Giles, Tongyong).
 
     A whole part that is a known surname spelling (``wong``, ``chow``) is also read as its
-    pinyin surname.
+    pinyin surnames (``wang`` and ``huang``; ``zhou`` and ``zou``).
     """
     if not text.isascii() or not text.isalpha():
         return ()
     readable = _latin_trigrams().may_read(text)
     readings = list(_readings(_segmentations(text, _latin_inventory(), _latin_longest()))) if readable else []
     spelled = chinese_surname_spellings().get(text)
-    if spelled and all(reading.keys != (f"zh:{spelled[0]}",) for reading in readings):
-        readings.append(
-            Reading(
-                keys=(f"zh:{spelled[0]}",), system=SURNAME_SPELLING, shown=spelled[0], language="Mandarin"
+    surnames = [(spelled[0], SURNAME_SPELLING)] if spelled else []
+    surnames += [(surname, OTHER_SURNAME_SPELLING) for surname in cantonese_surnames().get(text, ())]
+    for surname, system in surnames:
+        if all(reading.keys != (f"zh:{surname}",) for reading in readings):
+            readings.append(
+                Reading(keys=(f"zh:{surname}",), system=system, shown=surname, language="Mandarin")
             )
-        )
     return tuple(readings[:MAX_READINGS])
 
 
