@@ -979,6 +979,32 @@ def test_a_legal_form_of_another_kind_is_a_review() -> None:
     assert Decision.MATCH == limited.screen(Applicant(name="Kordexprom Ltd")).decision
 
 
+def test_an_acronym_of_a_listed_organization_is_a_review() -> None:
+    """An applicant's name in capitals that is the initials of a listed organization's name
+    (of all its words, of its words but articles and conjunctions, or of its names alone) is a
+    review that says so; never a match, nor for a name in lowercase or a Chinese or Korean
+    surname ("KIM" is no KOREA INTERNATIONAL MINING)."""
+    listed = _screener(
+        WatchlistEntry(id="i", kind=EntryKind.ORGANIZATION, name="ISLAMIC STATE OF IRAQ AND THE LEVANT"),
+        WatchlistEntry(id="p", kind=EntryKind.ORGANIZATION, name="PETROLEOS DE VENEZUELA, S.A."),
+        WatchlistEntry(id="n", kind=EntryKind.ORGANIZATION, name="NATIONAL IRANIAN OIL COMPANY"),
+        WatchlistEntry(id="k", kind=EntryKind.ORGANIZATION, name="KOREA INTERNATIONAL MINING"),
+        WatchlistEntry(id="h", kind=EntryKind.PERSON, name="Ibrahim Salim Ismail Lazar"),
+    )
+    for name, entry in [("ISIL", "i"), ("I.S.I.L.", "i"), ("PDVSA", "p"), ("NIOC", "n")]:
+        result = listed.screen(Applicant(name=name))
+        assert result.decision is Decision.REVIEW, name
+        assert [hit.entry.id for hit in result.hits] == [entry]
+        evidence = result.hits[0].evidence[0]
+        assert evidence.method is Method.ACRONYM
+        assert (
+            Reason.of(Code.ACRONYM, acronym=name.replace(".", "").lower(), kind="listed name")
+            in evidence.reasons
+        )
+    for name in ["Isil", "KIM", "ISIL Trading Ltd"]:
+        assert listed.screen(Applicant(name=name)).decision is Decision.CLEAR, name
+
+
 def test_an_organization_name_written_with_dots_is_one_word() -> None:
     """Letters written with dots in an organization's name are an acronym or a legal form, one
     word: "TMG Engineering Ltd" is T.M.G. ENGINEERING LIMITED and "Grupo Kordex SA de CV" is

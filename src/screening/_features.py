@@ -42,6 +42,7 @@ class FeatureSpec:
 #: Every feature, in the order its evidence is looked for; the qualifiers last.
 FEATURE_TABLE = (
     FeatureSpec("name_listed", "name", names=True, is_name=True),
+    FeatureSpec("name_is_listed_acronym", "name", names=True, is_name=True),
     FeatureSpec("email_listed", "emails"),
     FeatureSpec("email_reaches_listed_mailbox", "emails"),
     FeatureSpec("email_local_part_names_listed", "emails", names=True),

@@ -560,6 +560,40 @@ def name_forms(name: str, *, person: bool = True) -> tuple[NameForm, ...]:
 _DOTTED_LETTERS = re.compile(r"(?<!\w)[^\W\d_](?:\.[^\W\d_])+\.?(?!\w)")
 
 
+#: Letters an acronym has: fewer are too many organizations' initials.
+ACRONYM_LETTERS = range(3, 11)
+#: An applicant's name that may be an acronym: capital Latin letters, with dots or without
+#: ("IRGC", "I.R.G.C.").
+_ACRONYM = re.compile(r"(?:[A-Z]\.?){3,10}")
+
+
+def organization_acronyms(name: str) -> frozenset[str]:
+    """The acronyms an organization's name may be written as, in lowercase: the initials of
+    all its words ("PDVSA", Petroleos de Venezuela S.A., its dotted letters each a word or
+    not), of its words but articles, particles and conjunctions ("PFLP", Popular Front for the
+    Liberation of Palestine; "NIOC", National Iranian Oil Company), and of its names alone,
+    legal forms left out too. Only those of :data:`ACRONYM_LETTERS` letters."""
+    words = names.tokens(_DOTTED_LETTERS.sub(lambda found: found.group().replace(".", ""), name))
+    found = {
+        "".join(word[0] for word in names.tokens(name)),  # each dotted letter too: S.A. is "sa"
+        "".join(word[0] for word in words),
+        "".join(word[0] for word in words if word not in LOW_INFORMATION or word in LEGAL_FORMS),
+        "".join(word[0] for word in words if word not in LOW_INFORMATION),
+    }
+    return frozenset(acronym for acronym in found if len(acronym) in ACRONYM_LETTERS)
+
+
+def applicant_acronym(name: str) -> str:
+    """The acronym an applicant's name is, in lowercase ("IRGC", "I.R.G.C." are "irgc"):
+    capital Latin letters alone, and no Chinese or Korean name ("KIM", a surname, is never
+    taken for initials); "" for any other name."""
+    written = name.strip()
+    if not _ACRONYM.fullmatch(written):
+        return ""
+    acronym = written.replace(".", "").lower()
+    return "" if translit.population_share(acronym) > 0 or acronym in TITLES else acronym
+
+
 def name_parts(name: str, *, person: bool = True) -> tuple[tuple[Part, ...], ...]:
     """The parts of each of a name's forms (:func:`name_forms`), without their runs. In an
     organization's name (``person`` false), letters written with dots are one part ("T.M.G.

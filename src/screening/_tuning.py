@@ -134,6 +134,9 @@ EMAIL_DOMAIN_SCORE = 0.97
 SUBDOMAIN_SCORE = 0.95
 #: Factor on a name spelled in an email's local part, and the most it can score: review at most.
 LOCAL_PART_FACTOR, LOCAL_PART_MOST = 0.9, 0.85
+#: Score of an applicant's name that is a listed organization's acronym ("IRGC"): a review,
+#: as many organizations share their initials.
+ACRONYM_SCORE = 0.8
 #: Scores of look-alike domains: from the lower bound, up by the span times their closeness.
 LOOKALIKE_SCORE, LOOKALIKE_SPAN = 0.75, 0.1
 #: Shortest listed label that one changed letter may imitate, and that two may: shorter labels

@@ -30,12 +30,13 @@ from screening._alignment import Alignment, Link, align
 from screening._collector import collector_paused
 from screening._disguises import undisguised
 from screening._features import FEATURE_TABLE, FeatureSpec, spec
-from screening._forms import TITLES, NameForm, Part, name_forms
+from screening._forms import TITLES, NameForm, Part, applicant_acronym, name_forms, organization_acronyms
 from screening._index import NameIndex
 from screening._rules import applicant_keys, listed_keys
 from screening._storage import name_index
 from screening._tuning import (
     ACCOUNT_SCORE,
+    ACRONYM_SCORE,
     AGREEMENT_PULL,
     CORROBORATION_WEIGHT,
     DOMAIN_SCORE,
@@ -111,6 +112,8 @@ class _Prepared:
     domains: dict[str, list[_Listed]]
     accounts: dict[str, list[_Listed]]
     lookalikes: ResemblanceIndex
+    #: Listed organizations' names and aliases by the acronyms they may be written as.
+    acronyms: dict[str, list[_Listed]]
 
 
 @attrs.frozen
@@ -150,7 +153,14 @@ def _prepare(watchlist: Watchlist, *, cache: bool = False) -> _Prepared:
     by_phone: dict[str, list[_Listed]] = defaultdict(list)
     by_domain: dict[str, list[_Listed]] = defaultdict(list)
     by_account: dict[str, list[_Listed]] = defaultdict(list)
+    by_acronym: dict[str, list[_Listed]] = defaultdict(list)
     for entry in watchlist.entries:
+        if entry.kind is EntryKind.ORGANIZATION:
+            listed_names = [("name", entry.name)]
+            listed_names += [(f"aliases[{index}]", alias) for index, alias in enumerate(entry.aliases)]
+            for field, value in listed_names:
+                for acronym in organization_acronyms(value):
+                    by_acronym[acronym].append(_Listed(entry, field, value))
         for index, account in enumerate(entry.accounts):
             by_account[accounts.normalize(account)].append(_Listed(entry, f"accounts[{index}]", account))
         for index, email in enumerate(entry.emails):
@@ -179,6 +189,7 @@ def _prepare(watchlist: Watchlist, *, cache: bool = False) -> _Prepared:
         dict(by_domain),
         dict(by_account),
         ResemblanceIndex(by_domain),
+        dict(by_acronym),
     )
 
 
@@ -381,6 +392,37 @@ def name_listed(forms: _ApplicantForms, prepared: _Prepared, policy: Policy) -> 
                     decisive=alignment.decisive and not listed.weak and not common,
                     reasons=tuple(reasons),
                     links=tuple(_token_link(link, alignment.languages) for link in alignment.links),
+                ),
+            )
+
+
+def name_is_listed_acronym(forms: _ApplicantForms, prepared: _Prepared, policy: Policy) -> _Found:
+    """The applicant's name or an alias, written in capitals ("IRGC", "I.R.G.C."), is the
+    initials of a listed organization's name or alias (ISLAMIC REVOLUTIONARY GUARD CORPS):
+    of all its words, of its words but articles and conjunctions, or of its names alone. Many
+    organizations share their initials: review at most, never a match."""
+    if ACRONYM_SCORE < policy.review_threshold:
+        return
+    seen: set[str] = set()
+    for field, _form in forms.names:
+        acronym = applicant_acronym(field.value)
+        if not acronym or field.field in seen:
+            continue
+        seen.add(field.field)
+        for listed in prepared.acronyms.get(acronym, ()):
+            yield (
+                listed.entry,
+                Evidence(
+                    feature="name_is_listed_acronym",
+                    method=Method.ACRONYM,
+                    field=field.field,
+                    value=field.value,
+                    compared=acronym,
+                    listed_field=listed.field,
+                    listed_value=listed.value,
+                    score=ACRONYM_SCORE,
+                    decisive=False,
+                    reasons=(Reason.of(Code.ACRONYM, acronym=acronym, kind=_listed_kind(listed.field)),),
                 ),
             )
 
@@ -676,6 +718,7 @@ _FINDERS = {
     function.__name__: function
     for function in (
         name_listed,
+        name_is_listed_acronym,
         email_listed,
         email_reaches_listed_mailbox,
         email_local_part_names_listed,

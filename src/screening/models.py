@@ -44,6 +44,7 @@ class Method(str, enum.Enum):
     JOINED_TOKENS = "joined tokens"
     TRANSLITERATION = "transliteration"
     ABBREVIATION = "abbreviation"
+    ACRONYM = "acronym"
     OCR = "ocr"
     SPELLING = "spelling variant"
     PHONETIC = "phonetic"

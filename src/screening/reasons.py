@@ -86,6 +86,7 @@ class Code(str, enum.Enum):
     EMAIL_LISTED = "email listed"
     SAME_MAILBOX = "same mailbox"
     NAME_IN_EMAIL = "name in email"
+    ACRONYM = "acronym"
     EMAIL_ON_DOMAIN = "email on domain"
     PHONE_LISTED = "phone listed"
     ACCOUNT_LISTED = "account listed"
@@ -248,6 +249,10 @@ _TEMPLATES: dict[Code, str] = {
     Code.NAME_IN_EMAIL: (
         "The address's local part spells '{spelled}', the {kind}; a name in an address brings review,"
         " never a match."
+    ),
+    Code.ACRONYM: (
+        "The name is the initials of the {kind} ('{acronym}'); many organizations share their initials,"
+        " so an acronym brings review, never a match."
     ),
     Code.PHONE_LISTED: "The phone number ({description}) is listed for this entry.",
     Code.ACCOUNT_LISTED: "The payment account ({description}) is listed for this entry.",
