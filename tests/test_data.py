@@ -20,6 +20,7 @@ _COLUMNS = {
     "low_information.tsv": 2,
     "name_abbreviations.tsv": 2,
     "name_particles.tsv": 2,
+    "numbers.tsv": 2,
     "east_slavic_names.tsv": None,
     "email_providers.tsv": 5,
 }

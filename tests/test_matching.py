@@ -979,6 +979,22 @@ def test_a_legal_form_of_another_kind_is_a_review() -> None:
     assert Decision.MATCH == limited.screen(Applicant(name="Kordexprom Ltd")).decision
 
 
+def test_numbers_in_words_are_their_digits() -> None:
+    """ "Kordex Plant No. Five" is KORDEX PLANT NO. 5, and "7th Kordex Fleet" SEVENTH KORDEX
+    FLEET: a match that says the numbers are the same."""
+    listed = _screener(
+        WatchlistEntry(id="p", kind=EntryKind.ORGANIZATION, name="KORDEX PLANT NO. 5"),
+        WatchlistEntry(id="f", kind=EntryKind.ORGANIZATION, name="SEVENTH KORDEX FLEET"),
+    )
+    plant = listed.screen(Applicant(name="Kordex Plant No. Five"))
+    assert plant.decision is Decision.MATCH
+    assert [hit.entry.id for hit in plant.hits] == ["p"]
+    links = plant.hits[0].evidence[0].links
+    assert Reason.of(Code.SAME_NUMBER, number="5") in {reason for link in links for reason in link.reasons}
+    assert listed.screen(Applicant(name="7th Kordex Fleet")).hits[0].entry.id == "f"
+    assert listed.screen(Applicant(name="7th Kordex Fleet")).decision is Decision.MATCH
+
+
 def test_an_acronym_of_a_listed_organization_is_a_review() -> None:
     """An applicant's name in capitals that is the initials of a listed organization's name
     (of all its words, of its words but articles and conjunctions, or of its names alone) is a

@@ -67,6 +67,8 @@ NAME_ABBREVIATIONS = pairs("name_abbreviations.tsv")
 #: Spellings of the words of Arabic names (Abu, Bin, Ould, Abd) to their usual spelling
 #: (data/name_particles.tsv).
 NAME_PARTICLES = pairs("name_particles.tsv")
+#: Numbers written in words to their digits ("five": "5", "seventh": "7th"; data/numbers.tsv).
+NUMBER_WORDS = pairs("numbers.tsv")
 #: East Slavic given names in their Russian, Ukrainian and Belarusian forms, each in the usual
 #: romanizations, the Russian spelling first (data/east_slavic_names.tsv).
 _EAST_SLAVIC_NAMES = table("east_slavic_names.tsv")

@@ -52,6 +52,7 @@ from screening._forms import (
     LOW_INFORMATION,
     NAME_ABBREVIATIONS,
     NAME_PARTICLES,
+    NUMBER_WORDS,
     SYLLABLE_LANGUAGES,
     TITLES,
     NameForm,
@@ -351,6 +352,26 @@ def _legal_form(pair: Pair) -> _TokenLink | None:
 
 def _legal_form_keys(run: Keyed) -> Iterable[str]:
     return ("f:" + LEGAL_FORMS[run.text],) if run.text in LEGAL_FORMS else ()
+
+
+def _number(pair: Pair) -> _TokenLink | None:
+    number = NUMBER_WORDS.get(pair.left, pair.left)
+    if number == NUMBER_WORDS.get(pair.right, pair.right) and (
+        pair.left in NUMBER_WORDS or pair.right in NUMBER_WORDS
+    ):
+        reason = Reason.of(Code.SAME_NUMBER, number=number)
+        return Method.ABBREVIATION, SIMILARITY[Method.ABBREVIATION], (reason,)
+    return None
+
+
+def _number_keys(run: Keyed) -> Iterable[str]:
+    """A number in words has its digits (``n:5``), and so do digits that a word writes."""
+    number = NUMBER_WORDS.get(run.text, run.text)
+    return ("n:" + number,) if number in _NUMBERS_WRITTEN else ()
+
+
+#: The numbers that :data:`NUMBER_WORDS` writes in words.
+_NUMBERS_WRITTEN = frozenset(NUMBER_WORDS.values())
 
 
 def _abbreviation(pair: Pair) -> _TokenLink | None:
@@ -782,6 +803,7 @@ RULES = (
     ),
     Rule("exact", _exact, _text_keys, strong=True, most=1.0),
     Rule("legal form", _legal_form, _legal_form_keys, strong=True, most=SIMILARITY[Method.ABBREVIATION]),
+    Rule("number", _number, _number_keys, strong=True, most=SIMILARITY[Method.ABBREVIATION]),
     Rule(
         "abbreviation", _abbreviation, _abbreviation_keys, strong=True, most=SIMILARITY[Method.ABBREVIATION]
     ),

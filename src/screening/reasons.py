@@ -40,6 +40,7 @@ class Code(str, enum.Enum):
     SAME_TEXT = "same text"
     JOINED_OR_SPLIT = "joined or split"
     SAME_LEGAL_FORM = "same legal form"
+    SAME_NUMBER = "same number"
     ABBREVIATED = "abbreviated"
     SAME_SYLLABLES = "same syllables"
     SAME_READING = "same reading"
@@ -165,6 +166,7 @@ _TEMPLATES: dict[Code, str] = {
     Code.SAME_TEXT: "'{a}' is the listed '{b}'.",
     Code.JOINED_OR_SPLIT: "'{a}' is the listed '{b}' with its parts joined or split.",
     Code.SAME_LEGAL_FORM: "'{a}' and the listed '{b}' are the same legal form ({form}).",
+    Code.SAME_NUMBER: "'{a}' and the listed '{b}' are the same number ({number}).",
     Code.ABBREVIATED: "'{a}' and the listed '{b}' are one name, abbreviated and written out.",
     Code.SAME_SYLLABLES: (
         "'{a}' and the listed '{b}' are {system} spellings of the same {language} syllables ('{reading}')."
