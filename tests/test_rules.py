@@ -184,3 +184,32 @@ def test_particles_of_arabic_names_are_one_word_spelled_otherwise(applicant: str
     assert screening.reasons.Code.PARTICLE_SPELLING is found[2][0].code
     _check_pairs(f"{applicant} ali", f"{listed} ali")
     assert _token_link("bint", ("bint",), "bin", ("bin",), syllabic=False) is None
+
+
+@pytest.mark.parametrize(
+    ("applicant", "listed"),
+    [
+        ("elkaddafi", "gaddafi"),  # the article joined, the name spelled otherwise
+        ("qadhafi", "alkaddafi"),  # the article joined to the listed name
+        ("alhassan", "hasan"),
+    ],
+)
+def test_an_article_joined_to_a_name_links_for_review(applicant: str, listed: str) -> None:
+    found = _token_link(applicant, (applicant,), listed, (listed,), syllabic=False)
+    assert found is not None
+    method, _similarity, reasons = found
+    assert screening.Method.SPELLING is method
+    assert screening.reasons.Code.JOINED_ARTICLE is reasons[0].code
+    _check_pairs(f"saadi {applicant}", f"saadi {listed}")
+
+
+@pytest.mark.parametrize(
+    ("applicant", "listed"),
+    [
+        ("albert", "bert"),  # too little after the letters
+        ("alkaddafi", "elkaddafi"),  # an article on both sides: other rules compare them
+    ],
+)
+def test_an_article_joined_needs_a_name_after_it(applicant: str, listed: str) -> None:
+    found = _token_link(applicant, (applicant,), listed, (listed,), syllabic=False)
+    assert found is None or screening.reasons.Code.JOINED_ARTICLE is not found[2][0].code

@@ -756,6 +756,39 @@ def _syllable_typo_keys(run: Keyed) -> Iterable[str]:
     return _one_letter_keys(spelling)
 
 
+def _joined_article(pair: Pair) -> _TokenLink | None:
+    # Tried after the skeleton rules: "Elkaddafi" for "Gaddafi", the article written joined.
+    if not (pair.spelled and not pair.joined and not pair.syllabic):
+        return None
+    left, right = _without_article(pair.a), _without_article(pair.b)
+    if bool(left) == bool(right):
+        return None  # an article joined on one side only
+    rest, other = (left, pair.b) if left else (right, pair.a)
+    skeleton = spelling_skeleton(rest)
+    if not skeleton or skeleton != spelling_skeleton(other):
+        return None
+    article = (pair.a if left else pair.b)[: -len(rest)]
+    reason = Reason.of(Code.JOINED_ARTICLE, article=article, skeleton=skeleton)
+    return Method.SPELLING, SIMILARITY[Method.SPELLING], (reason,)
+
+
+def _without_article(spelling: str) -> str:
+    """A spelling that begins with the Arabic article joined ("alkaddafi", "elhassan"), 5
+    letters or more after it, without the article; "" for any other."""
+    if spelling[:2] in {"al", "el"} and len(spelling) - 2 >= SKELETON_LENGTH and spelling.isalpha():
+        return spelling[2:]
+    return ""
+
+
+def _joined_article_keys(run: Keyed) -> Iterable[str]:
+    """The spelling skeleton (``s:``, as the skeleton rule's) of a part of 5 letters or more,
+    and of a part without the article joined to it."""
+    spelling = run.latin[0] if run.spelled else ""
+    rest = _without_article(spelling)
+    found = [spelling_skeleton(text) for text in (spelling, rest) if len(text) >= SKELETON_LENGTH]
+    return tuple("s:" + skeleton for skeleton in found if skeleton)
+
+
 def _one_letter_inserted(left: str, right: str) -> bool:
     """Tell whether one skeleton is the other, of :data:`LOOSE_SKELETON_LENGTH` letters or more,
     with one letter inserted ("mahmad" and "mahamad", "takanda" and "ntakanda")."""
@@ -868,6 +901,13 @@ RULES = (
         "East Slavic skeleton",
         _east_slavic_skeleton,
         _east_slavic_skeleton_keys,
+        strong=False,
+        most=SIMILARITY[Method.SPELLING],
+    ),
+    Rule(
+        "article joined",
+        _joined_article,
+        _joined_article_keys,
         strong=False,
         most=SIMILARITY[Method.SPELLING],
     ),

@@ -47,6 +47,7 @@ class Code(str, enum.Enum):
     EAST_SLAVIC_FORM = "east slavic form"
     EAST_SLAVIC_PATRONYMIC = "east slavic patronymic"
     ARABIC_ARTICLE = "arabic article"
+    JOINED_ARTICLE = "joined article"
     ARABIC_CONSONANTS = "arabic consonants"
     SAME_LATIN = "same latin spelling"
     PARTICLE_SPELLING = "particle spelling"
@@ -182,6 +183,10 @@ _TEMPLATES: dict[Code, str] = {
     ),
     Code.ARABIC_ARTICLE: (
         "'{a}' and the listed '{b}' are one Arabic name, written '{written}' with its article."
+    ),
+    Code.JOINED_ARTICLE: (
+        "'{a}' and the listed '{b}' are romanized spellings of one name, one with the Arabic article"
+        " '{article}' joined to it (skeleton '{skeleton}')."
     ),
     Code.SAME_LATIN: "'{a}' and the listed '{b}' are both written '{written}' in Latin letters.",
     Code.ARABIC_CONSONANTS: (
