@@ -73,6 +73,7 @@ from screening._tuning import (
     MIDDLE_NAME_FACTOR,
     PARTIAL_LEAST_SHARE,
     PARTIAL_LEFT_OUT_WEIGHT,
+    PARTIAL_UNLINKED,
     PATRONYMIC_FACTOR,
     SKELETON_LENGTH,
     TWO_LETTER_LENGTH,
@@ -488,7 +489,18 @@ class NameIndex:
 
     def candidates(self, form: NameForm, least: float) -> list[tuple[int, float, bool]]:
         """The listed names whose bound reaches ``least``: ``(position, bound, partial)`` in
-        order, ``partial`` when only part of the name (align's partial name) could reach it.
+        order, ``partial`` when only part of the name (align's partial name) could reach it
+        (and every name the applicant gives but one has a key of it: see
+        :meth:`_keyed_throughout`).
+        """
+        found = self._bounded(form, least)
+        if any(partial for _position, _bound, partial in found):
+            found = self._keyed_throughout(form, found)
+        return found
+
+    def _bounded(self, form: NameForm, least: float) -> list[tuple[int, float, bool]]:
+        """The listed names whose bound reaches ``least``, as :meth:`candidates` gives them,
+        before the partial ones are checked for keys of every name the applicant gives.
 
         The bound is at least the score :func:`align` gives the pair (before any factor for
         weak aliases), so no name left out could reach ``least``.
@@ -570,12 +582,14 @@ class NameIndex:
                 continue  # align needs two weighty listed parts covered (one for one-part names)
             bound = min(1.0, covered / total + _ROUNDING)
             # Part of a longer listed name, the parts left out weighing little (align's partial
-            # name): at most the keyed parts' weight over itself and that little. A name written
+            # name): at most the keyed parts' weight over itself and that little. Two names of
+            # it keyed (align links two informative parts closely, by keys). A name written
             # "FAMILY, Given Middle" only with its first given name, and with a strong link (a
             # strong key, or a sure loose one such as OCR's).
             if (
                 shape.partial
                 and reached >= PARTIAL_LEAST_SHARE * total - _ROUNDING
+                and (shape.needed == 0 or (keyed & shape.weighty & ~shape.always).bit_count() >= 2)
                 and keyed & shape.middle[1] == shape.middle[1]
                 and (full & shape.weighty & ~shape.always or loose_mask(position, 0) & _SURE)
             ):
@@ -589,6 +603,62 @@ class NameIndex:
             if bound >= least:
                 result.append((position, bound, False))
         return result
+
+    def _keyed_throughout(
+        self, form: NameForm, found: list[tuple[int, float, bool]]
+    ) -> list[tuple[int, float, bool]]:
+        """The candidates less the partial ones that some of the applicant's names reach with
+        no key: a partial name needs every name the applicant gives linked, but for
+        :data:`PARTIAL_UNLINKED` (align's partial name; matching checks it on the names
+        themselves, which costs their preparation). A name with a key that a listed legal
+        form or particle has (which are not filed) counts as reaching every name."""
+        partial = {position for position, _bound, is_partial in found if is_partial}
+        low_keys = _low_information_keys()
+        reach: dict[int, set[int]] = {}  # the partial candidates each applicant part reaches
+        everywhere: set[int] = set()  # the parts that may reach any name
+        named = {index for index, part in enumerate(form.parts) if part.named and len(part.latin[0]) > 1}
+        slots, shift, refs, starts, occurrences = (
+            self._slots,
+            _SHIFT,
+            self._refs,
+            self._starts,
+            self._occurrences,
+        )
+        at: dict[int, list[int]] = {}  # the partial candidates each listed run is part of
+        for run, keys in _keyed_runs(form, listed=False):
+            parts = named.intersection(range(run.start, run.end))
+            if not parts:
+                continue
+            positions: set[int] = set()
+            visited: set[int] = set()  # a part shares a dozen keys with a listed run
+            for key, _loose, _anchor in keys:
+                if key in low_keys or key in self._low_joined:
+                    everywhere.update(parts)
+                slot = slots.get(key)
+                if slot is None:
+                    continue
+                offset = slot >> shift
+                for ref in refs[offset : offset + (slot & _COUNT)]:
+                    run_index = ref >> _FLAGS
+                    if run_index in visited:
+                        continue
+                    visited.add(run_index)
+                    found_at = at.get(run_index)
+                    if found_at is None:
+                        found_at = at[run_index] = [
+                            position
+                            for occurrence in occurrences[starts[run_index] : starts[run_index + 1]]
+                            if (position := occurrence >> shift) in partial
+                        ]
+                    positions.update(found_at)
+            for index in parts:
+                reach.setdefault(index, set()).update(positions)
+        unkeyed = [reach.get(index, set()) for index in named - everywhere]
+        return [
+            (position, bound, is_partial)
+            for position, bound, is_partial in found
+            if not is_partial or sum(position not in positions for positions in unkeyed) <= PARTIAL_UNLINKED
+        ]
 
     def _query_keys(self, form: NameForm) -> tuple[dict[str, tuple[bool, int]], set[str], bool]:
         """An applicant's name's keys to look up, each with whether it is loose and its

@@ -450,7 +450,11 @@ def _every_part_keyed(applicant: NameForm, listed: NameForm) -> bool:
     """Tell whether the names the applicant gives share a link key with the listed name, but
     for initials (which leave no key) and :data:`PARTIAL_UNLINKED` others: a partial name
     (see screening._alignment._partial_name) needs the others linked."""
-    listed_keys_found = {key for keys in listed_keys(listed) for key, _loose in keys}
+    listed_keys_found = listed.memo.get("key_set")
+    if listed_keys_found is None:
+        listed_keys_found = listed.memo["key_set"] = {
+            key for keys in listed_keys(listed) for key, _loose in keys
+        }
     covered: set[int] = set()
     for key, runs in applicant_keys(applicant).items():
         if key in listed_keys_found:
