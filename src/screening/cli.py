@@ -10,6 +10,7 @@ Commands::
     screening watchlist show [PATH] [--json]
     screening watchlist validate PATH
     screening watchlist import ofac DIR --output OUT [--alt PATH] [--comments PATH] [--list-version V]
+    screening watchlist import un FILE --output OUT [--list-version V]
                                    [--no-index]
     screening watchlist changes OLD NEW [--output OUT] [--json]
 
@@ -241,12 +242,24 @@ def _parser() -> argparse.ArgumentParser:
     validate = actions.add_parser("validate", help="check a watchlist file and report the first problem")
     validate.add_argument("path", metavar="PATH")
     importer = actions.add_parser("import", help="convert another list's files into a watchlist file")
-    importer.add_argument("source", choices=("ofac",), help="the list's format: ofac (legacy SDN CSV files)")
-    importer.add_argument("directory", metavar="DIR", help="folder with sdn.csv, alt.csv, sdn_comments.csv")
+    importer.add_argument(
+        "source",
+        choices=("ofac", "un"),
+        help="the list's format: ofac (legacy SDN CSV files), un (UN Security Council consolidated XML)",
+    )
+    importer.add_argument(
+        "directory",
+        metavar="PATH",
+        help="ofac: the folder with sdn.csv, alt.csv, sdn_comments.csv; un: the XML file",
+    )
     importer.add_argument("--output", required=True, metavar="OUT", help="the watchlist file to write")
     importer.add_argument("--alt", metavar="PATH", help="alt.csv elsewhere than in DIR")
     importer.add_argument("--comments", metavar="PATH", help="sdn_comments.csv elsewhere than in DIR")
-    importer.add_argument("--list-version", metavar="V", help="the list's version (default: DIR's name)")
+    importer.add_argument(
+        "--list-version",
+        metavar="V",
+        help="the list's version (default: ofac, the folder's name; un, the date the file was generated)",
+    )
     importer.add_argument(
         "--no-index",
         action="store_true",
@@ -751,12 +764,22 @@ def _summary(watchlist: Watchlist) -> str:
 
 def _import(args: argparse.Namespace, out: IO[str]) -> int:
     from screening.ofac import import_ofac
+    from screening.un import import_un
 
-    watchlist, report = import_ofac(
-        args.directory, alt=args.alt, comments=args.comments, version=args.list_version
-    )
+    if args.source == "un":
+        if args.alt or args.comments:
+            raise InputFileError("--alt and --comments are for the OFAC files; the UN list is one XML file.")
+        watchlist, un_report = import_un(args.directory, version=args.list_version)
+        summary = un_report.summary()
+    else:
+        watchlist, report = import_ofac(
+            args.directory, alt=args.alt, comments=args.comments, version=args.list_version
+        )
+        summary = report.summary()
     _write_watchlist(watchlist, args.output)
-    _write(out, report.summary() + "\n")
+    _write(
+        out, "".join(printable(line) + "\n" for line in summary.splitlines())
+    )  # examples come from the file
     _write(
         out,
         f"Wrote {args.output}: {watchlist.name} version {watchlist.version},"
