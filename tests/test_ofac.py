@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -83,3 +84,42 @@ def test_screening_against_bundled_and_imported_lists(imported: tuple[screening.
     record = result.to_dict()
     assert ["doj-dprk-it-workers", "ofac-sdn"] == [item["name"] for item in record["watchlists"]]  # type: ignore[index]
     assert "doj-dprk-it-workers + ofac-sdn" == record["watchlist"]["name"]  # type: ignore[index]
+
+
+CONSOLIDATED = Path(__file__).parent / "data" / "ofac_consolidated"
+
+
+def test_the_consolidated_non_sdn_files_import_with_their_own_source() -> None:
+    """A folder with cons_prim.csv (and no sdn.csv) is OFAC's Consolidated (non-SDN) lists:
+    same layout, its own list name and source."""
+    watchlist, report = import_ofac(CONSOLIDATED, version="2025-12-24")
+    assert watchlist.name == "ofac-consolidated"
+    assert [source.id for source in watchlist.sources] == ["ofac-consolidated"]
+    assert "non-SDN" in watchlist.title
+    assert report.rows == 6
+    assert "Read 6 entries from cons_prim.csv." in report.summary()
+    by_id = {entry.id: entry for entry in watchlist.entries}
+    haniya = by_id["ofac-9639"]
+    assert haniya.aliases == ("HANIYA, Ismail", "HANIYYA, Ismaeel")
+    assert haniya.dates_of_birth == ("1962",)
+    assert haniya.sources == ("ofac-consolidated",)
+    assert "NS-PLC" in haniya.notes
+    assert by_id["ofac-17013"].kind is EntryKind.ORGANIZATION
+    result = screening.screen(screening.Applicant(name="Ismaeel Haniyya"), watchlist)
+    assert result.hits[0].entry.id == "ofac-9639"
+
+
+def test_import_the_consolidated_files_then_check_an_alias_from_the_cli(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from screening.cli import main
+
+    output = tmp_path / "cons.json"
+    assert (
+        main(["watchlist", "import", "ofac", str(CONSOLIDATED), "--output", str(output), "--no-index"]) == 0
+    )
+    assert "Read 6 entries from cons_prim.csv." in capsys.readouterr().out
+    main(["check", "--name", "Mohammed Mahmud Abu Tair", "--watchlist", str(output), "--json"])
+    hit = json.loads(capsys.readouterr().out)["hits"][0]
+    assert hit["entry"]["id"] == "ofac-9640"
+    assert hit["entry"]["sources"] == ["ofac-consolidated"]

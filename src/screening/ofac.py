@@ -58,6 +58,17 @@ _SOURCE = Source(
     url="https://ofac.treasury.gov/specially-designated-nationals-and-blocked-persons-list-sdn-human-readable-lists",
 )
 
+_CONSOLIDATED_SOURCE = Source(
+    id="ofac-consolidated",
+    title="U.S. Treasury OFAC Consolidated Sanctions List (non-SDN lists, legacy CSV)",
+    url="https://ofac.treasury.gov/consolidated-sanctions-list-non-sdn-lists",
+)
+#: The files of each OFAC list: primary names, a.k.a. names, remarks spilled over.
+_FILES = {
+    "sdn": ("sdn.csv", "alt.csv", "sdn_comments.csv"),
+    "consolidated": ("cons_prim.csv", "cons_alt.csv", "cons_comments.csv"),
+}
+
 
 @attrs.define
 class ImportReport:
@@ -79,6 +90,8 @@ class ImportReport:
     weak_aliases: int = 0
     dangling_aliases: int = 0
     values_skipped: Counter[str] = attrs.field(factory=Counter)
+    #: The primary file read: sdn.csv, or cons_prim.csv for the non-SDN lists.
+    primary: str = "sdn.csv"
 
     def summary(self) -> str:
         """The report in a few lines for a person."""
@@ -89,10 +102,10 @@ class ImportReport:
         )
         return "\n".join(
             [
-                f"Read {self.rows} entries from sdn.csv.",
+                f"Read {self.rows} entries from {self.primary}.",
                 f"Kept: {kept}; {self.aliases} a.k.a. names and {self.weak_aliases} weak aliases.",
                 f"Skipped entries: {skipped}.",
-                f"Alias rows for entries sdn.csv lacks: {self.dangling_aliases}.",
+                f"Alias rows for entries {self.primary} lacks: {self.dangling_aliases}.",
                 f"Remark values skipped as invalid: {values}.",
             ]
         )
@@ -154,7 +167,9 @@ def _phone(value: str) -> str | None:
     return candidate
 
 
-def _entry_from(row: list[str], remarks: str, report: ImportReport) -> WatchlistEntry | None:
+def _entry_from(
+    row: list[str], remarks: str, report: ImportReport, source: Source = _SOURCE
+) -> WatchlistEntry | None:
     ent_num, name = row[0].strip(), _cell(row[1])
     kind_cell = _cell(row[2]).casefold() if len(row) > 2 else ""
     if kind_cell in {"vessel", "aircraft"}:
@@ -221,7 +236,7 @@ def _entry_from(row: list[str], remarks: str, report: ImportReport) -> Watchlist
         kind=kind,
         name=name,
         notes=notes,
-        sources=(_SOURCE.id,),
+        sources=(source.id,),
         **{key: tuple(dict.fromkeys(values)) for key, values in fields.items()},
     )
 
@@ -240,7 +255,9 @@ def import_ofac(
 
     Args:
         directory: the folder with ``sdn.csv`` and, when present, ``alt.csv`` and
-            ``sdn_comments.csv``.
+            ``sdn_comments.csv``; or, for OFAC's Consolidated (non-SDN) lists, the folder with
+            ``cons_prim.csv``, ``cons_alt.csv`` and ``cons_comments.csv`` in the same layout
+            (read when there is no ``sdn.csv``).
         sdn: another ``sdn.csv`` path (default: in ``directory``).
         alt: another ``alt.csv`` path (default: in ``directory``, if there).
         comments: another ``sdn_comments.csv`` path (default: in ``directory``, if there).
@@ -248,25 +265,34 @@ def import_ofac(
         read_aliases: read ``alt.csv`` (default); False keeps primary names and weak aliases.
 
     Returns:
-        The watchlist, named ``ofac-sdn``, and the report of what was read, kept and skipped.
+        The watchlist, named ``ofac-sdn`` (``ofac-consolidated`` for the non-SDN files, whose
+        entries cite that list), and the report of what was read, kept and skipped.
 
     Raises:
         InputFileError: there is no ``sdn.csv``, or it has no entry.
     """
     folder = Path(directory)
-    sdn_path = Path(sdn) if sdn else folder / "sdn.csv"
+    files = _FILES["sdn"]
+    if not sdn and not (folder / "sdn.csv").is_file() and (folder / _FILES["consolidated"][0]).is_file():
+        files = _FILES["consolidated"]
+    primary, alias_file, comment_file = files
+    source = _CONSOLIDATED_SOURCE if files is _FILES["consolidated"] else _SOURCE
+    sdn_path = Path(sdn) if sdn else folder / primary
     if not sdn_path.is_file():
-        raise InputFileError(f"{sdn_path}: no such file; an OFAC import needs sdn.csv.")
-    report = ImportReport()
+        raise InputFileError(
+            f"{sdn_path}: no such file; an OFAC import needs sdn.csv"
+            " (or cons_prim.csv, for the non-SDN lists)."
+        )
+    report = ImportReport(primary=sdn_path.name)
     spill: dict[str, str] = {}
-    for row in _rows(Path(comments) if comments else folder / "sdn_comments.csv"):
+    for row in _rows(Path(comments) if comments else folder / comment_file):
         spill[row[0].strip()] = spill.get(row[0].strip(), "") + _cell(row[1])
     entries: dict[str, WatchlistEntry] = {}
     skipped: set[str] = set()
     for row in _rows(sdn_path):
         report.rows += 1
         remarks = (_cell(row[11]) if len(row) > 11 else "") + spill.get(row[0].strip(), "")
-        entry = _entry_from(row, remarks, report)
+        entry = _entry_from(row, remarks, report, source)
         if entry is None:
             skipped.add(row[0].strip())
         else:
@@ -274,7 +300,7 @@ def import_ofac(
     if not report.rows:
         raise InputFileError(f"{sdn_path}: no OFAC entry could be read.")
     aliases: dict[str, list[str]] = {}
-    alias_rows = _rows(Path(alt) if alt else folder / "alt.csv") if read_aliases else iter(())
+    alias_rows = _rows(Path(alt) if alt else folder / alias_file) if read_aliases else iter(())
     for row in alias_rows:
         ent_num = row[0].strip()
         alias = _cell(row[3]) if len(row) > 3 else ""
@@ -290,11 +316,16 @@ def import_ofac(
         extra = tuple(dict.fromkeys(aliases.get(ent_num, ())))
         report.aliases += len(extra)
         final.append(attrs.evolve(entry, aliases=extra) if extra else entry)
+    consolidated = source is _CONSOLIDATED_SOURCE
     watchlist = Watchlist(
-        name="ofac-sdn",
-        title="OFAC Specially Designated Nationals and Blocked Persons List",
+        name="ofac-consolidated" if consolidated else "ofac-sdn",
+        title=(
+            "OFAC Consolidated Sanctions List (non-SDN lists)"
+            if consolidated
+            else "OFAC Specially Designated Nationals and Blocked Persons List"
+        ),
         version=version or folder.resolve().name,
-        sources=(_SOURCE,),
+        sources=(source,),
         entries=final,
     )
     return watchlist, report
