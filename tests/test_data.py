@@ -21,6 +21,7 @@ _COLUMNS = {
     "name_abbreviations.tsv": 2,
     "name_particles.tsv": 2,
     "numbers.tsv": 2,
+    "organization_words.tsv": 1,
     "east_slavic_names.tsv": None,
     "email_providers.tsv": 5,
 }

@@ -114,4 +114,4 @@ def test_ofac_options_are_refused_for_the_un_list(tmp_path: Path, capsys: pytest
         ["watchlist", "import", "un", str(_SLICE), "--output", str(tmp_path / "un.json"), "--alt", "x"]
     )
     assert code != 0
-    assert "--alt and --comments are for the OFAC files" in capsys.readouterr().err
+    assert "--alt and --comments are for the OFAC files; the un list is one file." in capsys.readouterr().err

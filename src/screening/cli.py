@@ -11,6 +11,7 @@ Commands::
     screening watchlist validate PATH
     screening watchlist import ofac DIR --output OUT [--alt PATH] [--comments PATH] [--list-version V]
     screening watchlist import un FILE --output OUT [--list-version V]
+    screening watchlist import csl FILE --output OUT [--list-version V]
                                    [--no-index]
     screening watchlist changes OLD NEW [--output OUT] [--json]
 
@@ -244,13 +245,16 @@ def _parser() -> argparse.ArgumentParser:
     importer = actions.add_parser("import", help="convert another list's files into a watchlist file")
     importer.add_argument(
         "source",
-        choices=("ofac", "un"),
-        help="the list's format: ofac (legacy SDN CSV files), un (UN Security Council consolidated XML)",
+        choices=("ofac", "un", "csl"),
+        help=(
+            "the list's format: ofac (legacy SDN or non-SDN CSV files), un (UN Security Council"
+            " consolidated XML), csl (US Consolidated Screening List CSV)"
+        ),
     )
     importer.add_argument(
         "directory",
         metavar="PATH",
-        help="ofac: the folder with sdn.csv, alt.csv, sdn_comments.csv; un: the XML file",
+        help="ofac: the folder with sdn.csv, alt.csv, sdn_comments.csv (or cons_*.csv); un, csl: the file",
     )
     importer.add_argument("--output", required=True, metavar="OUT", help="the watchlist file to write")
     importer.add_argument("--alt", metavar="PATH", help="alt.csv elsewhere than in DIR")
@@ -258,7 +262,10 @@ def _parser() -> argparse.ArgumentParser:
     importer.add_argument(
         "--list-version",
         metavar="V",
-        help="the list's version (default: ofac, the folder's name; un, the date the file was generated)",
+        help=(
+            "the list's version (default: ofac, the folder's name; un, the date the file was"
+            " generated; csl, the file's name)"
+        ),
     )
     importer.add_argument(
         "--no-index",
@@ -763,14 +770,20 @@ def _summary(watchlist: Watchlist) -> str:
 
 
 def _import(args: argparse.Namespace, out: IO[str]) -> int:
+    from screening.csl import import_csl
     from screening.ofac import import_ofac
     from screening.un import import_un
 
+    if args.source != "ofac" and (args.alt or args.comments):
+        raise InputFileError(
+            f"--alt and --comments are for the OFAC files; the {args.source} list is one file."
+        )
     if args.source == "un":
-        if args.alt or args.comments:
-            raise InputFileError("--alt and --comments are for the OFAC files; the UN list is one XML file.")
         watchlist, un_report = import_un(args.directory, version=args.list_version)
         summary = un_report.summary()
+    elif args.source == "csl":
+        watchlist, csl_report = import_csl(args.directory, version=args.list_version)
+        summary = csl_report.summary()
     else:
         watchlist, report = import_ofac(
             args.directory, alt=args.alt, comments=args.comments, version=args.list_version
