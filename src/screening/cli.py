@@ -12,6 +12,7 @@ Commands::
     screening watchlist import ofac DIR --output OUT [--alt PATH] [--comments PATH] [--list-version V]
     screening watchlist import un FILE --output OUT [--list-version V]
     screening watchlist import csl FILE --output OUT [--list-version V]
+    screening watchlist import ftm FILE --output OUT [--targets-only] [--topics T,..] [--datasets D,..]
                                    [--no-index]
     screening watchlist changes OLD NEW [--output OUT] [--json]
 
@@ -245,19 +246,28 @@ def _parser() -> argparse.ArgumentParser:
     importer = actions.add_parser("import", help="convert another list's files into a watchlist file")
     importer.add_argument(
         "source",
-        choices=("ofac", "un", "csl"),
+        choices=("ofac", "un", "csl", "ftm"),
         help=(
             "the list's format: ofac (legacy SDN or non-SDN CSV files), un (UN Security Council"
-            " consolidated XML), csl (US Consolidated Screening List CSV)"
+            " consolidated XML), csl (US Consolidated Screening List CSV), ftm (FollowTheMoney"
+            " entities, one JSON object a line, as OpenSanctions publishes them)"
         ),
     )
     importer.add_argument(
         "directory",
         metavar="PATH",
-        help="ofac: the folder with sdn.csv, alt.csv, sdn_comments.csv (or cons_*.csv); un, csl: the file",
+        help="ofac: the folder with sdn.csv, alt.csv, sdn_comments.csv (or cons_*.csv); else the file",
     )
     importer.add_argument("--output", required=True, metavar="OUT", help="the watchlist file to write")
     importer.add_argument("--alt", metavar="PATH", help="alt.csv elsewhere than in DIR")
+    importer.add_argument("--targets-only", action="store_true", help="ftm: keep only targets (target: true)")
+    importer.add_argument("--topics", metavar="T,..", help="ftm: keep only entities with one of these topics")
+    importer.add_argument(
+        "--datasets", metavar="D,..", help="ftm: keep only entities of one of these datasets"
+    )
+    importer.add_argument(
+        "--list-name", metavar="NAME", help="ftm: the list's name (default: the file's name)"
+    )
     importer.add_argument("--comments", metavar="PATH", help="sdn_comments.csv elsewhere than in DIR")
     importer.add_argument(
         "--list-version",
@@ -771,6 +781,7 @@ def _summary(watchlist: Watchlist) -> str:
 
 def _import(args: argparse.Namespace, out: IO[str]) -> int:
     from screening.csl import import_csl
+    from screening.ftm import import_ftm
     from screening.ofac import import_ofac
     from screening.un import import_un
 
@@ -778,12 +789,27 @@ def _import(args: argparse.Namespace, out: IO[str]) -> int:
         raise InputFileError(
             f"--alt and --comments are for the OFAC files; the {args.source} list is one file."
         )
+    ftm_only = args.targets_only or args.topics or args.datasets or args.list_name
+    if args.source != "ftm" and ftm_only:
+        raise InputFileError(
+            "--targets-only, --topics, --datasets and --list-name are for FollowTheMoney files."
+        )
     if args.source == "un":
         watchlist, un_report = import_un(args.directory, version=args.list_version)
         summary = un_report.summary()
     elif args.source == "csl":
         watchlist, csl_report = import_csl(args.directory, version=args.list_version)
         summary = csl_report.summary()
+    elif args.source == "ftm":
+        watchlist, ftm_report = import_ftm(
+            args.directory,
+            targets_only=args.targets_only,
+            topics=_listed_option(args.topics),
+            datasets=_listed_option(args.datasets),
+            name=args.list_name,
+            version=args.list_version,
+        )
+        summary = ftm_report.summary()
     else:
         watchlist, report = import_ofac(
             args.directory, alt=args.alt, comments=args.comments, version=args.list_version
@@ -806,6 +832,11 @@ def _import(args: argparse.Namespace, out: IO[str]) -> int:
         if cache is not None and cache.exists():
             _write(out, f"Saved its name index to {cache}.\n")
     return EXIT_CLEAR
+
+
+def _listed_option(value: str | None) -> tuple[str, ...]:
+    """The values of a comma-separated option ("sanction,debarment")."""
+    return tuple(part.strip() for part in (value or "").split(",") if part.strip())
 
 
 def _write_watchlist(watchlist: Watchlist, path: str) -> None:
