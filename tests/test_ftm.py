@@ -87,3 +87,32 @@ def test_import_then_check_an_alias_from_the_cli(tmp_path: Path, capsys: pytest.
     assert hit["entry"]["sources"] == ["ex_sanctions"]
     assert main(["watchlist", "import", "un", str(_FILE), "--output", str(output), "--targets-only"]) != 0
     assert "are for FollowTheMoney files" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize(
+    ("path", "read"),
+    [
+        ("entities.ftm.json", "Read 10 lines."),
+        ("un_slice.xml", "Read 7 individuals and entities."),
+        ("csl_slice.csv", "Read 10 rows."),
+        ("ofac_consolidated", "Read 6 entries from cons_prim.csv."),
+        ("ofac", "Read 7 entries from sdn.csv."),
+    ],
+)
+def test_watchlist_import_tells_the_format_when_it_is_left_out(
+    path: str, read: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    source = Path(__file__).parent / "data" / path
+    assert (
+        main(["watchlist", "import", str(source), "--output", str(tmp_path / "out.json"), "--no-index"]) == 0
+    )
+    assert read in capsys.readouterr().out
+
+
+def test_a_file_of_no_format_known_is_refused(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    other = tmp_path / "notes.txt"
+    other.write_text("hello\n", encoding="utf-8")
+    assert main(["watchlist", "import", str(other), "--output", str(tmp_path / "out.json")]) != 0
+    assert "Cannot tell the format" in capsys.readouterr().err
+    assert main(["watchlist", "import", "xml", str(other), "--output", str(tmp_path / "out.json")]) != 0
+    assert "xml is no list format this command reads" in capsys.readouterr().err

@@ -246,15 +246,16 @@ def _parser() -> argparse.ArgumentParser:
     importer = actions.add_parser("import", help="convert another list's files into a watchlist file")
     importer.add_argument(
         "source",
-        choices=("ofac", "un", "csl", "ftm"),
+        metavar="FORMAT",
         help=(
-            "the list's format: ofac (legacy SDN or non-SDN CSV files), un (UN Security Council"
-            " consolidated XML), csl (US Consolidated Screening List CSV), ftm (FollowTheMoney"
-            " entities, one JSON object a line, as OpenSanctions publishes them)"
+            "the list's format, detected from PATH when left out: ofac (legacy SDN or non-SDN CSV"
+            " files), un (UN Security Council consolidated XML), csl (US Consolidated Screening List"
+            " CSV), ftm (FollowTheMoney entities, one JSON object a line, as OpenSanctions publishes them)"
         ),
     )
     importer.add_argument(
         "directory",
+        nargs="?",
         metavar="PATH",
         help="ofac: the folder with sdn.csv, alt.csv, sdn_comments.csv (or cons_*.csv); else the file",
     )
@@ -785,6 +786,13 @@ def _import(args: argparse.Namespace, out: IO[str]) -> int:
     from screening.ofac import import_ofac
     from screening.un import import_un
 
+    if args.directory is None:  # "import PATH": the format told by the file
+        args.directory, args.source = args.source, _import_format(args.source)
+    elif args.source not in _IMPORT_FORMATS:
+        raise InputFileError(
+            f"{printable(args.source)} is no list format this command reads: use one of"
+            f" {', '.join(_IMPORT_FORMATS)}, or leave it out to have it detected."
+        )
     if args.source != "ofac" and (args.alt or args.comments):
         raise InputFileError(
             f"--alt and --comments are for the OFAC files; the {args.source} list is one file."
@@ -832,6 +840,37 @@ def _import(args: argparse.Namespace, out: IO[str]) -> int:
         if cache is not None and cache.exists():
             _write(out, f"Saved its name index to {cache}.\n")
     return EXIT_CLEAR
+
+
+#: The formats ``watchlist import`` reads.
+_IMPORT_FORMATS = ("ofac", "un", "csl", "ftm")
+
+
+def _import_format(path: str) -> str:
+    """The format of a list's files, told by their content: a folder with OFAC's CSV files,
+    the UN's XML, a CSV with the Consolidated Screening List's columns, or FollowTheMoney
+    entities (a JSON object with a ``schema`` on the first line)."""
+    location = os.fspath(path)
+    if os.path.isdir(location):
+        if any(os.path.isfile(os.path.join(location, name)) for name in ("sdn.csv", "cons_prim.csv")):
+            return "ofac"
+        raise InputFileError(f"{printable(location)}: a folder, but with no OFAC sdn.csv or cons_prim.csv.")
+    try:
+        with open(location, "rb") as stream:
+            head = stream.read(1 << 16).decode("utf-8", errors="replace").lstrip("\ufeff \t\r\n")
+    except OSError as error:
+        raise InputFileError(f"Cannot read {printable(location)}: {error.strerror or error}.") from error
+    first = head.split("\n", 1)[0]
+    if head.startswith("<") and "<CONSOLIDATED_LIST" in head:
+        return "un"
+    if first.startswith("{") and '"schema"' in first:
+        return "ftm"
+    columns = {column.strip().strip('"') for column in first.split(",")}
+    if {"source", "name", "alt_names"} <= columns:
+        return "csl"
+    raise InputFileError(
+        f"Cannot tell the format of {printable(location)}: give it ({', '.join(_IMPORT_FORMATS)})."
+    )
 
 
 def _listed_option(value: str | None) -> tuple[str, ...]:
