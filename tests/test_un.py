@@ -115,3 +115,31 @@ def test_ofac_options_are_refused_for_the_un_list(tmp_path: Path, capsys: pytest
     )
     assert code != 0
     assert "--alt and --comments are for the OFAC files; the un list is one file." in capsys.readouterr().err
+
+
+def test_a_party_on_two_lists_is_one_hit_naming_both() -> None:
+    """Screened against the UN list and another list that has the same person (same name in
+    another order, date of birth and nationality), the person is one hit that names both
+    entries; a namesake with another date of birth stays a hit of its own."""
+    un, _report = import_un(_SLICE)
+    kawa = next(entry for entry in un.entries if entry.id == "un-CDi.009")
+    same = screening.WatchlistEntry(
+        id="other-1",
+        kind=EntryKind.PERSON,
+        name=" ".join(reversed(kawa.name.split())),
+        dates_of_birth=kawa.dates_of_birth,
+        nationalities=kawa.nationalities,
+    )
+    namesake = screening.WatchlistEntry(
+        id="other-2", kind=EntryKind.PERSON, name=kawa.name, dates_of_birth=("1950",), nationalities=("CD",)
+    )
+    other = screening.Watchlist(name="other", version="1", entries=[same, namesake])
+    result = screening.Screener((un, other)).screen(Applicant(name=kawa.name))
+    assert len(result.hits) == 2
+    assert "other-2" in {hit.entry.id for hit in result.hits}
+    merged = next(hit for hit in result.hits if hit.entry.id != "other-2")
+    (listing,) = merged.also_listed
+    assert {merged.entry.id, listing.entry.id} == {"un-CDi.009", "other-1"}
+    assert {merged.watchlist, listing.watchlist} == {"un-sc-consolidated", "other"}
+    assert merged.to_dict()["also_listed"][0]["entry"]["id"] == listing.entry.id
+    assert "Also listed:" in result.explain()

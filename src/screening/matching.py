@@ -66,6 +66,7 @@ from screening.results import (
     Evidence,
     Hit,
     InputProblem,
+    Listing,
     Method,
     ScreeningResult,
     TokenLink,
@@ -931,6 +932,8 @@ class Screener:
         # most severe of the hits'.
         hits.sort(key=lambda hit: (-round(hit.score, 4), -hit.decision.severity, hit.watchlist, hit.entry.id))
         decision = max((hit.decision for hit in hits), key=lambda d: d.severity, default=Decision.CLEAR)
+        if len(self.watchlists) > 1:
+            hits = _listed_once(hits)
         if len(self.watchlists) == 1:
             name, version, checksum = self.watchlist.name, self.watchlist.version, self.watchlist.checksum
         else:
@@ -999,6 +1002,42 @@ class Screener:
                 )
             )
         return hits
+
+
+def _party(entry: WatchlistEntry) -> tuple[object, ...] | None:
+    """What tells a party on two lists: its kind and name (parts in any order, case aside), and
+    a person's dates of birth and nationalities, at least one given; None for a person with
+    neither, whom a name alone does not tell apart."""
+    if entry.kind is EntryKind.PERSON and not (entry.dates_of_birth or entry.nationalities):
+        return None
+    return (
+        entry.kind,
+        tuple(sorted(names.tokens(entry.name))),
+        tuple(sorted(entry.dates_of_birth)),
+        tuple(sorted(entry.nationalities)),
+    )
+
+
+def _listed_once(hits: list[Hit]) -> list[Hit]:
+    """The hits with each party on several lists once: the best-supported hit, naming the
+    other lists' entries (:attr:`Hit.also_listed`)."""
+    kept: list[Hit] = []
+    first: dict[tuple[object, ...], int] = {}
+    for hit in hits:
+        key = _party(hit.entry)
+        at = first.get(key) if key is not None else None
+        if at is not None and hit.watchlist not in {kept[at].watchlist} | {
+            listing.watchlist for listing in kept[at].also_listed
+        }:
+            listing = Listing(
+                entry=hit.entry, watchlist=hit.watchlist, watchlist_version=hit.watchlist_version
+            )
+            kept[at] = attrs.evolve(kept[at], also_listed=(*kept[at].also_listed, listing))
+            continue
+        if key is not None and key not in first:
+            first[key] = len(kept)
+        kept.append(hit)
+    return kept
 
 
 @functools.lru_cache(maxsize=8)

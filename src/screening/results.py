@@ -35,6 +35,7 @@ __all__ = [
     "Evidence",
     "Hit",
     "InputProblem",
+    "Listing",
     "Method",
     "ReviewDecision",
     "ScreeningResult",
@@ -169,6 +170,9 @@ class Hit:
         cleared_by: the reviewer's decision that cleared this hit, when one did.
         watchlist: the name of the list the entry is on.
         watchlist_version: that list's version.
+        also_listed: the same party's entries on the other lists screened: an entry of the
+            same kind and name (its parts in any order, case aside), and for a person the same
+            dates of birth and nationalities, at least one of them given.
     """
 
     entry: WatchlistEntry
@@ -178,6 +182,8 @@ class Hit:
     cleared_by: ReviewDecision | None = None
     watchlist: str = ""
     watchlist_version: str = ""
+    #: The same party on the other lists screened (see :meth:`Screener.screen`), shown once.
+    also_listed: tuple[Listing, ...] = ()
 
     def to_dict(self) -> dict[str, object]:
         """Return the hit as a JSON-serializable mapping."""
@@ -197,6 +203,29 @@ class Hit:
             "decision": self.decision.value,
             "evidence": [evidence.to_dict() for evidence in self.evidence],
             "cleared_by": self.cleared_by.to_dict() if self.cleared_by else None,
+            "also_listed": [listing.to_dict() for listing in self.also_listed],
+        }
+
+
+@attrs.frozen(kw_only=True)
+class Listing:
+    """An entry of a list, as a hit names another list's entry for the same party.
+
+    Attributes:
+        entry: the entry.
+        watchlist: the name of its list.
+        watchlist_version: that list's version.
+    """
+
+    entry: WatchlistEntry
+    watchlist: str
+    watchlist_version: str
+
+    def to_dict(self) -> dict[str, object]:
+        """Return the listing as a JSON-serializable mapping."""
+        return {
+            "entry": {"id": self.entry.id, "name": self.entry.name, "sources": list(self.entry.sources)},
+            "watchlist": {"name": self.watchlist, "version": self.watchlist_version},
         }
 
 
@@ -312,6 +341,11 @@ class ScreeningResult:
                 lines.extend(f"       {link.sentence}" for link in evidence.links)
             if entry.notes:
                 lines.append(f"   Notes: {entry.notes}")
+            for listing in hit.also_listed:
+                lines.append(
+                    f"   Also listed: {listing.entry.name} (id {listing.entry.id},"
+                    f" {listing.watchlist} {listing.watchlist_version})"
+                )
         for hit in self.cleared:
             decision = hit.cleared_by
             assert decision is not None
