@@ -241,6 +241,7 @@ def _parser() -> argparse.ArgumentParser:
     show = actions.add_parser("show", help="summarize a watchlist (default: the bundled list)")
     show.add_argument("path", nargs="?", metavar="PATH")
     show.add_argument("--json", action="store_true", help="print the whole list in the file format")
+    actions.add_parser("schema", help="print the watchlist file format as a JSON Schema")
     validate = actions.add_parser("validate", help="check a watchlist file and report the first problem")
     validate.add_argument("path", metavar="PATH")
     importer = actions.add_parser("import", help="convert another list's files into a watchlist file")
@@ -926,6 +927,13 @@ def _changes(args: argparse.Namespace, out: IO[str]) -> int:
     return EXIT_CLEAR
 
 
+def _schema(_args: argparse.Namespace, out: IO[str]) -> int:
+    from screening.watchlist import watchlist_schema
+
+    _write(out, json.dumps(watchlist_schema(), indent=2, ensure_ascii=False) + "\n")
+    return EXIT_CLEAR
+
+
 def _validate(args: argparse.Namespace, out: IO[str]) -> int:
     watchlist = load_watchlist(args.path)
     _write(out, f"OK: {args.path} is a valid watchlist.\n{_summary(watchlist)}\n")
@@ -953,7 +961,13 @@ def main(
     handlers = {"check": _check, "review": _review_clear}
     try:
         if args.command == "watchlist":
-            actions = {"show": _show, "validate": _validate, "import": _import, "changes": _changes}
+            actions = {
+                "show": _show,
+                "validate": _validate,
+                "import": _import,
+                "changes": _changes,
+                "schema": _schema,
+            }
             return actions[args.action](args, out)
         if args.command == "batch":
             return _batch(args, out, err)

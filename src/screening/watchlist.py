@@ -50,6 +50,7 @@ __all__ = [
     "bundled_watchlist_path",
     "load_watchlist",
     "watchlist_changes",
+    "watchlist_schema",
 ]
 
 #: File name of the bundled list, shipped inside the package and kept in ``watchlists/``.
@@ -281,6 +282,15 @@ def watchlist_changes(old: Watchlist, new: Watchlist, /) -> WatchlistChanges:
     changed = tuple(entry for entry in new.entries if entry.id in before and before[entry.id] != entry)
     removed = tuple(entry for entry in old.entries if entry.id not in after)
     return WatchlistChanges(old=old, new=new, added=added, changed=changed, removed=removed)
+
+
+def watchlist_schema() -> dict[str, object]:
+    """The watchlist file format as a JSON Schema (draft 2020-12), for other tools: the
+    fields, their types and which are required. :func:`load_watchlist` checks more (names
+    with something to compare, contacts that parse, unique ids, cited sources listed)."""
+    text = resources.files("screening").joinpath("data").joinpath("watchlist.schema.json").read_text("utf-8")
+    schema: dict[str, object] = json.loads(text)
+    return schema
 
 
 def bundled_watchlist_path() -> Path:
