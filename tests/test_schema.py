@@ -58,3 +58,50 @@ def test_a_file_against_the_format_fails_the_schema() -> None:
 def test_the_cli_prints_the_schema(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["watchlist", "schema"]) == 0
     assert json.loads(capsys.readouterr().out) == watchlist_schema()
+
+
+def test_validate_reports_every_problem_with_its_line_and_column(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "bad.json"
+    path.write_text(
+        "{\n"
+        '  "name": "t",\n'
+        '  "version": "1",\n'
+        '  "sources": [{"id": "s", "title": "S"}, {"id": "s", "title": "again"}],\n'
+        '  "entries": [\n'
+        '    {"id": "a", "kind": "person", "name": "Kordex Pelikanov", "sources": ["nope"]},\n'
+        '    {"id": "a", "kind": "ship", "name": "X"},\n'
+        '    {"id": "b", "kind": "person", "name": "!!!", "dates_of_birth": ["1962-13-01"]},\n'
+        '    {"id": "a", "kind": "person", "name": "Valid Person"}\n'
+        "  ]\n"
+        "}\n",
+        encoding="utf-8",
+    )
+    assert main(["watchlist", "validate", str(path)]) == 2
+    lines = capsys.readouterr().err.splitlines()
+    assert lines == [
+        f"screening: error: {path}:4:42: sources[1]: the id 's' is used twice.",
+        f"screening: error: {path}:6:5: entries[0] (id 'a'): sources[0]: 'nope' is not the id of a source"
+        " in this watchlist.",
+        f"screening: error: {path}:7:5: entries[1] (id 'a'): kind 'ship' is not one of 'person',"
+        " 'organization', 'domain'.",
+        f"screening: error: {path}:8:5: entries[2] (id 'b'): name: The name '!!!' has no letters or digits"
+        " to compare.",
+        f"screening: error: {path}:8:5: entries[2] (id 'b'): dates_of_birth[0]: '1962-13-01' is not a real"
+        " date written YYYY-MM-DD, YYYY-MM or YYYY.",
+        f"screening: error: {path}:9:5: entries[3] (id 'a'): id: the id is already used by entries[0].",
+        f"screening: error: {path} is not a valid watchlist: 6 problems.",
+    ]
+
+
+def test_validate_shows_fifty_problems_and_counts_the_rest(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    entries = ", ".join(f'{{"id": "e{n}", "kind": "person", "name": "!!!"}}' for n in range(60))
+    path = tmp_path / "bad.json"
+    path.write_text(f'{{"name": "t", "version": "1", "entries": [{entries}]}}', encoding="utf-8")
+    assert main(["watchlist", "validate", str(path)]) == 2
+    lines = capsys.readouterr().err.splitlines()
+    assert len(lines) == 51
+    assert lines[-1].endswith("60 problems, 10 of them not shown.")

@@ -242,7 +242,7 @@ def _parser() -> argparse.ArgumentParser:
     show.add_argument("path", nargs="?", metavar="PATH")
     show.add_argument("--json", action="store_true", help="print the whole list in the file format")
     actions.add_parser("schema", help="print the watchlist file format as a JSON Schema")
-    validate = actions.add_parser("validate", help="check a watchlist file and report the first problem")
+    validate = actions.add_parser("validate", help="check a watchlist file and report every problem")
     validate.add_argument("path", metavar="PATH")
     importer = actions.add_parser("import", help="convert another list's files into a watchlist file")
     importer.add_argument(
@@ -934,7 +934,31 @@ def _schema(_args: argparse.Namespace, out: IO[str]) -> int:
     return EXIT_CLEAR
 
 
+#: Problems ``watchlist validate`` prints before it only counts the rest.
+_PROBLEMS_SHOWN = 50
+
+
+class _ProblemsError(InputFileError):
+    """Several problems of one input, each reported on a line of its own."""
+
+    def __init__(self, lines: list[str]) -> None:
+        super().__init__(lines[0])
+        self.lines = lines
+
+
 def _validate(args: argparse.Namespace, out: IO[str]) -> int:
+    from screening.watchlist import watchlist_problems
+
+    problems = watchlist_problems(args.path)
+    if problems:
+        shown = problems[:_PROBLEMS_SHOWN]
+        if len(problems) > 1:
+            more = len(problems) - len(shown)
+            shown.append(
+                f"{args.path} is not a valid watchlist: {len(problems)} problems"
+                + (f", {more} of them not shown." if more else ".")
+            )
+        raise _ProblemsError(shown)
     watchlist = load_watchlist(args.path)
     _write(out, f"OK: {args.path} is a valid watchlist.\n{_summary(watchlist)}\n")
     return EXIT_CLEAR
@@ -973,7 +997,8 @@ def main(
             return _batch(args, out, err)
         return handlers[args.command](args, out)
     except ScreeningError as error:
-        err.write(f"screening: error: {printable(error)}\n")
+        for line in error.lines if isinstance(error, _ProblemsError) else [str(error)]:
+            err.write(f"screening: error: {printable(line)}\n")
         return EXIT_USAGE
     except BrokenPipeError:
         # The reader went away (``| head``): nothing is left to say. Standard output is

@@ -50,6 +50,7 @@ __all__ = [
     "bundled_watchlist_path",
     "load_watchlist",
     "watchlist_changes",
+    "watchlist_problems",
     "watchlist_schema",
 ]
 
@@ -441,6 +442,109 @@ def parse_watchlist(document: object, *, path: str | None = None) -> Watchlist:
         entries=tuple(_parse_entry(raw, index) for index, raw in enumerate(raw_entries)),
         path=path,
     )
+
+
+def watchlist_problems(path: str | os.PathLike[str], /) -> list[str]:
+    """Every problem of a watchlist file, not only the first that :func:`load_watchlist`
+    raises: each as ``FILE:LINE:COLUMN: where: problem`` (the line and column of the entry or
+    source at fault, else of the document); an empty list for a valid file.
+
+    An entry or source is checked whole: each of its problems is listed. A file that is no
+    JSON, or whose top level breaks the format, has that one problem.
+    """
+    file = Path(path)
+    try:
+        text = file.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as error:
+        return [f"{file}: the watchlist cannot be read: {error}."]
+    try:
+        document = json.loads(text, object_pairs_hook=_reject_duplicate_keys)
+    except json.JSONDecodeError as error:
+        return [f"{file}:{error.lineno}:{error.colno}: not valid JSON: {error.msg}."]
+    except _DuplicateKeyError as error:
+        return [f"{file}: an object repeats the key {error.args[0]!r}."]
+    try:
+        if not isinstance(document, dict):
+            raise WatchlistError(f"A watchlist must be a JSON object, not {_json_type(document)}.")
+        _check_keys(document, _TOP_LEVEL_KEYS, "the watchlist")
+        for key in ("name", "version"):
+            _string(document, key, "the watchlist", required=True)
+        _string(document, "title", "the watchlist", required=False)
+        raw_sources, raw_entries = document.get("sources", []), document["entries"]
+        if not isinstance(raw_sources, list):
+            raise WatchlistError(f"sources must be a list, not {_json_type(raw_sources)}.")
+        if not isinstance(raw_entries, list):
+            raise WatchlistError(f"entries must be a list, not {_json_type(raw_entries)}.")
+    except WatchlistError as error:
+        return [f"{file}:1:1: {error}"]
+    places = _element_places(text)
+    problems: list[str] = []
+
+    def at(key: str, index: int) -> str:
+        line, column = places.get((key, index), (1, 1))
+        return f"{file}:{line}:{column}"
+
+    source_ids: set[str] = set()
+    for index, raw in enumerate(raw_sources):
+        try:
+            source = _parse_source(raw, index)
+        except WatchlistError as error:
+            problems.append(f"{at('sources', index)}: {error}")
+            continue
+        if source.id in source_ids:
+            problems.append(f"{at('sources', index)}: sources[{index}]: the id {source.id!r} is used twice.")
+        source_ids.add(source.id)
+    seen: dict[str, int] = {}
+    for index, raw in enumerate(raw_entries):
+        try:
+            entry = _parse_entry(raw, index)
+        except WatchlistError as error:
+            problems.append(f"{at('entries', index)}: {error}")
+            continue
+        found = _entry_problems(entry, frozenset(source_ids))
+        if entry.id in seen:
+            found.insert(0, f"id: the id is already used by entries[{seen[entry.id]}]")
+        seen.setdefault(entry.id, index)
+        where = f"{at('entries', index)}: entries[{index}] (id {entry.id!r})"
+        problems += [f"{where}: {problem.rstrip('.')}." for problem in found]
+    return problems
+
+
+def _element_places(text: str) -> dict[tuple[str, int], tuple[int, int]]:
+    """Where each element of the top-level ``sources`` and ``entries`` lists begins: (key,
+    index) to (line, column), read from a document already known to be valid JSON."""
+    decoder = json.JSONDecoder()
+    places: dict[tuple[str, int], tuple[int, int]] = {}
+
+    def skip(position: int) -> int:
+        while position < len(text) and text[position] in " \t\r\n":
+            position += 1
+        return position
+
+    def place(position: int) -> tuple[int, int]:
+        return text.count("\n", 0, position) + 1, position - text.rfind("\n", 0, position)
+
+    position = skip(text.find("{") + 1)
+    while position < len(text) and text[position] == '"':
+        key, position = json.decoder.scanstring(text, position + 1)  # type: ignore[attr-defined]
+        position = skip(skip(position) + 1)  # past the colon
+        if key in {"sources", "entries"} and text[position] == "[":
+            position = skip(position + 1)
+            index = 0
+            while text[position] != "]":
+                places[(key, index)] = place(position)
+                _value, position = decoder.raw_decode(text, position)
+                position = skip(position)
+                if text[position] == ",":
+                    position = skip(position + 1)
+                index += 1
+            position += 1
+        else:
+            _value, position = decoder.raw_decode(text, position)
+        position = skip(position)
+        if position < len(text) and text[position] == ",":
+            position = skip(position + 1)
+    return places
 
 
 def load_watchlist(path: str | os.PathLike[str] | None = None, /) -> Watchlist:
