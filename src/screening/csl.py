@@ -35,6 +35,7 @@ from screening import names
 from screening._countries import COUNTRY_CODES, COUNTRY_NAMES
 from screening._data import table
 from screening._forms import LEGAL_FORMS
+from screening._importing import ImportCounts
 from screening.exceptions import InputFileError
 from screening.models import EntryKind, Source, WatchlistEntry
 from screening.watchlist import Watchlist
@@ -51,61 +52,28 @@ _ACRONYM = re.compile(r"^[A-Z]{3,8}$|\([A-Z]{2,8}\)")
 
 
 @attrs.define
-class CslImportReport:
-    """What an import of the Consolidated Screening List read, kept and skipped.
+class CslImportReport(ImportCounts):
+    """What an import of the Consolidated Screening List read, kept and skipped (see
+    :class:`~screening._importing.ImportCounts`).
 
     Attributes:
         rows: rows read.
-        kept: counts of kept entries by kind.
         by_list: counts of kept entries by source list.
-        skipped: counts of skipped rows by reason.
         aliases: alternative names kept.
-        values_skipped: values dropped by field, because they did not read.
-        examples: one example of each reason for a skipped row or value.
     """
 
     rows: int = 0
-    kept: Counter[str] = attrs.field(factory=Counter)
     by_list: Counter[str] = attrs.field(factory=Counter)
-    skipped: Counter[str] = attrs.field(factory=Counter)
     aliases: int = 0
-    values_skipped: Counter[str] = attrs.field(factory=Counter)
-    examples: dict[str, str] = attrs.field(factory=dict)
-
-    def skip(self, reason: str, example: str) -> None:
-        """Count a row skipped for ``reason``, keeping the first as an example."""
-        self.skipped[reason] += 1
-        self.examples.setdefault(reason, example)
-
-    def skip_value(self, field: str, value: str) -> None:
-        """Count a value dropped from ``field``, keeping the first as an example."""
-        self.values_skipped[field] += 1
-        self.examples.setdefault(field, value)
 
     def summary(self) -> str:
         """The report in a few lines for a person."""
-        kept = ", ".join(f"{count} {kind}" for kind, count in sorted(self.kept.items())) or "none"
         lists = ", ".join(f"{count} {name}" for name, count in sorted(self.by_list.items())) or "none"
-        skipped = (
-            ", ".join(
-                f"{count} {why} (such as {self.examples[why]!r})"
-                for why, count in sorted(self.skipped.items())
-            )
-            or "none"
-        )
-        values = (
-            ", ".join(
-                f"{count} {field} (such as {self.examples[field]!r})"
-                for field, count in sorted(self.values_skipped.items())
-            )
-            or "none"
-        )
         return "\n".join(
             [
                 f"Read {self.rows} rows.",
-                f"Kept: {kept}; {self.aliases} alternative names. By list: {lists}.",
-                f"Skipped rows: {skipped}.",
-                f"Values dropped as unreadable: {values}.",
+                f"Kept: {self.kept_line()}; {self.aliases} alternative names. By list: {lists}.",
+                *self.skipped_lines("rows"),
             ]
         )
 

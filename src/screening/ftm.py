@@ -33,7 +33,6 @@ import datetime
 import json
 import os
 import re
-from collections import Counter
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -41,6 +40,7 @@ import attrs
 
 from screening import accounts, domains, emails, names, phones
 from screening._countries import COUNTRY_CODES
+from screening._importing import ImportCounts
 from screening.exceptions import InputFileError, InvalidIdentifierError
 from screening.models import EntryKind, Source, WatchlistEntry
 from screening.watchlist import Watchlist
@@ -54,58 +54,30 @@ _DATE = re.compile(r"\d{4}(?:-\d{2}(?:-\d{2})?)?")
 
 
 @attrs.define
-class FtmImportReport:
-    """What an import of FollowTheMoney entities read, kept and skipped.
+class FtmImportReport(ImportCounts):
+    """What an import of FollowTheMoney entities read, kept and skipped (see
+    :class:`~screening._importing.ImportCounts`).
 
     Attributes:
         lines: lines read (blank lines aside).
-        kept: counts of kept entries by kind.
-        skipped: counts of skipped lines by reason (filtered out, vessels, not a party, ...).
         aliases: aliases kept; weak_aliases: weak aliases kept.
         wallets: wallet addresses joined to their holders; sanctions: sanctions joined.
-        values_skipped: values dropped by field, because they did not validate.
-        examples: one example of each reason for a skipped line or value.
     """
 
     lines: int = 0
-    kept: Counter[str] = attrs.field(factory=Counter)
-    skipped: Counter[str] = attrs.field(factory=Counter)
     aliases: int = 0
     weak_aliases: int = 0
     wallets: int = 0
     sanctions: int = 0
-    values_skipped: Counter[str] = attrs.field(factory=Counter)
-    examples: dict[str, str] = attrs.field(factory=dict)
-
-    def skip(self, reason: str, example: str) -> None:
-        """Count a line skipped for ``reason``, keeping the first as an example."""
-        self.skipped[reason] += 1
-        self.examples.setdefault(reason, example)
-
-    def skip_value(self, field: str, value: str) -> None:
-        """Count a value dropped from ``field``, keeping the first as an example."""
-        self.values_skipped[field] += 1
-        self.examples.setdefault(field, value)
 
     def summary(self) -> str:
         """The report in a few lines for a person."""
-
-        def counted(counts: Counter[str]) -> str:
-            return (
-                ", ".join(
-                    f"{count} {why} (such as {self.examples[why]!r})" for why, count in sorted(counts.items())
-                )
-                or "none"
-            )
-
-        kept = ", ".join(f"{count} {kind}" for kind, count in sorted(self.kept.items())) or "none"
         return "\n".join(
             [
                 f"Read {self.lines} lines.",
-                f"Kept: {kept}; {self.aliases} aliases and {self.weak_aliases} weak aliases;"
+                f"Kept: {self.kept_line()}; {self.aliases} aliases and {self.weak_aliases} weak aliases;"
                 f" {self.wallets} wallet addresses and {self.sanctions} sanctions joined to their entries.",
-                f"Skipped lines: {counted(self.skipped)}.",
-                f"Values dropped as invalid: {counted(self.values_skipped)}.",
+                *self.skipped_lines("lines"),
             ]
         )
 

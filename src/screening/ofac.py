@@ -29,7 +29,6 @@ import csv
 import datetime
 import os
 import re
-from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -37,6 +36,7 @@ import attrs
 
 from screening import accounts, domains, emails, names, phones
 from screening._countries import COUNTRY_NAMES
+from screening._importing import ImportCounts
 from screening.exceptions import InputFileError, InvalidIdentifierError
 from screening.models import EntryKind, Source, WatchlistEntry
 from screening.watchlist import Watchlist
@@ -71,42 +71,33 @@ _FILES = {
 
 
 @attrs.define
-class ImportReport:
-    """What an import read, kept and skipped.
+class ImportReport(ImportCounts):
+    """What an import of OFAC's files read, kept and skipped (see
+    :class:`~screening._importing.ImportCounts`: entries skipped by reason, vessel, aircraft or
+    no usable name; remark values dropped by field).
 
     Attributes:
-        rows: entries read from ``sdn.csv``.
-        kept: counts of kept entries by kind.
-        skipped: counts of skipped entries by reason (vessel, aircraft, no usable name).
-        aliases: a.k.a. names kept from ``alt.csv`` and weak aliases from remarks.
+        rows: entries read from ``sdn.csv`` (``cons_prim.csv`` for the non-SDN lists).
+        aliases: a.k.a. names kept from ``alt.csv``; weak_aliases: weak aliases from remarks.
         dangling_aliases: alias rows whose entry ``sdn.csv`` lacks.
-        values_skipped: remark values skipped by field, because they did not validate.
+        primary: the primary file read.
     """
 
     rows: int = 0
-    kept: Counter[str] = attrs.field(factory=Counter)
-    skipped: Counter[str] = attrs.field(factory=Counter)
     aliases: int = 0
     weak_aliases: int = 0
     dangling_aliases: int = 0
-    values_skipped: Counter[str] = attrs.field(factory=Counter)
-    #: The primary file read: sdn.csv, or cons_prim.csv for the non-SDN lists.
     primary: str = "sdn.csv"
 
     def summary(self) -> str:
         """The report in a few lines for a person."""
-        kept = ", ".join(f"{count} {kind}" for kind, count in sorted(self.kept.items())) or "none"
-        skipped = ", ".join(f"{count} {why}" for why, count in sorted(self.skipped.items())) or "none"
-        values = (
-            ", ".join(f"{count} {field}" for field, count in sorted(self.values_skipped.items())) or "none"
-        )
         return "\n".join(
             [
                 f"Read {self.rows} entries from {self.primary}.",
-                f"Kept: {kept}; {self.aliases} a.k.a. names and {self.weak_aliases} weak aliases.",
-                f"Skipped entries: {skipped}.",
+                f"Kept: {self.kept_line()}; {self.aliases} a.k.a. names and"
+                f" {self.weak_aliases} weak aliases.",
                 f"Alias rows for entries {self.primary} lacks: {self.dangling_aliases}.",
-                f"Remark values skipped as invalid: {values}.",
+                *self.skipped_lines("entries"),
             ]
         )
 
@@ -133,14 +124,14 @@ def _dates_of_birth(remark: str, report: ImportReport) -> list[str]:
         if month:
             number = _MONTHS.get(month.casefold())
             if number is None:
-                report.values_skipped["dates of birth"] += 1
+                report.skip_value("dates of birth", remark)
                 continue
             text += f"-{number:02d}"
             if day:
                 try:
                     datetime.date(int(year), number, int(day))
                 except ValueError:
-                    report.values_skipped["dates of birth"] += 1
+                    report.skip_value("dates of birth", remark)
                     continue
                 text += f"-{int(day):02d}"
         found.append(text)
@@ -173,10 +164,10 @@ def _entry_from(
     ent_num, name = row[0].strip(), _cell(row[1])
     kind_cell = _cell(row[2]).casefold() if len(row) > 2 else ""
     if kind_cell in {"vessel", "aircraft"}:
-        report.skipped[kind_cell] += 1
+        report.skip(kind_cell, name)
         return None
     if not names.is_valid(name):
-        report.skipped["no usable name"] += 1
+        report.skip("no usable name", f"entry {ent_num}")
         return None
     kind = EntryKind.PERSON if kind_cell == "individual" else EntryKind.ORGANIZATION
     fields: dict[str, list[str]] = {
@@ -201,31 +192,31 @@ def _entry_from(
             if code:
                 fields["nationalities"].append(code)
             else:
-                report.values_skipped["nationalities"] += 1
+                report.skip_value("nationalities", remark)
         elif lowered.startswith("website "):
             value = remark[8:].strip().rstrip(".")
             if domains.is_valid(value):
                 fields["domains"].append(value)
             else:
-                report.values_skipped["websites"] += 1
+                report.skip_value("websites", value)
         elif lowered.startswith("email address "):
             value = remark[14:].strip().rstrip(".")
             if emails.is_valid(value):
                 fields["emails"].append(value)
             else:
-                report.values_skipped["email addresses"] += 1
+                report.skip_value("email addresses", value)
         elif lowered.startswith("phone number "):
             phone = _phone(remark[13:])
             if phone:
                 fields["phones"].append(phone)
             else:
-                report.values_skipped["phone numbers"] += 1
+                report.skip_value("phone numbers", remark)
         elif lowered.startswith("digital currency address"):
             address = remark.rsplit(" ", 1)[-1].rstrip(".")
             if accounts.is_valid(address):
                 fields["accounts"].append(address)
             else:
-                report.values_skipped["digital currency addresses (no checksum format screening knows)"] += 1
+                report.skip_value("digital currency addresses (no checksum format screening knows)", address)
     report.weak_aliases += len(fields["weak_aliases"])
     report.kept[kind.value] += 1
     title = _cell(row[4]) if len(row) > 4 else ""

@@ -36,7 +36,6 @@ import datetime
 import os
 import re
 import xml.etree.ElementTree as ET
-from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
 from typing import IO, cast
@@ -45,6 +44,7 @@ import attrs
 
 from screening import names
 from screening._countries import COUNTRY_NAMES
+from screening._importing import ImportCounts
 from screening.exceptions import InputFileError
 from screening.models import EntryKind, Source, WatchlistEntry
 from screening.watchlist import Watchlist
@@ -66,49 +66,27 @@ _YEAR = re.compile(r"\d{4}")
 
 
 @attrs.define
-class UnImportReport:
-    """What an import of the UN list read, kept and skipped.
+class UnImportReport(ImportCounts):
+    """What an import of the UN list read, kept and skipped (see
+    :class:`~screening._importing.ImportCounts`).
 
     Attributes:
         rows: individuals and entities read.
-        kept: counts of kept entries by kind.
-        skipped: counts of skipped records by reason.
         aliases: aliases kept (original-script names among them).
         weak_aliases: low-quality aliases kept as weak aliases.
-        values_skipped: values dropped by field, because they did not read.
-        examples: one example of each reason for a skipped record or value.
     """
 
     rows: int = 0
-    kept: Counter[str] = attrs.field(factory=Counter)
-    skipped: Counter[str] = attrs.field(factory=Counter)
     aliases: int = 0
     weak_aliases: int = 0
-    values_skipped: Counter[str] = attrs.field(factory=Counter)
-    examples: dict[str, str] = attrs.field(factory=dict)
-
-    def skip_value(self, field: str, value: str) -> None:
-        """Count a value dropped from ``field``, keeping the first as an example."""
-        self.values_skipped[field] += 1
-        self.examples.setdefault(field, value)
 
     def summary(self) -> str:
         """The report in a few lines for a person."""
-        kept = ", ".join(f"{count} {kind}" for kind, count in sorted(self.kept.items())) or "none"
-        skipped = ", ".join(f"{count} {why}" for why, count in sorted(self.skipped.items())) or "none"
-        values = (
-            ", ".join(
-                f"{count} {field} (such as {self.examples[field]!r})"
-                for field, count in sorted(self.values_skipped.items())
-            )
-            or "none"
-        )
         return "\n".join(
             [
                 f"Read {self.rows} individuals and entities.",
-                f"Kept: {kept}; {self.aliases} aliases and {self.weak_aliases} weak aliases.",
-                f"Skipped records: {skipped}.",
-                f"Values dropped as unreadable: {values}.",
+                f"Kept: {self.kept_line()}; {self.aliases} aliases and {self.weak_aliases} weak aliases.",
+                *self.skipped_lines("records"),
             ]
         )
 
@@ -148,8 +126,7 @@ def import_un(
             if entry is None:
                 continue
             if entry.id in seen:
-                report.skipped["repeated reference number"] += 1
-                report.examples.setdefault("repeated reference number", entry.id)
+                report.skip("repeated reference number", entry.id)
                 continue
             seen.add(entry.id)
             entries.append(entry)
@@ -218,12 +195,10 @@ def _entry(element: ET.Element, report: UnImportReport) -> WatchlistEntry | None
     name = " ".join(part for part in (_text(element, tag) for tag in _NAME_FIELDS) if part)
     reference = _text(element, "REFERENCE_NUMBER") or _text(element, "DATAID")
     if not name or not names.is_valid(name):
-        report.skipped["no name"] += 1
-        report.examples.setdefault("no name", reference or "(no reference)")
+        report.skip("no name", reference or "(no reference)")
         return None
     if not reference:
-        report.skipped["no reference number"] += 1
-        report.examples.setdefault("no reference number", name)
+        report.skip("no reference number", name)
         return None
     aliases: list[str] = []
     weak: list[str] = []
