@@ -44,6 +44,10 @@ def test_the_slice_imports_with_its_source_lists() -> None:
     assert by_name["32 Group China Ltd."].kind is EntryKind.ORGANIZATION
     assert by_name["3K Aviation Consulting and Logistics"].kind is EntryKind.ORGANIZATION
     assert by_name["2904977 CANADA, INC."].aliases == ("CARIBE SOL", "HAVANTUR CANADA INC.")
+    assert (by_name["2904977 CANADA, INC."].programs, by_name["2904977 CANADA, INC."].reference) == (
+        ("CUBA",),
+        "8124",
+    )
     # An untyped row's id is stable: the list's short name and a digest of the row.
     again, _report = import_csl(_SLICE)
     assert [entry.id for entry in again.entries] == [entry.id for entry in watchlist.entries]

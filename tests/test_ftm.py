@@ -34,7 +34,8 @@ def test_every_field_and_the_joins() -> None:
     assert person.domains == ("pelikan-systems.example",)
     # The wallet and the sanction, on lines of their own, are joined to their holder.
     assert person.accounts == ("1BoatSLRHtKNngkdXEeobR76b53LETtpyT",)
-    assert "Sanction: EX-CYBER; Example Office of Sanctions" in person.notes
+    assert person.programs == ("EX-CYBER",)
+    assert "Sanctioned by: Example Office of Sanctions" in person.notes
     assert "https://example.org/kordex" in person.notes
     assert by_id["t-company-1"].kind is EntryKind.ORGANIZATION
     # Bad lines and values are counted, never fatal.

@@ -103,8 +103,9 @@ def test_the_consolidated_non_sdn_files_import_with_their_own_source() -> None:
     assert haniya.aliases == ("HANIYA, Ismail", "HANIYYA, Ismaeel")
     assert haniya.dates_of_birth == ("1962",)
     assert haniya.sources == ("ofac-consolidated",)
-    assert "NS-PLC" in haniya.notes
+    assert (haniya.programs, haniya.reference) == (("NS-PLC",), "9639")
     assert by_id["ofac-17013"].kind is EntryKind.ORGANIZATION
+    assert by_id["ofac-17013"].programs == ("UKRAINE-EO13662", "RUSSIA-EO14024")
     result = screening.screen(screening.Applicant(name="Ismaeel Haniyya"), watchlist)
     assert result.hits[0].entry.id == "ofac-9639"
 

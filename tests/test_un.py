@@ -33,6 +33,7 @@ def test_the_slice_imports_with_every_field() -> None:
     assert kakolele.nationalities == ("CD",)
     assert kakolele.notes == "UN reference CDi.002; regime DRC; listed on 2005-11-01"
     assert kakolele.sources == ("un-sc",)
+    assert (kakolele.programs, kakolele.reference) == (("DRC",), "CDi.002")
     # Low-quality aliases are weak, their quotation marks taken off; an exact date of birth.
     kawa = by_id["un-CDi.009"]
     assert kawa.weak_aliases == ("Chief Kahwa", "Kawa")
@@ -105,6 +106,7 @@ def test_import_then_check_an_alias_from_the_cli(tmp_path: Path, capsys: pytest.
     assert hit["entry"]["id"] == "un-CDi.002"
     assert hit["entry"]["sources"] == ["un-sc"]
     assert "UN reference CDi.002" in hit["entry"]["notes"]
+    assert (hit["entry"]["programs"], hit["entry"]["reference"]) == (["DRC"], "CDi.002")
     watchlist = screening.load_watchlist(output)
     assert screening.screen(Applicant(name="Kawa Panga Mandro"), watchlist).decision is Decision.MATCH
 

@@ -105,7 +105,8 @@ def _broken(change: str) -> dict[str, object]:
         (
             "unknown key",
             "entries[0] (id 'p1'): unknown field 'nickname'; the fields are id, kind, name, aliases,"
-            " weak_aliases, emails, phones, domains, accounts, nationalities, dates_of_birth, sources, notes.",
+            " weak_aliases, emails, phones, domains, accounts, nationalities, dates_of_birth, sources, notes,"
+            " programs, reference.",
         ),
         ("duplicate id", "entries[1] (id 'p1'): id: the id is already used by entries[0]."),
         ("wrong type", "entries[0] (id 'p1'): aliases must be a list of strings, not a string."),

@@ -230,6 +230,8 @@ def _entry(
         dates_of_birth=tuple(dates),
         sources=(source.id,),
         notes=notes,
+        programs=tuple(part.strip() for part in re.split(r"[;,]", _cell(row, "programs")) if part.strip()),
+        reference=number,
     )
 
 

@@ -16,8 +16,8 @@ file line by line, so memory grows with the entries kept, never with the file:
   ``birthDate`` (partial dates such as ``1962`` or ``1962-05`` kept as partial) are the
   entry's, each value checked and dropped with a count when it does not validate;
 * ``CryptoWallet`` entities add their ``publicKey`` to their ``holder``'s accounts, and
-  ``Sanction`` entities their ``program`` and ``authority`` to their ``entity``'s notes,
-  wherever in the file they come;
+  ``Sanction`` entities their ``program`` to their ``entity``'s programs and their
+  ``authority`` to its notes, wherever in the file they come;
 * each of the entity's ``datasets`` is a source of the list that the entry cites; its
   ``sourceUrl`` values are in its notes.
 
@@ -128,7 +128,7 @@ def import_ftm(
     filters = _Filters(targets_only, frozenset(topics), frozenset(datasets))
     entries: dict[str, WatchlistEntry] = {}
     wallets: dict[str, list[str]] = {}
-    sanctions: dict[str, list[str]] = {}
+    sanctions: dict[str, list[tuple[tuple[str, ...], tuple[str, ...]]]] = {}
     sources: dict[str, Source] = {}
     latest = ""
     entities = 0
@@ -159,10 +159,10 @@ def import_ftm(
                         wallets.setdefault(holder, []).extend(values.get("publicKey", ()))
                     continue
                 if schema == "Sanction":
-                    summary = "; ".join(values.get("program", []) + values.get("authority", []))
                     for holder in values.get("entity", ()):
-                        if summary:
-                            sanctions.setdefault(holder, []).append(summary)
+                        sanctions.setdefault(holder, []).append(
+                            (tuple(values.get("program", ())), tuple(values.get("authority", ())))
+                        )
                     continue
                 if schema in _CRAFT:
                     report.skip(f"{schema.lower()}s", str(entity.get("caption") or entity["id"]))
@@ -312,20 +312,25 @@ def _partial_date(value: str) -> bool:
 
 
 def _joined(
-    entry: WatchlistEntry, keys: Iterable[str], programs: Iterable[str], report: FtmImportReport
+    entry: WatchlistEntry,
+    keys: Iterable[str],
+    sanctions: Iterable[tuple[tuple[str, ...], tuple[str, ...]]],
+    report: FtmImportReport,
 ) -> WatchlistEntry:
-    """The entry with its holder's wallet addresses and its sanctions' programs."""
+    """The entry with its holder's wallet addresses, its sanctions' programs, and their
+    authorities in its notes."""
     wallets = [key for key in dict.fromkeys(keys) if key not in entry.accounts]
     valid = [key for key in wallets if accounts.is_valid(key)]
     for key in wallets:
         if key not in valid:
             report.skip_value("wallet addresses", key)
-    sanctioned = list(dict.fromkeys(programs))
+    found = list(sanctions)
     report.wallets += len(valid)
-    report.sanctions += len(sanctioned)
-    if not valid and not sanctioned:
+    report.sanctions += len(found)
+    if not valid and not found:
         return entry
-    notes = "; ".join(
-        part for part in ("; ".join(f"Sanction: {program}" for program in sanctioned), entry.notes) if part
-    )
-    return attrs.evolve(entry, accounts=entry.accounts + tuple(valid), notes=notes)
+    programs = tuple(dict.fromkeys(program for listed, _by in found for program in listed))
+    authorities = list(dict.fromkeys(authority for _listed, by in found for authority in by))
+    by = f"Sanctioned by: {', '.join(authorities)}" if authorities else ""
+    notes = "; ".join(part for part in (by, entry.notes) if part)
+    return attrs.evolve(entry, accounts=entry.accounts + tuple(valid), programs=programs, notes=notes)

@@ -306,6 +306,10 @@ class WatchlistEntry:
         dates_of_birth: ``YYYY-MM-DD``, ``YYYY-MM`` or ``YYYY``.
         sources: ids of the watchlist's sources that support the entry.
         notes: free text for the reviewer.
+        programs: the sanctions programs or regimes the entry is listed under, as its list
+            names them (``SDGT``, ``DPRK``, ``INKSNA``).
+        reference: the entry's reference in its list (the UN's ``KPi.066``, OFAC's entity
+            number), when it has one.
     """
 
     id: str
@@ -321,6 +325,8 @@ class WatchlistEntry:
     dates_of_birth: tuple[str, ...] = attrs.field(default=(), converter=_strings)
     sources: tuple[str, ...] = attrs.field(default=(), converter=_strings)
     notes: str = ""
+    programs: tuple[str, ...] = attrs.field(default=(), converter=_strings)
+    reference: str = ""
 
     def to_dict(self) -> dict[str, object]:
         """Return the entry in the watchlist file format."""
@@ -338,4 +344,7 @@ class WatchlistEntry:
             "dates_of_birth": list(self.dates_of_birth),
             "sources": list(self.sources),
             "notes": self.notes,
+            # Written when given only: lists made before these fields keep their checksums.
+            **({"programs": list(self.programs)} if self.programs else {}),
+            **({"reference": self.reference} if self.reference else {}),
         }

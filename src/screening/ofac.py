@@ -31,6 +31,7 @@ import os
 import re
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import attrs
 
@@ -220,15 +221,17 @@ def _entry_from(
     report.weak_aliases += len(fields["weak_aliases"])
     report.kept[kind.value] += 1
     title = _cell(row[4]) if len(row) > 4 else ""
-    program = (_cell(row[3]) if len(row) > 3 else "").replace("] [", ", ")
-    notes = "; ".join(part for part in (f"Program: {program}" if program else "", title) if part)
+    programs = tuple(part.strip("[] ") for part in (_cell(row[3]) if len(row) > 3 else "").split("] ["))
+    listed: dict[str, Any] = {key: tuple(dict.fromkeys(values)) for key, values in fields.items()}
     return WatchlistEntry(
         id=f"ofac-{ent_num}",
         kind=kind,
         name=name,
-        notes=notes,
+        notes=title,
         sources=(source.id,),
-        **{key: tuple(dict.fromkeys(values)) for key, values in fields.items()},
+        programs=tuple(program for program in programs if program),
+        reference=ent_num,
+        **listed,
     )
 
 

@@ -196,6 +196,8 @@ class Hit:
                 "weak_aliases": list(self.entry.weak_aliases),
                 "nationalities": list(self.entry.nationalities),
                 "sources": list(self.entry.sources),
+                "programs": list(self.entry.programs),
+                "reference": self.entry.reference,
                 "notes": self.entry.notes,
             },
             "watchlist": {"name": self.watchlist, "version": self.watchlist_version},
@@ -339,6 +341,16 @@ class ScreeningResult:
                     f" {evidence.sentence}"
                 )
                 lines.extend(f"       {link.sentence}" for link in evidence.links)
+            if entry.programs or entry.reference:
+                listed_as = "; ".join(
+                    part
+                    for part in (
+                        f"programs {', '.join(entry.programs)}" if entry.programs else "",
+                        f"reference {entry.reference}" if entry.reference else "",
+                    )
+                    if part
+                )
+                lines.append(f"   Listed as: {listed_as}")
             if entry.notes:
                 lines.append(f"   Notes: {entry.notes}")
             for listing in hit.also_listed:

@@ -12,8 +12,9 @@ holds ``INDIVIDUALS`` and ``ENTITIES``. This importer reads, for each:
 * dates of birth: ``EXACT`` (a ``DATE`` or a ``YEAR``), ``APPROXIMATELY`` (its ``YEAR``),
   ``BETWEEN`` (each year from ``FROM_YEAR`` to ``TO_YEAR`` when they span 10 years or
   fewer, else the two years);
-* the reference number (the entry's id is ``un-`` and it), the regime (``UN_LIST_TYPE``) and
-  the date of listing (``LISTED_ON``), in the entry's notes.
+* the reference number (the entry's ``reference``, and its id is ``un-`` and it), the regime
+  (``UN_LIST_TYPE``, its ``programs``), and the date of listing (``LISTED_ON``), all three in
+  its notes too.
 
 Values that do not read (a country name the library does not know, a date that is no date)
 are dropped and counted, never guessed; a record without a name is skipped and counted. The
@@ -253,6 +254,8 @@ def _entry(element: ET.Element, report: UnImportReport) -> WatchlistEntry | None
         dates_of_birth=tuple(dates),
         sources=(_SOURCE.id,),
         notes=notes,
+        programs=(regime,) if regime else (),
+        reference=reference,
     )
 
 

@@ -73,6 +73,8 @@ _ENTRY_KEYS = {
     "dates_of_birth": False,
     "sources": False,
     "notes": False,
+    "programs": False,
+    "reference": False,
 }
 _LIST_FIELDS = (
     "aliases",
@@ -84,6 +86,7 @@ _LIST_FIELDS = (
     "nationalities",
     "dates_of_birth",
     "sources",
+    "programs",
 )
 
 
@@ -396,6 +399,7 @@ def _parse_entry(raw: object, index: int) -> WatchlistEntry:
         kind=EntryKind(kind),
         name=_string(raw, "name", where, required=True) or "",
         notes=_string(raw, "notes", where, required=False) or "",
+        reference=_string(raw, "reference", where, required=False) or "",
         **lists,
     )
 
