@@ -85,3 +85,24 @@ def test_import_then_check_an_alias_from_the_cli(tmp_path: Path, capsys: pytest.
     hit = json.loads(capsys.readouterr().out)["hits"][0]
     assert hit["entry"]["name"] == "2904977 CANADA, INC."
     assert hit["entry"]["sources"] == ["csl-sdn"]
+
+
+def test_the_same_party_on_ofac_and_the_csl_is_one_hit_by_its_reference() -> None:
+    """The CSL's Treasury rows carry OFAC's entity number: screened against both lists, the
+    party is one hit that names its other entry, even though the two write its name apart."""
+    import screening
+    from screening import Applicant
+
+    csl, _report = import_csl(_SLICE)
+    canada = next(entry for entry in csl.entries if entry.reference == "8124")
+    ofac_entry = screening.WatchlistEntry(
+        id="ofac-8124",
+        kind=EntryKind.ORGANIZATION,
+        name="2904977 CANADA INC",
+        aliases=("HAVANTUR CANADA INCORPORATED",),
+        reference="8124",
+    )
+    ofac = screening.Watchlist(name="ofac-sdn", version="1", entries=[ofac_entry])
+    result = screening.Screener((csl, ofac)).screen(Applicant(name="Havantur Canada Inc"))
+    (hit,) = [hit for hit in result.hits if hit.entry.id in {canada.id, "ofac-8124"}]
+    assert {listing.entry.id for listing in hit.also_listed} | {hit.entry.id} == {canada.id, "ofac-8124"}

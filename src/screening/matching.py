@@ -1004,18 +1004,25 @@ class Screener:
         return hits
 
 
-def _party(entry: WatchlistEntry) -> tuple[object, ...] | None:
-    """What tells a party on two lists: its kind and name (parts in any order, case aside), and
-    a person's dates of birth and nationalities, at least one given; None for a person with
-    neither, whom a name alone does not tell apart."""
-    if entry.kind is EntryKind.PERSON and not (entry.dates_of_birth or entry.nationalities):
-        return None
-    return (
-        entry.kind,
-        tuple(sorted(names.tokens(entry.name))),
-        tuple(sorted(entry.dates_of_birth)),
-        tuple(sorted(entry.nationalities)),
-    )
+def _party_keys(entry: WatchlistEntry) -> list[tuple[object, ...]]:
+    """What tells a party on two lists: its kind and reference in its list (OFAC's entity
+    number is the Consolidated Screening List's for the Treasury's entries); and its kind and
+    name (parts in any order, case aside) with a person's dates of birth and nationalities, at
+    least one given (a name alone does not tell two people apart)."""
+    keys: list[tuple[object, ...]] = []
+    if entry.reference:
+        keys.append(("reference", entry.kind, entry.reference))
+    if entry.kind is not EntryKind.PERSON or entry.dates_of_birth or entry.nationalities:
+        keys.append(
+            (
+                "name",
+                entry.kind,
+                tuple(sorted(names.tokens(entry.name))),
+                tuple(sorted(entry.dates_of_birth)),
+                tuple(sorted(entry.nationalities)),
+            )
+        )
+    return keys
 
 
 def _listed_once(hits: list[Hit]) -> list[Hit]:
@@ -1024,8 +1031,8 @@ def _listed_once(hits: list[Hit]) -> list[Hit]:
     kept: list[Hit] = []
     first: dict[tuple[object, ...], int] = {}
     for hit in hits:
-        key = _party(hit.entry)
-        at = first.get(key) if key is not None else None
+        keys = _party_keys(hit.entry)
+        at = next((first[key] for key in keys if key in first), None)
         if at is not None and hit.watchlist not in {kept[at].watchlist} | {
             listing.watchlist for listing in kept[at].also_listed
         }:
@@ -1034,8 +1041,8 @@ def _listed_once(hits: list[Hit]) -> list[Hit]:
             )
             kept[at] = attrs.evolve(kept[at], also_listed=(*kept[at].also_listed, listing))
             continue
-        if key is not None and key not in first:
-            first[key] = len(kept)
+        for key in keys:
+            first.setdefault(key, len(kept))
         kept.append(hit)
     return kept
 

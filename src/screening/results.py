@@ -171,8 +171,9 @@ class Hit:
         watchlist: the name of the list the entry is on.
         watchlist_version: that list's version.
         also_listed: the same party's entries on the other lists screened: an entry of the
-            same kind and name (its parts in any order, case aside), and for a person the same
-            dates of birth and nationalities, at least one of them given.
+            same kind and reference in its list, or of the same kind and name (its parts in any
+            order, case aside) and, for a person, the same dates of birth and nationalities, at
+            least one of them given.
     """
 
     entry: WatchlistEntry
