@@ -18,7 +18,12 @@ _FILE = Path(__file__).parent / "data" / "entities.ftm.json"
 def test_every_field_and_the_joins() -> None:
     watchlist, report = import_ftm(_FILE)
     assert (watchlist.name, watchlist.version) == ("entities", "2026-03-01")  # the latest last_change
-    assert {source.id for source in watchlist.sources} == {"ex_sanctions", "ex_peps"}
+    assert {source.id for source in watchlist.sources} == {"ex_sanctions", "ex_peps", "t-sanction-1"}
+    sanction = next(source for source in watchlist.sources if source.id == "t-sanction-1")
+    assert (sanction.title, sanction.url) == (
+        "EX-CYBER; Example Office of Sanctions",
+        "https://example.org/sanctions/ex-cyber",
+    )
     by_id = {entry.id: entry for entry in watchlist.entries}
     assert set(by_id) == {"t-person-1", "t-company-1", "t-relative-1"}
     person = by_id["t-person-1"]
@@ -35,6 +40,7 @@ def test_every_field_and_the_joins() -> None:
     # The wallet and the sanction, on lines of their own, are joined to their holder.
     assert person.accounts == ("1BoatSLRHtKNngkdXEeobR76b53LETtpyT",)
     assert person.programs == ("EX-CYBER",)
+    assert person.sources == ("ex_sanctions", "t-sanction-1")  # its dataset, and the sanction
     assert "Sanctioned by: Example Office of Sanctions" in person.notes
     assert "https://example.org/kordex" in person.notes
     assert by_id["t-company-1"].kind is EntryKind.ORGANIZATION
@@ -85,7 +91,7 @@ def test_import_then_check_an_alias_from_the_cli(tmp_path: Path, capsys: pytest.
     main(["check", "--name", "Kordeks Pelikanov", "--watchlist", str(output), "--json"])
     hit = json.loads(capsys.readouterr().out)["hits"][0]
     assert hit["entry"]["id"] == "t-person-1"
-    assert hit["entry"]["sources"] == ["ex_sanctions"]
+    assert hit["entry"]["sources"] == ["ex_sanctions", "t-sanction-1"]
     assert main(["watchlist", "import", "un", str(_FILE), "--output", str(output), "--targets-only"]) != 0
     assert "are for FollowTheMoney files" in capsys.readouterr().err
 

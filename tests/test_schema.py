@@ -105,3 +105,8 @@ def test_validate_shows_fifty_problems_and_counts_the_rest(
     lines = capsys.readouterr().err.splitlines()
     assert len(lines) == 51
     assert lines[-1].endswith("60 problems, 10 of them not shown.")
+
+
+def test_the_documentation_publishes_the_same_schema() -> None:
+    published = Path(__file__).parents[1] / "docs" / "watchlist.schema.json"
+    assert json.loads(published.read_text(encoding="utf-8")) == watchlist_schema()

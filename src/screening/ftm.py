@@ -18,8 +18,9 @@ file line by line, so memory grows with the entries kept, never with the file:
 * ``CryptoWallet`` entities add their ``publicKey`` to their ``holder``'s accounts, and
   ``Sanction`` entities their ``program`` to their ``entity``'s programs and their
   ``authority`` to its notes, wherever in the file they come;
-* each of the entity's ``datasets`` is a source of the list that the entry cites; its
-  ``sourceUrl`` values are in its notes.
+* each of the entity's ``datasets`` is a source of the list that the entry cites, and so is
+  each ``Sanction`` that names it (titled by its program and authority, linked to its
+  ``sourceUrl``); the entity's own ``sourceUrl`` values are in its notes.
 
 Options keep only targets (``target: true``: the listed parties, not their relatives or
 companies), entities with some ``topics`` (``sanction``, ``debarment``, ``crime``...), or of
@@ -128,7 +129,7 @@ def import_ftm(
     filters = _Filters(targets_only, frozenset(topics), frozenset(datasets))
     entries: dict[str, WatchlistEntry] = {}
     wallets: dict[str, list[str]] = {}
-    sanctions: dict[str, list[tuple[tuple[str, ...], tuple[str, ...]]]] = {}
+    sanctions: dict[str, list[_Sanction]] = {}
     sources: dict[str, Source] = {}
     latest = ""
     entities = 0
@@ -159,10 +160,9 @@ def import_ftm(
                         wallets.setdefault(holder, []).extend(values.get("publicKey", ()))
                     continue
                 if schema == "Sanction":
+                    sanction = _Sanction.of(str(entity["id"]), values)
                     for holder in values.get("entity", ()):
-                        sanctions.setdefault(holder, []).append(
-                            (tuple(values.get("program", ())), tuple(values.get("authority", ())))
-                        )
+                        sanctions.setdefault(holder, []).append(sanction)
                     continue
                 if schema in _CRAFT:
                     report.skip(f"{schema.lower()}s", str(entity.get("caption") or entity["id"]))
@@ -189,10 +189,12 @@ def import_ftm(
         raise InputFileError(f"Cannot read {file}: {error.strerror or error}.") from error
     if not entities:
         raise InputFileError(f"{file}: no FollowTheMoney entity (one JSON object a line) could be read.")
-    final = [
-        _joined(entry, wallets.get(entry.id, ()), sanctions.get(entry.id, ()), report)
-        for entry in entries.values()
-    ]
+    final = []
+    for entry in entries.values():
+        joined = sanctions.get(entry.id, [])
+        for sanction in joined:
+            sources.setdefault(sanction.source.id, sanction.source)
+        final.append(_joined(entry, wallets.get(entry.id, ()), joined, report))
     stem = file.name.split(".")[0] or "ftm"
     watchlist = Watchlist(
         name=name or stem,
@@ -311,14 +313,28 @@ def _partial_date(value: str) -> bool:
     return True
 
 
+@attrs.frozen
+class _Sanction:
+    """What a ``Sanction`` entity adds to the entry it names: its programs, its authorities,
+    and itself as a source (its program and authority the title, its first URL the link)."""
+
+    programs: tuple[str, ...]
+    authorities: tuple[str, ...]
+    source: Source
+
+    @classmethod
+    def of(cls, sanction_id: str, values: dict[str, list[str]]) -> _Sanction:
+        programs, authorities = tuple(values.get("program", ())), tuple(values.get("authority", ()))
+        title = "; ".join((*programs, *authorities)) or "a sanction"
+        urls = values.get("sourceUrl", []) + values.get("programUrl", [])
+        return cls(programs, authorities, Source(id=sanction_id, title=title, url=urls[0] if urls else None))
+
+
 def _joined(
-    entry: WatchlistEntry,
-    keys: Iterable[str],
-    sanctions: Iterable[tuple[tuple[str, ...], tuple[str, ...]]],
-    report: FtmImportReport,
+    entry: WatchlistEntry, keys: Iterable[str], sanctions: Iterable[_Sanction], report: FtmImportReport
 ) -> WatchlistEntry:
-    """The entry with its holder's wallet addresses, its sanctions' programs, and their
-    authorities in its notes."""
+    """The entry with its holder's wallet addresses, and its sanctions' programs, sources and
+    (in its notes) authorities."""
     wallets = [key for key in dict.fromkeys(keys) if key not in entry.accounts]
     valid = [key for key in wallets if accounts.is_valid(key)]
     for key in wallets:
@@ -329,8 +345,11 @@ def _joined(
     report.sanctions += len(found)
     if not valid and not found:
         return entry
-    programs = tuple(dict.fromkeys(program for listed, _by in found for program in listed))
-    authorities = list(dict.fromkeys(authority for _listed, by in found for authority in by))
+    programs = tuple(dict.fromkeys(program for sanction in found for program in sanction.programs))
+    authorities = list(dict.fromkeys(authority for sanction in found for authority in sanction.authorities))
     by = f"Sanctioned by: {', '.join(authorities)}" if authorities else ""
     notes = "; ".join(part for part in (by, entry.notes) if part)
-    return attrs.evolve(entry, accounts=entry.accounts + tuple(valid), programs=programs, notes=notes)
+    cited = tuple(dict.fromkeys((*entry.sources, *(sanction.source.id for sanction in found))))
+    return attrs.evolve(
+        entry, accounts=entry.accounts + tuple(valid), programs=programs, notes=notes, sources=cited
+    )
