@@ -18,7 +18,9 @@ _FILE = Path(__file__).parent / "data" / "entities.ftm.json"
 def test_every_field_and_the_joins() -> None:
     watchlist, report = import_ftm(_FILE)
     assert (watchlist.name, watchlist.version) == ("entities", "2026-03-01")  # the latest last_change
-    assert {source.id for source in watchlist.sources} == {"ex_sanctions", "ex_peps", "t-sanction-1"}
+    page = next(source for source in watchlist.sources if source.url == "https://example.org/kordex")
+    assert page.title == "example.org"
+    assert {source.id for source in watchlist.sources} == {"ex_sanctions", "ex_peps", "t-sanction-1", page.id}
     sanction = next(source for source in watchlist.sources if source.id == "t-sanction-1")
     assert (sanction.title, sanction.url) == (
         "EX-CYBER; Example Office of Sanctions",
@@ -40,9 +42,8 @@ def test_every_field_and_the_joins() -> None:
     # The wallet and the sanction, on lines of their own, are joined to their holder.
     assert person.accounts == ("1BoatSLRHtKNngkdXEeobR76b53LETtpyT",)
     assert person.programs == ("EX-CYBER",)
-    assert person.sources == ("ex_sanctions", "t-sanction-1")  # its dataset, and the sanction
+    assert person.sources == ("ex_sanctions", page.id, "t-sanction-1")  # dataset, page, sanction
     assert "Sanctioned by: Example Office of Sanctions" in person.notes
-    assert "https://example.org/kordex" in person.notes
     assert by_id["t-company-1"].kind is EntryKind.ORGANIZATION
     # Bad lines and values are counted, never fatal.
     assert dict(report.skipped) == {
@@ -91,7 +92,8 @@ def test_import_then_check_an_alias_from_the_cli(tmp_path: Path, capsys: pytest.
     main(["check", "--name", "Kordeks Pelikanov", "--watchlist", str(output), "--json"])
     hit = json.loads(capsys.readouterr().out)["hits"][0]
     assert hit["entry"]["id"] == "t-person-1"
-    assert hit["entry"]["sources"] == ["ex_sanctions", "t-sanction-1"]
+    assert hit["entry"]["sources"][0] == "ex_sanctions"
+    assert hit["entry"]["sources"][-1] == "t-sanction-1"
     assert main(["watchlist", "import", "un", str(_FILE), "--output", str(output), "--targets-only"]) != 0
     assert "are for FollowTheMoney files" in capsys.readouterr().err
 

@@ -18,9 +18,9 @@ file line by line, so memory grows with the entries kept, never with the file:
 * ``CryptoWallet`` entities add their ``publicKey`` to their ``holder``'s accounts, and
   ``Sanction`` entities their ``program`` to their ``entity``'s programs and their
   ``authority`` to its notes, wherever in the file they come;
-* each of the entity's ``datasets`` is a source of the list that the entry cites, and so is
-  each ``Sanction`` that names it (titled by its program and authority, linked to its
-  ``sourceUrl``); the entity's own ``sourceUrl`` values are in its notes.
+* each of the entity's ``datasets`` is a source of the list that the entry cites, and so are
+  its ``sourceUrl`` pages (titled by their host) and each ``Sanction`` that names it (titled
+  by its program and authority, linked to its ``sourceUrl``).
 
 Options keep only targets (``target: true``: the listed parties, not their relatives or
 companies), entities with some ``topics`` (``sanction``, ``debarment``, ``crime``...), or of
@@ -31,6 +31,7 @@ never fatal.
 from __future__ import annotations
 
 import datetime
+import hashlib
 import json
 import os
 import re
@@ -231,7 +232,10 @@ def _entry(
     cited = [str(dataset) for dataset in found_datasets] if isinstance(found_datasets, list) else []
     for dataset in cited:
         sources.setdefault(dataset, Source(id=dataset, title=f"OpenSanctions dataset {dataset}"))
-    urls = list(dict.fromkeys(values.get("sourceUrl", ())))
+    for url in dict.fromkeys(values.get("sourceUrl", ())):
+        source = _url_source(url)
+        sources.setdefault(source.id, source)
+        cited.append(source.id)
     return WatchlistEntry(
         id=entity_id,
         kind=EntryKind.PERSON if schema in _PERSONS else EntryKind.ORGANIZATION,
@@ -245,9 +249,15 @@ def _entry(
             _countries(values.get("nationality", []) + values.get("citizenship", []), report)
         ),
         dates_of_birth=tuple(_checked(values.get("birthDate", ()), _partial_date, "birth dates", report)),
-        sources=tuple(cited),
-        notes="; ".join(f"Source: {url}" for url in urls[:3]),
+        sources=tuple(dict.fromkeys(cited)),
     )
+
+
+def _url_source(url: str) -> Source:
+    """A source of a web page an entity cites (its ``sourceUrl``): titled by the page's host,
+    its id a digest of the address (one source for every entity that cites the page)."""
+    host = url.split("//", 1)[-1].split("/", 1)[0] or url
+    return Source(id="url-" + hashlib.sha256(url.encode("utf-8")).hexdigest()[:12], title=host, url=url)
 
 
 def _distinct(found: Iterable[str], besides: Iterable[str] = ()) -> list[str]:
