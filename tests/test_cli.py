@@ -74,7 +74,8 @@ def test_invalid_input_exits_2_with_a_sentence() -> None:
     code, _, err = run("check", "--name", "Kim", "--country", "Korea")
     assert EXIT_USAGE == code
     assert (
-        "screening: error: country 'Korea' is not an ISO 3166-1 alpha-2 country code such as 'US'.\n" == err
+        "screening: error: country 'Korea' is neither an ISO 3166-1 alpha-2 country code such as 'US'"
+        " nor a country name the library knows (such as 'Ethiopia' or 'Korea, North').\n" == err
     )
 
 

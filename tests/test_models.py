@@ -40,11 +40,13 @@ def test_single_string_for_a_sequence_is_refused() -> None:
         ({"name": "Kim", "aliases": ["?"]}, "aliases[0]: The name '?' has no letters or digits to compare."),
         (
             {"name": "Kim", "country": "USA"},
-            "country 'USA' is not an ISO 3166-1 alpha-2 country code such as 'US'.",
+            "country 'USA' is neither an ISO 3166-1 alpha-2 country code such as 'US' nor a country name"
+            " the library knows (such as 'Ethiopia' or 'Korea, North').",
         ),
         (
             {"name": "Kim", "nationality": "ZZ"},
-            "nationality 'ZZ' is not an ISO 3166-1 alpha-2 country code such as 'US'.",
+            "nationality 'ZZ' is neither an ISO 3166-1 alpha-2 country code such as 'US' nor a country name"
+            " the library knows (such as 'Ethiopia' or 'Korea, North').",
         ),
         ({"name": "Kim", "date_of_birth": "1990-02-30"}, "date_of_birth '1990-02-30' is not a real date."),
         (
@@ -84,3 +86,13 @@ def test_applicant_is_frozen() -> None:
 def test_entry_kind_from_string() -> None:
     """A WatchlistEntry takes its kind as a string."""
     assert EntryKind.DOMAIN is WatchlistEntry(id="d", kind="domain", name="example.com").kind  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    ("written", "code"),
+    [("Ethiopia", "ET"), ("Korea, North", "KP"), ("burma", "MM"), ("  Iran  ", "IR"), ("kp", "KP")],
+)
+def test_a_country_may_be_given_by_name(written: str, code: str) -> None:
+    """HR systems hold countries by name: a name the library knows is read as its code."""
+    applicant = Applicant(name="Kim", nationality=written, country=written)
+    assert (applicant.nationality, applicant.country) == (code, code)

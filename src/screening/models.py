@@ -29,7 +29,7 @@ from collections.abc import Iterable
 import attrs
 
 from screening import names
-from screening._countries import COUNTRY_CODES
+from screening._countries import COUNTRY_CODES, COUNTRY_NAMES
 from screening.exceptions import InvalidApplicantError, InvalidNameError
 
 __all__ = ["Applicant", "EntryKind", "Method", "Source", "WatchlistEntry"]
@@ -121,11 +121,15 @@ def _country_code(field: str, value: str | None) -> str | None:
     if not isinstance(value, str):
         raise InvalidApplicantError(f"{field} must be a string, not {type(value).__name__}.")
     code = value.strip().upper()
-    if code not in COUNTRY_CODES:
+    if code in COUNTRY_CODES:
+        return code
+    named = COUNTRY_NAMES.get(" ".join(value.split()).casefold())
+    if named is None:
         raise InvalidApplicantError(
-            f"{field} {value!r} is not an ISO 3166-1 alpha-2 country code such as 'US'."
+            f"{field} {value!r} is neither an ISO 3166-1 alpha-2 country code such as 'US' nor a"
+            " country name the library knows (such as 'Ethiopia' or 'Korea, North')."
         )
-    return code
+    return named
 
 
 def _name(value: str) -> str:
@@ -216,10 +220,11 @@ class Applicant:
         phones: phone numbers, international or national (read in ``country``).
         websites: bare domains or URLs.
         accounts: crypto wallet addresses and IBANs the applicant asks to be paid to.
-        country: ISO 3166-1 alpha-2 code of the applicant's country, uppercased; the
+        country: ISO 3166-1 alpha-2 code of the applicant's country (or its name), uppercased; the
             default region for phone numbers written without a country code.
         date_of_birth: ``YYYY-MM-DD``, ``YYYY-MM`` or ``YYYY``; a ``datetime.date`` is accepted.
-        nationality: ISO 3166-1 alpha-2 code.
+        nationality: ISO 3166-1 alpha-2 code; a country name ("Ethiopia", "Korea, North",
+            "Burma") is read as its code.
 
     Invalid emails, phones, websites and accounts are accepted here and reported in the screening
     result, so that one typo does not stop a screening; a wrong type or an empty value is
