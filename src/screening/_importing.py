@@ -12,6 +12,8 @@ from collections import Counter
 
 import attrs
 
+from screening.models import WatchlistEntry
+
 __all__ = ["ImportCounts"]
 
 
@@ -40,6 +42,18 @@ class ImportCounts:
         """Count a value dropped from ``field``, keeping the first as an example."""
         self.values_skipped[field] += 1
         self.examples.setdefault(field, value)
+
+    def keep(
+        self, entry: WatchlistEntry, entries: dict[str, WatchlistEntry], repeated: str, example: str
+    ) -> bool:
+        """Add ``entry`` to ``entries`` (by id) and count it kept; when its id is there already,
+        skip it as ``repeated`` (with ``example``) instead. Tell whether it was kept."""
+        if entry.id in entries:
+            self.skip(repeated, example)
+            return False
+        entries[entry.id] = entry
+        self.kept[entry.kind.value] += 1
+        return True
 
     def kept_line(self) -> str:
         """The kept entries by kind, for a person: "363 organization, 79 person"."""

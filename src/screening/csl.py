@@ -22,7 +22,6 @@ Values that do not read are dropped and counted with an example, never guessed.
 from __future__ import annotations
 
 import csv
-import datetime
 import hashlib
 import os
 import re
@@ -37,7 +36,7 @@ from screening._data import table
 from screening._forms import LEGAL_FORMS
 from screening._importing import ImportCounts
 from screening.exceptions import InputFileError
-from screening.models import EntryKind, Source, WatchlistEntry
+from screening.models import EntryKind, Source, WatchlistEntry, is_partial_date
 from screening.watchlist import Watchlist
 
 __all__ = ["CslImportReport", "import_csl"]
@@ -46,7 +45,6 @@ __all__ = ["CslImportReport", "import_csl"]
 _ORGANIZATION_WORDS = frozenset(word for (word,) in table("organization_words.tsv"))
 _REQUIRED = ("source", "name")
 _SHORT_NAME = re.compile(r"\(([A-Z0-9]{2,6})\)")
-_DATE = re.compile(r"\d{4}(?:-\d{2}(?:-\d{2})?)?")
 #: An acronym in capitals, alone or in brackets ("GBNTT", "Gulf Eagle Contracting (GEC)").
 _ACRONYM = re.compile(r"^[A-Z]{3,8}$|\([A-Z]{2,8}\)")
 
@@ -92,9 +90,8 @@ def import_csl(
     """
     file = Path(path)
     report = CslImportReport()
-    entries: list[WatchlistEntry] = []
+    entries: dict[str, WatchlistEntry] = {}
     sources: dict[str, Source] = {}
-    seen: set[str] = set()
     try:
         with file.open(encoding="utf-8-sig", errors="replace", newline="") as stream:
             reader = csv.DictReader(stream)
@@ -109,13 +106,8 @@ def import_csl(
                 entry = _entry(row, report, sources)
                 if entry is None:
                     continue
-                if entry.id in seen:
-                    report.skip("repeated row", entry.name)
-                    continue
-                seen.add(entry.id)
-                entries.append(entry)
-                report.kept[entry.kind.value] += 1
-                report.by_list[entry.sources[0]] += 1
+                if report.keep(entry, entries, "repeated row", entry.name):
+                    report.by_list[entry.sources[0]] += 1
     except OSError as error:
         raise InputFileError(f"Cannot read {file}: {error.strerror or error}.") from error
     except csv.Error as error:
@@ -125,7 +117,7 @@ def import_csl(
         version=version or file.stem,
         title="US Consolidated Screening List",
         sources=tuple(sources.values()),
-        entries=entries,
+        entries=entries.values(),
     )
     return watchlist, report
 
@@ -204,7 +196,7 @@ def _entry(
     for value in (part.strip() for part in _cell(row, "dates_of_birth").split(";")):
         if not value:
             continue
-        if _DATE.fullmatch(value) and _real_date(value):
+        if is_partial_date(value):
             if value not in dates:
                 dates.append(value)
         else:
@@ -233,13 +225,3 @@ def _entry(
         programs=tuple(part.strip() for part in re.split(r"[;,]", _cell(row, "programs")) if part.strip()),
         reference=number,
     )
-
-
-def _real_date(value: str) -> bool:
-    """Tell whether an ISO date, year-month or year is a date of the calendar."""
-    parts = [int(part) for part in value.split("-")]
-    try:
-        datetime.date(parts[0], parts[1] if len(parts) > 1 else 1, parts[2] if len(parts) > 2 else 1)
-    except ValueError:
-        return False
-    return True

@@ -30,12 +30,10 @@ never fatal.
 
 from __future__ import annotations
 
-import datetime
 import hashlib
 import json
 import os
-import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
 import attrs
@@ -44,7 +42,7 @@ from screening import accounts, domains, emails, names, phones
 from screening._countries import COUNTRY_CODES
 from screening._importing import ImportCounts
 from screening.exceptions import InputFileError, InvalidIdentifierError
-from screening.models import EntryKind, Source, WatchlistEntry
+from screening.models import EntryKind, Source, WatchlistEntry, is_partial_date
 from screening.watchlist import Watchlist
 
 __all__ = ["FtmImportReport", "import_ftm"]
@@ -52,7 +50,6 @@ __all__ = ["FtmImportReport", "import_ftm"]
 _PERSONS = frozenset({"Person"})
 _ORGANIZATIONS = frozenset({"Organization", "Company", "LegalEntity", "PublicBody"})
 _CRAFT = frozenset({"Vessel", "Airplane"})
-_DATE = re.compile(r"\d{4}(?:-\d{2}(?:-\d{2})?)?")
 
 
 @attrs.define
@@ -178,11 +175,8 @@ def import_ftm(
                 entry = _entry(entity, schema, values, report, sources)
                 if entry is None:
                     continue
-                if entry.id in entries:
-                    report.skip("repeated ids", entry.id)
+                if not report.keep(entry, entries, "repeated ids", entry.id):
                     continue
-                entries[entry.id] = entry
-                report.kept[entry.kind.value] += 1
                 changed = entity.get("last_change")
                 if isinstance(changed, str) and changed > latest:
                     latest = changed
@@ -244,11 +238,11 @@ def _entry(
         weak_aliases=tuple(weak),
         emails=tuple(_checked(values.get("email", ()), emails.is_valid, "emails", report)),
         phones=tuple(_phones(values.get("phone", ()), report)),
-        domains=tuple(_checked(values.get("website", ()), _website, "websites", report)),
+        domains=tuple(_checked(values.get("website", ()), domains.is_valid, "websites", report)),
         nationalities=tuple(
             _countries(values.get("nationality", []) + values.get("citizenship", []), report)
         ),
-        dates_of_birth=tuple(_checked(values.get("birthDate", ()), _partial_date, "birth dates", report)),
+        dates_of_birth=tuple(_checked(values.get("birthDate", ()), is_partial_date, "birth dates", report)),
         sources=tuple(dict.fromkeys(cited)),
     )
 
@@ -272,19 +266,17 @@ def _distinct(found: Iterable[str], besides: Iterable[str] = ()) -> list[str]:
     return kept
 
 
-def _checked(found: Iterable[str], valid: object, field: str, report: FtmImportReport) -> list[str]:
+def _checked(
+    found: Iterable[str], valid: Callable[[str], bool], field: str, report: FtmImportReport
+) -> list[str]:
     kept: list[str] = []
     for value in found:
-        if callable(valid) and valid(value):
+        if valid(value):
             if value not in kept:
                 kept.append(value)
         else:
             report.skip_value(field, value)
     return kept
-
-
-def _website(value: str) -> bool:
-    return domains.is_valid(value)
 
 
 def _phones(found: Iterable[str], report: FtmImportReport) -> list[str]:
@@ -309,18 +301,6 @@ def _countries(found: Iterable[str], report: FtmImportReport) -> list[str]:
         elif code not in kept:
             kept.append(code)
     return kept
-
-
-def _partial_date(value: str) -> bool:
-    """Tell whether a value is an ISO date, year-month or year of the calendar."""
-    if not _DATE.fullmatch(value):
-        return False
-    parts = [int(part) for part in value.split("-")]
-    try:
-        datetime.date(parts[0], parts[1] if len(parts) > 1 else 1, parts[2] if len(parts) > 2 else 1)
-    except ValueError:
-        return False
-    return True
 
 
 @attrs.frozen

@@ -107,9 +107,8 @@ def import_un(
             no UN consolidated list.
     """
     report = UnImportReport()
-    entries: list[WatchlistEntry] = []
+    entries: dict[str, WatchlistEntry] = {}
     generated = ""
-    seen: set[str] = set()
     try:
         for event, element in _elements(source):
             if event == "start":
@@ -126,12 +125,7 @@ def import_un(
             element.clear()
             if entry is None:
                 continue
-            if entry.id in seen:
-                report.skip("repeated reference number", entry.id)
-                continue
-            seen.add(entry.id)
-            entries.append(entry)
-            report.kept[entry.kind.value] += 1
+            report.keep(entry, entries, "repeated reference number", entry.id)
     except ET.ParseError as error:
         raise InputFileError(f"{_label(source)} is not valid XML: {error}.") from error
     except OSError as error:
@@ -145,7 +139,7 @@ def import_un(
         version=version,
         title=_SOURCE.title,
         sources=(_SOURCE,),
-        entries=entries,
+        entries=entries.values(),
     )
     return watchlist, report
 
