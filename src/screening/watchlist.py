@@ -417,21 +417,31 @@ def _parse_source(raw: object, index: int) -> Source:
     )
 
 
+def _top_level(document: object) -> tuple[dict[str, object], list[object], list[object]]:
+    """A decoded watchlist document as an object, and its raw sources and entries, once its
+    top level is checked (an object of the known fields, its lists lists).
+
+    Raises:
+        WatchlistError: the top level breaks the format.
+    """
+    if not isinstance(document, dict):
+        raise WatchlistError(f"A watchlist must be a JSON object, not {_json_type(document)}.")
+    _check_keys(document, _TOP_LEVEL_KEYS, "the watchlist")
+    raw_sources, raw_entries = document.get("sources", []), document["entries"]
+    if not isinstance(raw_sources, list):
+        raise WatchlistError(f"sources must be a list, not {_json_type(raw_sources)}.")
+    if not isinstance(raw_entries, list):
+        raise WatchlistError(f"entries must be a list, not {_json_type(raw_entries)}.")
+    return document, raw_sources, raw_entries
+
+
 def parse_watchlist(document: object, *, path: str | None = None) -> Watchlist:
     """Build a :class:`Watchlist` from a decoded JSON document.
 
     Raises:
         WatchlistError: the document breaks the format; the message says where.
     """
-    if not isinstance(document, dict):
-        raise WatchlistError(f"A watchlist must be a JSON object, not {_json_type(document)}.")
-    _check_keys(document, _TOP_LEVEL_KEYS, "the watchlist")
-    raw_sources = document.get("sources", [])
-    raw_entries = document["entries"]
-    if not isinstance(raw_sources, list):
-        raise WatchlistError(f"sources must be a list, not {_json_type(raw_sources)}.")
-    if not isinstance(raw_entries, list):
-        raise WatchlistError(f"entries must be a list, not {_json_type(raw_entries)}.")
+    document, raw_sources, raw_entries = _top_level(document)
     sources = tuple(_parse_source(raw, index) for index, raw in enumerate(raw_sources))
     seen_sources: set[str] = set()
     for index, source in enumerate(sources):
@@ -468,17 +478,10 @@ def watchlist_problems(path: str | os.PathLike[str], /) -> list[str]:
     except _DuplicateKeyError as error:
         return [f"{file}: an object repeats the key {error.args[0]!r}."]
     try:
-        if not isinstance(document, dict):
-            raise WatchlistError(f"A watchlist must be a JSON object, not {_json_type(document)}.")
-        _check_keys(document, _TOP_LEVEL_KEYS, "the watchlist")
+        document, raw_sources, raw_entries = _top_level(document)
         for key in ("name", "version"):
             _string(document, key, "the watchlist", required=True)
         _string(document, "title", "the watchlist", required=False)
-        raw_sources, raw_entries = document.get("sources", []), document["entries"]
-        if not isinstance(raw_sources, list):
-            raise WatchlistError(f"sources must be a list, not {_json_type(raw_sources)}.")
-        if not isinstance(raw_entries, list):
-            raise WatchlistError(f"entries must be a list, not {_json_type(raw_entries)}.")
     except WatchlistError as error:
         return [f"{file}:1:1: {error}"]
     places = _element_places(text)
