@@ -383,20 +383,13 @@ def align(
     )
     # A listed organization's name inside a longer one ("Deutsche Bank Trust Company" for
     # DEUTSCHE BANK) is another organization as often as the listed one: review at most.
+    unlinked = [index for index in unused if index not in linked]
     longer = (
-        tuple(
-            applicant.parts[index].text
-            for index in unused
-            if index not in linked and applicant.parts[index].named
-        )
-        if not person
-        else ()
+        ()
+        if person
+        else tuple(applicant.parts[index].text for index in unlinked if applicant.parts[index].named)
     )
-    other_form = (
-        _other_legal_form(applicant, listed, [index for index in unused if index not in linked], used_listed)
-        if not person
-        else ((), ())
-    )
+    other_form = _other_legal_form(applicant, listed, unlinked, used_listed) if not person else ((), ())
     decisive = (
         not all(other_form)
         and complete

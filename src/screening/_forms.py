@@ -562,6 +562,11 @@ def name_forms(name: str, *, person: bool = True) -> tuple[NameForm, ...]:
 _DOTTED_LETTERS = re.compile(r"(?<!\w)[^\W\d_](?:\.[^\W\d_])+\.?(?!\w)")
 
 
+def _undotted(name: str) -> str:
+    """The name with its letters written with dots written as one word ("T.M.G." as "TMG")."""
+    return _DOTTED_LETTERS.sub(lambda found: found.group().replace(".", ""), name)
+
+
 #: Letters an acronym has: fewer are too many organizations' initials.
 ACRONYM_LETTERS = range(3, 11)
 #: An applicant's name that may be an acronym: capital Latin letters, with dots or without
@@ -575,7 +580,7 @@ def organization_acronyms(name: str) -> frozenset[str]:
     not), of its words but articles, particles and conjunctions ("PFLP", Popular Front for the
     Liberation of Palestine; "NIOC", National Iranian Oil Company), and of its names alone,
     legal forms left out too. Only those of :data:`ACRONYM_LETTERS` letters."""
-    words = names.tokens(_DOTTED_LETTERS.sub(lambda found: found.group().replace(".", ""), name))
+    words = names.tokens(_undotted(name))
     found = {
         "".join(word[0] for word in names.tokens(name)),  # each dotted letter too: S.A. is "sa"
         "".join(word[0] for word in words),
@@ -606,7 +611,7 @@ def name_parts(name: str, *, person: bool = True) -> tuple[tuple[Part, ...], ...
         InvalidNameError: the name has nothing to compare.
     """
     if not person:
-        name = _DOTTED_LETTERS.sub(lambda found: found.group().replace(".", ""), name)
+        name = _undotted(name)
     whole = names.token_groups(name)
     without = _NICKNAME.sub(" ", name)
     found = []
