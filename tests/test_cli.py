@@ -122,7 +122,8 @@ def test_batch_error_rows_make_exit_2_when_nothing_worse(tmp_path: Path) -> None
 
 
 def test_batch_jsonl_input_with_bad_lines(tmp_path: Path) -> None:
-    """JSON Lines input: bad JSON, non-objects and unknown fields are error records."""
+    """JSON Lines input: bad JSON and non-objects are error records; a key that is no field
+    passes through, in the record's "input"."""
     path = tmp_path / "applicants.jsonl"
     path.write_text(
         '{"id": "a1", "name": "Kim Kwang Jin"}\n'
@@ -136,10 +137,10 @@ def test_batch_jsonl_input_with_bad_lines(tmp_path: Path) -> None:
     code, out, _ = run("batch", str(path))
     records = [json.loads(line) for line in out.splitlines()]
     assert [1, 2, 4, 5, 6] == [record["line"] for record in records]
-    assert ["match", "error", "error", "error", "match"] == [
+    assert ["match", "error", "error", "clear", "match"] == [
         record.get("decision", "error") for record in records
     ]
-    assert "a1" == records[0]["id"]
+    assert ("a1", {"mail": "x@y.z"}) == (records[0]["id"], records[3]["input"])
     assert EXIT_MATCH == code
 
 
@@ -168,11 +169,99 @@ def test_batch_csv_output_neutralizes_formulas(tmp_path: Path) -> None:
     )
 
 
-def test_batch_unknown_csv_column_is_refused(tmp_path: Path) -> None:
-    """A CSV header with an unknown column is refused before any row is read."""
-    code, _, err = run("batch", str(write_csv(tmp_path, "name,email\nKim,k@x.com\n")))
-    assert EXIT_USAGE == code
-    assert "unknown columns 'email'" in err
+def _csv_results(out: str) -> list[dict[str, str]]:
+    return list(csv.DictReader(io.StringIO(out)))
+
+
+def test_batch_passes_unknown_columns_through(tmp_path: Path) -> None:
+    """An HR export's other columns pass through unchanged, after the result columns; one named
+    as a result column is prefixed with input_."""
+    path = write_csv(
+        tmp_path, "employee_id,name,department,score\nE-1,Kim Kwang Jin,=Sales,7\nE-2,Wang Wei,,\n"
+    )
+    code, out, _ = run("batch", str(path), "--format", "csv")
+    header = out.splitlines()[0].split(",")
+    rows = _csv_results(out)
+    assert ["employee_id", "department", "input_score"] == header[-3:]
+    assert [("E-1", "=Sales", "7", "match"), ("E-2", "", "", "clear")] == [
+        (row["employee_id"], row["department"], row["input_score"], row["decision"]) for row in rows
+    ]
+    assert EXIT_MATCH == code
+    _, out, _ = run("batch", str(path))
+    assert {"employee_id": "E-1", "department": "=Sales", "score": "7"} == json.loads(out.splitlines()[0])[
+        "input"
+    ]
+
+
+def test_batch_columns_map_fields_to_an_exports_columns(tmp_path: Path) -> None:
+    """--columns names the columns that hold the fields; a list field may take several."""
+    path = write_csv(
+        tmp_path,
+        "staff_no,full_name,work_email,home_email\n7,Alex Morgan,alex@corp.example,alex@cloudfoxhub.com\n",
+    )
+    columns = "id=staff_no,name=full_name,emails=work_email,emails=home_email"
+    code, out, _ = run("batch", str(path), "--columns", columns)
+    record = json.loads(out)
+    assert (EXIT_MATCH, "7") == (code, record["id"])
+    assert ["alex@corp.example", "alex@cloudfoxhub.com"] == record["result"]["applicant"]["emails"]
+    assert "input" not in record
+    code, _, err = run("batch", str(path), "--columns", "name=fullname")
+    assert (EXIT_USAGE, True) == (code, "no column 'fullname'" in err)
+    code, _, err = run("batch", str(path), "--columns", "nom=full_name")
+    assert (EXIT_USAGE, True) == (code, "the field 'nom'" in err)
+    code, _, err = run("batch", str(path))
+    assert (EXIT_USAGE, True) == (code, "no 'name' column" in err)
+
+
+@pytest.mark.parametrize("delimiter", [";", "\t", "|"])
+def test_batch_delimiter_is_sniffed(tmp_path: Path, delimiter: str) -> None:
+    """Semicolon-, tab- and bar-separated exports are read as they are."""
+    text = delimiter.join(["name", "nationality", "note"]) + "\n"
+    text += delimiter.join(["Kim Kwang Jin", "Korea, North", '"a, b"']) + "\n"
+    code, out, _ = run("batch", str(write_csv(tmp_path, text)), "--format", "csv")
+    row = _csv_results(out)[0]
+    assert (EXIT_MATCH, "Kim Kwang Jin", "a, b") == (code, row["name"], row["note"])
+
+
+def test_batch_delimiter_option(tmp_path: Path) -> None:
+    """--delimiter overrides the sniffed one; a bad one is a usage error."""
+    path = write_csv(tmp_path, "name;id\nKim Kwang Jin;1\n")
+    _, out, _ = run("batch", str(path), "--format", "csv", "--delimiter", ";")
+    assert "1" == _csv_results(out)[0]["id"]
+    _, out, err = run("batch", str(path), "--delimiter", ",")
+    assert "no 'name' column" in err
+    code, _, err = run("batch", str(path), "--delimiter", ";;")
+    assert (EXIT_USAGE, True) == (code, "is not a delimiter" in err)
+
+
+def test_batch_date_format(tmp_path: Path) -> None:
+    """--date-format reads dates of birth as the export writes them; a date in another form is
+    that row's error."""
+    path = write_csv(tmp_path, "name,date_of_birth\nWang Wei,14/07/2002\nLi Na,2002-07-14\n")
+    _, out, _ = run("batch", str(path), "--date-format", "%d/%m/%Y")
+    records = [json.loads(line) for line in out.splitlines()]
+    assert "2002-07-14" == records[0]["result"]["applicant"]["date_of_birth"]
+    assert "does not have the date format '%d/%m/%Y'" in records[1]["error"]["message"]
+    _, out, _ = run("batch", str(path), "--date-format", "%m/%Y")
+    assert "error" in json.loads(out.splitlines()[0])
+
+
+def test_batch_output_dash_is_standard_output(tmp_path: Path) -> None:
+    """--output - writes to standard output, not to a file named '-'."""
+    path = write_csv(tmp_path, "name\nWang Wei\n")
+    code, out, _ = run("batch", str(path), "--output", "-")
+    assert (EXIT_CLEAR, "clear", False) == (code, json.loads(out)["decision"], Path("-").exists())
+    code, _, err = run("batch", str(path), "--output", "-", "--resume")
+    assert (EXIT_USAGE, True) == (code, "not standard output" in err)
+
+
+def test_batch_jsonl_to_csv_keeps_other_keys_as_json(tmp_path: Path) -> None:
+    """JSON Lines input with CSV output: the keys that are no field are one JSON cell."""
+    path = tmp_path / "in.jsonl"
+    path.write_text('{"name": "Wang Wei", "team": ["a", "b"]}\n{"name": "Li Na"}\n', encoding="utf-8")
+    _, out, _ = run("batch", str(path), "--format", "csv")
+    rows = _csv_results(out)
+    assert [{"team": ["a", "b"]}, ""] == [json.loads(rows[0]["input"]), rows[1]["input"]]
 
 
 def test_batch_missing_file(tmp_path: Path) -> None:

@@ -6,8 +6,7 @@ import io
 
 import pytest
 
-from screening._rows import MAX_JSON_DEPTH, MAX_LINE_BYTES, csv_rows, jsonl_rows
-from screening.cli import _SEQUENCE_COLUMNS, CSV_COLUMNS
+from screening._rows import MAX_JSON_DEPTH, MAX_LINE_BYTES, csv_table, jsonl_rows
 from screening.exceptions import InputFileError
 
 
@@ -15,7 +14,7 @@ def _csv(data: bytes) -> list[tuple[int, str, str]]:
     """Each row as (line, name or '', error or '')."""
     return [
         (row.line, str((row.fields or {}).get("name", "")), str(row.error or ""))
-        for row in csv_rows(io.BytesIO(data), CSV_COLUMNS, _SEQUENCE_COLUMNS)
+        for row in csv_table(io.BytesIO(data)).rows
     ]
 
 

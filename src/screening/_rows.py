@@ -7,7 +7,8 @@ A batch file is read line by line, in bounded memory, and a bad line never ends 
 * a line longer than :data:`MAX_LINE_BYTES` is an error row, and is skipped without being held
   in memory;
 * **CSV** (RFC 4180): the header must name each column once (a repeated column would screen
-  its last cell only, so the file is refused). A quoted cell may hold line breaks; a quote
+  its last cell only, so the file is refused). The delimiter is a comma, semicolon, tab or
+  bar, told from the header line unless given. A quoted cell may hold line breaks; a quote
   left open is an error row at the line it opens on once :data:`MAX_RECORD_CHARS` have been
   read or the file ends, and reading goes on at the next line, so it cannot swallow the rows
   after it. A row that the csv module cannot read (text after a closing quote, a cell over its
@@ -23,6 +24,7 @@ from __future__ import annotations
 
 import codecs
 import csv
+import itertools
 import json
 from collections import deque
 from collections.abc import Iterator
@@ -37,8 +39,9 @@ __all__ = [
     "MAX_JSON_DEPTH",
     "MAX_LINE_BYTES",
     "MAX_RECORD_CHARS",
+    "CsvTable",
     "Row",
-    "csv_rows",
+    "csv_table",
     "jsonl_rows",
     "numbered_lines",
 ]
@@ -109,7 +112,7 @@ def numbered_lines(stream: IO[bytes] | IO[str]) -> Iterator[_Line]:
         yield _Line(number, text)
 
 
-def _open_quote(text: str, quoted: bool) -> bool:
+def _open_quote(text: str, quoted: bool, delimiter: str) -> bool:
     """Tell whether a CSV quote is still open at the end of ``text``, given whether one was
     open at its start: a quote opens a quoted cell only at the start of a cell (RFC 4180)."""
     if '"' not in text:
@@ -126,7 +129,7 @@ def _open_quote(text: str, quoted: bool) -> bool:
                     quoted = False
         elif char == '"' and at_start:
             quoted = True
-        at_start = char == "," if not quoted else False
+        at_start = char == delimiter if not quoted else False
         index += 1
     return quoted
 
@@ -134,7 +137,7 @@ def _open_quote(text: str, quoted: bool) -> bool:
 _Records = Iterator[tuple[int, list[str], InputFileError | None]]
 
 
-def _records(lines: Iterator[_Line]) -> _Records:
+def _records(lines: Iterator[_Line], delimiter: str) -> _Records:
     """The CSV records of the lines: the line each starts on, its lines, or its error."""
     pushed_back: deque[_Line] = deque()
     record: list[_Line] = []
@@ -144,7 +147,7 @@ def _records(lines: Iterator[_Line]) -> _Records:
         if line is not None and line.error is None:
             record.append(line)
             size += len(line.text)
-            quoted = _open_quote(line.text, quoted)
+            quoted = _open_quote(line.text, quoted, delimiter)
             if not quoted:
                 yield record[0].number, [item.text for item in record], None
                 record, size = [], 0
@@ -169,16 +172,57 @@ def _records(lines: Iterator[_Line]) -> _Records:
         record, quoted, size = [], False, 0
 
 
-def csv_rows(stream: IO[bytes] | IO[str], columns: tuple[str, ...], lists: frozenset[str]) -> Iterator[Row]:
-    """The rows of a CSV file whose header names some of ``columns`` (and ``name``); the
-    cells of the ``lists`` columns are split at ``;``.
+#: The delimiters a CSV file is sniffed for, in the order a tie is settled.
+DELIMITERS = (",", ";", "\t", "|")
+
+
+def _sniffed(header: str) -> str:
+    """The delimiter of a CSV file, told from its header line: the one of :data:`DELIMITERS`
+    found most often outside quotes (a comma when none is)."""
+    outside, quoted = [], False
+    for char in header:
+        if char == '"':
+            quoted = not quoted
+        elif not quoted:
+            outside.append(char)
+    counts = [(sum(1 for char in outside if char == delimiter), delimiter) for delimiter in DELIMITERS]
+    best = max(counts, key=lambda item: item[0])
+    return best[1] if best[0] else ","
+
+
+@attrs.frozen
+class CsvTable:
+    """A CSV file being read: its header, its delimiter, and its rows (read as iterated)."""
+
+    header: tuple[str, ...]
+    delimiter: str
+    rows: Iterator[Row]
+
+
+def csv_table(stream: IO[bytes] | IO[str], *, delimiter: str | None = None) -> CsvTable:
+    """Read a CSV file's header now and its rows as they are asked for. Each row's fields are
+    its cells by column, as written (a row with fewer cells than the header has empty ones).
+
+    Args:
+        delimiter: the cell separator; None sniffs it from the header line (see :func:`_sniffed`).
 
     Raises:
-        InputFileError: the header is missing, unreadable, repeats a column or names one
-            that is not in ``columns``.
+        InputFileError: the header is missing, unreadable or repeats a column.
     """
-    records = _records(numbered_lines(stream))
-    header = _header(records, columns)
+    lines = numbered_lines(stream)
+    ahead: list[_Line] = []
+    for line in lines:
+        ahead.append(line)
+        if line.error is not None or line.text.strip():
+            break
+    if delimiter is None:
+        delimiter = _sniffed(ahead[-1].text) if ahead and ahead[-1].error is None else ","
+    records = _records(itertools.chain(ahead, lines), delimiter)
+    header = _header(records, delimiter)
+    return CsvTable(tuple(header), delimiter, _csv_rows(records, header, delimiter))
+
+
+def _csv_rows(records: _Records, header: list[str], delimiter: str) -> Iterator[Row]:
     number = 0
     for line, texts, error in records:
         if error is None and not "".join(texts).strip():
@@ -188,7 +232,7 @@ def csv_rows(stream: IO[bytes] | IO[str], columns: tuple[str, ...], lists: froze
             yield Row(number, line, None, error)
             continue
         try:
-            cells = next(csv.reader(texts, strict=True))
+            cells = next(csv.reader(texts, strict=True, delimiter=delimiter))
         except csv.Error as unreadable:
             yield Row(number, line, None, InputFileError(f"Line {line} cannot be read as CSV: {unreadable}."))
             continue
@@ -200,27 +244,18 @@ def csv_rows(stream: IO[bytes] | IO[str], columns: tuple[str, ...], lists: froze
                 InputFileError(f"Row {number} has more cells than the header has columns."),
             )
             continue
-        fields: dict[str, object] = {}
-        for column, cell in zip(header, cells, strict=False):
-            cell = cell.strip()
-            if column in lists:
-                fields[column] = [part.strip() for part in cell.split(";") if part.strip()]
-            elif cell:
-                fields[column] = cell
-        yield Row(number, line, fields, None)
+        cells += [""] * (len(header) - len(cells))
+        yield Row(number, line, dict(zip(header, cells, strict=True)), None)
 
 
-def _header(
-    records: Iterator[tuple[int, list[str], InputFileError | None]], columns: tuple[str, ...]
-) -> list[str]:
-    expected = f"the columns are {', '.join(columns)} ('name' is required)"
+def _header(records: _Records, delimiter: str) -> list[str]:
     for line, texts, error in records:
         if error is not None:
             raise InputFileError(f"The CSV header cannot be read: {error}")
         if not "".join(texts).strip():
             continue
         try:
-            header = next(csv.reader(texts, strict=True))
+            header = next(csv.reader(texts, strict=True, delimiter=delimiter))
         except csv.Error as unreadable:
             raise InputFileError(
                 f"The CSV header on line {line} cannot be read: {unreadable}."
@@ -232,12 +267,8 @@ def _header(
                 f"The CSV header names {', '.join(map(repr, repeated))} more than once; each column may"
                 " appear once, or all but its last cell would go unscreened."
             )
-        unknown = [column for column in header if column not in columns]
-        if unknown or "name" not in header:
-            problem = f"unknown columns {', '.join(map(repr, unknown))}" if unknown else "no 'name' column"
-            raise InputFileError(f"The CSV header has {problem}; {expected}.")
         return header
-    raise InputFileError("The CSV file is empty; it needs a header row with at least 'name'.")
+    raise InputFileError("The CSV file is empty; it needs a header row with at least a name column.")
 
 
 class _RowProblemError(ValueError):

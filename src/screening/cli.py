@@ -6,7 +6,8 @@ Commands::
                     [--country CC] [--nationality CC] [--date-of-birth D]
                     [--watchlist PATH] [--json]
     screening batch FILE [--watchlist PATH] [--output OUT [--resume]] [--format jsonl|csv]
-                    [--input-format csv|jsonl] [--jobs N] [--quiet]
+                    [--input-format csv|jsonl] [--columns FIELD=COLUMN,..] [--delimiter C]
+                    [--date-format F] [--jobs N] [--quiet]
     screening watchlist show [PATH] [--json]
     screening watchlist validate PATH
     screening watchlist import ofac DIR --output OUT [--alt PATH] [--comments PATH] [--list-version V]
@@ -62,6 +63,7 @@ import argparse
 import contextlib
 import csv
 import datetime
+import functools
 import gc
 import io
 import itertools
@@ -80,8 +82,9 @@ from typing import IO
 
 import attrs
 
+from screening._fields import FIELDS, ColumnMap, split_record
 from screening._printable import printable, printable_json
-from screening._rows import Row, csv_rows, jsonl_rows
+from screening._rows import Row, csv_table, jsonl_rows
 from screening._sinks import PARTIAL_SUFFIX, LineFile, rows_done
 from screening._storage import index_cache_path, needs_index_build
 from screening._version import __version__
@@ -115,20 +118,9 @@ EXIT_INTERRUPTED = 130
 
 _DECISION_EXIT = {Decision.CLEAR: EXIT_CLEAR, Decision.REVIEW: EXIT_REVIEW, Decision.MATCH: EXIT_MATCH}
 
-#: Columns a CSV batch file may have; several values in one cell are joined with ';'.
-CSV_COLUMNS = (
-    "id",
-    "name",
-    "aliases",
-    "emails",
-    "phones",
-    "websites",
-    "accounts",
-    "country",
-    "date_of_birth",
-    "nationality",
-)
-_SEQUENCE_COLUMNS = frozenset({"aliases", "emails", "phones", "websites", "accounts"})
+#: Columns a batch file's rows are screened by (see :mod:`screening._fields`); other columns
+#: pass through to the output.
+CSV_COLUMNS = FIELDS
 #: Columns of the CSV output format.
 CSV_OUTPUT_COLUMNS = (
     "row",
@@ -200,7 +192,7 @@ def _parser() -> argparse.ArgumentParser:
 
     batch = commands.add_parser("batch", help="screen every row of a CSV or JSON Lines file")
     batch.add_argument("file", metavar="FILE", help="CSV or JSON Lines input; '-' reads standard input")
-    batch.add_argument("--output", metavar="OUT", help="write results here (default: standard output)")
+    batch.add_argument("--output", metavar="OUT", help="write results here ('-' or none: standard output)")
     batch.add_argument("--format", choices=("jsonl", "csv"), default="jsonl", help="output format")
     batch.add_argument(
         "--input-format",
@@ -211,6 +203,24 @@ def _parser() -> argparse.ArgumentParser:
         "--jobs", type=int, default=1, metavar="N", help="screen in N processes (0: one per core; default 1)"
     )
     batch.add_argument("--quiet", action="store_true", help="no progress line, even on a terminal")
+    batch.add_argument(
+        "--columns",
+        metavar="FIELD=COLUMN,..",
+        help="the input's columns that hold the applicant's fields (name=full_name,emails=work_email;"
+        " repeat a list field for several columns); the other columns pass through to the output",
+    )
+    batch.add_argument(
+        "--delimiter",
+        type=_delimiter,
+        metavar="CHAR",
+        help="CSV input's cell separator: one character, or 'tab' (default: told from the header line:"
+        " comma, semicolon, tab or bar)",
+    )
+    batch.add_argument(
+        "--date-format",
+        metavar="FORMAT",
+        help="how dates of birth are written, in strftime codes (%%d/%%m/%%Y; default: YYYY-MM-DD)",
+    )
     batch.add_argument(
         "--resume",
         action="store_true",
@@ -300,6 +310,14 @@ def _parser() -> argparse.ArgumentParser:
     )
     changes.add_argument("--json", action="store_true", help="print what changed as JSON")
     return parser
+
+
+def _delimiter(text: str) -> str:
+    """A CSV delimiter option: one character; 'tab' or '\\t' for a tab."""
+    delimiter = "\t" if text in {"tab", "\\t"} else text
+    if len(delimiter) != 1 or delimiter in {'"', "\n", "\r"}:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a delimiter: give one character, or 'tab'.")
+    return delimiter
 
 
 def _screener(args: argparse.Namespace, *, jobs: int = 1) -> Screener:
@@ -411,14 +429,46 @@ def _check(args: argparse.Namespace, out: IO[str]) -> int:
     return _DECISION_EXIT[result.decision]
 
 
+@attrs.frozen
+class _Reading:
+    """How a batch reads its rows and writes them: which columns hold the applicant's fields
+    and the dates' format (see :mod:`screening._fields`), the input's other columns, which pass
+    through to the output (CSV input: by name, after the result columns, a name that is a
+    result column's prefixed with ``input_``; JSON Lines input: as one JSON object, the
+    record's ``input`` key or the CSV output's ``input`` column), and the CSV output's columns."""
+
+    columns: ColumnMap = attrs.field(factory=ColumnMap)
+    date_format: str | None = None
+    #: CSV input: each passed-through column and its output name; None for JSON Lines input.
+    passed: tuple[tuple[str, str], ...] | None = None
+
+    @property
+    def output_columns(self) -> tuple[str, ...]:
+        extra = ("input",) if self.passed is None else tuple(name for _, name in self.passed)
+        return CSV_OUTPUT_COLUMNS + extra
+
+    def for_header(self, header: Sequence[str]) -> _Reading:
+        """The reading of a CSV file with this header.
+
+        Raises:
+            InputFileError: the header lacks the name's column or a mapped one.
+        """
+        self.columns.check_header(header)
+        used = self.columns.used(header)
+        taken = set(CSV_OUTPUT_COLUMNS)
+        passed = []
+        for column in header:
+            if column in used:
+                continue
+            name = column
+            while name in taken:
+                name = "input_" + name
+            taken.add(name)
+            passed.append((column, name))
+        return attrs.evolve(self, passed=tuple(passed))
+
+
 def _applicant(fields: dict[str, object]) -> Applicant:
-    unknown = [key for key in fields if key not in CSV_COLUMNS]
-    if unknown:
-        raise InputFileError(
-            f"Unknown fields {', '.join(map(repr, unknown))}; the fields are {', '.join(CSV_COLUMNS)}."
-        )
-    if "name" not in fields:
-        raise InputFileError("The row has no name.")
     options = {key: value for key, value in fields.items() if key != "id"}
     return Applicant(**options)  # type: ignore[arg-type]
 
@@ -430,28 +480,42 @@ def _neutralized(value: object) -> object:
     return value
 
 
-def _record(row: Row, result: ScreeningResult | None, error: Exception | None) -> dict[str, object]:
+@attrs.frozen
+class _Screened:
+    """A batch row screened: its applicant fields and passed-through columns (as far as they
+    could be read), and its result or error."""
+
+    fields: dict[str, object]
+    passed: dict[str, object]
+    result: ScreeningResult | None
+    error: Exception | None
+
+
+def _record(row: Row, screened: _Screened) -> dict[str, object]:
     record: dict[str, object] = {"row": row.number, "line": row.line}
-    if row.fields is not None and "id" in row.fields:
-        record["id"] = row.fields["id"]
-    if result is not None:
-        record["decision"] = result.decision.value
-        record["result"] = result.to_dict()
+    if "id" in screened.fields:
+        record["id"] = screened.fields["id"]
+    if screened.passed:
+        record["input"] = screened.passed
+    if screened.result is not None:
+        record["decision"] = screened.result.decision.value
+        record["result"] = screened.result.to_dict()
     else:
+        error = screened.error
         assert error is not None
         message = str(error) if isinstance(error, ScreeningError) else f"{error} (a bug: please report it)"
         record["error"] = {"type": type(error).__name__, "message": message}
     return record
 
 
-def _csv_cells(row: Row, result: ScreeningResult | None, error: Exception | None) -> dict[str, object]:
-    fields = row.fields or {}
+def _csv_cells(row: Row, screened: _Screened, reading: _Reading) -> dict[str, object]:
     cells: dict[str, object] = {
         "row": row.number,
         "line": row.line,
-        "id": fields.get("id", ""),
-        "name": fields.get("name", ""),
+        "id": screened.fields.get("id", ""),
+        "name": screened.fields.get("name", ""),
     }
+    result = screened.result
     if result is not None:
         top = result.hits[0] if result.hits else None
         cells.update(
@@ -464,23 +528,38 @@ def _csv_cells(row: Row, result: ScreeningResult | None, error: Exception | None
             problems="; ".join(f"{p.field}: {p.reason}" for p in result.problems),
         )
     else:
-        cells["error"] = str(error)
-    return {key: _neutralized(printable(value)) for key, value in cells.items()}
+        cells["error"] = str(screened.error)
+    cells = {key: _neutralized(printable(value)) for key, value in cells.items()}
+    if reading.passed is None:
+        if screened.passed:
+            cells["input"] = _neutralized(printable_json(screened.passed))
+    else:
+        # Passed through unchanged: neither escaped nor neutralized, as the input had them.
+        cells.update((name, screened.passed.get(column, "")) for column, name in reading.passed)
+    return cells
 
 
-def _screen_row(screener: Screener, row: Row) -> tuple[ScreeningResult | None, Exception | None]:
+def _screen_row(screener: Screener, row: Row, reading: _Reading) -> _Screened:
     """Screen one row; a row that cannot be screened yields its error instead, whatever it is:
     one row never ends a batch."""
     if row.error is not None or row.fields is None:
-        return None, row.error or InputFileError(f"Row {row.number} is empty.")
+        return _Screened({}, {}, None, row.error or InputFileError(f"Row {row.number} is empty."))
+    fields: dict[str, object] = {}
+    passed = {
+        column: value
+        for column, value in row.fields.items()
+        if column not in reading.columns.used(row.fields)
+    }
     try:
-        return screener.screen(_applicant(row.fields)), None
+        fields, passed = split_record(row.fields, reading.columns, date_format=reading.date_format)
+        return _Screened(fields, passed, screener.screen(_applicant(fields)), None)
     except ScreeningError as rejected:
-        return None, rejected
+        return _Screened(fields, passed, None, rejected)
     except TypeError as rejected:
-        return None, InputFileError(f"Row {row.number} has a value of the wrong type: {rejected}")
+        problem = InputFileError(f"Row {row.number} has a value of the wrong type: {rejected}")
+        return _Screened(fields, passed, None, problem)
     except Exception as failed:  # noqa: BLE001 - a bug in one row must not lose the others
-        return None, failed
+        return _Screened(fields, passed, None, failed)
 
 
 def _allow_list_key() -> bytes | None:
@@ -529,26 +608,19 @@ class _RowOutcome:
     audit: dict[str, object] | None
 
 
-def _outcome(row: Row, *, as_csv: bool, screener: Screener | None = None) -> _RowOutcome:
+def _outcome(row: Row, *, as_csv: bool, reading: _Reading, screener: Screener | None = None) -> _RowOutcome:
     chosen = screener or _WORKER_SCREENER
     assert chosen is not None
-    result, problem = _screen_row(chosen, row)
+    screened = _screen_row(chosen, row, reading)
+    result = screened.result
     if result is not None:
         code = _DECISION_EXIT[result.decision]
     else:
-        code = EXIT_USAGE if isinstance(problem, ScreeningError) else EXIT_ERROR
+        code = EXIT_USAGE if isinstance(screened.error, ScreeningError) else EXIT_ERROR
     audit = result.to_dict() if result is not None else None
     if as_csv:
-        return _RowOutcome(code, None, _csv_cells(row, result, problem), audit)
-    return _RowOutcome(code, printable_json(_record(row, result, problem)) + "\n", None, audit)
-
-
-def _csv_outcome(row: Row) -> _RowOutcome:
-    return _outcome(row, as_csv=True)
-
-
-def _jsonl_outcome(row: Row) -> _RowOutcome:
-    return _outcome(row, as_csv=False)
+        return _RowOutcome(code, None, _csv_cells(row, screened, reading), audit)
+    return _RowOutcome(code, printable_json(_record(row, screened)) + "\n", None, audit)
 
 
 class _Progress:
@@ -574,15 +646,17 @@ class _Progress:
             self._stream.flush()
 
 
-def _outcomes(rows: Iterator[Row], screener: Screener, *, as_csv: bool, jobs: int) -> Iterator[_RowOutcome]:
+def _outcomes(
+    rows: Iterator[Row], screener: Screener, *, as_csv: bool, reading: _Reading, jobs: int
+) -> Iterator[_RowOutcome]:
     """Each row's outcome, in input order, screened in ``jobs`` processes."""
     if jobs <= 1 or "fork" not in multiprocessing.get_all_start_methods():
         for row in rows:
-            yield _outcome(row, as_csv=as_csv, screener=screener)
+            yield _outcome(row, as_csv=as_csv, reading=reading, screener=screener)
         return
     global _WORKER_SCREENER
     _WORKER_SCREENER = screener  # the forked workers inherit the prepared lists
-    work = _csv_outcome if as_csv else _jsonl_outcome
+    work = functools.partial(_outcome, as_csv=as_csv, reading=reading)
     # An executor, not a Pool: a worker that dies (killed by a signal or for memory) breaks
     # the executor (BrokenProcessPool), where a Pool would wait for its rows forever.
     context = multiprocessing.get_context("fork")
@@ -652,6 +726,10 @@ def _binary_input(path: str) -> IO[bytes] | IO[str]:
 
 
 def _batch(args: argparse.Namespace, out: IO[str], err: IO[str]) -> int:
+    if args.output == "-":
+        if args.resume:
+            raise OutputFileError("--resume continues the results of an --output file, not standard output.")
+        args.output = None  # standard output, as with no --output
     _check_paths(args)
     if args.resume and not args.output:
         raise OutputFileError("--resume continues the results of an --output file; name it with --output.")
@@ -687,22 +765,30 @@ def _batch(args: argparse.Namespace, out: IO[str], err: IO[str]) -> int:
             stack.callback(sink.close)
         audit = _AuditLog(args.audit_log)
         stack.callback(audit.close)
-        rows = (
-            csv_rows(source, CSV_COLUMNS, _SEQUENCE_COLUMNS) if input_format == "csv" else jsonl_rows(source)
+        reading = _Reading(
+            ColumnMap.parse(args.columns) if args.columns else ColumnMap(), date_format=args.date_format
         )
+        if input_format == "csv":
+            table = csv_table(source, delimiter=args.delimiter)
+            reading = reading.for_header(table.header)
+            rows = table.rows
+        else:
+            rows = jsonl_rows(source)
         emit = sink.write if sink is not None else out.write
         if as_csv and not header_written:
-            emit(_csv_line(dict(zip(CSV_OUTPUT_COLUMNS, CSV_OUTPUT_COLUMNS, strict=True))))
+            emit(_csv_line(dict(zip(reading.output_columns, reading.output_columns, strict=True)), reading))
         progress = _Progress(err, enabled=not args.quiet)
         stack.callback(progress.close)
         pending = (row for row in rows if row.number > done)
         with _StopRequest() as stop:
             try:
-                for outcome in _outcomes(pending, screener, as_csv=as_csv, jobs=jobs):
+                for outcome in _outcomes(pending, screener, as_csv=as_csv, reading=reading, jobs=jobs):
                     worst = max(worst, outcome.code)
                     if outcome.audit is not None:
                         audit.write_record(outcome.audit, command="batch", row=done + progress.rows + 1)
-                    emit(_csv_line(outcome.cells) if outcome.cells is not None else outcome.line or "")
+                    emit(
+                        _csv_line(outcome.cells, reading) if outcome.cells is not None else outcome.line or ""
+                    )
                     progress.advance()
                     if stop.signal is not None:
                         return _stopped(args, err, f"stopped by {stop.signal}", done + progress.rows)
@@ -743,9 +829,9 @@ def _stopped(args: argparse.Namespace, err: IO[str], why: str, rows: int) -> int
     return EXIT_STOPPED
 
 
-def _csv_line(cells: dict[str, object]) -> str:
+def _csv_line(cells: dict[str, object], reading: _Reading) -> str:
     line = io.StringIO()
-    csv.DictWriter(line, fieldnames=CSV_OUTPUT_COLUMNS).writerow(cells)
+    csv.DictWriter(line, fieldnames=reading.output_columns).writerow(cells)
     return line.getvalue()
 
 
