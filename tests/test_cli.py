@@ -5,17 +5,14 @@ from __future__ import annotations
 import csv
 import io
 import json
-import os
 import subprocess
 import sys
-from collections.abc import Sequence
 from pathlib import Path
 
 import pytest
 
 import screening
 from screening import _storage
-from screening._index import ListedValue, NameIndex
 from screening.cli import EXIT_CLEAR, EXIT_ERROR, EXIT_MATCH, EXIT_REVIEW, EXIT_USAGE, main
 from screening.watchlist import bundled_watchlist_path
 
@@ -375,36 +372,21 @@ def test_batch_with_two_jobs_keeps_order_and_rows(tmp_path: Path) -> None:
     assert (EXIT_MATCH, 200) == (parallel[0], len(parallel[1].splitlines()))
 
 
-def test_batch_with_jobs_builds_the_name_index_apart(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """With --jobs, a list's name index that is not saved yet is built and saved first (in a
-    child process, whose memory the workers do not inherit), then read back; the records are
-    those of one process."""
-    monkeypatch.setattr(_storage, "CACHE_MIN_NAMES", 0)
-    monkeypatch.setenv(_storage.CACHE_FOLDER_VARIABLE, str(tmp_path / "cache"))
+def test_batch_with_jobs_screens_against_a_list_file(tmp_path: Path) -> None:
+    """With --jobs, workers (spawned) screen against a list file as one process does."""
     sample = Path(__file__).parent / "data" / "ofac_sample"
     listed = tmp_path / "ofac.json"
-    run("watchlist", "import", "ofac", str(sample), "--output", str(listed), "--no-index")
-    watchlist = screening.load_watchlist(listed)
-    assert _storage.needs_index_build(watchlist)
-    builders = tmp_path / "builders"
-    build = NameIndex.build
-
-    def recorded(cls: type[NameIndex], values: Sequence[ListedValue]) -> NameIndex:
-        with builders.open("a", encoding="utf-8") as stream:
-            stream.write(f"{os.getpid()}\n")
-        return build(values)
-
-    monkeypatch.setattr(NameIndex, "build", classmethod(recorded))
-    names = ["KIM, Jong Un", "Wang Wei", "Mohammed Ali"] * 10
-    path = write_csv(tmp_path, "name\n" + "\n".join(names) + "\n")
-    parallel = run("batch", str(path), "--watchlist", str(listed), "--jobs", "2")
-    assert listed.with_name("ofac.json.index").exists()
-    assert not _storage.needs_index_build(watchlist)
-    built_by = builders.read_text(encoding="utf-8").split()
-    assert len(built_by) == 1  # once,
-    assert built_by[0] != str(os.getpid())  # by a child process
-    serial = run("batch", str(path), "--watchlist", str(listed))
-    assert serial[1] == parallel[1]
+    run("watchlist", "import", "ofac", str(sample), "--output", str(listed))
+    names = ["KIM, Jong Un", "Wang Wei", "Mohammed Ali"] * 30
+    path = write_csv(
+        tmp_path, "name,team\n" + "\n".join(f"{name},t{n}" for n, name in enumerate(names)) + "\n"
+    )
+    parallel = run("batch", str(path), "--watchlist", str(listed), "--jobs", "2", "--format", "csv")
+    serial = run("batch", str(path), "--watchlist", str(listed), "--format", "csv")
+    assert serial == parallel
+    assert 91 == len(parallel[1].splitlines())
+    code, _, err = run("batch", str(path), "--jobs", "-1")
+    assert (EXIT_USAGE, True) == (code, "jobs must be a whole number" in err)
 
 
 def test_watchlist_import_saves_the_name_index(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -22,11 +22,14 @@ import functools
 import hashlib
 import hmac
 import json
+import logging
 import os
 import re
 import secrets
+import shutil
 import stat
 import sys
+import time
 from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, BinaryIO, Protocol
@@ -46,14 +49,19 @@ __all__ = [
     "cache_folder",
     "code_fingerprint",
     "index_cache_path",
+    "install",
     "listed_values",
     "load",
     "name_index",
     "needs_index_build",
     "save",
     "saved_for",
+    "saved_index_path",
+    "share",
     "written_here",
 ]
+
+_logger = logging.getLogger(__name__)
 
 #: Lists with fewer listed names than this build their index faster than they would read it.
 CACHE_MIN_NAMES = 1000
@@ -98,7 +106,8 @@ def listed_values(watchlist: Watchlist) -> list[ListedValue]:
 def name_index(watchlist: Watchlist, *, cache: bool) -> NameIndex:
     """The list's name index: read when one saved for this list and library code is found
     (with ``cache``); else built, and saved beside the list file, or in the cache folder when
-    the list has no file or its folder cannot be written."""
+    the list has no file or its folder cannot be written. A build is logged, once per list in
+    a process, with the reason no saved index was read (see :func:`_log_build`)."""
     values = listed_values(watchlist)
     if not cache or len(values) < CACHE_MIN_NAMES:
         return NameIndex.build(values)
@@ -111,7 +120,10 @@ def name_index(watchlist: Watchlist, *, cache: bool) -> NameIndex:
                 with contextlib.suppress(OSError):
                     os.utime(path)  # recently used: kept when the folder is pruned
             return index
+    reasons = [_unusable(path, watchlist.checksum, len(values)) for path in places]
+    started = time.perf_counter()
     index = NameIndex.build(values)
+    saved: Path | None = None
     for path in places:
         try:
             if path == in_folder:
@@ -121,13 +133,135 @@ def name_index(watchlist: Watchlist, *, cache: bool) -> NameIndex:
             continue  # a read-only folder only costs the next build
         if path == in_folder:
             _prune(path.parent)
+        saved = path
         break
+    _log_build(watchlist, len(values), time.perf_counter() - started, reasons, saved)
     return index
+
+
+#: Whether a missing saved index is a surprise worth a warning: set in the worker processes of
+#: :meth:`screening.Screener.screen_many` and :mod:`screening.spark`, whose parent saved one.
+expect_saved = False
+#: The lists (by checksum) whose index build this process has logged.
+_logged: set[str] = set()
+
+
+def _log_build(
+    watchlist: Watchlist, values: int, seconds: float, reasons: list[str | None], saved: Path | None
+) -> None:
+    """Log a name index build, once per list in a process: at WARNING when a saved index was
+    found but could not be used (another library build, another list version, damaged) or
+    one was expected (a worker), else at INFO; never with applicant data."""
+    if watchlist.checksum in _logged:
+        return
+    _logged.add(watchlist.checksum)
+    found = [reason for reason in reasons if reason is not None]
+    why = "; ".join(found) if found else "no index was saved for it"
+    if not reasons:
+        why = "there is no folder to save an index in (no list file and no cache folder)"
+    where = f"; saved to {saved}" if saved else "; it could not be saved, so it will be built again"
+    level = logging.WARNING if found or expect_saved or not reasons else logging.INFO
+    _logger.log(
+        level,
+        "Built the name index of the list %s version %s (%s names) in %.1f s: %s%s.",
+        watchlist.name,
+        watchlist.version,
+        f"{values:,}",
+        seconds,
+        why,
+        where,
+    )
+
+
+def _unusable(path: Path, checksum: str, values: int) -> str | None:
+    """Why the index saved at ``path`` cannot be read for this list; None when there is none."""
+    try:
+        with _open_regular(path) as stream:
+            header = json.loads(stream.readline(_HEADER_SIZE + 1))
+    except FileNotFoundError:
+        return None
+    except (OSError, ValueError):
+        return f"the index at {path} cannot be read"
+    if not isinstance(header, dict):
+        return f"the file at {path} is no saved index"
+    if header.get("library") != code_fingerprint() or header.get("format") != _FORMAT:
+        return (
+            f"the index at {path} was saved by another build of screening"
+            f" ({header.get('library')}; this one is {code_fingerprint()})"
+        )
+    if header.get("checksum") != checksum or header.get("values") != values:
+        return f"the index at {path} was saved for another version of the list"
+    if header.get("byteorder") != sys.byteorder:
+        return f"the index at {path} was saved on a machine of another byte order"
+    return f"the index at {path} is damaged"
+
+
+def share(watchlist: Watchlist) -> Path | None:
+    """Make sure the list's name index is saved in the cache folder, where a process that has
+    the list without its file (unpickled in a worker) finds it by the list's checksum: copied
+    from beside the list file, or built and saved. Returns the saved file; None for a list too
+    small to save an index for, or when the cache folder cannot be written (the workers then
+    build their own, which they log)."""
+    values = len(listed_values(watchlist))
+    target = _folder_cache_path(watchlist)
+    if target is None or values < CACHE_MIN_NAMES:
+        return None
+    if not saved_for(target, watchlist.checksum, values):
+        if not any(saved_for(path, watchlist.checksum, values) for path in _index_places(watchlist)):
+            name_index(watchlist, cache=True)  # built and saved, beside the file or in the folder
+        source = next(
+            (path for path in _index_places(watchlist) if saved_for(path, watchlist.checksum, values)), None
+        )
+        if source is None:
+            return None
+        if source != target:
+            try:
+                with _open_regular(source) as stream:
+                    install(watchlist.checksum, stream)
+            except OSError:
+                return None
+    with contextlib.suppress(OSError):
+        os.utime(target)
+    return target
+
+
+def install(checksum: str, stream: BinaryIO) -> Path | None:
+    """Save an index file's bytes, read from ``stream``, in the cache folder under the list's
+    checksum (atomically), where :func:`name_index` finds it; it is checked there as any saved
+    index is when read. Returns the path; None when there is no cache folder.
+
+    Raises:
+        OSError: the folder or file cannot be written.
+    """
+    folder = cache_folder()
+    if folder is None:
+        return None
+    folder.mkdir(parents=True, exist_ok=True)
+    target = folder / f"{checksum.removeprefix('sha256:')}{CACHE_SUFFIX}"
+    temporary = target.with_name(f".{target.name}.{os.getpid()}.{secrets.token_hex(8)}.tmp")
+    descriptor = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL | _NO_FOLLOW, 0o644)
+    try:
+        with os.fdopen(descriptor, "wb") as raw:
+            shutil.copyfileobj(stream, raw, 1 << 20)
+        os.replace(temporary, target)
+    finally:
+        temporary.unlink(missing_ok=True)
+    _prune(folder)
+    return target
 
 
 def index_cache_path(watchlist: Watchlist) -> Path | None:
     """Where the name index of a list loaded from a file is saved: beside the file."""
     return None if watchlist.path is None else Path(watchlist.path + CACHE_SUFFIX)
+
+
+def saved_index_path(watchlist: Watchlist) -> Path | None:
+    """Where a name index saved for this list and library code is, if anywhere (beside the
+    list file, then in the cache folder)."""
+    values = len(listed_values(watchlist))
+    return next(
+        (path for path in _index_places(watchlist) if saved_for(path, watchlist.checksum, values)), None
+    )
 
 
 def needs_index_build(watchlist: Watchlist) -> bool:

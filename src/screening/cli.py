@@ -16,6 +16,7 @@ Commands::
     screening watchlist import ftm FILE --output OUT [--targets-only] [--topics T,..] [--datasets D,..]
                                    [--no-index]
     screening watchlist changes OLD NEW [--output OUT] [--json]
+    screening watchlist index LIST
 
 ``watchlist changes`` compares two versions of one list by entry id, lists what the new one
 removes, and writes the entries it adds and changes to OUT, a watchlist to rescreen people
@@ -66,9 +67,7 @@ import datetime
 import functools
 import gc
 import io
-import itertools
 import json
-import multiprocessing
 import os
 import signal
 import sys
@@ -76,17 +75,24 @@ import threading
 import time
 from collections import Counter
 from collections.abc import Iterator, Sequence
-from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from typing import IO
 
 import attrs
 
+from screening import _storage
 from screening._fields import FIELDS, ColumnMap, split_record
+from screening._parallel import jobs_wanted, ordered
 from screening._printable import printable, printable_json
 from screening._rows import Row, csv_table, jsonl_rows
 from screening._sinks import PARTIAL_SUFFIX, LineFile, rows_done
-from screening._storage import index_cache_path, needs_index_build
+from screening._storage import (
+    CACHE_FOLDER_VARIABLE,
+    index_cache_path,
+    listed_values,
+    needs_index_build,
+    saved_index_path,
+)
 from screening._version import __version__
 from screening.exceptions import InputFileError, OutputFileError, ScreeningError
 from screening.matching import Screener
@@ -294,6 +300,10 @@ def _parser() -> argparse.ArgumentParser:
         action="store_true",
         help="do not build the name index and save it beside OUT (the first screening will)",
     )
+    index = actions.add_parser(
+        "index", help="build a list's name index and save it beside the list, for fast loads"
+    )
+    index.add_argument("path", metavar="LIST", help="the watchlist file (made by import or elsewhere)")
     changes = actions.add_parser(
         "changes", help="what a list's new version adds, changes and removes; the entries to rescreen"
     )
@@ -320,9 +330,8 @@ def _delimiter(text: str) -> str:
     return delimiter
 
 
-def _screener(args: argparse.Namespace, *, jobs: int = 1) -> Screener:
-    """The screener the options ask for; with ``jobs`` above 1, one whose name indexes were
-    built in another process (see :func:`_build_indexes_apart`)."""
+def _screener(args: argparse.Namespace) -> Screener:
+    """The screener the options ask for."""
     policy_options = {}
     if getattr(args, "match_threshold", None) is not None:
         policy_options["match_threshold"] = args.match_threshold
@@ -334,33 +343,7 @@ def _screener(args: argparse.Namespace, *, jobs: int = 1) -> Screener:
     )
     lists = _watchlists(args.watchlist)
     index_cache = not getattr(args, "no_index_cache", False)
-    if jobs > 1 and index_cache:
-        _build_indexes_apart(lists)
     return Screener(lists, policy=policy, allow_list=allow_list, index_cache=index_cache)
-
-
-def _build_indexes_apart(lists: list[Watchlist]) -> None:
-    """Build and save, in a child process, the name indexes of the lists that have none saved.
-
-    A batch's worker processes start from this process's memory. Built here, an OFAC-size
-    index would leave the memory of its build behind (about 280 MB resident, against 200 MB
-    for an index read from its file), and each worker would carry it and grow from there.
-    Read back from the saved file, it does not.
-    """
-    unbuilt = [watchlist for watchlist in lists if needs_index_build(watchlist)]
-    if not unbuilt or "fork" not in multiprocessing.get_all_start_methods():
-        return
-    child = multiprocessing.get_context("fork").Process(target=_save_indexes, args=(unbuilt,))
-    child.start()
-    child.join()
-
-
-def _save_indexes(lists: list[Watchlist]) -> None:
-    """Build and save the lists' name indexes. Run in a child process: a failure (a folder
-    that cannot be written, say) is left to the parent, whose own build reports it or goes
-    on without a saved index."""
-    with contextlib.suppress(Exception):
-        Screener(lists)
 
 
 def _watchlists(paths: list[str] | str | None) -> list[Watchlist]:
@@ -592,12 +575,6 @@ def _review_clear(args: argparse.Namespace, out: IO[str]) -> int:
     return EXIT_CLEAR
 
 
-#: The screener a batch worker process uses (inherited from the parent through fork).
-_WORKER_SCREENER: Screener | None = None
-#: Rows read ahead and handed to the workers at a time, per worker.
-_BATCH_ROWS_PER_JOB = 256
-
-
 @attrs.frozen
 class _RowOutcome:
     """What one batch row produced: its exit code, its output, and its audit record."""
@@ -608,10 +585,8 @@ class _RowOutcome:
     audit: dict[str, object] | None
 
 
-def _outcome(row: Row, *, as_csv: bool, reading: _Reading, screener: Screener | None = None) -> _RowOutcome:
-    chosen = screener or _WORKER_SCREENER
-    assert chosen is not None
-    screened = _screen_row(chosen, row, reading)
+def _outcome(screener: Screener, row: Row, *, as_csv: bool, reading: _Reading) -> _RowOutcome:
+    screened = _screen_row(screener, row, reading)
     result = screened.result
     if result is not None:
         code = _DECISION_EXIT[result.decision]
@@ -649,29 +624,13 @@ class _Progress:
 def _outcomes(
     rows: Iterator[Row], screener: Screener, *, as_csv: bool, reading: _Reading, jobs: int
 ) -> Iterator[_RowOutcome]:
-    """Each row's outcome, in input order, screened in ``jobs`` processes."""
-    if jobs <= 1 or "fork" not in multiprocessing.get_all_start_methods():
-        for row in rows:
-            yield _outcome(row, as_csv=as_csv, reading=reading, screener=screener)
-        return
-    global _WORKER_SCREENER
-    _WORKER_SCREENER = screener  # the forked workers inherit the prepared lists
+    """Each row's outcome, in input order, screened in ``jobs`` processes (see
+    :mod:`screening._parallel`)."""
     work = functools.partial(_outcome, as_csv=as_csv, reading=reading)
-    # An executor, not a Pool: a worker that dies (killed by a signal or for memory) breaks
-    # the executor (BrokenProcessPool), where a Pool would wait for its rows forever.
-    context = multiprocessing.get_context("fork")
-    with ProcessPoolExecutor(jobs, mp_context=context, initializer=_ignore_interrupts) as pool:
-        while True:
-            chunk = list(itertools.islice(rows, _BATCH_ROWS_PER_JOB * jobs))
-            if not chunk:
-                break
-            yield from pool.map(work, chunk, chunksize=max(1, len(chunk) // (4 * jobs)))
-
-
-def _ignore_interrupts() -> None:
-    """In a batch worker: leave Ctrl-C, which the terminal sends to every process of the
-    batch, to the parent, which stops the batch cleanly."""
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    for outcome in ordered(screener, work, rows, jobs=jobs):
+        if isinstance(outcome, BaseException):
+            raise outcome  # _outcome turns every row's problem into its output: a bug
+        yield outcome
 
 
 class _StopRequest:
@@ -733,8 +692,11 @@ def _batch(args: argparse.Namespace, out: IO[str], err: IO[str]) -> int:
     _check_paths(args)
     if args.resume and not args.output:
         raise OutputFileError("--resume continues the results of an --output file; name it with --output.")
-    jobs = args.jobs if args.jobs > 0 else (os.cpu_count() or 1)
-    screener = _screener(args, jobs=jobs)
+    try:
+        jobs = jobs_wanted(args.jobs)
+    except ValueError as error:
+        raise InputFileError(str(error)) from None
+    screener = _screener(args)
     # The prepared lists live as long as the batch: keep the collector from rescanning them
     # (and, with --jobs, from touching the pages the worker processes share with this one).
     gc.freeze()
@@ -929,6 +891,34 @@ def _import(args: argparse.Namespace, out: IO[str]) -> int:
     return EXIT_CLEAR
 
 
+def _index(args: argparse.Namespace, out: IO[str]) -> int:
+    """Build a list's name index and save it beside the list (else in the cache folder), so
+    that every screening against it, in any process, starts by reading it."""
+    watchlist = load_watchlist(args.path)
+    names = len(listed_values(watchlist))
+    least = _storage.CACHE_MIN_NAMES
+    if names < least:
+        _write(
+            out,
+            f"{args.path} has {names:,} names: a list of fewer than {least:,} is indexed"
+            " afresh each time, which is faster than reading a saved index. Nothing to do.\n",
+        )
+        return EXIT_CLEAR
+    already = not needs_index_build(watchlist)
+    started = time.perf_counter()
+    Screener(watchlist)
+    seconds = time.perf_counter() - started
+    saved = saved_index_path(watchlist)
+    if saved is None:
+        raise OutputFileError(
+            f"The name index of {args.path} could not be saved beside it or in the cache folder"
+            f" (${CACHE_FOLDER_VARIABLE}); check that one of them can be written."
+        )
+    what = "was already saved" if already else f"built in {seconds:.1f} s and saved"
+    _write(out, f"The name index of {args.path} ({names:,} names) {what}: {saved}.\n")
+    return EXIT_CLEAR
+
+
 #: The formats ``watchlist import`` reads.
 _IMPORT_FORMATS = ("ofac", "un", "csl", "ftm")
 
@@ -1077,6 +1067,7 @@ def main(
                 "import": _import,
                 "changes": _changes,
                 "schema": _schema,
+                "index": _index,
             }
             return actions[args.action](args, out)
         if args.command == "batch":

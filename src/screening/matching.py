@@ -25,7 +25,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 
 import attrs
 
-from screening import accounts, domains, emails, names, phones, translit
+from screening import _parallel, accounts, domains, emails, names, phones, translit
 from screening._alignment import Alignment, Link, align
 from screening._collector import collector_paused
 from screening._disguises import undisguised
@@ -903,10 +903,19 @@ class Screener:
         self.watchlist = lists[0]
         self.policy = Policy() if policy is None else policy
         self.allow_list = allow_list
+        self._index_cache = index_cache
         with collector_paused():
             for item in lists:
                 _ = item.checksum  # computed here, once, rather than at the first screening
             self._prepared = tuple(_prepare(item, cache=index_cache) for item in lists)
+
+    def __reduce__(self) -> tuple[Callable[..., Screener], tuple[object, ...]]:
+        """Pickle what the screener was built from: the lists' content (not their files' paths),
+        the policy and the allow-list. Unpickling prepares the lists again, reading each name
+        index saved for the list's checksum in that machine's cache folder (a worker of
+        :meth:`screen_many` finds the one its parent saved there), else building it, which is
+        logged with the reason (logger ``screening``)."""
+        return (_unpickled, (self.watchlists, self.policy, self.allow_list, self._index_cache))
 
     def screen(self, applicant: Applicant, /) -> ScreeningResult:
         """Screen one applicant against every list.
@@ -957,6 +966,29 @@ class Screener:
         )
         return result if self.allow_list is None else apply_allow_list(result, self.allow_list)
 
+    def screen_many(self, applicants: Iterable[Applicant], /, *, jobs: int = 1) -> Iterator[ScreeningResult]:
+        """Screen many applicants, yielding their results in input order, in ``jobs`` processes.
+
+        With ``jobs`` above 1 (0: one per core) the applicants are screened in worker processes
+        started with *spawn* (as on every system; so, in a script, call this under ``if
+        __name__ == "__main__":``). Each worker gets this screener pickled once and prepares it,
+        reading each large list's name index from the cache folder, where this process saves it
+        first (:data:`screening._storage.CACHE_FOLDER_VARIABLE`); a worker that has to build one
+        logs why (logger ``screening``). Applicants are read a few hundred at a time, so an
+        iterator of any length runs in bounded memory.
+
+        Raises:
+            TypeError: an item is not an :class:`~screening.Applicant` (raised in its place,
+                after the results of the items before it).
+            ValueError: ``jobs`` is negative.
+            concurrent.futures.process.BrokenProcessPool: a worker process died (killed, or
+                out of memory).
+        """
+        for outcome in _parallel.ordered(self, _screen_one, applicants, jobs=_parallel.jobs_wanted(jobs)):
+            if isinstance(outcome, BaseException):
+                raise outcome
+            yield outcome
+
     def _hits(
         self, applicant: Applicant, forms: _ApplicantForms, prepared: _Prepared, watchlist: Watchlist
     ) -> list[Hit]:
@@ -1002,6 +1034,16 @@ class Screener:
                 )
             )
         return hits
+
+
+def _screen_one(screener: Screener, applicant: Applicant) -> ScreeningResult:
+    return screener.screen(applicant)
+
+
+def _unpickled(
+    lists: tuple[Watchlist, ...], policy: Policy, allow_list: AllowList | None, index_cache: bool
+) -> Screener:
+    return Screener(lists, policy=policy, allow_list=allow_list, index_cache=index_cache)
 
 
 def _party_keys(entry: WatchlistEntry) -> list[tuple[object, ...]]:

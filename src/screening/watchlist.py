@@ -28,7 +28,7 @@ import hashlib
 import json
 import os
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from importlib import resources
 from pathlib import Path
 
@@ -195,6 +195,12 @@ class Watchlist:
         # "surrogatepass": a lone surrogate (a JSON escape the loader accepts) still hashes.
         return "sha256:" + hashlib.sha256(canonical.encode("utf-8", "surrogatepass")).hexdigest()
 
+    def __reduce__(self) -> tuple[Callable[..., Watchlist], tuple[object, ...]]:
+        """Pickle the list's content, not the file it was loaded from: a process that unpickles
+        it (a worker, another machine) finds its saved name index by checksum in its own cache
+        folder (see :class:`~screening.Screener`), never at the pickling machine's path."""
+        return (_unpickled, (self.name, self.version, self.entries, self.title, self.sources))
+
     def entry(self, entry_id: str, /) -> WatchlistEntry:
         """Return the entry with this id.
 
@@ -205,6 +211,12 @@ class Watchlist:
             if candidate.id == entry_id:
                 return candidate
         raise KeyError(entry_id)
+
+
+def _unpickled(
+    name: str, version: str, entries: tuple[WatchlistEntry, ...], title: str, sources: tuple[Source, ...]
+) -> Watchlist:
+    return Watchlist(name=name, version=version, entries=entries, title=title, sources=sources)
 
 
 @attrs.frozen(kw_only=True)
