@@ -1,0 +1,256 @@
+"""Screen the rows of a table and give the columns added to it: the core of
+:mod:`screening.frames` and :mod:`screening.spark`, free of pandas, Arrow and Spark.
+
+A row becomes an applicant through :func:`screening._fields.split_record`; a row that cannot
+(no name, a bad cell, an invalid value) gets its error in ``screening_error`` and nothing else,
+so every row is accounted for and none ends the run. The added columns (:data:`COLUMNS`):
+
+* ``screening_decision``: ``match``, ``review`` or ``clear``; empty for a row in error;
+* ``screening_score``, ``screening_entry_id``, ``screening_entry_name``, ``screening_list``:
+  the top hit's score, entry and list; empty when there is no hit;
+* ``screening_evidence``: JSON, ``{"hits": [...], "problems": [...]}``, each hit with its
+  entry's id and name, list, decision, score and evidence (as in
+  :meth:`~screening.ScreeningResult.to_dict`), each problem an input value the library could
+  not use;
+* ``screening_error``: why the row could not be screened; empty otherwise.
+
+Rescreening (:func:`rescreen_values`) adds the same columns prefixed ``rescreen_`` instead of
+``screening_`` (so that a table's earlier results can stay beside them), and
+``rescreen_withdrawn``.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+
+import attrs
+
+from screening import _parallel
+from screening._fields import ColumnMap, split_record
+from screening.exceptions import InputFileError, ScreeningError
+from screening.matching import Screener
+from screening.models import Applicant
+from screening.results import ScreeningResult
+from screening.watchlist import Watchlist, load_watchlist
+
+__all__ = [
+    "COLUMNS",
+    "RESCREEN_COLUMNS",
+    "Rescreening",
+    "check_columns",
+    "rescreen_values",
+    "screen_values",
+    "screener_for",
+]
+
+#: The columns added to a screened table, in order, with the kind of their values.
+COLUMNS: tuple[tuple[str, str], ...] = (
+    ("screening_decision", "string"),
+    ("screening_score", "double"),
+    ("screening_entry_id", "string"),
+    ("screening_entry_name", "string"),
+    ("screening_list", "string"),
+    ("screening_evidence", "string"),
+    ("screening_error", "string"),
+)
+#: The columns added by rescreening: the same, prefixed ``rescreen_``, and the entries that
+#: no longer support a row's earlier hit.
+RESCREEN_COLUMNS: tuple[tuple[str, str], ...] = (
+    *((name.replace("screening_", "rescreen_", 1), kind) for name, kind in COLUMNS),
+    ("rescreen_withdrawn", "string"),
+)
+
+Values = tuple[object, ...]
+
+
+def screener_for(
+    watchlist: Watchlist | Sequence[Watchlist] | str | Screener | None, policy: object = None
+) -> Screener:
+    """The screener of a ``watchlist`` argument: a list, several, a list file's path, the
+    bundled list (None), or a screener already built (``policy`` must then be None).
+
+    Raises:
+        WatchlistError: a path that is no watchlist file.
+        InputFileError: a screener given with a policy.
+    """
+    from screening.policy import Policy
+
+    if isinstance(watchlist, Screener):
+        if policy is not None:
+            raise InputFileError("Give the policy to the Screener, not beside it.")
+        return watchlist
+    if policy is not None and not isinstance(policy, Policy):
+        raise InputFileError(f"policy must be a screening.Policy, not a {type(policy).__name__}.")
+    if isinstance(watchlist, str) or hasattr(watchlist, "__fspath__"):
+        watchlist = load_watchlist(watchlist)
+    return Screener(watchlist, policy=policy)
+
+
+def check_columns(existing: Iterable[str], added: Sequence[tuple[str, str]] = COLUMNS) -> None:
+    """Refuse a table that already has a column this would add (results of an earlier run,
+    say), rather than overwrite it.
+
+    Raises:
+        InputFileError: a column of ``added`` is among ``existing``.
+    """
+    taken = sorted(set(existing) & {name for name, _ in added})
+    if taken:
+        raise InputFileError(
+            f"The table already has the column {', '.join(map(repr, taken))}; drop or rename it before"
+            " screening, or its values would be overwritten."
+        )
+
+
+@attrs.frozen
+class _Reading:
+    columns: ColumnMap
+    date_format: str | None
+
+
+def _screened(screener: Screener, record: Mapping[str, object], reading: _Reading) -> ScreeningResult:
+    fields, _ = split_record(record, reading.columns, date_format=reading.date_format)
+    options = {key: value for key, value in fields.items() if key != "id"}
+    return screener.screen(Applicant(**options))  # type: ignore[arg-type]
+
+
+def _error_text(error: BaseException) -> str:
+    if isinstance(error, ScreeningError):
+        return str(error)
+    if isinstance(error, TypeError):
+        return f"A value has the wrong type: {error}"
+    return f"{type(error).__name__}: {error} (a bug: please report it)"
+
+
+def _values(outcome: ScreeningResult | BaseException) -> Values:
+    if isinstance(outcome, BaseException):
+        return (None, None, None, None, None, None, _error_text(outcome))
+    top = outcome.hits[0] if outcome.hits else None
+    evidence = {
+        "hits": [
+            {
+                "entry_id": hit.entry.id,
+                "entry_name": hit.entry.name,
+                "watchlist": hit.watchlist,
+                "decision": hit.decision.value,
+                "score": round(hit.score, 4),
+                "evidence": [item.to_dict() for item in hit.evidence],
+            }
+            for hit in outcome.hits
+        ],
+        "problems": [problem.to_dict() for problem in outcome.problems],
+    }
+    return (
+        outcome.decision.value,
+        round(top.score, 4) if top else None,
+        top.entry.id if top else None,
+        top.entry.name if top else None,
+        top.watchlist if top else None,
+        json.dumps(evidence, ensure_ascii=False, separators=(",", ":")),
+        None,
+    )
+
+
+def _row_values(screener: Screener, record: Mapping[str, object], reading: _Reading) -> Values:
+    try:
+        outcome: ScreeningResult | BaseException = _screened(screener, record, reading)
+    except Exception as failed:  # noqa: BLE001 - one row's problem is that row's error
+        outcome = failed
+    return _values(outcome)
+
+
+def screen_values(
+    screener: Screener,
+    records: Iterable[Mapping[str, object]],
+    *,
+    columns: ColumnMap,
+    date_format: str | None = None,
+    jobs: int = 1,
+) -> Iterator[Values]:
+    """The added columns' values (:data:`COLUMNS`) of each record, in input order, screened in
+    ``jobs`` processes."""
+    work = functools.partial(_row_values, reading=_Reading(columns, date_format))
+    for outcome in _parallel.ordered(screener, work, records, jobs=_parallel.jobs_wanted(jobs)):
+        yield outcome if not isinstance(outcome, BaseException) else _values(outcome)
+
+
+@attrs.frozen
+class Rescreening:
+    """What rescreening against a list's new version needs: the screener of its added and
+    changed entries, and which entries it removed or changed (by id)."""
+
+    screener: Screener
+    removed: frozenset[str]
+    changed: frozenset[str]
+
+    @classmethod
+    def of(cls, old: Watchlist | str, new: Watchlist | str, policy: object = None) -> Rescreening:
+        """The rescreening from ``old`` to ``new`` (lists, or their files' paths).
+
+        Raises:
+            WatchlistError: a path that is no watchlist file, or two different lists.
+        """
+        from screening.watchlist import watchlist_changes
+
+        old_list = old if isinstance(old, Watchlist) else load_watchlist(old)
+        new_list = new if isinstance(new, Watchlist) else load_watchlist(new)
+        changes = watchlist_changes(old_list, new_list)
+        return cls(
+            screener_for(changes.watchlist(), policy),
+            frozenset(entry.id for entry in changes.removed),
+            frozenset(entry.id for entry in changes.changed),
+        )
+
+
+def _previous_ids(value: object) -> list[str]:
+    if value is None or (isinstance(value, float) and value != value):
+        return []
+    if isinstance(value, str):
+        return [part.strip() for part in value.split(";") if part.strip()]
+    if isinstance(value, Iterable):
+        return [str(item) for item in value if isinstance(item, str) and item]
+    return []
+
+
+def _rescreen_row(
+    screener: Screener,
+    record: Mapping[str, object],
+    reading: _Reading,
+    previous: str | None,
+    removed: frozenset[str],
+    changed: frozenset[str],
+) -> Values:
+    values = _row_values(screener, record, reading)
+    earlier = _previous_ids(record.get(previous)) if previous else []
+    hit_now = set()
+    if values[5] is not None:
+        hit_now = {hit["entry_id"] for hit in json.loads(str(values[5]))["hits"]}
+    withdrawn = [
+        entry for entry in earlier if entry in removed or (entry in changed and entry not in hit_now)
+    ]
+    return (*values, ";".join(withdrawn) or None)
+
+
+def rescreen_values(
+    rescreening: Rescreening,
+    records: Iterable[Mapping[str, object]],
+    *,
+    columns: ColumnMap,
+    previous: str | None,
+    date_format: str | None = None,
+    jobs: int = 1,
+) -> Iterator[Values]:
+    """The rescreening columns' values (:data:`RESCREEN_COLUMNS`) of each record, in input
+    order: screened against the added and changed entries only; ``rescreen_withdrawn`` names
+    the entries of the ``previous`` column (ids, ``;``-joined or a list) that the new version
+    removed, or changed so that they no longer bring a hit."""
+    work = functools.partial(
+        _rescreen_row,
+        reading=_Reading(columns, date_format),
+        previous=previous,
+        removed=rescreening.removed,
+        changed=rescreening.changed,
+    )
+    for outcome in _parallel.ordered(rescreening.screener, work, records, jobs=_parallel.jobs_wanted(jobs)):
+        yield outcome if not isinstance(outcome, BaseException) else (*_values(outcome), None)
