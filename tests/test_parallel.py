@@ -120,3 +120,30 @@ def test_watchlist_index_saves_a_lists_name_index(tmp_path: Path, monkeypatch: p
     out = io.StringIO()
     assert 0 == main(["watchlist", "index", str(listed)], stdout=out)
     assert "Nothing to do" in out.getvalue()
+
+
+def test_a_spark_payload_carries_the_index_to_a_worker_without_one(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """What the Spark driver ships holds the list's saved index: a worker whose cache folder
+    is empty installs it there and prepares the screener without building an index."""
+    from screening import spark as screening_spark
+
+    monkeypatch.setattr(_storage, "CACHE_MIN_NAMES", 0)
+    monkeypatch.setenv(_storage.CACHE_FOLDER_VARIABLE, str(tmp_path / "driver-cache"))
+    screener = screening.Screener(_imported(tmp_path))
+    payload = screening_spark._payload(screener, [screener])
+    assert [screener.watchlist.checksum] == [checksum for checksum, _ in payload.indexes]
+    monkeypatch.setenv(_storage.CACHE_FOLDER_VARIABLE, str(tmp_path / "worker-cache"))
+
+    def refused(cls: type[NameIndex], values: Sequence[ListedValue]) -> NameIndex:
+        raise AssertionError("built an index")
+
+    monkeypatch.setattr(NameIndex, "build", classmethod(refused))
+    monkeypatch.setattr(screening_spark, "_prepared", {})
+    monkeypatch.setattr(_storage, "expect_saved", False)  # the worker sets it
+    worker = screening_spark._unpacked(payload)
+    assert worker is screening_spark._unpacked(payload)  # prepared once per worker
+    assert (tmp_path / "worker-cache" / (screener.watchlist.checksum[7:] + ".index")).exists()
+    applicant = screening.Applicant(name="Kim Jong Un")
+    assert screener.screen(applicant).to_dict() == worker.screen(applicant).to_dict()

@@ -1,0 +1,201 @@
+"""Screen a Spark DataFrame of applicants or employees on a cluster.
+
+Install with ``pip install 'screening[spark]'`` (PySpark 4, pandas, pyarrow) on the driver and
+on every executor (see ``docs/scale.md`` for spark-submit and Databricks).
+
+:func:`screen` returns the DataFrame with the columns :func:`screening.frames.screen_frame`
+adds (``screening_decision``, ``screening_score``, ``screening_entry_id``,
+``screening_entry_name``, ``screening_list``, ``screening_evidence``, ``screening_error``),
+computed with :meth:`~pyspark.sql.DataFrame.mapInArrow`: each Arrow batch of rows is screened
+in the Python worker that holds it, and gains its columns, so rows are never dropped, added or
+reordered within a partition.
+
+The list goes to the executors once: the driver pickles the :class:`~screening.Screener` (the
+lists' content, see :meth:`Screener.__reduce__`) with each large list's saved name index as
+bytes, and broadcasts them. Each Python worker puts the index in its cache folder (found by the
+list's checksum) and unpickles the screener once, reading it: no executor builds an index,
+unless its library build differs from the driver's, which it then logs with the reason
+(logger ``screening``, WARNING).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import io
+import pickle
+import uuid
+from collections.abc import Iterator, Mapping, Sequence
+from typing import Any
+
+import attrs
+
+from screening import _storage, _tables
+from screening._fields import ColumnMap
+from screening.frames import _added
+from screening.matching import Screener
+from screening.policy import Policy
+from screening.watchlist import Watchlist
+
+__all__ = ["rescreen", "screen"]
+
+Columns = Mapping[str, str | Sequence[str]] | None
+
+
+@attrs.frozen
+class _Payload:
+    """What the executors receive once: a screener (or a rescreening) pickled, with the saved
+    name indexes it reads, by list checksum."""
+
+    token: str
+    pickled: bytes
+    indexes: tuple[tuple[str, bytes], ...]
+
+
+#: In each Python worker: what was unpickled from each payload (by token), kept for the
+#: worker's life, so that every task after the first reuses it.
+_prepared: dict[str, Any] = {}
+
+
+def _payload(shipped: object, screeners: Sequence[Screener]) -> _Payload:
+    indexes = []
+    for screener in screeners:
+        for watchlist in screener.watchlists:
+            saved = _storage.share(watchlist) or _storage.saved_index_path(watchlist)
+            if saved is not None:
+                indexes.append((watchlist.checksum, saved.read_bytes()))
+    return _Payload(uuid.uuid4().hex, pickle.dumps(shipped, protocol=pickle.HIGHEST_PROTOCOL), tuple(indexes))
+
+
+def _unpacked(payload: _Payload) -> Any:
+    """In a Python worker: the screener (or rescreening) of the payload, prepared once."""
+    if payload.token not in _prepared:
+        _storage.expect_saved = True
+        for checksum, data in payload.indexes:
+            digest = checksum.removeprefix("sha256:")
+            folder = _storage.cache_folder()
+            if folder is not None and not (folder / f"{digest}{_storage.CACHE_SUFFIX}").exists():
+                # Not written (a read-only home): the worker builds the index, and logs why.
+                with contextlib.suppress(OSError):
+                    _storage.install(checksum, io.BytesIO(data))
+        _prepared.clear()  # one payload at a time: a finished job's lists are let go
+        _prepared[payload.token] = pickle.loads(payload.pickled)  # pickled by this job's driver
+    return _prepared[payload.token]
+
+
+def _schema(df: Any, added: Sequence[tuple[str, str]]) -> Any:
+    from pyspark.sql.types import DoubleType, StringType, StructField, StructType
+
+    types = {"string": StringType(), "double": DoubleType()}
+    return StructType([*df.schema.fields, *(StructField(name, types[kind], True) for name, kind in added)])
+
+
+def _shipped(df: Any, payload: _Payload) -> Any:
+    """The payload as the executors will read it: broadcast once per executor where the
+    session has a SparkContext; in the function's closure otherwise (Spark Connect)."""
+    try:
+        broadcast = df.sparkSession.sparkContext.broadcast(payload)
+    except Exception:  # noqa: BLE001 - Spark Connect has no SparkContext
+        return payload
+    return broadcast
+
+
+def _value(shipped: Any) -> _Payload:
+    return shipped if isinstance(shipped, _Payload) else shipped.value
+
+
+def _check(df: Any, columns: Columns, added: Sequence[tuple[str, str]]) -> ColumnMap:
+    header = list(df.columns)
+    _tables.check_columns(header, added)
+    column_map = ColumnMap.of(columns)
+    column_map.check_header(header)
+    return column_map
+
+
+def _screen_batches(
+    batches: Iterator[Any], shipped: Any, columns: ColumnMap, date_format: str | None
+) -> Iterator[Any]:
+    screener = _unpacked(_value(shipped))
+    for batch in batches:
+        values = list(
+            _tables.screen_values(screener, batch.to_pylist(), columns=columns, date_format=date_format)
+        )
+        yield _added(batch, values, _tables.COLUMNS)
+
+
+def screen(
+    df: Any,
+    watchlist: str | Watchlist | Sequence[Watchlist] | Screener | None = None,
+    *,
+    columns: Columns = None,
+    policy: Policy | None = None,
+    date_format: str | None = None,
+) -> Any:
+    """Screen every row of a Spark DataFrame; return a DataFrame with the results added as
+    columns (see :func:`screening.frames.screen_frame`, whose results it equals row for row).
+
+    Args:
+        df: the rows to screen.
+        watchlist: a list file's path (read on the driver), a list, several, a Screener, or
+            None for the bundled list.
+        columns: which of the DataFrame's columns hold the applicant's fields.
+        policy: the thresholds (with a list, not with a Screener).
+        date_format: how text dates of birth are written (strftime codes).
+
+    Raises:
+        InputFileError: the DataFrame lacks the name's column or a mapped one, or already has
+            a column this adds.
+        WatchlistError: a path that is no watchlist file.
+    """
+    column_map = _check(df, columns, _tables.COLUMNS)
+    screener = _tables.screener_for(watchlist, policy)
+    shipped = _shipped(df, _payload(screener, [screener]))
+
+    def mapper(batches: Iterator[Any]) -> Iterator[Any]:
+        return _screen_batches(batches, shipped, column_map, date_format)
+
+    return df.mapInArrow(mapper, _schema(df, _tables.COLUMNS))
+
+
+def _rescreen_batches(
+    batches: Iterator[Any], shipped: Any, columns: ColumnMap, previous: str | None, date_format: str | None
+) -> Iterator[Any]:
+    rescreening = _unpacked(_value(shipped))
+    for batch in batches:
+        values = list(
+            _tables.rescreen_values(
+                rescreening, batch.to_pylist(), columns=columns, previous=previous, date_format=date_format
+            )
+        )
+        yield _added(batch, values, _tables.RESCREEN_COLUMNS)
+
+
+def rescreen(
+    df: Any,
+    old_list: str | Watchlist,
+    new_list: str | Watchlist,
+    *,
+    columns: Columns = None,
+    previous: str | None = "screening_entry_id",
+    policy: Policy | None = None,
+    date_format: str | None = None,
+) -> Any:
+    """Rescreen everyone after a list changed from ``old_list`` to ``new_list`` (files' paths
+    or lists): against the entries the new version adds and changes only, with
+    ``rescreen_withdrawn`` naming the entries of the ``previous`` column that the new version
+    removed or changed so that they no longer bring a hit. The columns and their meaning are
+    those of :func:`screening.frames.rescreen_frame`, whose results it equals row for row.
+
+    Raises:
+        InputFileError: as :func:`screen`.
+        WatchlistError: a path that is no watchlist file, or two different lists.
+    """
+    column_map = _check(df, columns, _tables.RESCREEN_COLUMNS)
+    rescreening = _tables.Rescreening.of(old_list, new_list, policy)
+    if previous is not None and previous not in df.columns:
+        previous = None
+    shipped = _shipped(df, _payload(rescreening, [rescreening.screener]))
+
+    def mapper(batches: Iterator[Any]) -> Iterator[Any]:
+        return _rescreen_batches(batches, shipped, column_map, previous, date_format)
+
+    return df.mapInArrow(mapper, _schema(df, _tables.RESCREEN_COLUMNS))
