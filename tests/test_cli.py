@@ -467,3 +467,35 @@ def test_review_clear_of_a_bare_name_match_needs_force(
     code, out, _err = run(*base, "--force")
     line = json.loads(allow.read_text(encoding="utf-8"))
     assert (EXIT_CLEAR, True, True, 64) == (code, "forced" in out, line["forced"], len(line["signature"]))
+
+
+def test_batch_parquet_in_and_out(tmp_path: Path) -> None:
+    """Parquet input keeps its other columns' types through Parquet output; CSV input gives
+    typed result columns; Parquet output needs a file."""
+    pq = pytest.importorskip("pyarrow.parquet")
+    pa = pytest.importorskip("pyarrow")
+    source = tmp_path / "staff.parquet"
+    table = pa.table({"staff_no": [7, 8], "full_name": ["Kim Kwang Jin", None], "grade": [1.5, 2.0]})
+    pq.write_table(table, source)
+    output = tmp_path / "out.parquet"
+    code, _, _ = run(
+        "batch", str(source), "--columns", "name=full_name", "--format", "parquet", "--output", str(output)
+    )
+    results = pq.read_table(output)
+    assert EXIT_MATCH == code
+    assert (pa.int64(), pa.float64(), pa.float64()) == (
+        results.schema.field("staff_no").type,
+        results.schema.field("grade").type,
+        results.schema.field("score").type,
+    )
+    rows = results.to_pylist()
+    assert [(7, 1.5, "match", 1.0), (8, 2.0, None, None)] == [
+        (row["staff_no"], row["grade"], row["decision"], row["score"]) for row in rows
+    ]
+    assert "no name" in str(rows[1]["error"])
+    _, out, _ = run("batch", str(source), "--columns", "name=full_name")
+    assert {"staff_no": 7, "grade": 1.5} == json.loads(out.splitlines()[0])["input"]
+    code, _, err = run("batch", str(source), "--format", "parquet")
+    assert (EXIT_USAGE, True) == (code, "Parquet output needs a file" in err)
+    code, _, err = run("batch", str(write_csv(tmp_path, "name\nx\n")), "--input-format", "parquet")
+    assert (EXIT_USAGE, True) == (code, "cannot be read as Parquet" in err)

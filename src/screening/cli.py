@@ -5,8 +5,8 @@ Commands::
     screening check --name NAME [--alias A]... [--email E]... [--phone P]... [--website W]... [--account A]...
                     [--country CC] [--nationality CC] [--date-of-birth D]
                     [--watchlist PATH] [--json]
-    screening batch FILE [--watchlist PATH] [--output OUT [--resume]] [--format jsonl|csv]
-                    [--input-format csv|jsonl] [--columns FIELD=COLUMN,..] [--delimiter C]
+    screening batch FILE [--watchlist PATH] [--output OUT [--resume]] [--format jsonl|csv|parquet]
+                    [--input-format csv|jsonl|parquet] [--columns FIELD=COLUMN,..] [--delimiter C]
                     [--date-format F] [--jobs N] [--quiet]
     screening watchlist show [PATH] [--json]
     screening watchlist validate PATH
@@ -74,7 +74,7 @@ import sys
 import threading
 import time
 from collections import Counter
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures.process import BrokenProcessPool
 from typing import IO
 
@@ -83,6 +83,7 @@ import attrs
 from screening import _storage
 from screening._fields import FIELDS, ColumnMap, split_record
 from screening._parallel import jobs_wanted, ordered
+from screening._parquet import ParquetSink, parquet_rows
 from screening._printable import printable, printable_json
 from screening._rows import Row, csv_table, jsonl_rows
 from screening._sinks import PARTIAL_SUFFIX, LineFile, rows_done
@@ -199,11 +200,16 @@ def _parser() -> argparse.ArgumentParser:
     batch = commands.add_parser("batch", help="screen every row of a CSV or JSON Lines file")
     batch.add_argument("file", metavar="FILE", help="CSV or JSON Lines input; '-' reads standard input")
     batch.add_argument("--output", metavar="OUT", help="write results here ('-' or none: standard output)")
-    batch.add_argument("--format", choices=("jsonl", "csv"), default="jsonl", help="output format")
+    batch.add_argument(
+        "--format",
+        choices=("jsonl", "csv", "parquet"),
+        default="jsonl",
+        help="output format (parquet: needs pyarrow and --output)",
+    )
     batch.add_argument(
         "--input-format",
-        choices=("csv", "jsonl"),
-        help="input format (default: from the file name: .csv is CSV, anything else JSON Lines)",
+        choices=("csv", "jsonl", "parquet"),
+        help="input format (default: from the file name: .csv CSV, .parquet Parquet, else JSON Lines)",
     )
     batch.add_argument(
         "--jobs", type=int, default=1, metavar="N", help="screen in N processes (0: one per core; default 1)"
@@ -491,35 +497,49 @@ def _record(row: Row, screened: _Screened) -> dict[str, object]:
     return record
 
 
-def _csv_cells(row: Row, screened: _Screened, reading: _Reading) -> dict[str, object]:
+def _result_cells(row: Row, screened: _Screened, reading: _Reading) -> dict[str, object]:
+    """A row's output cells, typed (None where there is no value): the result columns, then
+    the columns passed through."""
     cells: dict[str, object] = {
         "row": row.number,
         "line": row.line,
-        "id": screened.fields.get("id", ""),
-        "name": screened.fields.get("name", ""),
+        "id": screened.fields.get("id"),
+        "name": screened.fields.get("name"),
     }
     result = screened.result
     if result is not None:
         top = result.hits[0] if result.hits else None
         cells.update(
             decision=result.decision.value,
-            score=f"{top.score:.4f}" if top else "",
-            top_entry_id=top.entry.id if top else "",
-            top_entry_name=top.entry.name if top else "",
-            top_method=top.evidence[0].method.value if top else "",
+            score=round(top.score, 4) if top else None,
+            top_entry_id=top.entry.id if top else None,
+            top_entry_name=top.entry.name if top else None,
+            top_method=top.evidence[0].method.value if top else None,
             hits=len(result.hits),
             problems="; ".join(f"{p.field}: {p.reason}" for p in result.problems),
         )
     else:
         cells["error"] = str(screened.error)
-    cells = {key: _neutralized(printable(value)) for key, value in cells.items()}
     if reading.passed is None:
-        if screened.passed:
-            cells["input"] = _neutralized(printable_json(screened.passed))
+        cells["input"] = printable_json(screened.passed) if screened.passed else None
     else:
-        # Passed through unchanged: neither escaped nor neutralized, as the input had them.
-        cells.update((name, screened.passed.get(column, "")) for column, name in reading.passed)
+        cells.update((name, screened.passed.get(column)) for column, name in reading.passed)
     return cells
+
+
+def _csv_cells(cells: dict[str, object], reading: _Reading) -> dict[str, object]:
+    """Result cells as CSV text: control characters escaped and formulas neutralized in the
+    result columns; the columns passed through as the input had them."""
+    passed = {name for _, name in reading.passed or ()}
+    text: dict[str, object] = {}
+    for key, value in cells.items():
+        if key in passed:
+            text[key] = "" if value is None else value
+        elif key == "score" and isinstance(value, float):
+            text[key] = f"{value:.4f}"
+        else:
+            text[key] = _neutralized(printable("" if value is None else value))
+    return text
 
 
 def _screen_row(screener: Screener, row: Row, reading: _Reading) -> _Screened:
@@ -594,7 +614,7 @@ def _outcome(screener: Screener, row: Row, *, as_csv: bool, reading: _Reading) -
         code = EXIT_USAGE if isinstance(screened.error, ScreeningError) else EXIT_ERROR
     audit = result.to_dict() if result is not None else None
     if as_csv:
-        return _RowOutcome(code, None, _csv_cells(row, screened, reading), audit)
+        return _RowOutcome(code, None, _result_cells(row, screened, reading), audit)
     return _RowOutcome(code, printable_json(_record(row, screened)) + "\n", None, audit)
 
 
@@ -684,7 +704,13 @@ def _binary_input(path: str) -> IO[bytes] | IO[str]:
     return getattr(sys.stdin, "buffer", sys.stdin) if path == "-" else open(path, "rb")
 
 
-def _batch(args: argparse.Namespace, out: IO[str], err: IO[str]) -> int:
+def _batch_jobs(args: argparse.Namespace) -> int:
+    """Check a batch's options against each other; the number of processes it runs in.
+
+    Raises:
+        OutputFileError: an output or resumption that cannot be.
+        InputFileError: a bad --jobs, or Parquet from standard input.
+    """
     if args.output == "-":
         if args.resume:
             raise OutputFileError("--resume continues the results of an --output file, not standard output.")
@@ -692,65 +718,125 @@ def _batch(args: argparse.Namespace, out: IO[str], err: IO[str]) -> int:
     _check_paths(args)
     if args.resume and not args.output:
         raise OutputFileError("--resume continues the results of an --output file; name it with --output.")
+    if args.format == "parquet" and (not args.output or args.resume):
+        raise OutputFileError(
+            "Parquet output needs a file (--output OUT.parquet) and cannot be resumed (--resume):"
+            " a Parquet file is complete only once closed."
+        )
+    args.input_format = args.input_format or _input_format(args.file)
+    if args.input_format == "parquet" and args.file == "-":
+        raise InputFileError("Parquet input must be a file, not standard input.")
     try:
-        jobs = jobs_wanted(args.jobs)
+        return jobs_wanted(args.jobs)
     except ValueError as error:
         raise InputFileError(str(error)) from None
+
+
+def _batch_rows(
+    args: argparse.Namespace, stack: contextlib.ExitStack[bool | None]
+) -> tuple[_Reading, Iterator[Row], dict[str, object]]:
+    """How a batch's rows are read, the rows, and the Arrow types of the columns passed
+    through from Parquet input (none from the other formats)."""
+    reading = _Reading(
+        ColumnMap.parse(args.columns) if args.columns else ColumnMap(), date_format=args.date_format
+    )
+    if args.input_format == "parquet":
+        header, input_types, rows = parquet_rows(args.file)
+        reading = reading.for_header(header)
+        return reading, rows, {name: input_types[column] for column, name in reading.passed or ()}
+    try:
+        source = _binary_input(args.file)
+    except OSError as error:
+        raise InputFileError(f"{args.file}: the input cannot be read: {error.strerror}.") from error
+    if args.file != "-":
+        stack.callback(source.close)
+    if args.input_format == "csv":
+        table = csv_table(source, delimiter=args.delimiter)
+        return reading.for_header(table.header), table.rows, {}
+    return reading, jsonl_rows(source), {}
+
+
+@attrs.define
+class _Output:
+    """Where a batch's results go, and what an unfinished run being resumed already wrote."""
+
+    sink: LineFile | ParquetSink | None
+    write_line: Callable[[str], object]
+    reading: _Reading
+    done: int = 0
+    worst: int = EXIT_CLEAR
+
+    def write(self, outcome: _RowOutcome) -> None:
+        if outcome.cells is None:
+            self.write_line(outcome.line or "")
+        elif isinstance(self.sink, ParquetSink):
+            self.sink.write(outcome.cells)
+        else:
+            self.write_line(_csv_line(outcome.cells, self.reading))
+
+
+def _batch_output(
+    args: argparse.Namespace,
+    stack: contextlib.ExitStack[bool | None],
+    reading: _Reading,
+    types: dict[str, object],
+    out: IO[str],
+) -> _Output:
+    """Open a batch's output: standard output, or ``OUT.partial`` (continued with --resume)."""
+    as_csv = args.format != "jsonl"
+    if not args.output:
+        output = _Output(None, out.write, reading)
+    else:
+        partial = args.output + PARTIAL_SUFFIX
+        done, worst, size = 0, EXIT_CLEAR, 0
+        if args.resume:
+            done, decisions, size = rows_done(partial, as_csv=as_csv)
+            worst = _written_exit(partial, decisions)
+            with open(partial, "r+b") as unfinished:
+                unfinished.truncate(size)  # a half line after the last whole one goes
+        elif os.path.lexists(partial):
+            raise OutputFileError(
+                f"{partial} holds the results of an unfinished batch: run the same command with"
+                " --resume to continue it, or delete the file to start again."
+            )
+        if args.format == "parquet":
+            parquet = ParquetSink(partial, reading.output_columns, types)
+            stack.callback(parquet.close)
+            return _Output(parquet, out.write, reading)
+        sink = LineFile(partial, append=args.resume, create=False)
+        stack.callback(sink.close)
+        output = _Output(sink, sink.write, reading, done, worst)
+        if size > 0:
+            return output  # the header is written
+    if as_csv:
+        output.write_line(
+            _csv_line(dict(zip(reading.output_columns, reading.output_columns, strict=True)), reading)
+        )
+    return output
+
+
+def _batch(args: argparse.Namespace, out: IO[str], err: IO[str]) -> int:
+    jobs = _batch_jobs(args)
     screener = _screener(args)
-    # The prepared lists live as long as the batch: keep the collector from rescanning them
-    # (and, with --jobs, from touching the pages the worker processes share with this one).
+    # The prepared lists live as long as the batch: keep the collector from rescanning them.
     gc.freeze()
-    input_format = args.input_format or ("csv" if args.file.lower().endswith(".csv") else "jsonl")
-    as_csv = args.format == "csv"
     with contextlib.ExitStack() as stack:
-        try:
-            source = _binary_input(args.file)
-        except OSError as error:
-            raise InputFileError(f"{args.file}: the input cannot be read: {error.strerror}.") from error
-        if args.file != "-":
-            stack.callback(source.close)
-        done, worst, sink, header_written = 0, EXIT_CLEAR, None, False
-        if args.output:
-            partial = args.output + PARTIAL_SUFFIX
-            if args.resume:
-                done, decisions, size = rows_done(partial, as_csv=as_csv)
-                worst = _written_exit(partial, decisions)
-                header_written = size > 0
-                with open(partial, "r+b") as unfinished:
-                    unfinished.truncate(size)  # a half line after the last whole one goes
-            elif os.path.lexists(partial):
-                raise OutputFileError(
-                    f"{partial} holds the results of an unfinished batch: run the same command with"
-                    " --resume to continue it, or delete the file to start again."
-                )
-            sink = LineFile(partial, append=args.resume, create=False)
-            stack.callback(sink.close)
+        reading, rows, types = _batch_rows(args, stack)
+        output = _batch_output(args, stack, reading, types, out)
         audit = _AuditLog(args.audit_log)
         stack.callback(audit.close)
-        reading = _Reading(
-            ColumnMap.parse(args.columns) if args.columns else ColumnMap(), date_format=args.date_format
-        )
-        if input_format == "csv":
-            table = csv_table(source, delimiter=args.delimiter)
-            reading = reading.for_header(table.header)
-            rows = table.rows
-        else:
-            rows = jsonl_rows(source)
-        emit = sink.write if sink is not None else out.write
-        if as_csv and not header_written:
-            emit(_csv_line(dict(zip(reading.output_columns, reading.output_columns, strict=True)), reading))
         progress = _Progress(err, enabled=not args.quiet)
         stack.callback(progress.close)
+        done, worst = output.done, output.worst
         pending = (row for row in rows if row.number > done)
+        as_csv = args.format != "jsonl"  # rows of cells (typed for Parquet)
         with _StopRequest() as stop:
             try:
                 for outcome in _outcomes(pending, screener, as_csv=as_csv, reading=reading, jobs=jobs):
                     worst = max(worst, outcome.code)
                     if outcome.audit is not None:
                         audit.write_record(outcome.audit, command="batch", row=done + progress.rows + 1)
-                    emit(
-                        _csv_line(outcome.cells, reading) if outcome.cells is not None else outcome.line or ""
-                    )
+                    output.write(outcome)
                     progress.advance()
                     if stop.signal is not None:
                         return _stopped(args, err, f"stopped by {stop.signal}", done + progress.rows)
@@ -760,8 +846,16 @@ def _batch(args: argparse.Namespace, out: IO[str], err: IO[str]) -> int:
                 why = "stopped: a screening process ended unexpectedly (killed by a signal, or out of memory)"
                 return _stopped(args, err, why, done + progress.rows)
     if args.output:
-        os.replace(partial, args.output)
+        os.replace(args.output + PARTIAL_SUFFIX, args.output)
     return worst
+
+
+def _input_format(path: str) -> str:
+    """A batch input's format told by its file name: .csv CSV, .parquet Parquet, else JSON Lines."""
+    lowered = path.lower()
+    if lowered.endswith(".csv"):
+        return "csv"
+    return "parquet" if lowered.endswith((".parquet", ".pq")) else "jsonl"
 
 
 def _written_exit(path: str, decisions: set[str]) -> int:
@@ -782,18 +876,22 @@ def _written_exit(path: str, decisions: set[str]) -> int:
 
 def _stopped(args: argparse.Namespace, err: IO[str], why: str, rows: int) -> int:
     """Say where a batch stopped before its end, and how to go on."""
-    where = (
-        f"they are in {args.output}{PARTIAL_SUFFIX}; run the same command with --resume to continue"
-        if args.output
-        else "they were written to standard output"
-    )
+    if args.format == "parquet":
+        where = (
+            f"they are in {args.output}{PARTIAL_SUFFIX}, a complete Parquet file of those rows (Parquet"
+            " output cannot be resumed: delete it and run the command again)"
+        )
+    elif args.output:
+        where = f"they are in {args.output}{PARTIAL_SUFFIX}; run the same command with --resume to continue"
+    else:
+        where = "they were written to standard output"
     _write(err, f"screening: {why} after {rows:,} rows; {where}.\n")
     return EXIT_STOPPED
 
 
 def _csv_line(cells: dict[str, object], reading: _Reading) -> str:
     line = io.StringIO()
-    csv.DictWriter(line, fieldnames=reading.output_columns).writerow(cells)
+    csv.DictWriter(line, fieldnames=reading.output_columns).writerow(_csv_cells(cells, reading))
     return line.getvalue()
 
 
