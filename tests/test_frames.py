@@ -147,3 +147,30 @@ def test_rescreen_screens_against_the_changes_and_withdraws_removed_entries(
         None if pd.isna(value) else value for value in rescreened["rescreen_withdrawn"]
     ]
     assert list(table.columns) == list(rescreened.columns)[:2]
+
+
+def test_an_entry_that_lost_an_alias_is_not_rescreened_but_its_hits_are_withdrawn(
+    bundled: screening.Watchlist,
+) -> None:
+    """An entry that only lost a value brings no new hit, so nobody is screened against it;
+    a row whose earlier hit stood on the lost alias has it withdrawn, one whose hit still
+    stands on the name does not."""
+    entry = next(entry for entry in bundled.entries if entry.id == "doj-2025-jong-pong-ju")
+    trimmed = attrs.evolve(entry, aliases=tuple(alias for alias in entry.aliases if alias != "Bryan Cho"))
+    new = attrs.evolve(
+        bundled,
+        version="next",
+        entries=[trimmed if item is entry else item for item in bundled.entries],
+        path=None,
+    )
+    changes = screening.watchlist_changes(bundled, new)
+    assert ([entry.id], ()) == ([item.id for item in changes.changed], changes.grown)
+    grown = attrs.evolve(entry, dates_of_birth=("1990",))
+    other = attrs.evolve(new, entries=[grown if item is trimmed else item for item in new.entries])
+    assert [entry.id] == [item.id for item in screening.watchlist_changes(new, other).grown]
+    table = pd.DataFrame({"name": ["Bryan Cho", "Jong Pong Ju"], "screening_entry_id": [entry.id, entry.id]})
+    rescreened = rescreen_frame(table, bundled, new)
+    assert ["clear", "clear"] == list(rescreened["rescreen_decision"])
+    assert [entry.id, None] == [
+        None if pd.isna(value) else value for value in rescreened["rescreen_withdrawn"]
+    ]

@@ -177,12 +177,19 @@ def screen_values(
 
 @attrs.frozen
 class Rescreening:
-    """What rescreening against a list's new version needs: the screener of its added and
-    changed entries, and which entries it removed or changed (by id)."""
+    """What rescreening against a list's new version needs: the screener of the entries that
+    can bring a new hit (added, and changed with a new value: see
+    :attr:`~screening.WatchlistChanges.grown`), the screener of every changed entry (for the
+    rows whose earlier hit was on one), and the entries removed (by id)."""
 
     screener: Screener
+    changed: Screener
     removed: frozenset[str]
-    changed: frozenset[str]
+    changed_ids: frozenset[str] = attrs.field(init=False)
+
+    @changed_ids.default
+    def _changed_ids(self) -> frozenset[str]:
+        return frozenset(entry.id for entry in self.changed.watchlist.entries)
 
     @classmethod
     def of(cls, old: Watchlist | str, new: Watchlist | str, policy: object = None) -> Rescreening:
@@ -196,10 +203,11 @@ class Rescreening:
         old_list = old if isinstance(old, Watchlist) else load_watchlist(old)
         new_list = new if isinstance(new, Watchlist) else load_watchlist(new)
         changes = watchlist_changes(old_list, new_list)
+        changed = attrs.evolve(changes.watchlist(), entries=changes.changed)
         return cls(
-            screener_for(changes.watchlist(), policy),
+            screener_for(changes.watchlist(grown_only=True), policy),
+            screener_for(changed, policy),
             frozenset(entry.id for entry in changes.removed),
-            frozenset(entry.id for entry in changes.changed),
         )
 
 
@@ -218,17 +226,21 @@ def _rescreen_row(
     record: Mapping[str, object],
     reading: _Reading,
     previous: str | None,
-    removed: frozenset[str],
-    changed: frozenset[str],
+    rescreening: Rescreening,
 ) -> Values:
-    values = _row_values(screener, record, reading)
+    """A row rescreened: against the entries that can bring a new hit; and, when its earlier
+    hit was on a changed entry, against the changed entries, to tell whether it still stands."""
+    try:
+        outcome: ScreeningResult | BaseException = _screened(screener, record, reading)
+    except Exception as failed:  # noqa: BLE001 - one row's problem is that row's error
+        outcome = failed
+    values = _values(outcome)
     earlier = _previous_ids(record.get(previous)) if previous else []
-    hit_now = set()
-    if values[5] is not None:
-        hit_now = {hit["entry_id"] for hit in json.loads(str(values[5]))["hits"]}
-    withdrawn = [
-        entry for entry in earlier if entry in removed or (entry in changed and entry not in hit_now)
-    ]
+    changed_ids = rescreening.changed_ids
+    withdrawn = [entry for entry in earlier if entry in rescreening.removed]
+    if isinstance(outcome, ScreeningResult) and changed_ids.intersection(earlier):
+        standing = {hit.entry.id for hit in rescreening.changed.screen(outcome.applicant).hits}
+        withdrawn += [entry for entry in earlier if entry in changed_ids and entry not in standing]
     return (*values, ";".join(withdrawn) or None)
 
 
@@ -242,15 +254,11 @@ def rescreen_values(
     jobs: int = 1,
 ) -> Iterator[Values]:
     """The rescreening columns' values (:data:`RESCREEN_COLUMNS`) of each record, in input
-    order: screened against the added and changed entries only; ``rescreen_withdrawn`` names
-    the entries of the ``previous`` column (ids, ``;``-joined or a list) that the new version
-    removed, or changed so that they no longer bring a hit."""
+    order: screened against the entries that can bring a new hit only; ``rescreen_withdrawn``
+    names the entries of the ``previous`` column (ids, ``;``-joined or a list) that the new
+    version removed, or changed so that they no longer bring a hit."""
     work = functools.partial(
-        _rescreen_row,
-        reading=_Reading(columns, date_format),
-        previous=previous,
-        removed=rescreening.removed,
-        changed=rescreening.changed,
+        _rescreen_row, reading=_Reading(columns, date_format), previous=previous, rescreening=rescreening
     )
     for outcome in _parallel.ordered(rescreening.screener, work, records, jobs=_parallel.jobs_wanted(jobs)):
         yield outcome if not isinstance(outcome, BaseException) else (*_values(outcome), None)

@@ -193,7 +193,7 @@ def rescreen(
     rescreening = _tables.Rescreening.of(old_list, new_list, policy)
     if previous is not None and previous not in df.columns:
         previous = None
-    shipped = _shipped(df, _payload(rescreening, [rescreening.screener]))
+    shipped = _shipped(df, _payload(rescreening, [rescreening.screener, rescreening.changed]))
 
     def mapper(batches: Iterator[Any]) -> Iterator[Any]:
         return _rescreen_batches(batches, shipped, column_map, previous, date_format)

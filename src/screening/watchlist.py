@@ -247,9 +247,21 @@ class WatchlistChanges:
         """The version of :meth:`watchlist`: the new version, and the old one it is measured from."""
         return f"{self.new.version} (changes since {self.old.version})"
 
-    def watchlist(self) -> Watchlist:
+    @property
+    def grown(self) -> tuple[WatchlistEntry, ...]:
+        """The changed entries that can bring a hit their earlier version did not: they gained
+        a name, alias, contact, account, date of birth or nationality, changed kind, or lost a
+        date of birth or nationality (which may have held a hit back from a match). An entry
+        that only lost names, aliases, contacts or notes brings no new hit; an earlier hit on
+        it may no longer stand (see :func:`screening.frames.rescreen_frame`)."""
+        earlier = {entry.id: entry for entry in self.old.entries}
+        return tuple(entry for entry in self.changed if _grown(earlier[entry.id], entry))
+
+    def watchlist(self, *, grown_only: bool = False) -> Watchlist:
         """The added and changed entries as a list to screen against: the new version's name
-        and title, :attr:`version` as its version, the sources those entries cite.
+        and title, :attr:`version` as its version, the sources those entries cite. With
+        ``grown_only``, of the changed entries only those that can bring a new hit
+        (:attr:`grown`).
 
         A hit against it names the list and that version, and has the score the whole new
         version would give it. One rule counts names in the list screened: when an applicant's
@@ -259,7 +271,7 @@ class WatchlistChanges:
         OFAC's changes from 2021 to 2024, 3 of 1,500 listed names screened got another decision
         on a hit: "Sberbank" is common among the changes, not in the whole list).
         """
-        rescreened = {entry.id for entry in (*self.added, *self.changed)}
+        rescreened = {entry.id for entry in (*self.added, *(self.grown if grown_only else self.changed))}
         entries = [entry for entry in self.new.entries if entry.id in rescreened]
         cited = {source for entry in entries for source in entry.sources}
         return Watchlist(
@@ -269,6 +281,30 @@ class WatchlistChanges:
             title=self.new.title,
             sources=[source for source in self.new.sources if source.id in cited],
         )
+
+
+#: The entry fields whose new values can bring a hit.
+_HIT_FIELDS = (
+    "aliases",
+    "weak_aliases",
+    "emails",
+    "phones",
+    "domains",
+    "accounts",
+    "dates_of_birth",
+    "nationalities",
+)
+
+
+def _grown(old: WatchlistEntry, new: WatchlistEntry) -> bool:
+    """Tell whether ``new`` can bring a hit ``old`` could not (see :attr:`WatchlistChanges.grown`)."""
+    if new.name != old.name or new.kind is not old.kind:
+        return True
+    if any(set(getattr(new, field)) - set(getattr(old, field)) for field in _HIT_FIELDS):
+        return True
+    return bool(
+        set(old.dates_of_birth) - set(new.dates_of_birth) or set(old.nationalities) - set(new.nationalities)
+    )
 
 
 def watchlist_changes(old: Watchlist, new: Watchlist, /) -> WatchlistChanges:
