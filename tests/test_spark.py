@@ -6,6 +6,7 @@ are skipped, with the reason. ``.ci/run`` installs the extra, so CI runs them.
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import sys
@@ -31,8 +32,16 @@ SAMPLE = Path(__file__).parent / "data" / "ofac_sample"
 
 
 @pytest.fixture(scope="module")
-def session(index_cache_folder: Path) -> Iterator[object]:
-    """A local Spark session on two cores whose Python workers run this interpreter."""
+def worker_cache(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The cache folder of the Spark session's Python workers: not the driver's, so that an
+    index found there was shipped."""
+    return tmp_path_factory.mktemp("worker-cache")
+
+
+@pytest.fixture(scope="module")
+def session(index_cache_folder: Path, worker_cache: Path) -> Iterator[object]:
+    """A local Spark session on two cores whose Python workers run this interpreter, with a
+    cache folder of their own."""
     os.environ["PYSPARK_PYTHON"] = sys.executable
     os.environ["PYSPARK_DRIVER_PYTHON"] = sys.executable
     os.environ.setdefault("SPARK_LOCAL_IP", "127.0.0.1")
@@ -43,6 +52,7 @@ def session(index_cache_folder: Path) -> Iterator[object]:
         .config("spark.driver.bindAddress", "127.0.0.1")
         .config("spark.sql.shuffle.partitions", "2")
         .config("spark.sql.execution.arrow.maxRecordsPerBatch", "16")
+        .config("spark.executorEnv.SCREENING_CACHE_DIR", str(worker_cache))
         .getOrCreate()
     )
     spark.sparkContext.setLogLevel("ERROR")
@@ -73,11 +83,33 @@ def _rows(frame: object) -> list[dict[str, object]]:
     return [{key: (None if pd.isna(value) else value) for key, value in record.items()} for record in records]
 
 
-def test_spark_results_equal_the_in_process_results(session: object, tmp_path: Path) -> None:
+def _large_list(folder: Path) -> Path:
+    """The OFAC sample twice over (the copies' names with a number added): a list large
+    enough (1,000 names or more) to have its name index saved and shipped."""
+    assert 0 == main(["watchlist", "import", "ofac", str(SAMPLE), "--output", str(folder / "sample.json")])
+    sample = screening.load_watchlist(folder / "sample.json")
+    copies = [
+        attrs.evolve(
+            entry,
+            id=f"{entry.id}-copy",
+            name=f"{entry.name} 2",
+            aliases=tuple(f"{alias} 2" for alias in entry.aliases),
+            weak_aliases=(),
+        )
+        for entry in sample.entries
+    ]
+    listed = folder / "large.json"
+    large = attrs.evolve(sample, entries=[*sample.entries, *copies], path=None)
+    listed.write_text(json.dumps(large.to_dict(), ensure_ascii=False), encoding="utf-8")
+    return listed
+
+
+def test_spark_results_equal_the_in_process_results(
+    session: object, tmp_path: Path, worker_cache: Path
+) -> None:
     """Every row comes back, with the results screen_frame gives, against a list file whose
-    saved index is shipped to the executors."""
-    listed = tmp_path / "ofac.json"
-    assert 0 == main(["watchlist", "import", "ofac", str(SAMPLE), "--output", str(listed)])
+    saved index is shipped to the executors (found in their own cache folder afterwards)."""
+    listed = _large_list(tmp_path)
     people = _people()
     df = session.createDataFrame(people).repartition(3)  # type: ignore[attr-defined]
     from_spark = screening_spark.screen(df, str(listed), columns=COLUMNS).toPandas()
@@ -87,6 +119,8 @@ def test_spark_results_equal_the_in_process_results(session: object, tmp_path: P
     decisions = set(from_spark["screening_decision"].dropna())
     assert {"match", "clear"} <= decisions
     assert from_spark["screening_error"].notna().sum() == 9  # the rows without a name
+    checksum = screening.load_watchlist(listed).checksum.removeprefix("sha256:")
+    assert (worker_cache / f"{checksum}.index").exists()
 
 
 def test_spark_rescreen_equals_the_in_process_rescreen(session: object, bundled: screening.Watchlist) -> None:

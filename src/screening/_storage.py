@@ -32,7 +32,7 @@ import sys
 import time
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, BinaryIO, Protocol
+from typing import IO, TYPE_CHECKING, Any, BinaryIO, Protocol
 
 from screening._index import ListedValue, NameIndex
 from screening._version import __version__
@@ -225,7 +225,7 @@ def share(watchlist: Watchlist) -> Path | None:
     return target
 
 
-def install(checksum: str, stream: BinaryIO) -> Path | None:
+def install(checksum: str, stream: IO[bytes]) -> Path | None:
     """Save an index file's bytes, read from ``stream``, in the cache folder under the list's
     checksum (atomically), where :func:`name_index` finds it; it is checked there as any saved
     index is when read. Returns the path; None when there is no cache folder.

@@ -10,10 +10,11 @@ computed with :meth:`~pyspark.sql.DataFrame.mapInArrow`: each Arrow batch of row
 in the Python worker that holds it, and gains its columns, so rows are never dropped, added or
 reordered within a partition.
 
-The list goes to the executors once: the driver pickles the :class:`~screening.Screener` (the
-lists' content, see :meth:`Screener.__reduce__`) with each large list's saved name index as
-bytes, and broadcasts them. Each Python worker puts the index in its cache folder (found by the
-list's checksum) and unpickles the screener once, reading it: no executor builds an index,
+The list goes to the executors once: the driver broadcasts the pickled
+:class:`~screening.Screener` (the lists' content, see :meth:`Screener.__reduce__`) and ships
+each large list's saved name index as a file (``SparkContext.addFile``; under Spark Connect,
+as bytes with the function). Each Python worker copies the index into its cache folder (found
+by the list's checksum) and unpickles the screener once, reading it: no executor builds an index,
 unless its library build differs from the driver's, which it then logs with the reason
 (logger ``screening``, WARNING).
 """
@@ -21,11 +22,12 @@ unless its library build differs from the driver's, which it then logs with the 
 from __future__ import annotations
 
 import contextlib
+import functools
 import io
 import pickle
 import uuid
-from collections.abc import Iterator, Mapping, Sequence
-from typing import Any
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from typing import IO, Any
 
 import attrs
 
@@ -43,12 +45,15 @@ Columns = Mapping[str, str | Sequence[str]] | None
 
 @attrs.frozen
 class _Payload:
-    """What the executors receive once: a screener (or a rescreening) pickled, with the saved
-    name indexes it reads, by list checksum."""
+    """What the executors receive once: a screener (or a rescreening) pickled, and the saved
+    name indexes it reads, by list checksum: each as a file shipped with
+    ``SparkContext.addFile`` (``files``: checksum and file name), or, where the session has no
+    SparkContext (Spark Connect), as bytes in the payload itself (``indexes``)."""
 
     token: str
     pickled: bytes
-    indexes: tuple[tuple[str, bytes], ...]
+    files: tuple[tuple[str, str], ...] = ()
+    indexes: tuple[tuple[str, bytes], ...] = ()
 
 
 #: In each Python worker: what was unpickled from each payload (by token), kept for the
@@ -56,27 +61,58 @@ class _Payload:
 _prepared: dict[str, Any] = {}
 
 
-def _payload(shipped: object, screeners: Sequence[Screener]) -> _Payload:
-    indexes = []
+def _context(df: Any) -> Any:
+    """The DataFrame's SparkContext; None under Spark Connect, which has none."""
+    try:
+        return df.sparkSession.sparkContext
+    except Exception:  # noqa: BLE001 - Spark Connect raises its own error here
+        return None
+
+
+def _payload(shipped: object, screeners: Sequence[Screener], context: Any = None) -> _Payload:
+    """The payload of a job: the saved indexes shipped as files through ``context`` (the
+    SparkContext), else carried as bytes."""
+    files, indexes = [], []
     for screener in screeners:
         for watchlist in screener.watchlists:
             saved = _storage.share(watchlist) or _storage.saved_index_path(watchlist)
-            if saved is not None:
+            if saved is None:
+                continue
+            if context is not None:
+                context.addFile(str(saved))
+                files.append((watchlist.checksum, saved.name))
+            else:
                 indexes.append((watchlist.checksum, saved.read_bytes()))
-    return _Payload(uuid.uuid4().hex, pickle.dumps(shipped, protocol=pickle.HIGHEST_PROTOCOL), tuple(indexes))
+    pickled = pickle.dumps(shipped, protocol=pickle.HIGHEST_PROTOCOL)
+    return _Payload(uuid.uuid4().hex, pickled, tuple(files), tuple(indexes))
+
+
+def _install(checksum: str, opener: Callable[[], IO[bytes]]) -> None:
+    """Put a shipped index in this worker's cache folder, unless it is there. Where it cannot
+    be written (a read-only home), the worker builds the index, and logs why."""
+    folder = _storage.cache_folder()
+    digest = checksum.removeprefix("sha256:")
+    if folder is None or (folder / f"{digest}{_storage.CACHE_SUFFIX}").exists():
+        return
+    with contextlib.suppress(OSError), opener() as stream:
+        _storage.install(checksum, stream)
+
+
+def _file(path: str) -> Callable[[], IO[bytes]]:
+    return lambda: open(path, "rb")  # opened by _install, in a with
 
 
 def _unpacked(payload: _Payload) -> Any:
     """In a Python worker: the screener (or rescreening) of the payload, prepared once."""
     if payload.token not in _prepared:
         _storage.expect_saved = True
+        if payload.files:
+            from pyspark import SparkFiles
+
+            for checksum, name in payload.files:
+                _install(checksum, _file(SparkFiles.get(name)))
         for checksum, data in payload.indexes:
-            digest = checksum.removeprefix("sha256:")
-            folder = _storage.cache_folder()
-            if folder is not None and not (folder / f"{digest}{_storage.CACHE_SUFFIX}").exists():
-                # Not written (a read-only home): the worker builds the index, and logs why.
-                with contextlib.suppress(OSError):
-                    _storage.install(checksum, io.BytesIO(data))
+            _install(checksum, functools.partial(io.BytesIO, data))
         _prepared.clear()  # one payload at a time: a finished job's lists are let go
         _prepared[payload.token] = pickle.loads(payload.pickled)  # pickled by this job's driver
     return _prepared[payload.token]
@@ -89,14 +125,13 @@ def _schema(df: Any, added: Sequence[tuple[str, str]]) -> Any:
     return StructType([*df.schema.fields, *(StructField(name, types[kind], True) for name, kind in added)])
 
 
-def _shipped(df: Any, payload: _Payload) -> Any:
-    """The payload as the executors will read it: broadcast once per executor where the
-    session has a SparkContext; in the function's closure otherwise (Spark Connect)."""
-    try:
-        broadcast = df.sparkSession.sparkContext.broadcast(payload)
-    except Exception:  # noqa: BLE001 - Spark Connect has no SparkContext
-        return payload
-    return broadcast
+def _shipped(df: Any, shipped: object, screeners: Sequence[Screener]) -> Any:
+    """The payload as the executors will read it: broadcast once per executor, its indexes
+    shipped as files, where the session has a SparkContext; in the function's closure
+    otherwise (Spark Connect)."""
+    context = _context(df)
+    payload = _payload(shipped, screeners, context)
+    return payload if context is None else context.broadcast(payload)
 
 
 def _value(shipped: Any) -> _Payload:
@@ -148,7 +183,7 @@ def screen(
     """
     column_map = _check(df, columns, _tables.COLUMNS)
     screener = _tables.screener_for(watchlist, policy)
-    shipped = _shipped(df, _payload(screener, [screener]))
+    shipped = _shipped(df, screener, [screener])
 
     def mapper(batches: Iterator[Any]) -> Iterator[Any]:
         return _screen_batches(batches, shipped, column_map, date_format)
@@ -193,7 +228,7 @@ def rescreen(
     rescreening = _tables.Rescreening.of(old_list, new_list, policy)
     if previous is not None and previous not in df.columns:
         previous = None
-    shipped = _shipped(df, _payload(rescreening, [rescreening.screener, rescreening.changed]))
+    shipped = _shipped(df, rescreening, [rescreening.screener, rescreening.changed])
 
     def mapper(batches: Iterator[Any]) -> Iterator[Any]:
         return _rescreen_batches(batches, shipped, column_map, previous, date_format)
