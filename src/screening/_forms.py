@@ -287,7 +287,7 @@ def _part(token: str, group: int) -> Part:
     return Part(text=text, latin=latin, weight=weight, notes=notes, group=group)
 
 
-@functools.lru_cache(maxsize=65536)
+@functools.lru_cache(maxsize=8192)
 def _token_part(token: str) -> tuple[str, tuple[str, ...], float, tuple[str, ...]]:
     """A token's text, Latin spellings, weight and notes as a part: worked out once a token,
     as a large list's names share most of theirs."""
@@ -434,7 +434,7 @@ def _joined_latin(chosen: tuple[Part, ...]) -> tuple[str, ...]:
     return _with_article(("".join([part.latin[0] for part in chosen]),))
 
 
-@functools.lru_cache(maxsize=65536)
+@functools.lru_cache(maxsize=8192)
 def _reading_languages(text: str) -> frozenset[str]:
     return _language_set(reading.language for reading in translit.readings(text))
 
@@ -459,7 +459,7 @@ def run_readings(text: str, pieces: tuple[str, ...] = ()) -> tuple[translit.Read
     return _joined_readings(pieces) if _common_languages(pieces) else ()
 
 
-@functools.lru_cache(maxsize=16384)
+@functools.lru_cache(maxsize=8192)
 def _joined_readings(pieces: tuple[str, ...]) -> tuple[translit.Reading, ...]:
     """Read joined parts as the syllables of each part in turn, in a language all of them read in.
 

@@ -936,7 +936,7 @@ LOOSE_BOUND = max(rule.most for rule in RULES if not rule.strong)
 INITIAL_BOUND = next(rule.most for rule in RULES if rule.name == "initial")
 
 
-@functools.lru_cache(maxsize=131072)
+@functools.lru_cache(maxsize=8192)
 def _token_link(
     left: str,
     left_latin: tuple[str, ...],
@@ -996,7 +996,7 @@ def joined_keys(chosen: tuple[Part, ...]) -> list[tuple[str, bool]]:
     return list(_rule_keys(run))
 
 
-@functools.lru_cache(maxsize=65536)
+@functools.lru_cache(maxsize=8192)
 def run_keys(
     text: str, latin: tuple[str, ...], width: int, pieces: tuple[str, ...], *, listed: bool
 ) -> tuple[tuple[str, bool], ...]:
@@ -1097,7 +1097,7 @@ def joined_syllables(
     )
 
 
-@functools.lru_cache(maxsize=65536)
+@functools.lru_cache(maxsize=8192)
 def _one_syllable_languages(text: str) -> frozenset[str]:
     """The languages a part reads as one syllable in."""
     return _language_set(reading.language for reading in translit.readings(text) if len(reading.keys) == 1)

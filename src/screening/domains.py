@@ -174,13 +174,13 @@ def _psl() -> object:
     return PublicSuffixList()
 
 
-@functools.lru_cache(maxsize=65536)
+@functools.lru_cache(maxsize=8192)
 def public_suffix(host: str, /) -> str:
     """The public suffix of a normalized host (``co.uk``, ``com``, ``github.io``)."""
     return str(_psl().publicsuffix(host) or host.rsplit(".", 1)[-1])  # type: ignore[attr-defined]
 
 
-@functools.lru_cache(maxsize=65536)
+@functools.lru_cache(maxsize=8192)
 def registrable(host: str, /) -> str:
     """The registrable domain of a normalized host: its public suffix and one label more."""
     found = _psl().privatesuffix(host)  # type: ignore[attr-defined]

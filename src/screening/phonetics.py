@@ -39,7 +39,7 @@ _SKELETON_VOWELS = str.maketrans("eiouy", "aaaaa")
 _FINAL_H_AFTER = frozenset("aeiouy")
 
 
-@functools.lru_cache(maxsize=16384)
+@functools.lru_cache(maxsize=8192)
 def metaphone_key(token: str, /) -> str:
     """Return the Metaphone key of an ASCII-letter token, or ``''`` for any other token."""
     if not token.isascii() or not token.isalpha():
@@ -71,7 +71,7 @@ def consonant_spelling(token: str, /) -> str:
     return text.replace("c", "k").replace("kh", "ch")
 
 
-@functools.lru_cache(maxsize=65536)
+@functools.lru_cache(maxsize=8192)
 def spelling_skeleton(token: str, /) -> str:
     """Reduce a Latin name part to the letters its romanizations agree on.
 
@@ -110,7 +110,7 @@ _SHORT_U = re.compile(r"(?<=[aeiouy])[uw](?=[^aeiouy]|$)")
 _LONE_H = re.compile(r"(?<![kzcsg])h")
 
 
-@functools.lru_cache(maxsize=16384)
+@functools.lru_cache(maxsize=8192)
 def east_slavic_form(token: str, /) -> str:
     """The Russian-like spelling of an East Slavic family name or patronymic in Latin letters,
     to compare its Russian, Ukrainian and Belarusian forms; "" for a token that has no East
@@ -162,7 +162,7 @@ _KANA_REWRITES = (
 )  # fmt: skip
 
 
-@functools.lru_cache(maxsize=65536)
+@functools.lru_cache(maxsize=8192)
 def kana_skeleton(token: str, /) -> str:
     """Reduce a Latin spelling to what Japanese kana can write of it.
 

@@ -66,7 +66,7 @@ _CHINESE_COMPOUND_SURNAMES = frozenset(
 _HANGUL_FIRST, _HANGUL_LAST = 0xAC00, 0xD7A3
 
 
-@functools.lru_cache(maxsize=65536)
+@functools.lru_cache(maxsize=8192)
 def _char_script(char: str) -> str:
     code = ord(char)
     if _HANGUL_FIRST <= code <= _HANGUL_LAST or 0x1100 <= code <= 0x11FF or 0x3130 <= code <= 0x318F:
@@ -85,7 +85,7 @@ def _char_script(char: str) -> str:
     return name.split(" ")[0].lower() or "other"
 
 
-@functools.lru_cache(maxsize=65536)
+@functools.lru_cache(maxsize=8192)
 def script(text: str, /) -> str:
     """The script of a name part: latin, han, hangul, kana, cyrillic, another script's name
     (``greek``, ``arabic``, ...), ``mixed`` when letters of several scripts meet, or ``digit``."""
@@ -120,7 +120,7 @@ def split_family_name(token: str, /) -> tuple[str, ...]:
     return (token[:cut], token[cut:])
 
 
-@functools.lru_cache(maxsize=65536)
+@functools.lru_cache(maxsize=8192)
 def fold_confusables(token: str, /) -> tuple[str, tuple[str, ...]]:
     """Read look-alike letters of other scripts as Latin in a token that mixes them with Latin.
 
@@ -158,7 +158,7 @@ def ocr_key(text: str, /) -> str:
     return text.translate(_OCR_FOLDS).replace("rn", "m").replace("vv", "w")
 
 
-@functools.lru_cache(maxsize=65536)
+@functools.lru_cache(maxsize=8192)
 def latin_spellings(text: str, /) -> tuple[str, ...]:
     """Latin spellings of a normalized name part, the usual one first."""
     kind = script(text)
@@ -185,7 +185,7 @@ def latin(text: str, /) -> str:
     return spellings[0] if spellings else ""
 
 
-@functools.lru_cache(maxsize=16384)
+@functools.lru_cache(maxsize=8192)
 def readings(text: str, /) -> tuple[Reading, ...]:
     """Every Mandarin and Korean reading of a normalized name part (or joined parts)."""
     kind = script(text)
@@ -224,7 +224,7 @@ def _korean_surname_shares() -> tuple[dict[str, float], dict[str, float]]:
     return by_spelling, by_hangul
 
 
-@functools.lru_cache(maxsize=65536)
+@functools.lru_cache(maxsize=8192)
 def surname_share(text: str, /) -> float:
     """The share of people who bear a normalized name part as a Chinese or Korean family name.
 
@@ -257,7 +257,7 @@ def _surname_shares_by_key() -> dict[tuple[str, ...], float]:
     return shares
 
 
-@functools.lru_cache(maxsize=65536)
+@functools.lru_cache(maxsize=8192)
 def population_share(text: str, /) -> float:
     """How common a normalized name part is: the largest share of people who bear it.
 

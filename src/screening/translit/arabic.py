@@ -77,7 +77,7 @@ _LATIN = {
 }  # fmt: skip
 
 
-@functools.lru_cache(maxsize=65536)
+@functools.lru_cache(maxsize=8192)
 def consonants(text: str, /, *, persian: bool = False, apart: bool = False) -> str:
     """The consonant skeleton of one name part in Arabic script or Latin letters; "" for other
     scripts. A consonant written twice in a row is written once; in Arabic script, not when a

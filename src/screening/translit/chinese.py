@@ -273,7 +273,7 @@ def _readings(
     return tuple(best.values())
 
 
-@functools.lru_cache(maxsize=16384)
+@functools.lru_cache(maxsize=8192)
 def latin_readings(text: str, /) -> tuple[Reading, ...]:
     """Read a plain-letter name part as Mandarin syllables (pinyin, Wade-Giles, Tongyong).
 
@@ -295,7 +295,7 @@ def latin_readings(text: str, /) -> tuple[Reading, ...]:
     return tuple(readings[:MAX_READINGS])
 
 
-@functools.lru_cache(maxsize=16384)
+@functools.lru_cache(maxsize=8192)
 def cyrillic_readings(text: str, /) -> tuple[Reading, ...]:
     """Read a Cyrillic name part as Mandarin syllables in the Palladius system."""
     return _readings(_segmentations(text.replace("ё", "е"), _cyrillic_inventory(), _cyrillic_longest()))
@@ -321,7 +321,7 @@ def _character_readings() -> dict[int, tuple[str, ...]]:
     }
 
 
-@functools.lru_cache(maxsize=16384)
+@functools.lru_cache(maxsize=8192)
 def han_readings(text: str, /) -> tuple[Reading, ...]:
     """Read Han characters in Mandarin, every reading of each character (pypinyin's table)."""
     table = _character_readings()

@@ -29,7 +29,7 @@ def is_cyrillic(char: str) -> bool:
     return 0x0400 <= ord(char) <= 0x052F
 
 
-@functools.lru_cache(maxsize=16384)
+@functools.lru_cache(maxsize=8192)
 def to_latin(text: str, /) -> str:
     """Spell a lowercase Cyrillic name part in Latin letters; other characters pass through."""
     if text.endswith(("ий", "ый")):

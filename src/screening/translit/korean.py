@@ -198,7 +198,7 @@ def _initial_variants(keys: tuple[str, ...]) -> list[tuple[str, ...]]:
     return result
 
 
-@functools.lru_cache(maxsize=16384)
+@functools.lru_cache(maxsize=8192)
 def hangul_readings(text: str, /) -> tuple[Reading, ...]:
     """Read Hangul syllables as keys (text with other characters has no reading)."""
     keys = tuple(_hangul_key(char) for char in text)
@@ -222,7 +222,7 @@ def hanja_readings_of(text: str, /) -> list[str]:
     ]
 
 
-@functools.lru_cache(maxsize=16384)
+@functools.lru_cache(maxsize=8192)
 def han_readings(text: str, /) -> tuple[Reading, ...]:
     """Read Han characters as Hanja: their Korean readings, as keys."""
     result: list[Reading] = []
@@ -314,7 +314,7 @@ def _latin_trigrams() -> Trigrams:
     )
 
 
-@functools.lru_cache(maxsize=16384)
+@functools.lru_cache(maxsize=8192)
 def latin_readings(text: str, /) -> tuple[Reading, ...]:
     """Read a plain-letter name part as Korean syllables in any romanization."""
     if not text.isascii() or not text.isalpha():
@@ -336,7 +336,7 @@ def latin_readings(text: str, /) -> tuple[Reading, ...]:
     return tuple(dict.fromkeys(result))
 
 
-@functools.lru_cache(maxsize=16384)
+@functools.lru_cache(maxsize=8192)
 def cyrillic_readings(text: str, /) -> tuple[Reading, ...]:
     """Read a Cyrillic name part as Korean syllables (Kontsevich and Russian press usage)."""
     result: list[Reading] = []
