@@ -33,10 +33,10 @@ import argparse
 import csv
 import os
 import random
-import resource
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from pathlib import Path
 
@@ -135,25 +135,44 @@ def _rate(rows: int, seconds: float) -> str:
     return f"{rows:,} rows in {seconds:.1f} s: {rows / seconds:,.0f} rows/s"
 
 
-def _spark_worker_peak_mb() -> float:
-    """The largest peak resident memory (VmHWM) of Spark's live Python workers, in MB: the
-    daemon and the workers it forked (reused between tasks, so alive at the job's end)."""
-    peak = 0.0
-    for pid in os.listdir("/proc"):
-        if not pid.isdigit():
-            continue
-        try:
-            command = Path(f"/proc/{pid}/cmdline").read_bytes().split(b"\0")
-            # Spark's Python workers run "python -m pyspark.daemon" (and fork from it); the
-            # JVM's command line names pyspark too, but it is not a Python worker.
-            if b"pyspark.daemon" not in command and b"pyspark.worker" not in command:
-                continue
-            for line in Path(f"/proc/{pid}/status").read_text().splitlines():
-                if line.startswith("VmHWM:"):
-                    peak = max(peak, int(line.split()[1]) / 1024)
-        except OSError:
-            continue
-    return peak
+class _PeakMemory:
+    """Watches the peak resident memory (VmHWM) of worker processes while a run goes on, every
+    half second: this process's children that are Python (``screen_many``'s spawned workers),
+    or Spark's Python workers (``python -m pyspark.daemon`` and the workers it forks; the
+    JVM's command line names pyspark too, but it is not a Python worker)."""
+
+    def __init__(self, spark: bool) -> None:
+        self.spark, self.peak_mb = spark, 0.0
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._watch, daemon=True)
+
+    def __enter__(self) -> _PeakMemory:
+        self._thread.start()
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        self._stop.set()
+        self._thread.join()
+
+    def _watched(self, pid: str) -> bool:
+        status = Path(f"/proc/{pid}/status").read_text()
+        command = Path(f"/proc/{pid}/cmdline").read_bytes().split(b"\0")
+        if self.spark:
+            return b"pyspark.daemon" in command or b"pyspark.worker" in command
+        parent = next(line.split()[1] for line in status.splitlines() if line.startswith("PPid:"))
+        return parent == str(os.getpid()) and b"multiprocessing" in b" ".join(command)
+
+    def _watch(self) -> None:
+        while not self._stop.wait(0.5):
+            for pid in filter(str.isdigit, os.listdir("/proc")):
+                try:
+                    if not self._watched(pid):
+                        continue
+                    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+                        if line.startswith("VmHWM:"):
+                            self.peak_mb = max(self.peak_mb, int(line.split()[1]) / 1024)
+                except (OSError, StopIteration):
+                    continue
 
 
 def _spark(parquet: Path, listed: Path, rows: int) -> tuple[float, float]:
@@ -174,12 +193,13 @@ def _spark(parquet: Path, listed: Path, rows: int) -> tuple[float, float]:
         # A small Parquet file is one partition: spread it over the two cores (and more tasks
         # than cores, as a cluster would have).
         df = session.read.parquet(str(parquet)).repartition(8)
-        start = time.perf_counter()
-        screened = screening_spark.screen(df, str(listed), columns=COLUMNS)
-        counted = screened.count()  # every row comes back (mapInArrow screens them all)
-        seconds = time.perf_counter() - start
+        with _PeakMemory(spark=True) as memory:
+            start = time.perf_counter()
+            screened = screening_spark.screen(df, str(listed), columns=COLUMNS)
+            counted = screened.count()  # every row comes back (mapInArrow screens them all)
+            seconds = time.perf_counter() - start
         assert counted == rows, (counted, rows)
-        return seconds, _spark_worker_peak_mb()
+        return seconds, memory.peak_mb
     finally:
         session.stop()
 
@@ -216,11 +236,12 @@ def main() -> int:
     assert len(one) == len(single)
     print(f"one process:           {_rate(len(single), one_seconds)}")
 
-    start = time.perf_counter()
-    two = screen_frame(table, screener, columns=COLUMNS, jobs=2)
-    two_seconds = time.perf_counter() - start
+    with _PeakMemory(spark=False) as memory:
+        start = time.perf_counter()
+        two = screen_frame(table, screener, columns=COLUMNS, jobs=2)
+        two_seconds = time.perf_counter() - start
     assert len(two) == args.rows
-    worker_mb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    worker_mb = memory.peak_mb
     print(f"screen_many(jobs=2):   {_rate(args.rows, two_seconds)}; peak worker memory {worker_mb:.0f} MB")
     print(f"  decisions: {two['screening_decision'].value_counts(dropna=False).to_dict()}")
     if not args.no_spark:
