@@ -1046,3 +1046,24 @@ def test_a_listed_organization_inside_a_longer_name_is_a_review() -> None:
     assert Decision.REVIEW == longer.decision
     assert Reason.of(Code.LONGER_ORGANIZATION, parts=("trust",)) in longer.hits[0].evidence[0].reasons
     assert Decision.MATCH == screening.screen(Applicant(name="Deutsche Bank AG"), listed).decision
+
+
+@pytest.mark.parametrize(
+    ("nationalities", "name", "expected"),
+    [
+        ((), "Li Li", Decision.REVIEW),  # li and yi: one Korean syllable, two Mandarin ones
+        ((), "Yi Li", Decision.MATCH),  # the listed name reordered
+        ((), "Lee Yi", Decision.MATCH),  # Lee is a spelling of the family name Li
+        (("KR",), "Li Li", Decision.MATCH),  # a Korean name: read in Korean
+    ],
+)
+def test_a_korean_only_link_between_two_pinyin_syllables_does_not_decide(
+    nationalities: tuple[str, ...], name: str, expected: Decision
+) -> None:
+    """For an entry whose nationality says nothing, two parts that are each a pinyin syllable
+    but link only as Korean spellings ("Li Li" and "LI, Yi") bring a review, not a match."""
+    entry = WatchlistEntry(
+        id="p-1", kind=EntryKind.PERSON, name="LI, Yi", nationalities=nationalities, sources=()
+    )
+    result = screening.screen(Applicant(name=name), Watchlist(name="t", version="1", entries=[entry]))
+    assert expected == result.decision

@@ -480,6 +480,10 @@ def _candidate_links(
             link = _undecisive(link, Code.SYLLABLE_SPELLING)
         elif link.method is Method.TRANSLITERATION and _by_other_surname_only(left, right):
             link = _undecisive(link, Code.SEVERAL_SURNAMES)
+        elif languages is None and link.languages == {"Korean"} and _two_pinyin_syllables(left, right):
+            # "Li" and "Yi" spell one Korean syllable but are two Mandarin ones: for a name
+            # whose entry says no nationality, "Li Li" may be "LI, Yi" (review), not surely.
+            link = _undecisive(link, Code.SYLLABLE_SPELLING)
         foreign = languages is not None and link.languages and not link.languages & languages
         if foreign and _readable_in(left, languages) and _readable_in(right, languages):  # type: ignore[arg-type]
             continue  # both read in the listed name's language, and differently there
@@ -916,6 +920,20 @@ def _by_other_surname_only(left: Run, right: Run) -> bool:
         return False
     other = {r.keys for r in (*left_readings, *right_readings) if r.system == OTHER_SURNAME_SPELLING}
     return shared <= other
+
+
+def _two_pinyin_syllables(left: Run, right: Run) -> bool:
+    """Tell whether two single parts are each one pinyin syllable as written, and not the same
+    one ("li" and "yi"): what links them is another language's reading."""
+    if left.width != 1 or right.width != 1:
+        return False
+    syllables = []
+    for text in (left.text, right.text):
+        found = {r.keys for r in translit.readings(text) if "pinyin" in r.systems and len(r.keys) == 1}
+        if not found:
+            return False
+        syllables.append(found)
+    return not syllables[0] & syllables[1]
 
 
 def _by_surname_spelling_only(left: Run, right: Run) -> bool:
