@@ -28,8 +28,9 @@ from collections.abc import Iterable, Mapping, Sequence
 import attrs
 
 from screening.exceptions import InputFileError
+from screening.models import Applicant
 
-__all__ = ["FIELDS", "SEQUENCE_FIELDS", "ColumnMap", "split_record"]
+__all__ = ["FIELDS", "SEQUENCE_FIELDS", "ColumnMap", "applicant_of", "is_missing", "split_record"]
 
 #: The applicant fields a table may give; ``id`` is the row's own identifier, kept in results.
 FIELDS = (
@@ -139,7 +140,8 @@ class ColumnMap:
             )
 
 
-def _missing(value: object) -> bool:
+def is_missing(value: object) -> bool:
+    """Tell whether a cell holds no value: None, NaN, or pandas' NA or NaT."""
     if value is None:
         return True
     if isinstance(value, float):
@@ -164,18 +166,18 @@ def _text(value: object, column: str) -> str:
 
 
 def _values(value: object, column: str) -> list[str]:
-    if _missing(value):
+    if is_missing(value):
         return []
     if isinstance(value, str):
         return [part.strip() for part in value.split(";") if part.strip()]
     if isinstance(value, Iterable) and not isinstance(value, (bytes, Mapping)):
-        return [text for item in value if not _missing(item) and (text := _text(item, column))]
+        return [text for item in value if not is_missing(item) and (text := _text(item, column))]
     text = _text(value, column)
     return [text] if text else []
 
 
 def _date(value: object, column: str, date_format: str | None) -> str | None:
-    if _missing(value):
+    if is_missing(value):
         return None
     if isinstance(value, datetime.datetime):
         return value.date().isoformat()
@@ -221,7 +223,7 @@ def split_record(
             value = (
                 _date(record[column], column, date_format)
                 if field == "date_of_birth"
-                else (None if _missing(record[column]) else _text(record[column], column) or None)
+                else (None if is_missing(record[column]) else _text(record[column], column) or None)
             )
             if value is not None:
                 fields[field] = value
@@ -230,3 +232,14 @@ def split_record(
         raise InputFileError(f"The row has no name (column {where}).")
     passed = {column: value for column, value in record.items() if column not in used}
     return fields, passed
+
+
+def applicant_of(fields: Mapping[str, object]) -> Applicant:
+    """The applicant of a record's fields (:func:`split_record`): all but ``id``, the row's own.
+
+    Raises:
+        ScreeningError: a value the applicant does not accept.
+        TypeError: a value of the wrong type.
+    """
+    options = {key: value for key, value in fields.items() if key != "id"}
+    return Applicant(**options)  # type: ignore[arg-type]

@@ -47,6 +47,7 @@ __all__ = [
     "CACHE_MIN_NAMES",
     "CACHE_SUFFIX",
     "cache_folder",
+    "cache_path",
     "code_fingerprint",
     "index_cache_path",
     "install",
@@ -184,16 +185,22 @@ def _unusable(path: Path, checksum: str, values: int) -> str | None:
         return f"the index at {path} cannot be read"
     if not isinstance(header, dict):
         return f"the file at {path} is no saved index"
+    return f"the index at {path} {_header_problem(header, checksum, values) or 'is damaged'}"
+
+
+def _header_problem(header: dict[str, Any], checksum: str, values: int) -> str | None:
+    """Why a saved index's header is not for this format, library code, list (``checksum``
+    and number of listed ``values``) and machine; None when it is."""
     if header.get("library") != code_fingerprint() or header.get("format") != _FORMAT:
         return (
-            f"the index at {path} was saved by another build of screening"
-            f" ({header.get('library')}; this one is {code_fingerprint()})"
+            f"was saved by another build of screening ({header.get('library')}; this one is"
+            f" {code_fingerprint()})"
         )
     if header.get("checksum") != checksum or header.get("values") != values:
-        return f"the index at {path} was saved for another version of the list"
+        return "was saved for another version of the list"
     if header.get("byteorder") != sys.byteorder:
-        return f"the index at {path} was saved on a machine of another byte order"
-    return f"the index at {path} is damaged"
+        return "was saved on a machine of another byte order"
+    return None
 
 
 def share(watchlist: Watchlist) -> Path | None:
@@ -207,11 +214,10 @@ def share(watchlist: Watchlist) -> Path | None:
     if target is None or values < CACHE_MIN_NAMES:
         return None
     if not saved_for(target, watchlist.checksum, values):
-        if not any(saved_for(path, watchlist.checksum, values) for path in _index_places(watchlist)):
+        source = saved_index_path(watchlist)
+        if source is None:
             name_index(watchlist, cache=True)  # built and saved, beside the file or in the folder
-        source = next(
-            (path for path in _index_places(watchlist) if saved_for(path, watchlist.checksum, values)), None
-        )
+            source = saved_index_path(watchlist)
         if source is None:
             return None
         if source != target:
@@ -233,11 +239,10 @@ def install(checksum: str, stream: IO[bytes]) -> Path | None:
     Raises:
         OSError: the folder or file cannot be written.
     """
-    folder = cache_folder()
-    if folder is None:
+    target = cache_path(checksum)
+    if target is None:
         return None
-    folder.mkdir(parents=True, exist_ok=True)
-    target = folder / f"{checksum.removeprefix('sha256:')}{CACHE_SUFFIX}"
+    target.parent.mkdir(parents=True, exist_ok=True)
     temporary = target.with_name(f".{target.name}.{os.getpid()}.{secrets.token_hex(8)}.tmp")
     descriptor = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL | _NO_FOLLOW, 0o644)
     try:
@@ -246,7 +251,7 @@ def install(checksum: str, stream: IO[bytes]) -> Path | None:
         os.replace(temporary, target)
     finally:
         temporary.unlink(missing_ok=True)
-    _prune(folder)
+    _prune(target.parent)
     return target
 
 
@@ -298,10 +303,15 @@ def _index_places(watchlist: Watchlist) -> list[Path]:
 
 
 def _folder_cache_path(watchlist: Watchlist) -> Path | None:
-    """Where a list's index is saved in the cache folder: named by the list's checksum."""
+    """Where a list's index is saved in the cache folder (see :func:`cache_path`)."""
+    return cache_path(watchlist.checksum)
+
+
+def cache_path(checksum: str) -> Path | None:
+    """Where the index of the list with this checksum is saved in the cache folder: named by
+    the checksum; None when there is no cache folder."""
     folder = cache_folder()
-    digest = watchlist.checksum.removeprefix("sha256:")
-    return None if folder is None else folder / f"{digest}{CACHE_SUFFIX}"
+    return None if folder is None else folder / f"{checksum.removeprefix('sha256:')}{CACHE_SUFFIX}"
 
 
 def _prune(folder: Path) -> None:
@@ -431,15 +441,8 @@ def _read_header(stream: BinaryIO, checksum: str, values: int) -> dict[str, Any]
     Raises:
         ValueError: the line is no JSON.
     """
-    expected = {
-        "format": _FORMAT,
-        "library": code_fingerprint(),
-        "checksum": checksum,
-        "values": values,
-        "byteorder": sys.byteorder,
-    }
     header = json.loads(stream.readline(_HEADER_SIZE + 1))
-    if not isinstance(header, dict) or any(header.get(field) != value for field, value in expected.items()):
+    if not isinstance(header, dict) or _header_problem(header, checksum, values) is not None:
         return None
     return header
 

@@ -28,18 +28,19 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 import attrs
 
 from screening import _parallel
-from screening._fields import ColumnMap, split_record
+from screening._fields import ColumnMap, applicant_of, is_missing, split_record
 from screening.exceptions import InputFileError, ScreeningError
 from screening.matching import Screener
-from screening.models import Applicant
+from screening.policy import Policy
 from screening.results import ScreeningResult
 from screening.watchlist import Watchlist, load_watchlist
 
 __all__ = [
     "COLUMNS",
     "RESCREEN_COLUMNS",
+    "Columns",
     "Rescreening",
-    "check_columns",
+    "column_map",
     "rescreen_values",
     "screen_values",
     "screener_for",
@@ -63,6 +64,8 @@ RESCREEN_COLUMNS: tuple[tuple[str, str], ...] = (
 )
 
 Values = tuple[object, ...]
+#: What a ``columns`` argument may be: the library's fields to a table's column names.
+Columns = Mapping[str, str | Sequence[str]] | None
 
 
 def screener_for(
@@ -75,8 +78,6 @@ def screener_for(
         WatchlistError: a path that is no watchlist file.
         InputFileError: a screener given with a policy.
     """
-    from screening.policy import Policy
-
     if isinstance(watchlist, Screener):
         if policy is not None:
             raise InputFileError("Give the policy to the Screener, not beside it.")
@@ -88,19 +89,26 @@ def screener_for(
     return Screener(watchlist, policy=policy)
 
 
-def check_columns(existing: Iterable[str], added: Sequence[tuple[str, str]] = COLUMNS) -> None:
-    """Refuse a table that already has a column this would add (results of an earlier run,
-    say), rather than overwrite it.
+def column_map(
+    header: Sequence[str], columns: Columns, added: Sequence[tuple[str, str]] = COLUMNS
+) -> ColumnMap:
+    """The map of a table's columns to the applicant's fields (``columns``, see
+    :meth:`ColumnMap.of`), checked against its ``header``; a table that already has a column
+    this would add (results of an earlier run, say) is refused rather than overwritten.
 
     Raises:
-        InputFileError: a column of ``added`` is among ``existing``.
+        InputFileError: a column of ``added`` is in ``header``, the header lacks the name's
+            column or a mapped one, or ``columns`` is no map of fields to columns.
     """
-    taken = sorted(set(existing) & {name for name, _ in added})
+    taken = sorted(set(header) & {name for name, _ in added})
     if taken:
         raise InputFileError(
             f"The table already has the column {', '.join(map(repr, taken))}; drop or rename it before"
             " screening, or its values would be overwritten."
         )
+    mapped = ColumnMap.of(columns)
+    mapped.check_header(header)
+    return mapped
 
 
 @attrs.frozen
@@ -109,10 +117,16 @@ class _Reading:
     date_format: str | None
 
 
-def _screened(screener: Screener, record: Mapping[str, object], reading: _Reading) -> ScreeningResult:
-    fields, _ = split_record(record, reading.columns, date_format=reading.date_format)
-    options = {key: value for key, value in fields.items() if key != "id"}
-    return screener.screen(Applicant(**options))  # type: ignore[arg-type]
+def _screened(
+    screener: Screener, record: Mapping[str, object], reading: _Reading
+) -> ScreeningResult | BaseException:
+    """A record's result, or the exception that kept it from one: one row's problem is that
+    row's error."""
+    try:
+        fields, _ = split_record(record, reading.columns, date_format=reading.date_format)
+        return screener.screen(applicant_of(fields))
+    except Exception as failed:  # noqa: BLE001 - given back in the row's place
+        return failed
 
 
 def _error_text(error: BaseException) -> str:
@@ -153,11 +167,7 @@ def _values(outcome: ScreeningResult | BaseException) -> Values:
 
 
 def _row_values(screener: Screener, record: Mapping[str, object], reading: _Reading) -> Values:
-    try:
-        outcome: ScreeningResult | BaseException = _screened(screener, record, reading)
-    except Exception as failed:  # noqa: BLE001 - one row's problem is that row's error
-        outcome = failed
-    return _values(outcome)
+    return _values(_screened(screener, record, reading))
 
 
 def screen_values(
@@ -212,7 +222,7 @@ class Rescreening:
 
 
 def _previous_ids(value: object) -> list[str]:
-    if value is None or (isinstance(value, float) and value != value):
+    if is_missing(value):
         return []
     if isinstance(value, str):
         return [part.strip() for part in value.split(";") if part.strip()]
@@ -230,10 +240,7 @@ def _rescreen_row(
 ) -> Values:
     """A row rescreened: against the entries that can bring a new hit; and, when its earlier
     hit was on a changed entry, against the changed entries, to tell whether it still stands."""
-    try:
-        outcome: ScreeningResult | BaseException = _screened(screener, record, reading)
-    except Exception as failed:  # noqa: BLE001 - one row's problem is that row's error
-        outcome = failed
+    outcome = _screened(screener, record, reading)
     values = _values(outcome)
     earlier = _previous_ids(record.get(previous)) if previous else []
     changed_ids = rescreening.changed_ids

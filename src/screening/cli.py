@@ -81,7 +81,7 @@ from typing import IO
 import attrs
 
 from screening import _storage
-from screening._fields import FIELDS, ColumnMap, split_record
+from screening._fields import FIELDS, ColumnMap, applicant_of, split_record
 from screening._parallel import jobs_wanted, ordered
 from screening._parquet import ParquetSink, parquet_rows
 from screening._printable import printable, printable_json
@@ -457,11 +457,6 @@ class _Reading:
         return attrs.evolve(self, passed=tuple(passed))
 
 
-def _applicant(fields: dict[str, object]) -> Applicant:
-    options = {key: value for key, value in fields.items() if key != "id"}
-    return Applicant(**options)  # type: ignore[arg-type]
-
-
 def _neutralized(value: object) -> object:
     """Keep a cell from being read as a spreadsheet formula (OWASP CSV injection)."""
     if isinstance(value, str) and value.startswith(_FORMULA_PREFIXES):
@@ -555,7 +550,7 @@ def _screen_row(screener: Screener, row: Row, reading: _Reading) -> _Screened:
     }
     try:
         fields, passed = split_record(row.fields, reading.columns, date_format=reading.date_format)
-        return _Screened(fields, passed, screener.screen(_applicant(fields)), None)
+        return _Screened(fields, passed, screener.screen(applicant_of(fields)), None)
     except ScreeningError as rejected:
         return _Screened(fields, passed, None, rejected)
     except TypeError as rejected:

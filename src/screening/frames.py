@@ -24,11 +24,10 @@ described in :mod:`screening._fields`. A row that cannot be screened has its rea
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Iterator, Sequence
 from typing import Any
 
 from screening import _tables
-from screening._fields import ColumnMap
 from screening.exceptions import InputFileError
 from screening.matching import Screener
 from screening.policy import Policy
@@ -39,8 +38,6 @@ __all__ = ["rescreen_frame", "screen_frame"]
 #: Rows converted to Python records at a time: bounds the memory a large table costs beyond
 #: itself and its results.
 _SLICE = 4096
-
-Columns = Mapping[str, str | Sequence[str]] | None
 
 
 def _kind(table: object) -> str:
@@ -101,19 +98,11 @@ def _added(table: Any, values: list[tuple[object, ...]], added: Sequence[tuple[s
     return result
 
 
-def _reading(table: Any, columns: Columns, added: Sequence[tuple[str, str]]) -> ColumnMap:
-    header = _header(table)
-    _tables.check_columns(header, added)
-    column_map = ColumnMap.of(columns)
-    column_map.check_header(header)
-    return column_map
-
-
 def screen_frame(
     table: Any,
     watchlist: Watchlist | Sequence[Watchlist] | str | Screener | None = None,
     *,
-    columns: Columns = None,
+    columns: _tables.Columns = None,
     policy: Policy | None = None,
     date_format: str | None = None,
     jobs: int = 1,
@@ -135,7 +124,7 @@ def screen_frame(
             or already has a column this adds.
         WatchlistError: a path that is no watchlist file.
     """
-    column_map = _reading(table, columns, _tables.COLUMNS)
+    column_map = _tables.column_map(_header(table), columns, _tables.COLUMNS)
     screener = _tables.screener_for(watchlist, policy)
     values = list(
         _tables.screen_values(
@@ -150,7 +139,7 @@ def rescreen_frame(
     old: Watchlist | str,
     new: Watchlist | str,
     *,
-    columns: Columns = None,
+    columns: _tables.Columns = None,
     previous: str | None = "screening_entry_id",
     policy: Policy | None = None,
     date_format: str | None = None,
@@ -172,7 +161,7 @@ def rescreen_frame(
         WatchlistError: a path that is no watchlist file, or ``old`` and ``new`` are
             different lists.
     """
-    column_map = _reading(table, columns, _tables.RESCREEN_COLUMNS)
+    column_map = _tables.column_map(_header(table), columns, _tables.RESCREEN_COLUMNS)
     rescreening = _tables.Rescreening.of(old, new, policy)
     if previous is not None and previous not in _header(table):
         previous = None

@@ -26,7 +26,7 @@ import functools
 import io
 import pickle
 import uuid
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from typing import IO, Any
 
 import attrs
@@ -39,8 +39,6 @@ from screening.policy import Policy
 from screening.watchlist import Watchlist
 
 __all__ = ["rescreen", "screen"]
-
-Columns = Mapping[str, str | Sequence[str]] | None
 
 
 @attrs.frozen
@@ -90,9 +88,8 @@ def _payload(shipped: object, screeners: Sequence[Screener], context: Any = None
 def _install(checksum: str, opener: Callable[[], IO[bytes]]) -> None:
     """Put a shipped index in this worker's cache folder, unless it is there. Where it cannot
     be written (a read-only home), the worker builds the index, and logs why."""
-    folder = _storage.cache_folder()
-    digest = checksum.removeprefix("sha256:")
-    if folder is None or (folder / f"{digest}{_storage.CACHE_SUFFIX}").exists():
+    target = _storage.cache_path(checksum)
+    if target is None or target.exists():
         return
     with contextlib.suppress(OSError), opener() as stream:
         _storage.install(checksum, stream)
@@ -138,14 +135,6 @@ def _value(shipped: Any) -> _Payload:
     return shipped if isinstance(shipped, _Payload) else shipped.value
 
 
-def _check(df: Any, columns: Columns, added: Sequence[tuple[str, str]]) -> ColumnMap:
-    header = list(df.columns)
-    _tables.check_columns(header, added)
-    column_map = ColumnMap.of(columns)
-    column_map.check_header(header)
-    return column_map
-
-
 def _screen_batches(
     batches: Iterator[Any], shipped: Any, columns: ColumnMap, date_format: str | None
 ) -> Iterator[Any]:
@@ -161,7 +150,7 @@ def screen(
     df: Any,
     watchlist: str | Watchlist | Sequence[Watchlist] | Screener | None = None,
     *,
-    columns: Columns = None,
+    columns: _tables.Columns = None,
     policy: Policy | None = None,
     date_format: str | None = None,
 ) -> Any:
@@ -181,7 +170,7 @@ def screen(
             a column this adds.
         WatchlistError: a path that is no watchlist file.
     """
-    column_map = _check(df, columns, _tables.COLUMNS)
+    column_map = _tables.column_map(list(df.columns), columns, _tables.COLUMNS)
     screener = _tables.screener_for(watchlist, policy)
     shipped = _shipped(df, screener, [screener])
 
@@ -209,7 +198,7 @@ def rescreen(
     old_list: str | Watchlist,
     new_list: str | Watchlist,
     *,
-    columns: Columns = None,
+    columns: _tables.Columns = None,
     previous: str | None = "screening_entry_id",
     policy: Policy | None = None,
     date_format: str | None = None,
@@ -224,7 +213,7 @@ def rescreen(
         InputFileError: as :func:`screen`.
         WatchlistError: a path that is no watchlist file, or two different lists.
     """
-    column_map = _check(df, columns, _tables.RESCREEN_COLUMNS)
+    column_map = _tables.column_map(list(df.columns), columns, _tables.RESCREEN_COLUMNS)
     rescreening = _tables.Rescreening.of(old_list, new_list, policy)
     if previous is not None and previous not in df.columns:
         previous = None

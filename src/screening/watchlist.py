@@ -283,17 +283,9 @@ class WatchlistChanges:
         )
 
 
-#: The entry fields whose new values can bring a hit.
-_HIT_FIELDS = (
-    "aliases",
-    "weak_aliases",
-    "emails",
-    "phones",
-    "domains",
-    "accounts",
-    "dates_of_birth",
-    "nationalities",
-)
+#: The entry fields whose new values can bring a hit: the lists of values but the entry's
+#: sources and programs.
+_HIT_FIELDS = tuple(field for field in _LIST_FIELDS if field not in {"sources", "programs"})
 
 
 def _grown(old: WatchlistEntry, new: WatchlistEntry) -> bool:
