@@ -119,6 +119,11 @@ class ColumnMap:
         present = set(available)
         return frozenset(column for field in FIELDS for column in self.sources(field) if column in present)
 
+    def passed(self, record: Mapping[str, object]) -> dict[str, object]:
+        """The record's columns that hold no applicant field: they pass through unchanged."""
+        used = self.used(record)
+        return {column: value for column, value in record.items() if column not in used}
+
     def check_header(self, header: Sequence[str]) -> None:
         """Refuse a table that has no column for the name, or lacks a mapped column.
 
@@ -210,7 +215,6 @@ def split_record(
     Raises:
         InputFileError: the record has no name, or a cell cannot be read as its field.
     """
-    used = columns.used(record)
     fields: dict[str, object] = {}
     for field in FIELDS:
         sources = [column for column in columns.sources(field) if column in record]
@@ -230,8 +234,7 @@ def split_record(
     if "name" not in fields:
         where = " or ".join(map(repr, columns.sources("name")))
         raise InputFileError(f"The row has no name (column {where}).")
-    passed = {column: value for column, value in record.items() if column not in used}
-    return fields, passed
+    return fields, columns.passed(record)
 
 
 def applicant_of(fields: Mapping[str, object]) -> Applicant:

@@ -543,21 +543,21 @@ def _screen_row(screener: Screener, row: Row, reading: _Reading) -> _Screened:
     if row.error is not None or row.fields is None:
         return _Screened({}, {}, None, row.error or InputFileError(f"Row {row.number} is empty."))
     fields: dict[str, object] = {}
-    passed = {
-        column: value
-        for column, value in row.fields.items()
-        if column not in reading.columns.used(row.fields)
-    }
+    passed: dict[str, object] | None = None
+    result: ScreeningResult | None = None
+    problem: Exception | None = None
     try:
         fields, passed = split_record(row.fields, reading.columns, date_format=reading.date_format)
-        return _Screened(fields, passed, screener.screen(applicant_of(fields)), None)
+        result = screener.screen(applicant_of(fields))
     except ScreeningError as rejected:
-        return _Screened(fields, passed, None, rejected)
+        problem = rejected
     except TypeError as rejected:
         problem = InputFileError(f"Row {row.number} has a value of the wrong type: {rejected}")
-        return _Screened(fields, passed, None, problem)
     except Exception as failed:  # noqa: BLE001 - a bug in one row must not lose the others
-        return _Screened(fields, passed, None, failed)
+        problem = failed
+    if passed is None:  # the row's fields could not be read: its other columns still pass
+        passed = reading.columns.passed(row.fields)
+    return _Screened(fields, passed, result, problem)
 
 
 def _allow_list_key() -> bytes | None:
