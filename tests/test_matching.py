@@ -868,6 +868,8 @@ def test_the_feature_table_binds_every_feature_to_its_function() -> None:
         ("Mohammad Al-Ghamari", "MUHAMMAD ABD AL-KARIM AL-GHAMARI"),  # spellings that sound alike
         ("Ibrahim Ali Muhammad Abu Bakr", "IBRAHIM ALI ABU BAKR TANTOUSH"),  # one name beside four
         ("Ansar al-Sharia", "ANSAR AL-SHARI'A IN TUNISIA"),  # an organization's
+        ("Omar Younous", "OUMAR YOUNOUS ABDOULAY"),  # one name exactly, one spelled otherwise
+        ("Mullah Gul Agha", "GUL AGHA ISHAKZAI"),  # an applicant's honorific weighs nothing
     ],
 )
 def test_part_of_a_longer_listed_name_is_a_review(applicant: str, listed: str) -> None:
@@ -892,6 +894,8 @@ def test_part_of_a_longer_listed_name_is_a_review(applicant: str, listed: str) -
         ("Ali Tantoush Salem", "IBRAHIM ALI ABU BAKR TANTOUSH", EntryKind.PERSON),  # a name beside only two
         ("Jin Kim", "KIM, Kwang Jin Soo", EntryKind.PERSON),  # a Korean name: syllables are read
         ("Roman Arkadyevich Petrov", "ABRAMOVICH, Roman Arkadyevich", EntryKind.PERSON),  # another family
+        ("Abdul Aziz", "ABD AL-BASET AZZOUZ", EntryKind.PERSON),  # Abd al-Aziz is one name, spelled alike
+        ("Jaung Hui Bong", "JONG PONG JU", EntryKind.PERSON),  # Korean syllables that sound alike
     ],
 )
 def test_part_of_a_listed_name_needs_its_guards(applicant: str, listed: str, kind: EntryKind) -> None:
@@ -923,6 +927,15 @@ def test_the_best_supported_entry_comes_first() -> None:
         ("جمال لونيسي", "DJAMEL LOUNICI"),  # French spellings: dj for ج, c for س before i
         ("فضل رحيم", "FAZAL RAHIM"),  # ض read z, as Persian and Urdu read it
         ("عبد المجيد عزيز الزنداني", "ABD-AL-MAJID AZIZ AL-ZINDANI"),  # z, a long i, z: two
+        ("عبدالجبار عمری", "ABDUL JABBAR OMARI"),  # one word for Abd al-Jabbar
+        ("جلال الدين حقانى", "JALALUDDIN HAQQANI"),  # two words for one, the article's l assimilated
+        ("محمد عبدالكريم الغماري", "MUHAMMAD ABD AL-KARIM AL-GHAMARI"),  # Abd, the article, a name
+        ("گل احمد حكيمى", "GUL AHMAD HAKIMI"),  # g for گ, the final ى read i
+        ("مصطفى حامد", "MUSTAFA HAMID"),  # the final ى read a
+        ("فضل ربيع", "FAZL RABI"),  # a final ayn after a long vowel, left out in Latin
+        ("خولة برزان إبراهيم حسن التكريتي", "KHAWLA BARZAN IBRAHIM HASAN AL-TIKRITI"),  # w for و
+        ("بلقاسم مختار", "BELGACEM MOKHTAR"),  # g for ق in the Maghreb
+        ("شمس الرحمن عبد الظاهر", "SHAMS UR-RAHMAN ABDUL ZAHIR"),  # short parts, each of 3 consonants
     ],
 )
 def test_an_arabic_script_name_is_a_review_for_its_latin_spelling(applicant: str, listed: str) -> None:
@@ -947,6 +960,17 @@ def test_arabic_consonants_keep_other_names_apart(applicant: str, listed: str) -
     entry = WatchlistEntry(id="p", kind=EntryKind.PERSON, name=listed)
     result = screening.screen(Applicant(name=applicant), Watchlist(name="a", version="1", entries=[entry]))
     assert Decision.CLEAR == result.decision
+
+
+def test_a_listed_honorific_is_part_of_the_listed_name() -> None:
+    """An applicant's honorific (Haji, Mullah, Sheikh) weighs nothing, but a listed one is part of
+    the name the list gives: "Ibrahim" alone is no IBRAHIM, Haji, and an applicant who gives the
+    honorific is compared with it."""
+    entry = WatchlistEntry(id="p", kind=EntryKind.PERSON, name="IBRAHIM, Haji")
+    listed = Watchlist(name="a", version="1", entries=[entry])
+    assert Decision.MATCH == screening.screen(Applicant(name="Haji Ibrahim"), listed).decision
+    assert 0.0 == _forms.name_form("Haji Ibrahim", applicant=True).parts[0].weight
+    assert 0.0 < _forms.name_form("IBRAHIM, Haji").parts[1].weight
 
 
 def test_a_quoted_organization_name_is_the_name() -> None:

@@ -255,9 +255,12 @@ def _link(
     # A part misspelling two syllables written as one word links joined parts loosely, and so
     # does one two syllables a letter from them ("Jinbin" for "Jing Bin").
     misspelled = reasons[0].code in {Code.MISSPELLED_JOINED_SYLLABLES, Code.SYLLABLE_TYPO}
+    # Arabic consonants link parts that Arabic script writes as one word ("عبدالكريم" and "Abd
+    # al-Karim"), which their rule tells.
     if (
         (left.width, right.width) != (1, 1)
         and not misspelled
+        and reasons[0].code is not Code.ARABIC_CONSONANTS
         and (
             method in _SINGLE_PART_METHODS
             or (method is Method.SPELLING and (syllabic or not (_spellable(left) and _spellable(right))))
@@ -613,7 +616,12 @@ def _weak_partial(
 ) -> bool:
     """Tell whether a partial correspondence is too weak to report."""
     listed_weighty = sum(1 for part in listed.parts if part.weight > 0)
-    loose_partial = listed_weighty >= 3 and sum(link.anchors for link in chosen) >= 2
+    anchors = sum(link.anchors for link in chosen)
+    # Part of a longer name, linked by two anchors, or by one and spellings of other names
+    # ("Omar Younous" for OUMAR YOUNOUS ABDOULAY), but for a Chinese or Korean name, whose
+    # syllables sound alike ("Jaung Hui Bong" is no Jong Pong Ju).
+    spelled = listed.family is None and len(chosen) >= 2 and all(link.close for link in chosen)
+    loose_partial = listed_weighty >= 3 and (anchors >= 2 or (anchors >= 1 and spelled))
     if (not methods <= DECISIVE_METHODS and not loose_partial) or not languages:
         return True  # part of a short name, and that only by sound or spelling: too weak to report
     if listed.family is not None and listed.family not in used_listed:
@@ -708,11 +716,17 @@ def _partial_name(
     if any(part.named and index in used_applicant - given for index, part in enumerate(applicant.parts)):
         return False  # a name linked, but not closely
     unlinked = sum(1 for index, part in enumerate(applicant.parts) if part.named and index not in given)
+    # Abd and Abu make one name with the next ("Abdul Aziz" is Abd al-Aziz): a name of their
+    # own only when every link is strong ("Abdul Basir" for ABDUL BASIR NOORZAI), not beside
+    # a spelling ("Abdul Aziz" is no ABD AL-BASET AZZOUZ).
+    strong_only = all(link.method in DECISIVE_METHODS for link in close)
     informative = {
         index
         for link in close
         for index in range(link.listed.start, link.listed.end)
-        if listed.parts[index].named and weights[index] > 0
+        if listed.parts[index].named
+        and weights[index] > 0
+        and (strong_only or not arabic.makes_name_with_next(listed.parts[index].text))
     }
     # A name written "FAMILY, Given Middle" says which given name is the person's own: part of
     # it is the first given name with the family name (of VASQUEZ VALENCIA, Natalia Andrea,

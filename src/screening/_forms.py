@@ -47,7 +47,11 @@ DECISIVE_METHODS = frozenset(
 _STRONG_METHODS = DECISIVE_METHODS - {Method.OCR}
 
 #: Titles and generational suffixes set aside when a name has other parts (data/titles.tsv).
-TITLES = frozenset(word for word, _kind in table("titles.tsv"))
+TITLES = frozenset(word for word, kind in table("titles.tsv") if kind != "honorific")
+#: Honorifics set aside in an applicant's name ("Mullah Gul Agha", "Haji Faizullah Noor"):
+#: a list writes them as part of the name it lists (HAJI KHAIRULLAH, IBRAHIM, Haji), and a
+#: listed name without them would be shorter than the list's.
+HONORIFICS = frozenset(word for word, kind in table("titles.tsv") if kind == "honorific")
 #: Generational suffixes: a listed one that the applicant leaves out is no other name, but
 #: a different one the applicant gives is another generation ("Sr" for the listed "Jr").
 _GENERATIONS = frozenset(word for word, kind in table("titles.tsv") if kind == "generation")
@@ -321,9 +325,11 @@ def _article_form(latin: tuple[str, ...]) -> str:
     )
 
 
-def _parts(groups: tuple[tuple[str, ...], ...]) -> tuple[Part, ...]:
+def _parts(groups: tuple[tuple[str, ...], ...], *, applicant: bool = False) -> tuple[Part, ...]:
     """The parts of a name's token groups: Han and Hangul names split into family and given
-    name, titles weighing nothing unless the name is all titles."""
+    name, titles (and in an ``applicant``'s name, :data:`HONORIFICS`) weighing nothing unless
+    the name is all titles."""
+    aside = TITLES | HONORIFICS if applicant else TITLES
     split: list[tuple[str, int]] = []
     for number, group in enumerate(groups):
         for token in group:
@@ -331,9 +337,9 @@ def _parts(groups: tuple[tuple[str, ...], ...]) -> tuple[Part, ...]:
             # A Han or Hangul name split into family and given name: two groups.
             split += [(piece, number * 2 + (index > 0)) for index, piece in enumerate(pieces)]
     parts = tuple(_part(token, group) for token, group in split)
-    if any(part.text not in TITLES for part in parts):
+    if any(part.text not in aside for part in parts):
         # Titles and suffixes stay linkable ("II" may be a scanned "Il") but weigh nothing.
-        parts = tuple(attrs.evolve(part, weight=0.0) if part.text in TITLES else part for part in parts)
+        parts = tuple(attrs.evolve(part, weight=0.0) if part.text in aside else part for part in parts)
     return parts
 
 
@@ -543,18 +549,21 @@ def _patronymic_form(spelling: str) -> str:
     return ""
 
 
-def name_forms(name: str, *, person: bool = True) -> tuple[NameForm, ...]:
+def name_forms(name: str, *, person: bool = True, applicant: bool = False) -> tuple[NameForm, ...]:
     """Prepare a name: the name without quoted nicknames first (unless only legal forms,
     particles and titles remain: then the quoted part is the name), then the name as written.
 
     ``person``: the name is a person's (as an applicant's is), whose family name may be moved
     from one end to the other when the name is written as one word; an organization's is not,
-    and its letters written with dots are one word (see :func:`name_parts`).
+    and its letters written with dots are one word (see :func:`name_parts`). ``applicant``:
+    the name is an applicant's, whose honorifics weigh nothing (:data:`HONORIFICS`).
 
     Raises:
         InvalidNameError: the name has nothing to compare.
     """
-    return tuple([_form(name, parts, person) for parts in name_parts(name, person=person)])
+    return tuple(
+        [_form(name, parts, person) for parts in name_parts(name, person=person, applicant=applicant)]
+    )
 
 
 #: Letters each followed by a dot ("T.M.G.", "S.A", "O.O.O."): in an organization's name, an
@@ -601,7 +610,7 @@ def applicant_acronym(name: str) -> str:
     return "" if translit.population_share(acronym) > 0 or acronym in TITLES else acronym
 
 
-def name_parts(name: str, *, person: bool = True) -> tuple[tuple[Part, ...], ...]:
+def name_parts(name: str, *, person: bool = True, applicant: bool = False) -> tuple[tuple[Part, ...], ...]:
     """The parts of each of a name's forms (:func:`name_forms`), without their runs. In an
     organization's name (``person`` false), letters written with dots are one part ("T.M.G.
     ENGINEERING LIMITED" is "tmg engineering limited", "S.A. DE C.V." is "sa de cv"); in a
@@ -616,18 +625,18 @@ def name_parts(name: str, *, person: bool = True) -> tuple[tuple[Part, ...], ...
     without = _NICKNAME.sub(" ", name)
     found = []
     if without != name and names.is_valid(without):
-        parts = _parts(names.token_groups(without))
+        parts = _parts(names.token_groups(without), applicant=applicant)
         # What is quoted is the name when only legal forms, particles and titles remain
         # without it (OOO "BAIKAL"): no form leaves it out.
         if any(part.named and part.latin[0] not in LOW_INFORMATION for part in parts):
             found.append(parts)
-    found.append(_parts(whole))
+    found.append(_parts(whole, applicant=applicant))
     return tuple(found)
 
 
-def name_form(name: str, *, person: bool = True) -> NameForm:
+def name_form(name: str, *, person: bool = True, applicant: bool = False) -> NameForm:
     """Prepare a name as written (see :func:`name_forms`)."""
-    return name_forms(name, person=person)[-1]
+    return name_forms(name, person=person, applicant=applicant)[-1]
 
 
 def _syllable_counts(text: str, languages: frozenset[str] = SYLLABLE_LANGUAGES) -> set[int]:

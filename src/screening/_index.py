@@ -67,8 +67,9 @@ from screening._forms import (
     partial_allowed,
     patronymic,
 )
-from screening._rules import INITIAL_BOUND, LOOSE_BOUND, joined_keys, run_keys
+from screening._rules import ARABIC_KEY_PREFIXES, INITIAL_BOUND, LOOSE_BOUND, joined_keys, run_keys
 from screening._tuning import (
+    ARABIC_ANCHOR_CONSONANTS,
     LOOSE_ANCHOR_LENGTH,
     MIDDLE_NAME_FACTOR,
     PARTIAL_LEAST_SHARE,
@@ -125,9 +126,10 @@ def _keyed_runs(form: NameForm, *, listed: bool) -> Iterator[tuple[Run, Iterator
 
     ``anchor`` says when a link through the key can anchor a name (see
     :attr:`screening._alignment.Link.anchors`): :data:`_SURE` for strong, OCR and kana keys and
-    for any key of a kana part; :data:`_LONG` for the other loose keys of parts of 6 letters or
-    more, which anchor when both parts are that long; 0 otherwise (a joined run's spelling
-    skeleton among them: a spelling of joined parts anchors nothing).
+    for any key of a kana part and any key of a single part's :data:`ARABIC_ANCHOR_CONSONANTS`
+    Arabic consonants or more; :data:`_LONG` for the other loose keys of parts of 6 letters or more,
+    which anchor when both parts are that long; 0 otherwise (a joined run's spelling skeleton
+    among them: a spelling of joined parts anchors nothing).
     """
     for run in form.runs:
         if listed and low_information(form, run):
@@ -142,10 +144,16 @@ def _anchored_keys(
     kana = width == 1 and translit.script(text) == "kana"
     long_part = width == 1 and len(latin[0]) >= LOOSE_ANCHOR_LENGTH
     for key, loose in run_keys(text, latin, width, pieces, listed=listed):
-        if not loose or kana or key.startswith(("o:", "kk:", "kl:")):
+        if not loose or kana or key.startswith(("o:", "kk:", "kl:")) or (width == 1 and _arabic_anchor(key)):
             yield key, loose, _SURE
         else:
             yield key, loose, _LONG if long_part else 0
+
+
+def _arabic_anchor(key: str) -> bool:
+    """Tell whether a key of Arabic consonants can anchor a name: a skeleton of
+    :data:`ARABIC_ANCHOR_CONSONANTS` consonants or more, as :attr:`Link.anchors` counts it."""
+    return key.startswith(ARABIC_KEY_PREFIXES) and len(key) - len("aa:") >= ARABIC_ANCHOR_CONSONANTS
 
 
 def _part_keys(part: Part) -> Iterator[tuple[str, bool, int]]:

@@ -459,7 +459,13 @@ def _particle_keys(run: Keyed) -> Iterable[str]:
 
 
 def _arabic_consonants(pair: Pair) -> _TokenLink | None:
-    if pair.joined or {translit.script(pair.left), translit.script(pair.right)} != {"arabic", "latin"}:
+    # Parts joined are compared as one word: "هدايت الله" and "Hidayatullah", "عبدالجبار"
+    # and "Abdul Jabbar", "عبدالكريم" and "Abd al-Karim".
+    if (
+        not _arabic_joinable(pair.left_pieces)
+        or not _arabic_joinable(pair.right_pieces)
+        or {translit.script(pair.left), translit.script(pair.right)} != {"arabic", "latin"}
+    ):
         return None
     shared = set(arabic.skeletons(pair.left)) & set(arabic.skeletons(pair.right))
     written, latin = (
@@ -471,13 +477,30 @@ def _arabic_consonants(pair: Pair) -> _TokenLink | None:
     return Method.SPELLING, ARABIC_CONSONANT_SIMILARITY, (reason,)
 
 
+#: The most parts the Arabic consonants rule joins: a name, the article and a name.
+_ARABIC_JOINED = 3
+
+
+def _arabic_joinable(pieces: tuple[str, ...]) -> bool:
+    """Tell whether a run's parts (none for a single part) may be compared by their Arabic
+    consonants: one part, or up to :data:`_ARABIC_JOINED` that Arabic script may write as
+    one word (:func:`arabic.joinable`)."""
+    return not pieces or (len(pieces) <= _ARABIC_JOINED and arabic.joinable(pieces))
+
+
+#: The prefixes of the Arabic consonants rule's keys: a listed part in Arabic script, in Latin
+#: letters.
+ARABIC_KEY_PREFIXES = ("aa:", "al:")
+
+
 def _arabic_consonants_keys(run: Keyed) -> Iterable[str]:
     """A link needs Arabic script on one side and Latin letters on the other: a listed part is
     filed under its own script (``aa:`` Arabic, ``al:`` Latin) and an applicant's looks up the
-    other, so that the Latin names of a Latin list never meet by their consonants."""
-    if not run.single or run.script not in {"arabic", "latin"}:
+    other, so that the Latin names of a Latin list never meet by their consonants. Parts
+    joined have the keys of the word they make."""
+    if not _arabic_joinable(run.pieces) or run.script not in {"arabic", "latin"}:
         return ()
-    prefix = "aa:" if (run.script == "arabic") == run.listed else "al:"
+    prefix = ARABIC_KEY_PREFIXES[0] if (run.script == "arabic") == run.listed else ARABIC_KEY_PREFIXES[1]
     return (prefix + skeleton for skeleton in arabic.skeletons(run.text))
 
 

@@ -207,11 +207,11 @@ def _applicant_forms(applicant: Applicant) -> _ApplicantForms:
         same = bool(readings) and _folded_tokens(readings[0].text) == _folded_tokens(value)
         undone = readings[0].notes if same else ()
         compared = set()
-        for form in name_forms(value):
+        for form in name_forms(value, applicant=True):
             forms.append((_Field(field, value, form.normalized, undone), form))
             compared.add(form.normalized)
         for reading in [] if same else readings:
-            for form in name_forms(reading.text):
+            for form in name_forms(reading.text, applicant=True):
                 if form.normalized not in compared:
                     forms.append((_Field(field, value, form.normalized, reading.notes), form))
                     compared.add(form.normalized)
@@ -555,7 +555,7 @@ def email_local_part_names_listed(forms: _ApplicantForms, prepared: _Prepared, p
         spelled = emails.local_part_name(field.value)
         if spelled is None:
             continue
-        form = name_forms(spelled)[-1]
+        form = name_forms(spelled, applicant=True)[-1]
         least = policy.review_threshold / LOCAL_PART_FACTOR
         for position, _bound, _partial in prepared.names.candidates(form, least):
             listed = prepared.names.names[position]

@@ -23,6 +23,13 @@ One skeleton stands for many names, so a link by it brings review, never a match
 >>> skeletons("عزيز"), skeletons("Aziz")
 (('zz',), ('zz',))
 
+A Latin letter that writes several Arabic ones gives a skeleton for each ("g" for ج, غ or گ
+and ق; "ch" for چ, خ or ش), a final ى is read "i" and "a", and the article inside a word
+with and without its "l":
+
+>>> skeletons("Gul"), skeletons("گل"), skeletons("مصطفى"), skeletons("عبدالرحمن")
+(('jl', 'kl', 'gl'), ('gl',), ('mstfi', 'mstf'), ('bdlrhmn', 'bdrhmn'))
+
 >>> consonants("محمد"), consonants("Mohammed"), consonants("احمدی"), consonants("AHMADI")
 ('mhmd', 'mhmd', 'hmdi', 'hmdi')
 >>> consonants("الريمي"), consonants("Rimi"), consonants("محمدی") == consonants("Muhammad")
@@ -34,7 +41,7 @@ from __future__ import annotations
 import functools
 import re
 
-__all__ = ["consonants", "skeletons", "vowels_agree"]
+__all__ = ["consonants", "joinable", "joins_next", "makes_name_with_next", "skeletons", "vowels_agree"]
 
 #: Arabic-script letters to their consonant class; letters not here (long vowels, glides,
 #: hamza forms, ayn, ta marbuta, diacritics, tatweel) are left out.
@@ -137,6 +144,7 @@ def _latin_letters(text: str) -> list[tuple[str, str]]:
     ]
 
 
+@functools.lru_cache(maxsize=8192)
 def skeletons(text: str, /) -> tuple[str, ...]:
     """The consonant skeletons a name part may be compared by: its own and, ending in "h",
     without it (a Latin "-ah" for the ta marbuta, an Arabic final ه that a spelling leaves out).
@@ -152,21 +160,148 @@ def skeletons(text: str, /) -> tuple[str, ...]:
 
 def _readings(text: str) -> list[str]:
     """The consonant skeletons of a name part: its own; an Arabic word's with its letters read
-    as Persian reads them, when it has some; a Latin one's with a consonant repeated across a
-    vowel written twice (:func:`consonants`); a Latin "Abdul" or "Abdur" as عبد writes it."""
-    found = [consonants(text)]
-    if text.isascii():
-        found.append(consonants(text, apart=True))
-    if any(character in _PERSIAN for character in text):
-        found.append(consonants(text, persian=True))
+    as Persian reads them, when it has some, and with its last letters read the other way they
+    may be (:func:`_arabic_endings`); a Latin one's in each way its letters may write Arabic
+    ones (:func:`_latin_variants`), and with a consonant repeated across a vowel written twice
+    (:func:`consonants`); a Latin "Abdul" or "Abdur" as عبد writes it."""
+    if any("\u0600" <= character <= "\u06ff" for character in text):
+        found = [consonants(text)]
+        if any(character in _PERSIAN for character in text):
+            found.append(consonants(text, persian=True))
+        return found + [ending for skeleton in found for ending in _arabic_endings(text, skeleton)]
+    found = []
+    for variant in _latin_variants(text.casefold()):
+        found += (consonants(variant), consonants(variant, apart=True))
     if _ABD_WITH_ARTICLE.fullmatch(text.casefold()):
         found.append("bd")
     return found
 
 
+#: The article between two words written as one, each of two letters or more ("عبدالله"; not
+#: the letters of "جمال" or "خالد").
+_ARTICLE_INSIDE = re.compile(r"(?<=..)ال(?=..)")
+#: The letters that end an Arabic word after a long vowel and that Latin spellings leave out,
+#: so that the long vowel ends the spelling ("ربيع", Rabi; "شفيع", Shafi).
+_SILENT_ENDINGS = frozenset("عءئ")
+
+
+def _arabic_endings(text: str, skeleton: str) -> list[str]:
+    """The other skeletons an Arabic word's article and ending give: the article inside it with
+    its "l" left out; a final ى is the alif maqsura ("a",
+    مصطفى, Mustafa) as often as the "i" Persian and Egyptian spelling write with it (حكيمى,
+    Hakimi); a long vowel before a final ayn or hamza ends the Latin spelling (:data:`_SILENT_ENDINGS`)."""
+    found = []
+    inside = _ARTICLE_INSIDE.search(text)
+    if inside:
+        # The article inside a word, its "l" written as the next letter ("عبدالرحمن",
+        # Abdurrahman; "نورالدین", Nooruddin) as often as not (Abdulrahman).
+        found.append(consonants(text[: inside.start()] + "ا" + text[inside.end() :]))
+    if text.endswith("ى") and skeleton.endswith("i"):
+        found.append(skeleton[:-1])
+    elif text[-1:] in _SILENT_ENDINGS and text[-2:-1] in _FINAL_LONG_VOWELS:
+        found.append(skeleton + _FINAL_LONG_VOWELS[text[-2]])
+    return found
+
+
+#: Latin letters that write more than one Arabic consonant, with the other spellings that
+#: stand for each: "g" is ج in Egyptian spellings (Gamal), غ or گ (Gul) and ق in the Gulf and the
+#: Maghreb (Belgacem); "ch" is ج or چ (Chaudhry), خ in German spellings (Barich) and ش in
+#: French ones (Charia). A word is read one way throughout.
+_LATIN_AMBIGUOUS = ((re.compile(r"g(?!h)"), ("q", "gh")), (re.compile(r"ch"), ("kh", "sh")))
+#: Two letters that write one consonant, or two: "Ishaq" is اسحاق, s and h (Is-haq), and
+#: "Chaudhry" چوہدری, d and h.
+_SPLIT_DIGRAPHS = re.compile(r"(?<=[sdtk])(?=h)")
+#: What keeps two letters of a digraph apart: a vowel, which the skeleton leaves out.
+_APART = "a"
+
+
+def _latin_variants(word: str) -> list[str]:
+    """A casefolded Latin spelling in each way its letters may write Arabic ones
+    (:data:`_LATIN_AMBIGUOUS`), and with its digraphs read as two letters
+    (:data:`_SPLIT_DIGRAPHS`)."""
+    variants = [word]
+    for pattern, others in _LATIN_AMBIGUOUS:
+        if pattern.search(word):
+            variants += [pattern.sub(other, variant) for variant in variants for other in others]
+    split = _SPLIT_DIGRAPHS.sub(_APART, word)
+    if split != word:
+        variants.append(split)
+    return variants
+
+
+#: Latin words that Arabic script may write joined to the next word: عبد (Abd, "servant of")
+#: with or without the article ("Abdul Jabbar" is عبدالجبار), ابو (Abu, "father of": "Abo
+#: Ghaith", أبوغيث), بن (Bin, "son of": "Ben Hassine", بنحسين) and the article ("Al Itihaad").
+_COMPOUND_START = re.compile(r"ab(?:d|du|do|dou|ed)|ab(?:u|ou|o|oo)|" + _ABD_WITH_ARTICLE.pattern)
+_JOINED_BEFORE = re.compile(r"b[ei]n|ibn|[ae]l|" + _COMPOUND_START.pattern)
+#: Latin words that Arabic script writes joined to the word before: the article, and the names
+#: compounds end in ("Obaid Ullah" is عبيدالله, "Noor Uddin" نورالدین).
+_JOINED_AFTER = frozenset(
+    [
+        "al",
+        "el",
+        "ul",
+        "ol",
+        "ud",
+        "ur",
+        "us",
+        "uz",
+        "ut",
+        "un",
+        "ad",
+        "ed",
+        "ar",
+        "as",
+        "az",
+        "at",
+        "an",
+        "ash",
+        "ath",
+        "allah",
+        "ullah",
+        "ollah",
+        "ulla",
+        "illah",
+        "din",
+        "uddin",
+        "eddin",
+        "addin",
+        "oddin",
+        "udin",
+        "deen",
+        "uddeen",
+    ]
+)
+
+
+def joins_next(word: str, /) -> bool:
+    """Tell whether a Latin word is one that Arabic names join to the next word: Abd, Abu, Bin
+    or the article (:data:`_JOINED_BEFORE`)."""
+    return bool(_JOINED_BEFORE.fullmatch(word.casefold()))
+
+
+def makes_name_with_next(word: str, /) -> bool:
+    """Tell whether a Latin word makes one name with the next: Abd ("Abdul Aziz" is Abd
+    al-Aziz) and Abu ("Abu Ubaidah", a kunya), never a name alone."""
+    return bool(_COMPOUND_START.fullmatch(word.casefold()))
+
+
+def joinable(pieces: tuple[str, ...], /) -> bool:
+    """Tell whether parts may be one Arabic word written apart, to be compared by their
+    consonants joined: parts in Arabic script (an applicant's "هدايت الله" for Hidayatullah);
+    Latin ones that Arabic script may write as one word, after Abd, Abu, Bin or the article or
+    before the article or the end of a compound ("Abdul Jabbar", "Noor Uddin";
+    :data:`_JOINED_BEFORE`, :data:`_JOINED_AFTER`).
+    Other Latin names joined are two names, as Arabic script writes them."""
+    if any("\u0600" <= character <= "\u06ff" for character in pieces[0]):
+        return True
+    words = [piece.casefold() for piece in pieces]
+    return joins_next(words[0]) or any(word in _JOINED_AFTER for word in words[1:])
+
+
 #: The long vowels written inside an Arabic word, and the Latin vowels that may write each.
 _MEDIAL_LONG_VOWELS = {"ا": "a", "آ": "a", "ی": "i", "ي": "i", "ى": "i", "و": "u"}
-_COMPATIBLE = {"a": frozenset("ae"), "i": frozenset("iey"), "u": frozenset("uo")}
+_COMPATIBLE = {"a": frozenset("ae"), "i": frozenset("iey"), "u": frozenset("uow")}
 
 
 def _arabic_vowels(text: str) -> list[str]:
