@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 
 import screening
 from helpers import DATA, read_vectors
-from screening import _index, strategies
+from screening import _index, _tuning, strategies
 from screening._alignment import _link, _pairs, align
 from screening._forms import SYLLABLE_LANGUAGES, name_form, name_forms
 from screening._index import _LONG, _SURE, NameIndex, _keyed_runs
@@ -503,3 +503,9 @@ def test_index_keeps_every_hit_of_misspelled_short_parts(data: st.DataObject) ->
     """Listed names with short parts misspelled (links of misspelled syllables, which look up
     the spellings one letter away) lose no hit through the index."""
     _assert_index_keeps_hits(data, _misspelled)
+
+
+def test_the_partial_bound_uses_the_least_share_of_any_kind_of_name() -> None:
+    """The index bounds a partial name by a person's least share, which must be the smaller:
+    an organization's partial name gives more of the listed name (see align)."""
+    assert _tuning.PARTIAL_LEAST_SHARE <= _tuning.PARTIAL_ORGANIZATION_SHARE

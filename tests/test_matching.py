@@ -870,6 +870,7 @@ def test_the_feature_table_binds_every_feature_to_its_function() -> None:
         ("Ansar al-Sharia", "ANSAR AL-SHARI'A IN TUNISIA"),  # an organization's
         ("Omar Younous", "OUMAR YOUNOUS ABDOULAY"),  # one name exactly, one spelled otherwise
         ("Mullah Gul Agha", "GUL AGHA ISHAKZAI"),  # an applicant's honorific weighs nothing
+        ("Taha al-Khuwayt", "TAHA IBRAHIM ABDALLAH BAKR AL KHUWAYT"),  # two names of five
     ],
 )
 def test_part_of_a_longer_listed_name_is_a_review(applicant: str, listed: str) -> None:
@@ -896,6 +897,8 @@ def test_part_of_a_longer_listed_name_is_a_review(applicant: str, listed: str) -
         ("Roman Arkadyevich Petrov", "ABRAMOVICH, Roman Arkadyevich", EntryKind.PERSON),  # another family
         ("Abdul Aziz", "ABD AL-BASET AZZOUZ", EntryKind.PERSON),  # Abd al-Aziz is one name, spelled alike
         ("Jaung Hui Bong", "JONG PONG JU", EntryKind.PERSON),  # Korean syllables that sound alike
+        ("Abdul Karim", "MUHAMMAD ABD AL-KARIM AL-GHAMARI", EntryKind.PERSON),  # one name of a long one
+        ("Haji Ibrahim", "IBRAHIM 'ISA HAJJI MUHAMMAD AL-BAKR", EntryKind.PERSON),  # an honorific is no name
     ],
 )
 def test_part_of_a_listed_name_needs_its_guards(applicant: str, listed: str, kind: EntryKind) -> None:

@@ -34,6 +34,7 @@ from screening._forms import (
     _SINGLE_PART_METHODS,
     _STRONG_METHODS,
     DECISIVE_METHODS,
+    HONORIFICS,
     LEGAL_FORM_KINDS,
     LOW_INFORMATION,
     SYLLABLE_LANGUAGES,
@@ -59,8 +60,10 @@ from screening._tuning import (
     MIDDLE_NAME_FACTOR,
     NORMALIZED_FACTOR,
     ORDER_FACTOR,
+    PARTIAL_COMPOUND_SHARE,
     PARTIAL_LEAST_SHARE,
     PARTIAL_LEFT_OUT_WEIGHT,
+    PARTIAL_ORGANIZATION_SHARE,
     PARTIAL_UNLINKED,
     PARTIAL_UNLINKED_BESIDE,
     PATRONYMIC_FACTOR,
@@ -349,9 +352,8 @@ def align(
             if link.method is Method.INITIAL
             for index in range(link.listed.start, link.listed.end)
         )
-        partial = matched / (given or 1.0) > coverage and left_out + initialed <= (
-            1 - PARTIAL_LEAST_SHARE
-        ) * sum(weights)
+        least = PARTIAL_LEAST_SHARE if person else PARTIAL_ORGANIZATION_SHARE
+        partial = matched / (given or 1.0) > coverage and left_out + initialed <= (1 - least) * sum(weights)
         whole = coverage
         if partial:
             coverage = matched / (given or 1.0)
@@ -717,15 +719,19 @@ def _partial_name(
         return False  # a name linked, but not closely
     unlinked = sum(1 for index, part in enumerate(applicant.parts) if part.named and index not in given)
     # Abd and Abu make one name with the next ("Abdul Aziz" is Abd al-Aziz): a name of their
-    # own only when every link is strong ("Abdul Basir" for ABDUL BASIR NOORZAI), not beside
-    # a spelling ("Abdul Aziz" is no ABD AL-BASET AZZOUZ).
-    strong_only = all(link.method in DECISIVE_METHODS for link in close)
+    # own only when every link is strong and the applicant gives much of the listed name
+    # ("Abdul Basir" for ABDUL BASIR NOORZAI), not beside a spelling ("Abdul Aziz" is no ABD
+    # AL-BASET AZZOUZ) nor in a short part of a long name ("Abdul Karim" of MUHAMMAD ABD
+    # AL-KARIM AL-GHAMARI).
+    share = sum(weights[index] for index in used[1]) / (sum(weights) or 1.0)
+    strong_only = share >= PARTIAL_COMPOUND_SHARE and all(link.method in DECISIVE_METHODS for link in close)
     informative = {
         index
         for link in close
         for index in range(link.listed.start, link.listed.end)
         if listed.parts[index].named
         and weights[index] > 0
+        and not (person and listed.parts[index].text in HONORIFICS)
         and (strong_only or not arabic.makes_name_with_next(listed.parts[index].text))
     }
     # A name written "FAMILY, Given Middle" says which given name is the person's own: part of

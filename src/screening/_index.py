@@ -590,7 +590,8 @@ class NameIndex:
                 continue  # align needs two weighty listed parts covered (one for one-part names)
             bound = min(1.0, covered / total + _ROUNDING)
             # Part of a longer listed name, the parts left out weighing little (align's partial
-            # name): at most the keyed parts' weight over itself and that little. Two names of
+            # name): at most the keyed parts' weight over itself and that little, giving at least
+            # a person's least share (an organization's is larger: the bound holds). Two names of
             # it keyed (align links two informative parts closely, by keys). A name written
             # "FAMILY, Given Middle" only with its first given name, and with a strong link (a
             # strong key, or a sure loose one such as OCR's).

@@ -95,9 +95,15 @@ MIDDLE_NAME_FACTOR = 0.3
 #: of a longer listed name leaves out ("Abdul Basir" for ABDUL BASIR NOORZAI): lower brings more
 #: partial names to review, and more people who share two names with a listed person.
 PARTIAL_LEFT_OUT_WEIGHT = 0.2
-#: The least share of a listed name's weight that a partial name must give: lower finds shorter
-#: parts of long names, and more people who share two common names with a listed person.
-PARTIAL_LEAST_SHARE = 0.4
+#: The least share of a listed person's name's weight that a partial name must give: lower finds
+#: shorter parts of long names (an Arabic chain of five names, of which aliases give two), and
+#: more people who share two common names with a listed person.
+PARTIAL_LEAST_SHARE = 0.25
+#: The same for an organization's name, whose distinctive words are fewer.
+PARTIAL_ORGANIZATION_SHARE = 0.4
+#: Below this share, a partial name must give two names besides Abd and Abu (which make one
+#: name with the next: "Abdul Karim" is one name of MUHAMMAD ABD AL-KARIM AL-GHAMARI).
+PARTIAL_COMPOUND_SHARE = 0.4
 #: Names of the applicant's that may link to nothing in a partial name, when at least
 #: PARTIAL_UNLINKED_BESIDE informative listed parts are linked (none beside fewer).
 PARTIAL_UNLINKED, PARTIAL_UNLINKED_BESIDE = 1, 3
