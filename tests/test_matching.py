@@ -939,6 +939,9 @@ def test_the_best_supported_entry_comes_first() -> None:
         ("خولة برزان إبراهيم حسن التكريتي", "KHAWLA BARZAN IBRAHIM HASAN AL-TIKRITI"),  # w for و
         ("بلقاسم مختار", "BELGACEM MOKHTAR"),  # g for ق in the Maghreb
         ("شمس الرحمن عبد الظاهر", "SHAMS UR-RAHMAN ABDUL ZAHIR"),  # short parts, each of 3 consonants
+        ("یار محمد رحیمی", "YAR MOHAMMAD RAHIMI"),  # a part of one consonant, by its glide
+        ("محفوظ ولد الوليد", "MAHFOUZ OULD AL-WALID"),  # ولد first took Walid, which الوليد needs
+        ("حاجى فیض الله خان نورزى", "FAIZULLAH KHAN NOORZAI"),  # an honorific in Arabic script
     ],
 )
 def test_an_arabic_script_name_is_a_review_for_its_latin_spelling(applicant: str, listed: str) -> None:
@@ -957,6 +960,7 @@ def test_an_arabic_script_name_is_a_review_for_its_latin_spelling(applicant: str
         ("حسین محمدی", "MOHAMMADI, Ehsan"),  # Husayn writes a long i that Ehsan does not
         ("حسین محمدی", "HUSAYN, Muhammad"),  # Mohammadi ends in the nisba -i
         ("امیر علی محمد شبیری", "UMAR, Muhammad"),  # names of the applicant's that link to nothing
+        ("حسین محمدی", "محمد طاهر حامد حسين"),  # Mohammadi, the nisba, is no Muhammad
     ],
 )
 def test_arabic_consonants_keep_other_names_apart(applicant: str, listed: str) -> None:

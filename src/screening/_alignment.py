@@ -510,7 +510,10 @@ def _candidate_links(
 
 def _greedy(candidates: list[Link]) -> tuple[list[Link], set[int], set[int]]:
     """The links chosen in order, none reusing a part; and the applicant's and listed parts
-    they use."""
+    they use. Then, while a part of the applicant's is left out because a chosen link took
+    the listed part it links to, and that link's applicant run links another listed part left
+    free, the chosen link moves there and both are linked ("ولد الوليد" for OULD AL-WALID:
+    ولد took "Walid", which الوليد needs, and may take "Ould")."""
     used_applicant: set[int] = set()
     used_listed: set[int] = set()
     chosen: list[Link] = []
@@ -522,7 +525,45 @@ def _greedy(candidates: list[Link]) -> tuple[list[Link], set[int], set[int]]:
         used_applicant.update(applicant_parts)
         used_listed.update(listed_parts)
         chosen.append(link)
+    while (moved := _moved(candidates, chosen, used_applicant, used_listed)) is not None:
+        taken, moved_to, added = moved
+        chosen[chosen.index(taken)] = moved_to
+        chosen.append(added)
+        used_listed.difference_update(_listed_parts(taken))
+        used_listed.update(_listed_parts(moved_to) | _listed_parts(added))
+        used_applicant.update(_applicant_parts(added))
     return chosen, used_applicant, used_listed
+
+
+def _applicant_parts(link: Link) -> set[int]:
+    return set(range(link.applicant.start, link.applicant.end))
+
+
+def _listed_parts(link: Link) -> set[int]:
+    return set(range(link.listed.start, link.listed.end))
+
+
+def _moved(
+    candidates: list[Link], chosen: list[Link], used_applicant: set[int], used_listed: set[int]
+) -> tuple[Link, Link, Link] | None:
+    """A chosen link, the link of its applicant run that may replace it, and the link of a part
+    left out that then fits (see :func:`_greedy`); None when there is none."""
+    for added in candidates:
+        if _applicant_parts(added) & used_applicant:
+            continue
+        wanted = _listed_parts(added)
+        taken = [link for link in chosen if _listed_parts(link) & wanted]
+        if len(taken) != 1:
+            continue  # no listed part taken (then the greedy pass took it), or several
+        free = used_listed - _listed_parts(taken[0])
+        for moved_to in candidates:
+            if (
+                moved_to.applicant == taken[0].applicant
+                and moved_to is not taken[0]
+                and not _listed_parts(moved_to) & (free | wanted)
+            ):
+                return taken[0], moved_to, added
+    return None
 
 
 def _complete(applicant: NameForm, listed: NameForm, used_listed: set[int]) -> bool:

@@ -115,7 +115,7 @@ class ListedName:
     variant: int = 0
 
 
-def _keyed_runs(form: NameForm, *, listed: bool) -> Iterator[tuple[Run, Iterator[tuple[str, bool, int]]]]:
+def _keyed_runs(form: NameForm, *, listed: bool) -> Iterator[tuple[Run, Iterable[tuple[str, bool, int]]]]:
     """Each run of a prepared name that is filed or looked up, with its keys
     (:func:`~screening._alignment.run_keys`) as ``(key, loose, anchor)``: a listed name's
     legal forms and particles, alone or joined ("joint stock"), left out: the bound counts them apart (see
@@ -134,7 +134,19 @@ def _keyed_runs(form: NameForm, *, listed: bool) -> Iterator[tuple[Run, Iterator
     for run in form.runs:
         if listed and low_information(form, run):
             continue
-        yield run, _anchored_keys(run.text, run.latin, run.width, run.pieces, listed)
+        if listed:
+            yield run, _anchored_keys(run.text, run.latin, run.width, run.pieces, listed)
+        else:
+            yield run, _applicant_keys(run.text, run.latin, run.width, run.pieces)
+
+
+@functools.lru_cache(maxsize=8192)
+def _applicant_keys(
+    text: str, latin: tuple[str, ...], width: int, pieces: tuple[str, ...]
+) -> tuple[tuple[str, bool, int], ...]:
+    """An applicant's run's keys with their anchor flags (:func:`_anchored_keys`), worked out
+    once a run: applicants share most of their parts."""
+    return tuple(_anchored_keys(text, latin, width, pieces, False))
 
 
 def _anchored_keys(

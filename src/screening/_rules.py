@@ -225,13 +225,15 @@ class Pair:
     @functools.cached_property
     def alike(self) -> bool:
         """Whether the rules of spellings alike (skeleton, sound, a letter or two) may compare
-        the runs: spelled, 4 letters or more, not only doubled letters apart, and no other
-        syllables of a Chinese or Korean name."""
+        the runs: spelled, 4 letters or more, not only doubled letters apart, no other
+        syllables of a Chinese or Korean name, and no Arabic name and its nisba ("محمد" and
+        "محمدی", Muhammad and Mohammadi)."""
         return (
             self.spelled
             and self.shortest >= FUZZY_LENGTH
             and not self.doubled
             and not self.other_syllable_names
+            and not arabic.nisba_of(self.left, self.right)
         )
 
     @functools.cached_property

@@ -41,7 +41,15 @@ from __future__ import annotations
 import functools
 import re
 
-__all__ = ["consonants", "joinable", "joins_next", "makes_name_with_next", "skeletons", "vowels_agree"]
+__all__ = [
+    "consonants",
+    "joinable",
+    "joins_next",
+    "makes_name_with_next",
+    "nisba_of",
+    "skeletons",
+    "vowels_agree",
+]
 
 #: Arabic-script letters to their consonant class; letters not here (long vowels, glides,
 #: hamza forms, ayn, ta marbuta, diacritics, tatweel) are left out.
@@ -148,9 +156,14 @@ def _latin_letters(text: str) -> list[tuple[str, str]]:
 def skeletons(text: str, /) -> tuple[str, ...]:
     """The consonant skeletons a name part may be compared by: its own and, ending in "h",
     without it (a Latin "-ah" for the ta marbuta, an Arabic final ه that a spelling leaves out).
-    Skeletons of fewer than two consonants are left out: too many names share them."""
+    Skeletons of fewer than two consonants are left out: too many names share them. A part of
+    fewer is compared by its glides too, the letters ي and و and "y" and "w" taken for
+    consonants (:func:`_glides`: "یار" and "Yar", "اول" and "Awal", "اياد" and "Iyad")."""
+    readings = _readings(text)
+    if all(len(skeleton) < 2 for skeleton in readings):
+        readings = _glides(text)
     found: list[str] = []
-    for skeleton in _readings(text):
+    for skeleton in readings:
         if len(skeleton) >= 2 and skeleton not in found:
             found.append(skeleton)
         if skeleton.endswith("h") and len(skeleton) >= 3 and skeleton[:-1] not in found:
@@ -180,6 +193,38 @@ def _readings(text: str) -> list[str]:
 #: The article between two words written as one, each of two letters or more ("عبدالله"; not
 #: the letters of "جمال" or "خالد").
 _ARTICLE_INSIDE = re.compile(r"(?<=..)ال(?=..)")
+#: The glides: Arabic letters that write a long vowel or a consonant, with the consonant.
+_ARABIC_GLIDES = {"ي": "y", "ی": "y", "ى": "y", "و": "w"}
+_LATIN_GLIDES = {"y": "y", "w": "w"}
+
+
+def _glides(text: str) -> list[str]:
+    """The skeletons of a short part with its glides read as consonants: in Arabic script,
+    ي and و each or both (a long vowel or a consonant: "ایوب", Ayyub, writes a "y" and a long
+    u); in Latin letters, "y" and "w"."""
+    if any("\u0600" <= character <= "\u06ff" for character in text):
+        word = _without_article(text)
+        found = []
+        for glides in ("yw", "y", "w"):
+            letters = _ARABIC | {letter: glide for letter, glide in _ARABIC_GLIDES.items() if glide in glides}
+            found.append(_undoubled_classes([letters.get(character, "") for character in word]))
+        return found
+    return [
+        _undoubled_classes(
+            [consonant or _LATIN_GLIDES.get(letter, "") for letter, consonant in _latin_letters(text)]
+        )
+    ]
+
+
+def _undoubled_classes(classes: list[str]) -> str:
+    """Consonant classes in order, a class repeated in a row written once ("" between)."""
+    found: list[str] = []
+    for consonant in classes:
+        if consonant and (not found or found[-1] != consonant):
+            found.append(consonant)
+    return "".join(found)
+
+
 #: The letters that end an Arabic word after a long vowel and that Latin spellings leave out,
 #: so that the long vowel ends the spelling ("ربيع", Rabi; "شفيع", Shafi).
 _SILENT_ENDINGS = frozenset("عءئ")
@@ -272,6 +317,16 @@ _JOINED_AFTER = frozenset(
         "uddeen",
     ]
 )
+
+
+def nisba_of(left: str, right: str, /) -> bool:
+    """Tell whether one Arabic-script word is the other with the nisba, a final ي or ی: another
+    name ("محمدی", Mohammadi, is no "محمد", Muhammad), though a letter apart."""
+    shorter, longer = sorted((left, right), key=len)
+    return longer[-1:] in "يیى" and longer[:-1] == shorter and bool(_ARABIC_LETTER.match(shorter))
+
+
+_ARABIC_LETTER = re.compile("[\u0600-\u06ff]")
 
 
 def joins_next(word: str, /) -> bool:
