@@ -760,6 +760,15 @@ def test_a_final_h_after_a_vowel_is_a_spelling() -> None:
     assert spelling_skeleton("fath") != spelling_skeleton("fat")
 
 
+def test_th_may_write_the_arabic_dhal() -> None:
+    """The Arabic ذ is written th, dh, d or dd: "Ghathafi, Saadi" is a review for GADDAFI,
+    Saadi; a "th" between vowels keeps its own reading too ("Othman" and "Uthman")."""
+    listed = _screener(WatchlistEntry(id="g", kind=EntryKind.PERSON, name="GADDAFI, Saadi"))
+    result = listed.screen(Applicant(name="Saadi Ghathafi"))
+    assert (Decision.REVIEW, "g") == (result.decision, result.hits[0].entry.id)
+    assert _link(name_form("Othman").runs[0], name_form("Uthman").runs[0], False) is not None
+
+
 def test_a_listed_particle_or_legal_form_may_be_left_out() -> None:
     """ "Bashar Assad" is AL-ASSAD, Bashar: the article is often left out, and the evidence
     says so. A particle or legal form weighs 20% of its length, so one left out leaves a

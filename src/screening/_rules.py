@@ -610,23 +610,30 @@ def _doubled_letters_keys(run: Keyed) -> Iterable[str]:
 
 def _spelling_skeleton(pair: Pair) -> _TokenLink | None:
     a, b = pair.a, pair.b
-    skeleton = spelling_skeleton(a)
+    if not pair.alike or pair.shortest < SKELETON_LENGTH:
+        return None
     # Parts with digits have no skeleton (""), which links nothing.
-    if (
-        pair.alike
-        and pair.shortest >= SKELETON_LENGTH
-        and skeleton
-        and skeleton == spelling_skeleton(b)
-        and max(pair.floored, _consonant_similarity(a, b) + _JARO_WINKLER_SLACK) >= pair.least
-    ):
-        reason = Reason.of(Code.SPELLING_SKELETON, skeleton=skeleton)
+    shared = set(_skeletons(a)) & set(_skeletons(b)) - {""}
+    if shared and max(pair.floored, _consonant_similarity(a, b) + _JARO_WINKLER_SLACK) >= pair.least:
+        reason = Reason.of(Code.SPELLING_SKELETON, skeleton=min(shared))
         return Method.SPELLING, SIMILARITY[Method.SPELLING], (reason,)
     return None
 
 
+def _skeletons(spelling: str) -> tuple[str, ...]:
+    """The spelling skeleton of a part and, when it writes "th", its skeleton with "th" read
+    "dh": the Arabic ذ is written th, dh, d or dd ("Ghathafi", "Qadhafi", "Gaddafi")."""
+    skeleton = spelling_skeleton(spelling)
+    if "th" in spelling:
+        read = spelling_skeleton(spelling.replace("th", "dh"))
+        if read != skeleton:
+            return skeleton, read
+    return (skeleton,)
+
+
 def _spelling_skeleton_keys(run: Keyed) -> Iterable[str]:
-    """The spelling skeleton of a part of 5 letters or more, and of two parts joined that may
-    link as a spelling of one name (:func:`_spelled_joined`)."""
+    """The spelling skeletons of a part of 5 letters or more (:func:`_skeletons`), and of two
+    parts joined that may link as a spelling of one name (:func:`_spelled_joined`)."""
     spelling = run.latin[0]
     if not run.single:
         if not _spelled_joined(run.pieces, len(spelling)):
@@ -634,7 +641,9 @@ def _spelling_skeleton_keys(run: Keyed) -> Iterable[str]:
         parts = run.parts_latin
         skeleton = joined_skeleton(*parts) if parts else spelling_skeleton(spelling)
         return ("s:" + skeleton,) if skeleton else ()
-    return ("s:" + spelling_skeleton(spelling),) if run.spelled and len(spelling) >= SKELETON_LENGTH else ()
+    if not run.spelled or len(spelling) < SKELETON_LENGTH:
+        return ()
+    return tuple("s:" + skeleton for skeleton in _skeletons(spelling) if skeleton)
 
 
 def _east_slavic_skeleton(pair: Pair) -> _TokenLink | None:
