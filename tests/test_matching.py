@@ -689,6 +689,17 @@ def test_an_abbreviated_given_name_is_the_name_written_out() -> None:
     assert any(link.reasons[0].code is Code.ABBREVIATED for link in result.hits[0].evidence[0].links)
 
 
+def test_an_abbreviated_word_of_an_organization_is_the_word_written_out() -> None:
+    """ "SHPG" is shipping and "INTL" international, in an organization's name; an abbreviation
+    of several words ("Ind": industries, industrial, India) is left alone."""
+    listed = _screener(
+        WatchlistEntry(id="s", kind=EntryKind.ORGANIZATION, name="KOREA SAMMA SHIPPING CO"),
+        WatchlistEntry(id="i", kind=EntryKind.ORGANIZATION, name="GOLDEN INDUSTRIES LLC"),
+    )
+    assert Decision.MATCH == listed.screen(Applicant(name="Korea Samma SHPG Co")).decision
+    assert Decision.CLEAR == listed.screen(Applicant(name="Golden Ind LLC")).decision
+
+
 def test_patronymic_is_found_after_the_first_part() -> None:
     """A family name comes first as lists write it, or last after the patronymic; a name of
     two parts has no patronymic ("Roman Abramovich")."""

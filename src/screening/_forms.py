@@ -65,8 +65,9 @@ LEGAL_FORMS = {spelling: form for spelling, form, _kind in table("legal_forms.ts
 #: Legal forms that tell one kind of company from another (limited, joint stock, incorporated,
 #: partnership; not "company", which any may be called), each to its kind.
 LEGAL_FORM_KINDS = {spelling: kind for spelling, _form, kind in table("legal_forms.tsv") if kind != "company"}
-#: Written abbreviations of given names, by the skeleton of the name written out
-#: (:func:`~screening.phonetics.spelling_skeleton`; data/name_abbreviations.tsv).
+#: Written abbreviations of given names and of words of organizations' names ("Mohd", "SHPG"), by
+#: the skeleton of the word written out (:func:`~screening.phonetics.spelling_skeleton`;
+#: data/name_abbreviations.tsv).
 NAME_ABBREVIATIONS = pairs("name_abbreviations.tsv")
 #: Spellings of the words of Arabic names (Abu, Bin, Ould, Abd) to their usual spelling
 #: (data/name_particles.tsv).
