@@ -138,14 +138,19 @@ def _without_article(text: str) -> str:
     return text[2:] if text.startswith("ال") and len(text) > 3 else text
 
 
+_FRENCH_C = re.compile(r"c(?=[eiy])")
+
+
 def _latin_letters(text: str) -> list[tuple[str, str]]:
     """Each letter of a Latin spelling, a digraph that writes one Arabic consonant as one, with
     its consonant class ("" for a vowel; any other character is its own class)."""
     word = text.casefold()
-    for digraph, consonant in _LATIN_DIGRAPHS:
-        word = word.replace(digraph, consonant.upper())
-    # A "c" before e, i or y is the French "s" (Lounici for لونيسي).
-    word = re.sub(r"c(?=[eiy])", "S", word)
+    if "h" in word or "dj" in word:  # every digraph but "dj" ends in "h"
+        for digraph, consonant in _LATIN_DIGRAPHS:
+            word = word.replace(digraph, consonant.upper())
+    if "c" in word:
+        # A "c" before e, i or y is the French "s" (Lounici for لونيسي).
+        word = _FRENCH_C.sub("S", word)
     return [
         (character, _LATIN.get(character, "") if character.islower() else character.lower())
         for character in word
@@ -182,12 +187,39 @@ def _readings(text: str) -> list[str]:
         if any(character in _PERSIAN for character in text):
             found.append(consonants(text, persian=True))
         return found + [ending for skeleton in found for ending in _arabic_endings(text, skeleton)]
+    word = text.casefold()
+    if not word.isascii():
+        return [""]
     found = []
-    for variant in _latin_variants(text.casefold()):
-        found += (consonants(variant), consonants(variant, apart=True))
-    if _ABD_WITH_ARTICLE.fullmatch(text.casefold()):
+    for variant in _latin_variants(word):
+        found += _latin_skeletons(variant)
+    if _ABD_WITH_ARTICLE.fullmatch(word):
         found.append("bd")
     return found
+
+
+def _latin_skeletons(word: str) -> tuple[str, str]:
+    """The consonant skeleton of a casefolded Latin spelling (:func:`consonants`), and the same
+    with a consonant repeated across a vowel written twice (``apart``), worked out together."""
+    plain: list[str] = []
+    apart: list[str] = []
+    previous_plain = previous_apart = ""
+    for _letter, consonant in _latin_letters(word):
+        if not consonant:
+            previous_apart = _LONG  # a vowel keeps the consonants on either side apart
+            continue
+        if consonant != previous_plain:
+            plain.append(consonant)
+        if consonant != previous_apart:
+            apart.append(consonant)
+        previous_plain = previous_apart = consonant
+    ending = next((vowel for endings, vowel in _LATIN_FINAL_VOWELS if word.endswith(endings)), "")
+    if ending:
+        if ending != previous_plain:
+            plain.append(ending)
+        if ending != previous_apart:
+            apart.append(ending)
+    return "".join(plain), "".join(apart)
 
 
 #: The article between two words written as one, each of two letters or more ("عبدالله"; not
