@@ -780,6 +780,24 @@ def test_th_may_write_the_arabic_dhal() -> None:
     assert _link(name_form("Othman").runs[0], name_form("Uthman").runs[0], False) is not None
 
 
+def test_a_compound_given_name_may_be_shortened() -> None:
+    """People leave out the "of God" or "of the faith" that ends a compound given name:
+    "Ghodrat Zargari" is a review for ZARGARI, Ghodratollah and "Salah Badi" for BADI,
+    Salahuddin; two compounds with other endings are two names, and Abd is no Abdullah."""
+    screener = _screener(
+        WatchlistEntry(id="g", kind=EntryKind.PERSON, name="ZARGARI, Ghodratollah"),
+        WatchlistEntry(id="s", kind=EntryKind.PERSON, name="BADI, Salahuddin"),
+        WatchlistEntry(id="r", kind=EntryKind.PERSON, name="NAWAZ, Rahmatullah"),
+    )
+    for applicant, entry in (("Ghodrat Zargari", "g"), ("Salah Badi", "s")):
+        result = screener.screen(Applicant(name=applicant))
+        assert (Decision.REVIEW, entry) == (result.decision, result.hits[0].entry.id)
+        codes = {reason.code for link in result.hits[0].evidence[0].links for reason in link.reasons}
+        assert Code.COMPOUND_SHORTENED in codes
+    assert screener.screen(Applicant(name="Rahmatuddin Nawaz")).decision is Decision.CLEAR
+    assert _link(name_form("Abd").runs[0], name_form("Abdullah").runs[0], False) is None
+
+
 def test_a_listed_particle_or_legal_form_may_be_left_out() -> None:
     """ "Bashar Assad" is AL-ASSAD, Bashar: the article is often left out, and the evidence
     says so. A particle or legal form weighs 20% of its length, so one left out leaves a

@@ -39,6 +39,7 @@ Only an initial and a two-letter difference between long parts leave no key
 from __future__ import annotations
 
 import functools
+import re
 import string
 from collections.abc import Callable, Iterable
 from typing import cast
@@ -806,6 +807,51 @@ def _joined_article(pair: Pair) -> _TokenLink | None:
     return Method.SPELLING, SIMILARITY[Method.SPELLING], (reason,)
 
 
+def _compound_shortened(pair: Pair) -> _TokenLink | None:
+    # Tried after the skeleton rules: "Ghodrat" for "Ghodratollah", "Salah" for "Salahuddin".
+    if not (pair.spelled and not pair.joined and not pair.syllabic):
+        return None
+    left, right = _compound_stem(pair.a), _compound_stem(pair.b)
+    if bool(left) == bool(right):
+        return None  # a compound on one side only
+    stem, other = (left, pair.b) if left else (right, pair.a)
+    skeleton = spelling_skeleton(stem)
+    if not skeleton or skeleton != spelling_skeleton(other):
+        return None
+    ending = (pair.a if left else pair.b)[len(stem) :]
+    reason = Reason.of(Code.COMPOUND_SHORTENED, ending=ending)
+    return Method.SPELLING, SIMILARITY[Method.SPELLING], (reason,)
+
+
+#: The endings of compound given names that people leave out ("Ghodrat" for Ghodratollah,
+#: "Rahmat" for Rahmatullah, "Salah" for Salahuddin): "of God" and "of the faith", in their
+#: usual spellings, longest first.
+_COMPOUND_ENDINGS = re.compile(
+    r"(?:ullah|ollah|allah|illah|olah|ulah|ulla|uddin|eddin|addin|oddin|udin|edin|din)$"
+)
+
+
+def _compound_stem(spelling: str) -> str:
+    """A compound given name's spelling without its ending (:data:`_COMPOUND_ENDINGS`), when 5
+    letters or more remain and they are no particle ("Abdullah" is no Abd); "" for any other."""
+    found = _COMPOUND_ENDINGS.search(spelling) if spelling.isalpha() else None
+    if found is None or found.start() < SKELETON_LENGTH or spelling[: found.start()] in NAME_PARTICLES:
+        return ""
+    return spelling[: found.start()]
+
+
+def _compound_shortened_keys(run: Keyed) -> Iterable[str]:
+    """The spelling skeleton (``s:``, as the skeleton rule's) of a part of 5 letters or more,
+    and of a compound given name without its ending."""
+    spelling = run.latin[0] if run.spelled else ""
+    found = [
+        spelling_skeleton(text)
+        for text in (spelling, _compound_stem(spelling))
+        if len(text) >= SKELETON_LENGTH
+    ]
+    return tuple("s:" + skeleton for skeleton in found if skeleton)
+
+
 def _without_article(spelling: str) -> str:
     """A spelling that begins with the Arabic article joined ("alkaddafi", "elhassan"), 5
     letters or more after it, without the article; "" for any other."""
@@ -942,6 +988,13 @@ RULES = (
         "article joined",
         _joined_article,
         _joined_article_keys,
+        strong=False,
+        most=SIMILARITY[Method.SPELLING],
+    ),
+    Rule(
+        "compound shortened",
+        _compound_shortened,
+        _compound_shortened_keys,
         strong=False,
         most=SIMILARITY[Method.SPELLING],
     ),

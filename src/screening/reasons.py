@@ -48,6 +48,7 @@ class Code(str, enum.Enum):
     EAST_SLAVIC_PATRONYMIC = "east slavic patronymic"
     ARABIC_ARTICLE = "arabic article"
     JOINED_ARTICLE = "joined article"
+    COMPOUND_SHORTENED = "compound shortened"
     ARABIC_CONSONANTS = "arabic consonants"
     SAME_LATIN = "same latin spelling"
     PARTICLE_SPELLING = "particle spelling"
@@ -187,6 +188,10 @@ _TEMPLATES: dict[Code, str] = {
     Code.JOINED_ARTICLE: (
         "'{a}' and the listed '{b}' are romanized spellings of one name, one with the Arabic article"
         " '{article}' joined to it (skeleton '{skeleton}')."
+    ),
+    Code.COMPOUND_SHORTENED: (
+        "'{a}' and the listed '{b}' are one given name, one without the '{ending}' that ends it"
+        " as a compound (as Ghodrat is said for Ghodratollah)."
     ),
     Code.SAME_LATIN: "'{a}' and the listed '{b}' are both written '{written}' in Latin letters.",
     Code.ARABIC_CONSONANTS: (
