@@ -52,6 +52,7 @@ TITLES = frozenset(word for word, kind in table("titles.tsv") if kind != "honori
 #: a list writes them as part of the name it lists (HAJI KHAIRULLAH, IBRAHIM, Haji), and a
 #: listed name without them would be shorter than the list's.
 HONORIFICS = frozenset(word for word, kind in table("titles.tsv") if kind == "honorific")
+_APPLICANT_ASIDE = TITLES | HONORIFICS
 #: Generational suffixes: a listed one that the applicant leaves out is no other name, but
 #: a different one the applicant gives is another generation ("Sr" for the listed "Jr").
 _GENERATIONS = frozenset(word for word, kind in table("titles.tsv") if kind == "generation")
@@ -330,7 +331,7 @@ def _parts(groups: tuple[tuple[str, ...], ...], *, applicant: bool = False) -> t
     """The parts of a name's token groups: Han and Hangul names split into family and given
     name, titles (and in an ``applicant``'s name, :data:`HONORIFICS`) weighing nothing unless
     the name is all titles."""
-    aside = TITLES | HONORIFICS if applicant else TITLES
+    aside = _APPLICANT_ASIDE if applicant else TITLES
     split: list[tuple[str, int]] = []
     for number, group in enumerate(groups):
         for token in group:

@@ -155,17 +155,24 @@ def _anchored_keys(
     """A run's keys (:func:`~screening._alignment.run_keys`) with their anchor flags."""
     kana = width == 1 and translit.script(text) == "kana"
     long_part = width == 1 and len(latin[0]) >= LOOSE_ANCHOR_LENGTH
+    # A single part's key of ARABIC_ANCHOR_CONSONANTS Arabic consonants or more anchors, as
+    # Link.anchors counts it.
+    sure = _SURE_PREFIXES + ARABIC_KEY_PREFIXES if width == 1 else _SURE_PREFIXES
     for key, loose in run_keys(text, latin, width, pieces, listed=listed):
-        if not loose or kana or key.startswith(("o:", "kk:", "kl:")) or (width == 1 and _arabic_anchor(key)):
+        if (
+            not loose
+            or kana
+            or (key.startswith(sure) and (key[0] != "a" or len(key) >= _ARABIC_ANCHOR_KEY_LENGTH))
+        ):
             yield key, loose, _SURE
         else:
             yield key, loose, _LONG if long_part else 0
 
 
-def _arabic_anchor(key: str) -> bool:
-    """Tell whether a key of Arabic consonants can anchor a name: a skeleton of
-    :data:`ARABIC_ANCHOR_CONSONANTS` consonants or more, as :attr:`Link.anchors` counts it."""
-    return key.startswith(ARABIC_KEY_PREFIXES) and len(key) - len("aa:") >= ARABIC_ANCHOR_CONSONANTS
+#: The loose keys that anchor whatever the parts' length: OCR's and kana's.
+_SURE_PREFIXES = ("o:", "kk:", "kl:")
+#: The length of the shortest Arabic-consonant key ("aa:" or "al:") that anchors.
+_ARABIC_ANCHOR_KEY_LENGTH = len(ARABIC_KEY_PREFIXES[0]) + ARABIC_ANCHOR_CONSONANTS
 
 
 def _part_keys(part: Part) -> Iterator[tuple[str, bool, int]]:
