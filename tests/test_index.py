@@ -505,7 +505,20 @@ def test_index_keeps_every_hit_of_misspelled_short_parts(data: st.DataObject) ->
     _assert_index_keeps_hits(data, _misspelled)
 
 
-def test_the_partial_bound_uses_the_least_share_of_any_kind_of_name() -> None:
-    """The index bounds a partial name by a person's least share, which must be the smaller:
-    an organization's partial name gives more of the listed name (see align)."""
-    assert _tuning.PARTIAL_LEAST_SHARE <= _tuning.PARTIAL_ORGANIZATION_SHARE
+def test_the_partial_bound_uses_the_least_share_of_the_kind_of_name() -> None:
+    """The index bounds a partial name by the least share align asks of the listed name's
+    kind (a person's, an organization's), saved with the index; none for a name of two."""
+    entries = [
+        screening.WatchlistEntry(id="p", kind=EntryKind.PERSON, name="TAHA IBRAHIM ABDALLAH BAKR AL KHUWAYT"),
+        screening.WatchlistEntry(id="o", kind=EntryKind.ORGANIZATION, name="ANSAR AL-SHARIA IN TUNISIA"),
+        screening.WatchlistEntry(id="t", kind=EntryKind.PERSON, name="JOK RIAK"),
+    ]
+    index = NameIndex.build([(entry, "name", entry.name, False) for entry in entries])
+    shares = {index.names[position].entry.id: shape.partial for position, shape in enumerate(index._shapes)}
+    assert {"p": _tuning.PARTIAL_LEAST_SHARE, "o": _tuning.PARTIAL_ORGANIZATION_SHARE, "t": 0.0} == shares
+    found = [
+        position
+        for position, _bound, partial in index.candidates(name_form("Taha al-Khuwayt"), 0.7)
+        if partial
+    ]
+    assert ["p"] == [index.names[position].entry.id for position in found]

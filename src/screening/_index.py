@@ -74,6 +74,7 @@ from screening._tuning import (
     MIDDLE_NAME_FACTOR,
     PARTIAL_LEAST_SHARE,
     PARTIAL_LEFT_OUT_WEIGHT,
+    PARTIAL_ORGANIZATION_SHARE,
     PARTIAL_UNLINKED,
     PATRONYMIC_FACTOR,
     SKELETON_LENGTH,
@@ -257,9 +258,10 @@ class _Shape(NamedTuple):
     #: keys reach the first given name and the family name.
     middle: tuple[int, int, int]
     middle_discounts: tuple[tuple[int, float], ...]
-    #: Whether part of the name may be scored by what the applicant gives (a person's name,
-    #: no Chinese or Korean one: see screening._alignment._partial_name).
-    partial: bool
+    #: The least share of the name's weight that part of it may be scored by, as what the
+    #: applicant gives (a person's, an organization's; see screening._alignment._partial_name);
+    #: 0.0 when no part may (a Chinese or Korean person's name, a name of two names).
+    partial: float
 
     @classmethod
     def make(
@@ -268,7 +270,7 @@ class _Shape(NamedTuple):
         always: int,
         spellings: tuple[str, ...],
         middle: tuple[int, int, int],
-        partial: bool,
+        partial: float,
     ) -> _Shape:
         """A shape, with its total and needed parts worked out."""
         weighty = 0
@@ -349,7 +351,17 @@ class _Shape(NamedTuple):
                 1 << middle.first,
                 sum(1 << index for index in middle.family),
             )
-        return cls.make(tuple(weights), always, spellings, bits, partial_allowed(parts, person=person))
+        least = PARTIAL_LEAST_SHARE if person else PARTIAL_ORGANIZATION_SHARE
+        partial = least if partial_allowed(parts, person=person) else 0.0
+        return cls.make(tuple(weights), always, spellings, bits, partial)
+
+
+def _share(value: object) -> float:
+    """A saved shape's least share for a partial name: a number from 0 to 1 (anything else, as
+    a damaged file might hold, is no share: no part of the name may be scored)."""
+    if isinstance(value, (int, float)) and not isinstance(value, bool) and 0.0 <= value <= 1.0:
+        return float(value)
+    return 0.0
 
 
 @functools.cache
@@ -616,7 +628,7 @@ class NameIndex:
             # strong key, or a sure loose one such as OCR's).
             if (
                 shape.partial
-                and reached >= PARTIAL_LEAST_SHARE * total - _ROUNDING
+                and reached >= shape.partial * total - _ROUNDING
                 and (shape.needed == 0 or (keyed & shape.weighty & ~shape.always).bit_count() >= 2)
                 and keyed & shape.middle[1] == shape.middle[1]
                 and (full & shape.weighty & ~shape.always or loose_mask(position, 0) & _SURE)
@@ -842,7 +854,7 @@ class NameIndex:
                 int(always),
                 tuple(map(sys.intern, spellings)),
                 (int(middle), int(first), int(family)),
-                partial is True,
+                _share(partial),
             )
             for weights, always, spellings, (middle, first, family), partial in shapes
         ]

@@ -75,7 +75,7 @@ CACHE_FOLDER_KEPT = 4
 #: The name of an index saved in the cache folder: the list's SHA-256 checksum.
 _CACHE_NAME = re.compile(rf"[0-9a-f]{{64}}{re.escape(CACHE_SUFFIX)}")
 #: Version of the saved index format.
-_FORMAT = 7
+_FORMAT = 8
 #: Flags that keep a file from being opened through a symbolic link, where the system has them.
 _NO_FOLLOW = getattr(os, "O_NOFOLLOW", 0)
 #: Opens a FIFO without waiting for a writer (POSIX), so that it can be told apart and refused.
