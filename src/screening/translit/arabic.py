@@ -103,7 +103,7 @@ def consonants(text: str, /, *, persian: bool = False, apart: bool = False) -> s
         apart: a Latin consonant repeated with vowels between is written twice ("aziz" is
             ``zz``), as Arabic script writes it when the vowel is long.
     """
-    if any("\u0600" <= character <= "\u06ff" for character in text):
+    if _written_in_arabic(text):
         word = _without_article(text)
         letters = _ARABIC | _PERSIAN if persian else _ARABIC
         classes = [
@@ -111,14 +111,25 @@ def consonants(text: str, /, *, persian: bool = False, apart: bool = False) -> s
         ]
         if word[-1:] in _FINAL_LONG_VOWELS:
             classes.append(_FINAL_LONG_VOWELS[word[-1]])
-    else:
-        word = text.casefold()
-        if not word.isascii():
-            return ""
-        classes = [consonant or (_LONG if apart else "") for _letter, consonant in _latin_letters(text)]
-        ending = next((vowel for endings, vowel in _LATIN_FINAL_VOWELS if word.endswith(endings)), "")
-        if ending:
-            classes.append(ending)
+        return _collapsed(classes)
+    word = text.casefold()
+    if not word.isascii():
+        return ""
+    return _latin_skeletons(word)[1 if apart else 0]
+
+
+#: A long vowel between consonants, which keeps a consonant on either side apart.
+_LONG = "-"
+
+
+def _written_in_arabic(text: str) -> bool:
+    """Tell whether a text has letters of the Arabic script (Arabic, Persian, Urdu)."""
+    return any("\u0600" <= character <= "\u06ff" for character in text)
+
+
+def _collapsed(classes: list[str]) -> str:
+    """A skeleton of consonant classes in order: a class written twice in a row once ("" for a
+    letter of no class), unless a long vowel (:data:`_LONG`) stands between."""
     skeleton: list[str] = []
     previous = ""
     for consonant in classes:
@@ -127,10 +138,6 @@ def consonants(text: str, /, *, persian: bool = False, apart: bool = False) -> s
         if consonant:
             previous = consonant
     return "".join(skeleton)
-
-
-#: A long vowel between consonants, which keeps a consonant on either side apart.
-_LONG = "-"
 
 
 def _without_article(text: str) -> str:
@@ -182,7 +189,7 @@ def _readings(text: str) -> list[str]:
     may be (:func:`_arabic_endings`); a Latin one's in each way its letters may write Arabic
     ones (:func:`_latin_variants`), and with a consonant repeated across a vowel written twice
     (:func:`consonants`); a Latin "Abdul" or "Abdur" as عبد writes it."""
-    if any("\u0600" <= character <= "\u06ff" for character in text):
+    if _written_in_arabic(text):
         found = [consonants(text)]
         if any(character in _PERSIAN for character in text):
             found.append(consonants(text, persian=True))
@@ -200,26 +207,11 @@ def _readings(text: str) -> list[str]:
 
 def _latin_skeletons(word: str) -> tuple[str, str]:
     """The consonant skeleton of a casefolded Latin spelling (:func:`consonants`), and the same
-    with a consonant repeated across a vowel written twice (``apart``), worked out together."""
-    plain: list[str] = []
-    apart: list[str] = []
-    previous_plain = previous_apart = ""
-    for _letter, consonant in _latin_letters(word):
-        if not consonant:
-            previous_apart = _LONG  # a vowel keeps the consonants on either side apart
-            continue
-        if consonant != previous_plain:
-            plain.append(consonant)
-        if consonant != previous_apart:
-            apart.append(consonant)
-        previous_plain = previous_apart = consonant
+    with a consonant repeated across a vowel written twice (``apart``), its letters read once."""
+    letters = [consonant for _letter, consonant in _latin_letters(word)]
     ending = next((vowel for endings, vowel in _LATIN_FINAL_VOWELS if word.endswith(endings)), "")
-    if ending:
-        if ending != previous_plain:
-            plain.append(ending)
-        if ending != previous_apart:
-            apart.append(ending)
-    return "".join(plain), "".join(apart)
+    tail = [ending] if ending else []
+    return _collapsed(letters + tail), _collapsed([consonant or _LONG for consonant in letters] + tail)
 
 
 #: The article between two words written as one, each of two letters or more ("عبدالله"; not
@@ -234,27 +226,16 @@ def _glides(text: str) -> list[str]:
     """The skeletons of a short part with its glides read as consonants: in Arabic script,
     ي and و each or both (a long vowel or a consonant: "ایوب", Ayyub, writes a "y" and a long
     u); in Latin letters, "y" and "w"."""
-    if any("\u0600" <= character <= "\u06ff" for character in text):
+    if _written_in_arabic(text):
         word = _without_article(text)
         found = []
         for glides in ("yw", "y", "w"):
             letters = _ARABIC | {letter: glide for letter, glide in _ARABIC_GLIDES.items() if glide in glides}
-            found.append(_undoubled_classes([letters.get(character, "") for character in word]))
+            found.append(_collapsed([letters.get(character, "") for character in word]))
         return found
     return [
-        _undoubled_classes(
-            [consonant or _LATIN_GLIDES.get(letter, "") for letter, consonant in _latin_letters(text)]
-        )
+        _collapsed([consonant or _LATIN_GLIDES.get(letter, "") for letter, consonant in _latin_letters(text)])
     ]
-
-
-def _undoubled_classes(classes: list[str]) -> str:
-    """Consonant classes in order, a class repeated in a row written once ("" between)."""
-    found: list[str] = []
-    for consonant in classes:
-        if consonant and (not found or found[-1] != consonant):
-            found.append(consonant)
-    return "".join(found)
 
 
 #: The letters that end an Arabic word after a long vowel and that Latin spellings leave out,
@@ -264,9 +245,9 @@ _SILENT_ENDINGS = frozenset("عءئ")
 
 def _arabic_endings(text: str, skeleton: str) -> list[str]:
     """The other skeletons an Arabic word's article and ending give: the article inside it with
-    its "l" left out; a final ى is the alif maqsura ("a",
-    مصطفى, Mustafa) as often as the "i" Persian and Egyptian spelling write with it (حكيمى,
-    Hakimi); a long vowel before a final ayn or hamza ends the Latin spelling (:data:`_SILENT_ENDINGS`)."""
+    its "l" left out; a final ى is the alif maqsura ("a", مصطفى, Mustafa) as often as the "i"
+    Persian and Egyptian spelling write with it (حكيمى, Hakimi); a long vowel before a final
+    ayn or hamza ends the Latin spelling (:data:`_SILENT_ENDINGS`)."""
     found = []
     inside = _ARTICLE_INSIDE.search(text)
     if inside:
@@ -355,10 +336,7 @@ def nisba_of(left: str, right: str, /) -> bool:
     """Tell whether one Arabic-script word is the other with the nisba, a final ي or ی: another
     name ("محمدی", Mohammadi, is no "محمد", Muhammad), though a letter apart."""
     shorter, longer = sorted((left, right), key=len)
-    return longer[-1:] in "يیى" and longer[:-1] == shorter and bool(_ARABIC_LETTER.match(shorter))
-
-
-_ARABIC_LETTER = re.compile("[\u0600-\u06ff]")
+    return longer[-1:] in "يیى" and longer[:-1] == shorter and _written_in_arabic(shorter)
 
 
 def joins_next(word: str, /) -> bool:
@@ -380,7 +358,7 @@ def joinable(pieces: tuple[str, ...], /) -> bool:
     before the article or the end of a compound ("Abdul Jabbar", "Noor Uddin";
     :data:`_JOINED_BEFORE`, :data:`_JOINED_AFTER`).
     Other Latin names joined are two names, as Arabic script writes them."""
-    if any("\u0600" <= character <= "\u06ff" for character in pieces[0]):
+    if _written_in_arabic(pieces[0]):
         return True
     words = [piece.casefold() for piece in pieces]
     return joins_next(words[0]) or any(word in _JOINED_AFTER for word in words[1:])
