@@ -793,33 +793,47 @@ def _syllable_typo_keys(run: Keyed) -> Iterable[str]:
 
 def _joined_article(pair: Pair) -> _TokenLink | None:
     # Tried after the skeleton rules: "Elkaddafi" for "Gaddafi", the article written joined.
+    found = _shortened(pair, _without_article)
+    if found is None:
+        return None
+    whole, rest = found
+    reason = Reason.of(Code.JOINED_ARTICLE, article=whole[: -len(rest)], skeleton=spelling_skeleton(rest))
+    return Method.SPELLING, SIMILARITY[Method.SPELLING], (reason,)
+
+
+def _shortened(pair: Pair, shorten: Callable[[str], str]) -> tuple[str, str] | None:
+    """The spelling of one side of a pair and what ``shorten`` leaves of it ("" when it leaves
+    nothing), when only that side shortens and what is left has the other side's spelling
+    skeleton: single Latin parts, of no Chinese or Korean name; None otherwise."""
     if not (pair.spelled and not pair.joined and not pair.syllabic):
         return None
-    left, right = _without_article(pair.a), _without_article(pair.b)
+    left, right = shorten(pair.a), shorten(pair.b)
     if bool(left) == bool(right):
-        return None  # an article joined on one side only
+        return None  # shortened on one side only
     rest, other = (left, pair.b) if left else (right, pair.a)
     skeleton = spelling_skeleton(rest)
     if not skeleton or skeleton != spelling_skeleton(other):
         return None
-    article = (pair.a if left else pair.b)[: -len(rest)]
-    reason = Reason.of(Code.JOINED_ARTICLE, article=article, skeleton=skeleton)
-    return Method.SPELLING, SIMILARITY[Method.SPELLING], (reason,)
+    return (pair.a if left else pair.b), rest
+
+
+def _shortened_keys(run: Keyed, shorten: Callable[[str], str]) -> Iterable[str]:
+    """The spelling skeleton (``s:``, as the skeleton rule's) of a part of 5 letters or more,
+    and of what ``shorten`` leaves of it (see :func:`_shortened`)."""
+    spelling = run.latin[0] if run.spelled else ""
+    found = [
+        spelling_skeleton(text) for text in (spelling, shorten(spelling)) if len(text) >= SKELETON_LENGTH
+    ]
+    return tuple("s:" + skeleton for skeleton in found if skeleton)
 
 
 def _compound_shortened(pair: Pair) -> _TokenLink | None:
     # Tried after the skeleton rules: "Ghodrat" for "Ghodratollah", "Salah" for "Salahuddin".
-    if not (pair.spelled and not pair.joined and not pair.syllabic):
+    found = _shortened(pair, _compound_stem)
+    if found is None:
         return None
-    left, right = _compound_stem(pair.a), _compound_stem(pair.b)
-    if bool(left) == bool(right):
-        return None  # a compound on one side only
-    stem, other = (left, pair.b) if left else (right, pair.a)
-    skeleton = spelling_skeleton(stem)
-    if not skeleton or skeleton != spelling_skeleton(other):
-        return None
-    ending = (pair.a if left else pair.b)[len(stem) :]
-    reason = Reason.of(Code.COMPOUND_SHORTENED, ending=ending)
+    whole, stem = found
+    reason = Reason.of(Code.COMPOUND_SHORTENED, ending=whole[len(stem) :])
     return Method.SPELLING, SIMILARITY[Method.SPELLING], (reason,)
 
 
@@ -841,15 +855,7 @@ def _compound_stem(spelling: str) -> str:
 
 
 def _compound_shortened_keys(run: Keyed) -> Iterable[str]:
-    """The spelling skeleton (``s:``, as the skeleton rule's) of a part of 5 letters or more,
-    and of a compound given name without its ending."""
-    spelling = run.latin[0] if run.spelled else ""
-    found = [
-        spelling_skeleton(text)
-        for text in (spelling, _compound_stem(spelling))
-        if len(text) >= SKELETON_LENGTH
-    ]
-    return tuple("s:" + skeleton for skeleton in found if skeleton)
+    return _shortened_keys(run, _compound_stem)
 
 
 def _without_article(spelling: str) -> str:
@@ -861,12 +867,7 @@ def _without_article(spelling: str) -> str:
 
 
 def _joined_article_keys(run: Keyed) -> Iterable[str]:
-    """The spelling skeleton (``s:``, as the skeleton rule's) of a part of 5 letters or more,
-    and of a part without the article joined to it."""
-    spelling = run.latin[0] if run.spelled else ""
-    rest = _without_article(spelling)
-    found = [spelling_skeleton(text) for text in (spelling, rest) if len(text) >= SKELETON_LENGTH]
-    return tuple("s:" + skeleton for skeleton in found if skeleton)
+    return _shortened_keys(run, _without_article)
 
 
 def _one_letter_inserted(left: str, right: str) -> bool:
