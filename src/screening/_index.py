@@ -163,7 +163,10 @@ def _anchored_keys(
         if (
             not loose
             or kana
-            or (key.startswith(sure) and (key[0] != "a" or len(key) >= _ARABIC_ANCHOR_KEY_LENGTH))
+            or (
+                key.startswith(sure)
+                and (key[:3] not in ARABIC_KEY_PREFIXES or len(key) >= _ARABIC_ANCHOR_KEY_LENGTH)
+            )
         ):
             yield key, loose, _SURE
         else:
