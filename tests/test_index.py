@@ -18,8 +18,9 @@ import screening
 from helpers import DATA, read_vectors
 from screening import _index, _tuning, strategies
 from screening._alignment import _link, _pairs, align
-from screening._forms import SYLLABLE_LANGUAGES, name_form, name_forms
+from screening._forms import LOW_INFORMATION, SYLLABLE_LANGUAGES, NameForm, name_form, name_forms
 from screening._index import _LONG, _SURE, NameIndex, _keyed_runs
+from screening._rules import applicant_keys, listed_keys
 from screening.matching import _prepare, name_languages
 from screening.models import EntryKind
 from screening.ofac import import_ofac
@@ -251,6 +252,53 @@ def _filed(index: NameIndex, position: int) -> set[tuple[str, int, int]]:
             for mask in runs.get(ref >> _index._FLAGS, ()):
                 filed.add((key, mask, (ref & 3) << _index._BITS))
     return filed
+
+
+def _pairs_by_keys(applicant: NameForm, listed: NameForm) -> set[tuple[int, int]]:
+    """The pairs of runs whose keys meet, compared key by key."""
+    by_key = applicant_keys(applicant)
+    return {
+        (left, right)
+        for right, keys in enumerate(listed_keys(listed))
+        for key, _loose in keys
+        for left in by_key.get(key, ())
+    }
+
+
+@settings(max_examples=150)
+@given(data=st.data())
+def test_the_index_tells_the_pairs_of_runs_that_share_a_key(data: st.DataObject) -> None:
+    """For every candidate, the pairs of runs the index says share a key are those whose keys
+    meet, but for loose keys of an applicant's particle (which link a listed part that is none
+    only by its text, a strong key); and align gives the same alignment from them."""
+    entry = data.draw(st.sampled_from(_LISTED))
+    listed_name = data.draw(st.sampled_from((entry.name, *entry.aliases)))
+    name = data.draw(
+        st.one_of(
+            strategies.listed_name_variants(entry),
+            strategies.names(),
+            _mangled(listed_name),
+            _misspelled(listed_name),
+            _joined_misspelled(listed_name),
+        )
+    )
+    for index in _INDEXES.values():
+        for applicant in name_forms(name):
+            candidates = index.search(applicant, _THRESHOLD)
+            for position, _bound, _partial in candidates.found:
+                listed = index.form(position)
+                keyed = candidates.keyed_pairs(applicant, position, listed)
+                by_keys = _pairs_by_keys(applicant, listed)
+                assert set(keyed) <= by_keys
+                assert all(
+                    applicant.runs[left].text in LOW_INFORMATION for left, _right in by_keys - set(keyed)
+                )
+                entry_listed = index.names[position].entry
+                options = {
+                    "languages": name_languages(entry_listed),
+                    "person": entry_listed.kind is EntryKind.PERSON,
+                }
+                assert align(applicant, listed, keyed=keyed, **options) == align(applicant, listed, **options)
 
 
 @pytest.mark.parametrize("kind", [EntryKind.PERSON, EntryKind.ORGANIZATION])

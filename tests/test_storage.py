@@ -49,7 +49,8 @@ def test_a_saved_index_is_told_by_its_header(tmp_path: Path) -> None:
 
 
 def test_saved_index_reads_back(tmp_path: Path) -> None:
-    """A saved index reads back with the same candidates; another list's checksum is refused."""
+    """A saved index reads back with the same candidates and the same runs of each name (the
+    pairs of runs that share a key); another list's checksum is refused."""
     values = [
         (entry, field, value, weak)
         for entry in _OFAC.entries
@@ -64,6 +65,12 @@ def test_saved_index_reads_back(tmp_path: Path) -> None:
     for name in ("KIM Jong Un", "Mohammed Ali", "Petrov Ivan", "Zhang Wei", "Trading Coltd"):
         form = name_form(name)
         assert loaded.candidates(form, 0.5) == built.candidates(form, 0.5)
+        found, again = built.search(form, 0.5), loaded.search(form, 0.5)
+        for position, _bound, _partial in found.found:
+            listed = built.form(position)
+            assert again.keyed_pairs(form, position, listed) == found.keyed_pairs(form, position, listed)
+    assert loaded._name_runs == built._name_runs
+    assert loaded._name_starts == built._name_starts
     assert loaded._low_joined == built._low_joined != frozenset()  # "co ltd" joined, and more
     assert _storage.load(path, values, _BUNDLED.checksum) is None
     assert _storage.load(path, values[:-1], _OFAC.checksum) is None

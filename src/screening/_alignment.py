@@ -24,7 +24,7 @@ name, only its family name: ``Kwang Jin Kim``, not ``Jin Kim Kwang``); any other
 from __future__ import annotations
 
 import itertools
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 
 import attrs
 
@@ -209,19 +209,25 @@ def _loosely_comparable(left: Run, right: Run) -> bool:
     return min(len(a), len(b)) >= TWO_LETTER_LENGTH and abs(len(a) - len(b)) <= 2
 
 
-def _pairs(applicant: NameForm, listed: NameForm) -> list[tuple[Run, Run]]:
+def _pairs(
+    applicant: NameForm, listed: NameForm, keyed: Iterable[tuple[int, int]] | None = None
+) -> list[tuple[Run, Run]]:
     """The pairs of runs that may link, in the order of the applicant's runs, then the listed.
 
     Two runs that share a key (:func:`run_keys`), and single parts an initial or a two-letter
     difference may link. A pair with a joined run shares a strong key, the only kind a joined
-    run has, so it can link only exactly or by reading.
+    run has, so it can link only exactly or by reading. ``keyed``: the pairs of run indices
+    that share a key, when the name index found them (see :func:`align`).
     """
-    by_key = applicant_keys(applicant)
     found: set[tuple[int, int]] = set()
-    for right, keys in enumerate(listed_keys(listed)):
-        for key, _loose in keys:
-            for left in by_key.get(key, ()):
-                found.add((left, right))
+    if keyed is not None:
+        found.update(keyed)
+    else:
+        by_key = applicant_keys(applicant)
+        for right, keys in enumerate(listed_keys(listed)):
+            for key, _loose in keys:
+                for left in by_key.get(key, ()):
+                    found.add((left, right))
     # Only an applicant's initials and long parts may link so (see _loosely_comparable).
     loose_left = [
         index
@@ -290,7 +296,12 @@ def _look_alike_note(run: Run) -> tuple[Reason, ...]:
 
 
 def align(
-    applicant: NameForm, listed: NameForm, *, languages: frozenset[str] | None = None, person: bool = False
+    applicant: NameForm,
+    listed: NameForm,
+    *,
+    languages: frozenset[str] | None = None,
+    person: bool = False,
+    keyed: Iterable[tuple[int, int]] | None = None,
 ) -> Alignment | None:
     """Align two names; None when fewer than two listed parts are covered or none strongly.
 
@@ -304,9 +315,12 @@ def align(
         person: the listed name is a person's. Han or Hangul parts of the applicant's beyond a
             listed Chinese or Korean name then keep the alignment from deciding a match
             (:attr:`Alignment.added_syllables`).
+        keyed: the pairs of runs, ``(applicant's index, listed index)``, that share a link key,
+            as the name index tells them (:meth:`screening._index.Candidates.keyed_pairs`);
+            None to compare the runs' keys.
     """
     weights = [part.weight for part in listed.parts]
-    candidates = _candidate_links(applicant, listed, languages, weights)
+    candidates = _candidate_links(applicant, listed, languages, weights, keyed)
     chosen, used_applicant, used_listed = _greedy(candidates)
     complete = _complete(applicant, listed, used_listed)
     used = (used_applicant, used_listed)
@@ -442,10 +456,14 @@ def align(
 
 
 def _candidate_links(
-    applicant: NameForm, listed: NameForm, languages: frozenset[str] | None, weights: list[float]
+    applicant: NameForm,
+    listed: NameForm,
+    languages: frozenset[str] | None,
+    weights: list[float],
+    keyed: Iterable[tuple[int, int]] | None,
 ) -> list[Link]:
     """Every pair of runs a rule links (:func:`_pairs`, :func:`_link`), as :func:`align` may
-    use them, strongest and longest first."""
+    use them, strongest and longest first; ``keyed`` as :func:`align` takes it."""
     candidates = []
     # A name is read as Chinese or Korean syllables when all its parts read so, and its
     # Chinese or Korean family name in any case ("Bryan Cho" is "Bryan Jo"). Otherwise two
@@ -465,7 +483,7 @@ def _candidate_links(
         syllable_languages &= languages
     syllable_languages = syllable_languages or SYLLABLE_LANGUAGES
     korean_unlikely = family is None and not (languages and "Korean" in languages)
-    for left, right in _pairs(applicant, listed):
+    for left, right in _pairs(applicant, listed, keyed):
         if left.width > 1 and right.width > 1:
             continue
         link = _link(left, right, syllabic, syllable_languages)

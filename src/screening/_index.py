@@ -33,7 +33,10 @@ otherwise, so this loses nothing (``tests/test_index.py`` checks it against comp
 name).
 
 Each key refers to the listed runs it is a key of, and each run to the names it is in: a
-part such as "mohammed" is keyed once, however many names hold it. The index keeps per listed
+part such as "mohammed" is keyed once, however many names hold it. Each name refers to its
+runs too, in its prepared form's order: the runs an applicant's keys reach then tell which
+pairs of runs share a key (:meth:`Candidates.keyed_pairs`), so ``align`` does not work out a
+candidate's keys again (that took a quarter of the screening time on OFAC's list). The index keeps per listed
 name only its part weights and spellings; the prepared names
 (:class:`~screening._alignment.NameForm`) are rebuilt when a name is a candidate, and the
 last few thousand are kept. :mod:`screening._storage` saves the index to a file and reads it
@@ -44,6 +47,7 @@ from __future__ import annotations
 
 import array
 import functools
+import itertools
 import sys
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import Any, NamedTuple
@@ -67,7 +71,14 @@ from screening._forms import (
     partial_allowed,
     patronymic,
 )
-from screening._rules import ARABIC_KEY_PREFIXES, INITIAL_BOUND, LOOSE_BOUND, joined_keys, run_keys
+from screening._rules import (
+    ARABIC_KEY_PREFIXES,
+    INITIAL_BOUND,
+    LOOSE_BOUND,
+    applicant_keys,
+    joined_keys,
+    run_keys,
+)
 from screening._tuning import (
     ARABIC_ANCHOR_CONSONANTS,
     LOOSE_ANCHOR_LENGTH,
@@ -398,6 +409,53 @@ class _LongParts:
         return found
 
 
+@attrs.frozen
+class Candidates:
+    """The listed names worth aligning with an applicant's name (:meth:`NameIndex.search`), and
+    what tells which of their runs share a key with the applicant's runs."""
+
+    #: ``(position, bound, partial)`` as :meth:`NameIndex.candidates` gives them.
+    found: list[tuple[int, float, bool]]
+    index: NameIndex
+    #: Each filed listed run the applicant's keys reach, by number, to the applicant's runs
+    #: that share a key with it (a bit mask of their indices).
+    linked: dict[int, int]
+
+    def keyed_pairs(self, applicant: NameForm, position: int, listed: NameForm) -> list[tuple[int, int]]:
+        """The pairs of runs, ``(applicant's index, listed index)`` in order, that share a link
+        key (:func:`~screening._rules.run_keys`): what :func:`screening._alignment.align` finds
+        by comparing the runs' keys, found instead from the keys the index filed for the
+        listed name at ``position`` (prepared as ``listed``) and the runs the applicant's
+        reached, so the listed name's keys are not worked out again.
+
+        A listed legal form or particle, which is not filed, is compared by its keys. An
+        applicant's particle's loose keys are not looked up (see :meth:`NameIndex._query_keys`):
+        a particle links a listed part that is none only by its text, which shares a strong key.
+        """
+        numbers = iter(self.index._runs_of(position))
+        linked_get = self.linked.get
+        by_key: dict[str, tuple[int, ...]] | None = None
+        found: list[tuple[int, int]] = []
+        for right, run in enumerate(listed.runs):
+            if low_information(listed, run):
+                if by_key is None:
+                    by_key = applicant_keys(applicant)
+                lefts = {
+                    left
+                    for key, _loose in run_keys(run.text, run.latin, run.width, run.pieces, listed=True)
+                    for left in by_key.get(key, ())
+                }
+                found.extend((left, right) for left in lefts)
+                continue
+            runs = linked_get(next(numbers), 0)
+            while runs:
+                bit = runs & -runs
+                runs ^= bit
+                found.append((bit.bit_length() - 1, right))
+        found.sort()
+        return found
+
+
 #: A listed value to index: the entry, the field, the name as listed, whether a weak alias.
 ListedValue = tuple[WatchlistEntry, str, str, bool]
 
@@ -415,6 +473,10 @@ class NameIndex:
         self._refs = array.array("Q")  # runs by key (_FLAGS)
         self._starts = array.array("Q", [0])  # where each run's occurrences start
         self._occurrences = array.array("Q")  # names by run (_SHIFT)
+        #: Each name's filed runs by number, in the order of its prepared form's runs (those
+        #: :func:`_keyed_runs` gives), and where each name's start (one more entry: the end).
+        self._name_runs = array.array("Q")
+        self._name_starts = array.array("Q", [0])
         self._shapes: list[_Shape] = []
         #: The keys of the runs that join only legal forms and particles ("joint stock"), which
         #: are not filed (see candidates).
@@ -453,6 +515,7 @@ class NameIndex:
         slot = slots.setdefault
         key_numbers, refs = array.array("I"), array.array("Q")
         run_numbers, occurrences = array.array("I"), array.array("Q")
+        name_starts = array.array("Q", [0])
         sure = _SURE >> _BITS
         for entry, field, value, weak in values:
             person = entry.kind is EntryKind.PERSON
@@ -492,11 +555,13 @@ class NameIndex:
                             refs.append(number << _FLAGS | (0 if loose else sure))
                     run_numbers.append(number)
                     occurrences.append(position << _SHIFT | _span(start, end))
+                name_starts.append(len(run_numbers))
         del single, joined_runs
         index = cls(names)
         index._shapes = shapes
         index._low_joined = frozenset().union(*low_joined.values())
         key_starts, index._refs = _grouped(key_numbers, refs, len(slots))
+        index._name_runs, index._name_starts = array.array("Q", run_numbers), name_starts
         index._starts, index._occurrences = _grouped(run_numbers, occurrences, count)
         del key_numbers, refs, run_numbers, occurrences
         for key, number in slots.items():  # in place: a second dict of every key would double it
@@ -535,12 +600,21 @@ class NameIndex:
         (and every name the applicant gives but one has a key of it: see
         :meth:`_keyed_throughout`).
         """
-        found = self._bounded(form, least)
+        return self.search(form, least).found
+
+    def search(self, form: NameForm, least: float) -> Candidates:
+        """The candidates (:meth:`candidates`), with the listed runs the name's keys reach, which
+        tell the pairs of runs that share a key (:meth:`Candidates.keyed_pairs`)."""
+        found, linked = self._bounded(form, least)
         if any(partial for _position, _bound, partial in found):
             found = self._keyed_throughout(form, found)
-        return found
+        return Candidates(found, self, linked)
 
-    def _bounded(self, form: NameForm, least: float) -> list[tuple[int, float, bool]]:
+    def _runs_of(self, position: int) -> array.array[int]:
+        """The numbers of the filed runs of the name at ``position``, in its form's order."""
+        return self._name_runs[self._name_starts[position] : self._name_starts[position + 1]]
+
+    def _bounded(self, form: NameForm, least: float) -> tuple[list[tuple[int, float, bool]], dict[int, int]]:
         """The listed names whose bound reaches ``least``, as :meth:`candidates` gives them,
         before the partial ones are checked for keys of every name the applicant gives.
 
@@ -557,7 +631,7 @@ class NameIndex:
         legal form. So it looks up its strong keys only.
         """
         keys, linkable, low_joined = self._query_keys(form)
-        strong, loose = self._reached(keys)
+        strong, loose, linked = self._reached(keys)
         latin = [spelling for spelling in map(_loose_spelling, form.parts) if spelling]
         initials = {spelling for spelling in latin if len(spelling) == 1}
         long_parts = _LongParts(tuple(spelling for spelling in latin if len(spelling) >= TWO_LETTER_LENGTH))
@@ -645,7 +719,7 @@ class NameIndex:
                     bound = partial_bound
             if bound >= least:
                 result.append((position, bound, False))
-        return result
+        return result, linked
 
     def _keyed_throughout(
         self, form: NameForm, found: list[tuple[int, float, bool]]
@@ -703,36 +777,42 @@ class NameIndex:
             if not is_partial or sum(position not in positions for positions in unkeyed) <= PARTIAL_UNLINKED
         ]
 
-    def _query_keys(self, form: NameForm) -> tuple[dict[str, tuple[bool, int]], set[str], bool]:
-        """An applicant's name's keys to look up, each with whether it is loose and its
-        anchor flags; the listed legal forms and particles its runs may link to; and whether
-        it may link legal forms or particles joined (see :meth:`candidates`)."""
-        keys: dict[str, tuple[bool, int]] = {}
+    def _query_keys(self, form: NameForm) -> tuple[dict[str, tuple[bool, int, int]], set[str], bool]:
+        """An applicant's name's keys to look up, each with whether it is loose, its anchor
+        flags and its runs (a bit mask of their indices); the listed legal forms and particles
+        its runs may link to; and whether it may link legal forms or particles joined (see
+        :meth:`candidates`)."""
+        keys: dict[str, tuple[bool, int, int]] = {}
         low_keys = _low_information_keys()
         linkable: set[str] = set()  # the listed legal forms and particles a run may link to
         low_joined = False  # whether the name may link legal forms or particles joined
-        for part_run, found in _keyed_runs(form, listed=False):
+        for number, (part_run, found) in enumerate(_keyed_runs(form, listed=False)):
             low = part_run.text in LOW_INFORMATION
             for key, is_loose, anchor in found:
                 linkable.update(low_keys.get(key, ()))
                 low_joined = low_joined or key in self._low_joined
                 if not (low and is_loose):  # a particle links filed parts by strong keys only
-                    keys[key] = (is_loose, keys.get(key, (is_loose, 0))[1] | anchor)
+                    _loose, anchors, runs = keys.get(key, (is_loose, 0, 0))
+                    keys[key] = (is_loose, anchors | anchor, runs | 1 << number)
         return keys, linkable, low_joined
 
-    def _reached(self, keys: dict[str, tuple[bool, int]]) -> tuple[dict[int, int], dict[int, int]]:
+    def _reached(
+        self, keys: dict[str, tuple[bool, int, int]]
+    ) -> tuple[dict[int, int], dict[int, int], dict[int, int]]:
         """The listed names the keys reach, by position: the part masks reached strongly, and
-        those reached loosely (with _SURE for names a loose link may anchor)."""
+        those reached loosely (with _SURE for names a loose link may anchor); and the listed
+        runs reached, by number, with the applicant's runs that reach each (a bit mask)."""
         strong: dict[int, int] = {}
         loose: dict[int, int] = {}
+        linked: dict[int, int] = {}
         slots, shift, mask = self._slots, _SHIFT, _MASK  # locals: these loops are the hot path
         refs, starts, occurrences = self._refs, self._starts, self._occurrences
-        strong_get, loose_get = strong.get, loose.get
+        strong_get, loose_get, linked_get = strong.get, loose.get, linked.get
         # How each listed run was reached: 2 strongly, 1 loosely and anchoring, 0 loosely. A
         # part the applicant has too shares a dozen keys with it; its names are visited once.
         visited: dict[int, int] = {}
         visited_get = visited.get
-        for key, (is_loose, anchor) in keys.items():
+        for key, (is_loose, anchor, runs) in keys.items():
             slot = slots.get(key)
             if slot is None:
                 continue
@@ -742,6 +822,7 @@ class NameIndex:
             anchors = (_SURE | _LONG if anchor & _LONG else _SURE) >> _BITS
             for ref in refs[offset : offset + (slot & _COUNT)]:
                 run = ref >> _FLAGS
+                linked[run] = linked_get(run, 0) | runs
                 if not is_loose:
                     if visited_get(run, -1) == 2:
                         continue
@@ -758,7 +839,7 @@ class NameIndex:
                 for occurrence in occurrences[starts[run] : starts[run + 1]]:
                     position = occurrence >> shift
                     loose[position] = loose_get(position, 0) | (occurrence & mask) | flag
-        return strong, loose
+        return strong, loose, linked
 
     @staticmethod
     def _unkeyed(
@@ -812,7 +893,14 @@ class NameIndex:
             ),
             ("low_joined", sorted(self._low_joined)),
         ]
-        arrays = (array.array("Q", self._slots.values()), self._refs, self._starts, self._occurrences)
+        arrays = (
+            array.array("Q", self._slots.values()),
+            self._refs,
+            self._starts,
+            self._occurrences,
+            self._name_runs,
+            self._name_starts,
+        )
         return fields, arrays
 
     @classmethod
@@ -825,7 +913,7 @@ class NameIndex:
         Raises:
             ValueError, KeyError, TypeError, IndexError: a part has the wrong shape.
         """
-        slots, refs, starts, occurrences = arrays
+        slots, refs, starts, occurrences, name_runs, name_starts = arrays
         keys, variants, shapes = body["keys"], body["variants"], body["shapes"]
         if not all(type(key) is str for key in body["low_joined"]):
             return None
@@ -847,8 +935,17 @@ class NameIndex:
             return None
         if max(refs, default=0) >> _FLAGS >= max(len(starts) - 1, 1) or starts[-1] != len(occurrences):
             return None
+        if (
+            len(name_starts) != len(names) + 1
+            or name_starts[0] != 0
+            or name_starts[-1] != len(name_runs)
+            or any(later < earlier for earlier, later in itertools.pairwise(name_starts))
+            or max(name_runs, default=0) >= max(len(starts) - 1, 1)
+        ):
+            return None
         index = cls(names)
         index._refs, index._starts, index._occurrences = refs, starts, occurrences
+        index._name_runs, index._name_starts = name_runs, name_starts
         index._slots = dict(zip(keys, slots, strict=True))
         index._low_joined = frozenset(body["low_joined"])
         index._shapes = [

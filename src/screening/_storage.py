@@ -75,7 +75,7 @@ CACHE_FOLDER_KEPT = 4
 #: The name of an index saved in the cache folder: the list's SHA-256 checksum.
 _CACHE_NAME = re.compile(rf"[0-9a-f]{{64}}{re.escape(CACHE_SUFFIX)}")
 #: Version of the saved index format.
-_FORMAT = 8
+_FORMAT = 9
 #: Flags that keep a file from being opened through a symbolic link, where the system has them.
 _NO_FOLLOW = getattr(os, "O_NOFOLLOW", 0)
 #: Opens a FIFO without waiting for a writer (POSIX), so that it can be told apart and refused.
@@ -423,12 +423,12 @@ def load(path: str | os.PathLike[str], values: Sequence[ListedValue], checksum: 
             digest.update(body_bytes)
             body = json.loads(body_bytes.decode("utf-8"))
             del body_bytes  # not held while the arrays are read
-            slots, refs, starts, occurrences = (_read_numbers(stream, size, digest) for size in sizes)
+            arrays = [_read_numbers(stream, size, digest) for size in sizes]
             # The digest of everything after the header: an index whose body or arrays
             # were rewritten in place (same sizes, same header) is rebuilt, never used.
             if stream.read(1) or not hmac.compare_digest(digest.hexdigest(), str(header.get("digest"))):
                 return None
-        return NameIndex.restored(values, body, (slots, refs, starts, occurrences))
+        return NameIndex.restored(values, body, arrays)
     except (OSError, ValueError, KeyError, TypeError, IndexError):
         return None
 

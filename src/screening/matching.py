@@ -32,7 +32,6 @@ from screening._disguises import undisguised
 from screening._features import FEATURE_TABLE, FeatureSpec, spec
 from screening._forms import TITLES, NameForm, Part, applicant_acronym, name_forms, organization_acronyms
 from screening._index import NameIndex
-from screening._rules import applicant_keys, listed_keys
 from screening._storage import name_index
 from screening._tuning import (
     ACCOUNT_SCORE,
@@ -342,7 +341,8 @@ def name_listed(forms: _ApplicantForms, prepared: _Prepared, policy: Policy) -> 
     # thousands of aliases like the applicant's name costs little more than one.
     strongest: dict[tuple[str, str], float] = {}
     for field, form in forms.names:
-        for position, bound, partial in prepared.names.candidates(form, policy.review_threshold):
+        candidates = prepared.names.search(form, policy.review_threshold)
+        for position, bound, partial in candidates.found:
             listed = prepared.names.names[position]
             factor = WEAK_ALIAS_FACTOR if listed.weak else 1.0
             if bound * factor < policy.review_threshold:
@@ -351,10 +351,13 @@ def name_listed(forms: _ApplicantForms, prepared: _Prepared, policy: Policy) -> 
             if bound * factor < strongest.get(found_for, 0.0):
                 continue  # cannot beat the evidence already found for this entry
             listed_form = prepared.names.form(position)
-            if partial and not _every_part_keyed(form, listed_form):
+            keyed = candidates.keyed_pairs(form, position, listed_form)
+            if partial and not _every_part_keyed(form, keyed):
                 continue  # a partial name links every name the applicant gives
             person = listed.entry.kind is EntryKind.PERSON
-            alignment = align(form, listed_form, languages=name_languages(listed.entry), person=person)
+            alignment = align(
+                form, listed_form, languages=name_languages(listed.entry), person=person, keyed=keyed
+            )
             if alignment is None:
                 continue
             score = alignment.score * factor
@@ -447,20 +450,14 @@ def _all_common(parts: Iterable[Part], index: NameIndex) -> bool:
     return all(index.name_count(part.latin[0]) >= least for part in parts if part.named)
 
 
-def _every_part_keyed(applicant: NameForm, listed: NameForm) -> bool:
-    """Tell whether the names the applicant gives share a link key with the listed name, but
-    for initials (which leave no key) and :data:`PARTIAL_UNLINKED` others: a partial name
-    (see screening._alignment._partial_name) needs the others linked."""
-    listed_keys_found = listed.memo.get("key_set")
-    if listed_keys_found is None:
-        listed_keys_found = listed.memo["key_set"] = {
-            key for keys in listed_keys(listed) for key, _loose in keys
-        }
+def _every_part_keyed(applicant: NameForm, keyed: Iterable[tuple[int, int]]) -> bool:
+    """Tell whether the names the applicant gives share a link key with the listed name (the
+    pairs of runs ``keyed``, :meth:`~screening._index.Candidates.keyed_pairs`), but for
+    initials (which leave no key) and :data:`PARTIAL_UNLINKED` others: a partial name (see
+    screening._alignment._partial_name) needs the others linked."""
     covered: set[int] = set()
-    for key, runs in applicant_keys(applicant).items():
-        if key in listed_keys_found:
-            for run in runs:
-                covered.update(range(applicant.runs[run].start, applicant.runs[run].end))
+    for left in {left for left, _right in keyed}:
+        covered.update(range(applicant.runs[left].start, applicant.runs[left].end))
     unkeyed = sum(
         1
         for index, part in enumerate(applicant.parts)
@@ -557,12 +554,14 @@ def email_local_part_names_listed(forms: _ApplicantForms, prepared: _Prepared, p
             continue
         form = name_forms(spelled, applicant=True)[-1]
         least = policy.review_threshold / LOCAL_PART_FACTOR
-        for position, _bound, _partial in prepared.names.candidates(form, least):
+        candidates = prepared.names.search(form, least)
+        for position, _bound, _partial in candidates.found:
             listed = prepared.names.names[position]
             if listed.entry.kind is not EntryKind.PERSON:
                 continue
             listed_form = prepared.names.form(position)
-            alignment = align(form, listed_form, languages=name_languages(listed.entry))
+            keyed = candidates.keyed_pairs(form, position, listed_form)
+            alignment = align(form, listed_form, languages=name_languages(listed.entry), keyed=keyed)
             if alignment is None:
                 continue
             score = min(LOCAL_PART_MOST, alignment.score * LOCAL_PART_FACTOR)
