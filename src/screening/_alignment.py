@@ -23,6 +23,7 @@ name, only its family name: ``Kwang Jin Kim``, not ``Jin Kim Kwang``); any other
 
 from __future__ import annotations
 
+import functools
 import itertools
 from collections.abc import Iterable, Sequence
 
@@ -136,9 +137,9 @@ class Link:
         """Whether the listed parts linked weigh anything, by the listed parts' ``weights``."""
         return sum(weights[self.listed.start : self.listed.end]) > 0
 
-    @property
+    @functools.cached_property
     def languages(self) -> frozenset[str]:
-        """The languages in which the link holds (empty when it needs none)."""
+        """The languages in which the link holds (empty when it needs none); worked out once."""
         return frozenset(_language(choice) for choice in self.choices) - {""}
 
     def reasons(self, languages: frozenset[str] = frozenset()) -> tuple[Reason, ...]:

@@ -436,8 +436,11 @@ class Candidates:
         linked_get = self.linked.get
         by_key: dict[str, tuple[int, ...]] | None = None
         found: list[tuple[int, int]] = []
+        low = listed.memo.get("low_runs")
+        if low is None:
+            low = listed.memo["low_runs"] = tuple([low_information(listed, run) for run in listed.runs])
         for right, run in enumerate(listed.runs):
-            if low_information(listed, run):
+            if low[right]:
                 if by_key is None:
                     by_key = applicant_keys(applicant)
                 lefts = {
@@ -655,12 +658,18 @@ class NameIndex:
                 result.append((position, 1.0, False))
                 continue
             always = shape.always
+            # First with every legal form and particle counted (as many parts or more than
+            # below): most names reached share one part with the applicant's.
+            strong_bits, loose_bits = strong_mask(position, 0), loose_mask(position, 0)
+            possible = strong_bits | loose_bits & mask | always
+            if long_reachable:
+                possible |= shape.long_bits | (shape.initialed_bits if initials else 0)
+            if (possible & shape.weighty).bit_count() < shape.needed:
+                continue  # align needs two weighty listed parts covered (one for one-part names)
             if always and not low_joined:
-                for bit, spelling in shape.low:
-                    if spelling not in linkable:
-                        always &= ~bit
-            full = strong_mask(position, 0) | always
-            near = loose_mask(position, 0) & mask & ~full
+                always &= ~sum(bit for bit, spelling in shape.low if spelling not in linkable)
+            full = strong_bits | always
+            near = loose_bits & mask & ~full
             keyed = full | near
             if shape.patronymic_bit and not keyed & shape.patronymic_bit:
                 total -= shape.patronymic_discount  # align weighs a patronymic left out less
@@ -673,9 +682,8 @@ class NameIndex:
                     potential += shape.initialed_potential
                     possible |= shape.initialed_bits
             if shape.middle_discounts and full & shape.middle[1] and full & shape.middle[2]:
-                for bit, discount in shape.middle_discounts:
-                    if not keyed & bit:
-                        total -= discount  # and middle names, beside the first given and family names
+                # And middle names left out, beside the first given and family names.
+                total -= sum(discount for bit, discount in shape.middle_discounts if not keyed & bit)
             if (possible & shape.weighty).bit_count() < shape.needed:
                 continue  # align needs two weighty listed parts covered (one for one-part names)
             covered = reached = 0.0
@@ -708,7 +716,7 @@ class NameIndex:
                 and reached >= shape.partial * total - _ROUNDING
                 and (shape.needed == 0 or (keyed & shape.weighty & ~shape.always).bit_count() >= 2)
                 and keyed & shape.middle[1] == shape.middle[1]
-                and (full & shape.weighty & ~shape.always or loose_mask(position, 0) & _SURE)
+                and (full & shape.weighty & ~shape.always or loose_bits & _SURE)
             ):
                 given = (1 - PARTIAL_LEFT_OUT_WEIGHT) * reached + PARTIAL_LEFT_OUT_WEIGHT * total
                 partial_bound = min(1.0, reached / given + _ROUNDING)
