@@ -287,7 +287,7 @@ def test_the_index_tells_the_pairs_of_runs_that_share_a_key(data: st.DataObject)
             candidates = index.search(applicant, _THRESHOLD)
             for position, _bound, _partial in candidates.found:
                 listed = index.form(position)
-                keyed = candidates.keyed_pairs(applicant, position, listed)
+                keyed = candidates.keyed_pairs(position, listed)
                 by_keys = _pairs_by_keys(applicant, listed)
                 assert set(keyed) <= by_keys
                 assert all(

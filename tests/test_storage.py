@@ -68,7 +68,7 @@ def test_saved_index_reads_back(tmp_path: Path) -> None:
         found, again = built.search(form, 0.5), loaded.search(form, 0.5)
         for position, _bound, _partial in found.found:
             listed = built.form(position)
-            assert again.keyed_pairs(form, position, listed) == found.keyed_pairs(form, position, listed)
+            assert again.keyed_pairs(position, listed) == found.keyed_pairs(position, listed)
     assert loaded._name_runs == built._name_runs
     assert loaded._name_starts == built._name_starts
     assert loaded._low_joined == built._low_joined != frozenset()  # "co ltd" joined, and more

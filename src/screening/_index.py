@@ -417,11 +417,18 @@ class Candidates:
     #: ``(position, bound, partial)`` as :meth:`NameIndex.candidates` gives them.
     found: list[tuple[int, float, bool]]
     index: NameIndex
+    #: The applicant's name, prepared.
+    applicant: NameForm
     #: Each filed listed run the applicant's keys reach, by number, to the applicant's runs
     #: that share a key with it (a bit mask of their indices).
     linked: dict[int, int]
+    #: The applicant's runs that share a key with each listed legal form and particle (and
+    #: run of them joined) met so far, by the run's text, spellings and pieces.
+    _low_lefts: dict[tuple[str, tuple[str, ...], tuple[str, ...]], tuple[int, ...]] = attrs.field(
+        factory=dict, init=False, eq=False, repr=False
+    )
 
-    def keyed_pairs(self, applicant: NameForm, position: int, listed: NameForm) -> list[tuple[int, int]]:
+    def keyed_pairs(self, position: int, listed: NameForm) -> list[tuple[int, int]]:
         """The pairs of runs, ``(applicant's index, listed index)`` in order, that share a link
         key (:func:`~screening._rules.run_keys`): what :func:`screening._alignment.align` finds
         by comparing the runs' keys, found instead from the keys the index filed for the
@@ -434,21 +441,13 @@ class Candidates:
         """
         numbers = iter(self.index._runs_of(position))
         linked_get = self.linked.get
-        by_key: dict[str, tuple[int, ...]] | None = None
         found: list[tuple[int, int]] = []
         low = listed.memo.get("low_runs")
         if low is None:
             low = listed.memo["low_runs"] = tuple([low_information(listed, run) for run in listed.runs])
         for right, run in enumerate(listed.runs):
             if low[right]:
-                if by_key is None:
-                    by_key = applicant_keys(applicant)
-                lefts = {
-                    left
-                    for key, _loose in run_keys(run.text, run.latin, run.width, run.pieces, listed=True)
-                    for left in by_key.get(key, ())
-                }
-                found.extend((left, right) for left in lefts)
+                found.extend((left, right) for left in self._lefts_of_low(run))
                 continue
             runs = linked_get(next(numbers), 0)
             while runs:
@@ -457,6 +456,22 @@ class Candidates:
                 found.append((bit.bit_length() - 1, right))
         found.sort()
         return found
+
+    def _lefts_of_low(self, run: Run) -> tuple[int, ...]:
+        """The applicant's runs that share a key with a listed run of legal forms and
+        particles, by comparing their keys (once a run: "al" and "ltd" recur)."""
+        signature = (run.text, run.latin, run.pieces)
+        lefts = self._low_lefts.get(signature)
+        if lefts is None:
+            by_key = applicant_keys(self.applicant)
+            lefts = self._low_lefts[signature] = tuple(
+                {
+                    left
+                    for key, _loose in run_keys(run.text, run.latin, run.width, run.pieces, listed=True)
+                    for left in by_key.get(key, ())
+                }
+            )
+        return lefts
 
 
 #: A listed value to index: the entry, the field, the name as listed, whether a weak alias.
@@ -611,7 +626,7 @@ class NameIndex:
         found, linked = self._bounded(form, least)
         if any(partial for _position, _bound, partial in found):
             found = self._keyed_throughout(form, found)
-        return Candidates(found, self, linked)
+        return Candidates(found, self, form, linked)
 
     def _runs_of(self, position: int) -> array.array[int]:
         """The numbers of the filed runs of the name at ``position``, in its form's order."""
@@ -675,10 +690,11 @@ class NameIndex:
                 total -= shape.patronymic_discount  # align weighs a patronymic left out less
             potential = 0.0
             possible = keyed
-            if long_reachable:
-                potential = shape.long_potential
-                possible |= shape.long_bits
-                if initials:
+            if long_reachable:  # what parts no key reaches could add
+                if shape.long_bits & ~keyed:
+                    potential = shape.long_potential
+                    possible |= shape.long_bits
+                if initials and shape.initialed_bits & ~keyed:
                     potential += shape.initialed_potential
                     possible |= shape.initialed_bits
             if shape.middle_discounts and full & shape.middle[1] and full & shape.middle[2]:

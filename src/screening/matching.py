@@ -351,7 +351,7 @@ def name_listed(forms: _ApplicantForms, prepared: _Prepared, policy: Policy) -> 
             if bound * factor < strongest.get(found_for, 0.0):
                 continue  # cannot beat the evidence already found for this entry
             listed_form = prepared.names.form(position)
-            keyed = candidates.keyed_pairs(form, position, listed_form)
+            keyed = candidates.keyed_pairs(position, listed_form)
             if partial and not _every_part_keyed(form, keyed):
                 continue  # a partial name links every name the applicant gives
             person = listed.entry.kind is EntryKind.PERSON
@@ -560,7 +560,7 @@ def email_local_part_names_listed(forms: _ApplicantForms, prepared: _Prepared, p
             if listed.entry.kind is not EntryKind.PERSON:
                 continue
             listed_form = prepared.names.form(position)
-            keyed = candidates.keyed_pairs(form, position, listed_form)
+            keyed = candidates.keyed_pairs(position, listed_form)
             alignment = align(form, listed_form, languages=name_languages(listed.entry), keyed=keyed)
             if alignment is None:
                 continue
