@@ -713,6 +713,7 @@ class NameIndex:
                 covered += weight if full & bit else LOOSE_BOUND * weight
                 reached += weight
                 count += weight > 0
+            keyed_covered = covered
             potential = min(potential, LOOSE_BOUND * (total - reached))
             if potential and (covered + potential) / total + _ROUNDING >= least:
                 added, more = self._unkeyed(shape, keyed, initials, long_parts, least * total - covered)
@@ -722,8 +723,12 @@ class NameIndex:
                 continue  # align needs two weighty listed parts covered (one for one-part names)
             bound = min(1.0, covered / total + _ROUNDING)
             # Part of a longer listed name, the parts left out weighing little (align's partial
-            # name): at most the keyed parts' weight over itself and that little, giving at least
-            # a person's least share (an organization's is larger: the bound holds). Two names of
+            # name): at most what the keyed parts cover (a part reached loosely at the best loose
+            # similarity) over their weight and that little, giving at least a person's least
+            # share (an organization's is larger: the bound holds). Parts no key reaches add
+            # nothing: a two-letter difference is no close link, which a partial name needs, and
+            # an initial (half its part's weight over its part's weight) lowers a score that
+            # could reach review. Two names of
             # it keyed (align links two informative parts closely, by keys). A name written
             # "FAMILY, Given Middle" only with its first given name, and with a strong link (a
             # strong key, or a sure loose one such as OCR's).
@@ -735,7 +740,7 @@ class NameIndex:
                 and (full & shape.weighty & ~shape.always or loose_bits & _SURE)
             ):
                 given = (1 - PARTIAL_LEFT_OUT_WEIGHT) * reached + PARTIAL_LEFT_OUT_WEIGHT * total
-                partial_bound = min(1.0, reached / given + _ROUNDING)
+                partial_bound = min(1.0, keyed_covered / given + _ROUNDING)
                 if partial_bound > bound:
                     if bound < least <= partial_bound:
                         result.append((position, partial_bound, True))
