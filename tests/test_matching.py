@@ -780,6 +780,26 @@ def test_th_may_write_the_arabic_dhal() -> None:
     assert _link(name_form("Othman").runs[0], name_form("Uthman").runs[0], False) is not None
 
 
+def test_words_of_an_organization_name_may_be_other_forms_of_one_word() -> None:
+    """An organization's words may be given in another form of one English word ("Managing"
+    for "Management", "Combatant" for "Combat"): a review, never a match. A person's name is
+    no English word: "Browning" is no other form of BROWN."""
+    screener = _screener(
+        WatchlistEntry(id="m", kind=EntryKind.ORGANIZATION, name="SOVFRACHT MANAGING COMPANY LLC"),
+        WatchlistEntry(id="c", kind=EntryKind.ORGANIZATION, name="TUNISIAN COMBAT GROUP"),
+        WatchlistEntry(id="p", kind=EntryKind.PERSON, name="BROWN, Hannelore Ruth"),
+        WatchlistEntry(id="o", kind=EntryKind.ORGANIZATION, name="HANNELORE BROWN TRADING"),
+    )
+    for applicant, entry in (("Sovfracht Management Company", "m"), ("Tunisian Combatant Group", "c")):
+        result = screener.screen(Applicant(name=applicant))
+        assert (Decision.REVIEW, entry) == (result.decision, result.hits[0].entry.id)
+        codes = {reason.code for link in result.hits[0].evidence[0].links for reason in link.reasons}
+        assert Code.WORD_FORM in codes
+    assert screener.screen(Applicant(name="Tunisian Cambodian Group")).decision is Decision.CLEAR
+    assert screener.screen(Applicant(name="Hannelore Ruth Browning")).decision is Decision.CLEAR
+    assert screener.screen(Applicant(name="Hannelore Browning Trading")).decision is Decision.REVIEW
+
+
 def test_a_compound_given_name_may_be_shortened() -> None:
     """People leave out the "of God" or "of the faith" that ends a compound given name:
     "Ghodrat Zargari" is a review for ZARGARI, Ghodratollah and "Salah Badi" for BADI,

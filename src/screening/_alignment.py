@@ -302,6 +302,7 @@ def align(
     *,
     languages: frozenset[str] | None = None,
     person: bool = False,
+    organization: bool = False,
     keyed: Iterable[tuple[int, int]] | None = None,
 ) -> Alignment | None:
     """Align two names; None when fewer than two listed parts are covered or none strongly.
@@ -316,12 +317,15 @@ def align(
         person: the listed name is a person's. Han or Hangul parts of the applicant's beyond a
             listed Chinese or Korean name then keep the alignment from deciding a match
             (:attr:`Alignment.added_syllables`).
+        organization: the listed name is an organization's: its words may link as forms of
+            one English word ("Managing" and "Management"), which a person's never do ("Williams"
+            is no "William").
         keyed: the pairs of runs, ``(applicant's index, listed index)``, that share a link key,
             as the name index tells them (:meth:`screening._index.Candidates.keyed_pairs`);
             None to compare the runs' keys.
     """
     weights = [part.weight for part in listed.parts]
-    candidates = _candidate_links(applicant, listed, languages, weights, keyed)
+    candidates = _candidate_links(applicant, listed, languages, weights, keyed, organization=organization)
     chosen, used_applicant, used_listed = _greedy(candidates)
     complete = _complete(applicant, listed, used_listed)
     used = (used_applicant, used_listed)
@@ -462,9 +466,12 @@ def _candidate_links(
     languages: frozenset[str] | None,
     weights: list[float],
     keyed: Iterable[tuple[int, int]] | None,
+    *,
+    organization: bool,
 ) -> list[Link]:
     """Every pair of runs a rule links (:func:`_pairs`, :func:`_link`), as :func:`align` may
-    use them, strongest and longest first; ``keyed`` as :func:`align` takes it."""
+    use them, strongest and longest first; ``keyed`` and ``organization`` as :func:`align`
+    takes them."""
     candidates = []
     # A name is read as Chinese or Korean syllables when all its parts read so, and its
     # Chinese or Korean family name in any case ("Bryan Cho" is "Bryan Jo"). Otherwise two
@@ -488,8 +495,8 @@ def _candidate_links(
         if left.width > 1 and right.width > 1:
             continue
         link = _link(left, right, syllabic, syllable_languages)
-        if link is None:
-            continue
+        if link is None or (not organization and link.choices[0][0].code is Code.WORD_FORM):
+            continue  # forms of one English word link an organization's words only (the last rule)
         if korean_unlikely and link.languages == {"Korean"} and translit.script(left.text) == "han":
             # Han characters read in Korean stand for a Korean name: one with a known family
             # name, or of an entry whose nationality reads Korean ("莉谢", 리사, is no "Issa").

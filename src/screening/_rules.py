@@ -86,6 +86,7 @@ from screening._tuning import (
     SKELETON_LENGTH,
     SYLLABLE_TYPO_LENGTH,
     TWO_LETTER_LENGTH,
+    WORD_ROOT_LENGTH,
 )
 from screening.models import Method
 from screening.phonetics import (
@@ -858,6 +859,44 @@ def _compound_shortened_keys(run: Keyed) -> Iterable[str]:
     return _shortened_keys(run, _compound_stem)
 
 
+#: English endings of words of organizations' names: plurals and derivations ("Managing" and
+#: "Management", "Combat" and "Combatant", "Metallurgy" and "Metallurgical").
+_WORD_ENDINGS = (
+    *("ations", "ation", "ments", "ment", "ings", "ing", "ants", "ant", "ents", "ent", "ical"),
+    *("ials", "ial", "ions", "ion", "ities", "ity", "able", "ible", "eries", "ery", "ries", "ry"),
+    *("ics", "ic", "ives", "ive", "als", "al", "ies", "es", "s"),
+)
+
+
+@functools.lru_cache(maxsize=4096)
+def _word_roots(spelling: str) -> frozenset[str]:
+    """What forms of an English word share: the word, and the word without each ending it
+    ends in (:data:`_WORD_ENDINGS`), each less a final "e" or "y", of
+    :data:`WORD_ROOT_LENGTH` letters or more ("manag" of Managing and Management, "metallurg"
+    of Metallurgy and Metallurgical); none for a word of other characters than Latin letters."""
+    if not (spelling.isascii() and spelling.isalpha()):
+        return frozenset()
+    words = [spelling, *(spelling[: -len(ending)] for ending in _WORD_ENDINGS if spelling.endswith(ending))]
+    roots = (word[:-1] if word[-1:] in {"e", "y"} else word for word in words)
+    return frozenset(root for root in roots if len(root) >= WORD_ROOT_LENGTH)
+
+
+def _word_form(pair: Pair) -> _TokenLink | None:
+    # Tried last, and kept by the aligner for organizations' names only (a person's "Williams"
+    # is no "William").
+    if not pair.spelled or pair.joined or pair.syllabic or pair.a == pair.b:
+        return None
+    shared = _word_roots(pair.a) & _word_roots(pair.b)
+    if not shared:
+        return None
+    reason = Reason.of(Code.WORD_FORM, root=max(shared, key=len))
+    return Method.SPELLING, SIMILARITY[Method.SPELLING], (reason,)
+
+
+def _word_form_keys(run: Keyed) -> Iterable[str]:
+    return tuple("w:" + root for root in _word_roots(run.latin[0])) if run.spelled else ()
+
+
 def _without_article(spelling: str) -> str:
     """A spelling that begins with the Arabic article joined ("alkaddafi", "elhassan"), 5
     letters or more after it, without the article; "" for any other."""
@@ -1016,6 +1055,7 @@ RULES = (
         most=LOOSE_SPELLING_SIMILARITY,
     ),
     Rule("syllable typo", _syllable_typo, _syllable_typo_keys, strong=False, most=MISSPELLING_SIMILARITY),
+    Rule("word form", _word_form, _word_form_keys, strong=False, most=SIMILARITY[Method.SPELLING]),
 )
 #: How the name index counts a listed part reached through a loose key: the most any loose
 #: rule's link has.

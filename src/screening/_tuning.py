@@ -170,3 +170,6 @@ MIN_SPACED_LETTERS = 3
 MAX_READINGS = 48
 #: Most Latin spellings kept for one kana part.
 MAX_KANA_SPELLINGS = 16
+#: The fewest letters two words of an organization's name share as forms of one English word
+#: ("manag" of Managing and Management; see screening._rules._word_form).
+WORD_ROOT_LENGTH = 5

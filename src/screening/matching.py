@@ -356,7 +356,12 @@ def name_listed(forms: _ApplicantForms, prepared: _Prepared, policy: Policy) -> 
                 continue  # a partial name links every name the applicant gives
             person = listed.entry.kind is EntryKind.PERSON
             alignment = align(
-                form, listed_form, languages=name_languages(listed.entry), person=person, keyed=keyed
+                form,
+                listed_form,
+                languages=name_languages(listed.entry),
+                person=person,
+                organization=listed.entry.kind is EntryKind.ORGANIZATION,
+                keyed=keyed,
             )
             if alignment is None:
                 continue

@@ -49,6 +49,7 @@ class Code(str, enum.Enum):
     ARABIC_ARTICLE = "arabic article"
     JOINED_ARTICLE = "joined article"
     COMPOUND_SHORTENED = "compound shortened"
+    WORD_FORM = "word form"
     ARABIC_CONSONANTS = "arabic consonants"
     SAME_LATIN = "same latin spelling"
     PARTICLE_SPELLING = "particle spelling"
@@ -192,6 +193,10 @@ _TEMPLATES: dict[Code, str] = {
     Code.COMPOUND_SHORTENED: (
         "'{a}' and the listed '{b}' are one given name, one without the '{ending}' that ends it"
         " as a compound (as Ghodrat is said for Ghodratollah)."
+    ),
+    Code.WORD_FORM: (
+        "'{a}' and the listed '{b}' are forms of one word ('{root}') in an organization's name"
+        " (as Managing and Management are)."
     ),
     Code.SAME_LATIN: "'{a}' and the listed '{b}' are both written '{written}' in Latin letters.",
     Code.ARABIC_CONSONANTS: (
