@@ -782,15 +782,21 @@ def test_th_may_write_the_arabic_dhal() -> None:
 
 def test_words_of_an_organization_name_may_be_other_forms_of_one_word() -> None:
     """An organization's words may be given in another form of one English word ("Managing"
-    for "Management", "Combatant" for "Combat"): a review, never a match. A person's name is
+    for "Management", "Combatant" for "Combat") or romanized from Russian ("Tekhnologii" for
+    "Technologies"): a review, never a match. A person's name is
     no English word: "Browning" is no other form of BROWN."""
     screener = _screener(
         WatchlistEntry(id="m", kind=EntryKind.ORGANIZATION, name="SOVFRACHT MANAGING COMPANY LLC"),
         WatchlistEntry(id="c", kind=EntryKind.ORGANIZATION, name="TUNISIAN COMBAT GROUP"),
+        WatchlistEntry(id="t", kind=EntryKind.ORGANIZATION, name="PSV TEKHNOLOGII OOO"),
         WatchlistEntry(id="p", kind=EntryKind.PERSON, name="BROWN, Hannelore Ruth"),
         WatchlistEntry(id="o", kind=EntryKind.ORGANIZATION, name="HANNELORE BROWN TRADING"),
     )
-    for applicant, entry in (("Sovfracht Management Company", "m"), ("Tunisian Combatant Group", "c")):
+    for applicant, entry in (
+        ("Sovfracht Management Company", "m"),
+        ("Tunisian Combatant Group", "c"),
+        ("PSV Technologies LLC", "t"),
+    ):
         result = screener.screen(Applicant(name=applicant))
         assert (Decision.REVIEW, entry) == (result.decision, result.hits[0].entry.id)
         codes = {reason.code for link in result.hits[0].evidence[0].links for reason in link.reasons}

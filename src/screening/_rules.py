@@ -39,6 +39,7 @@ Only an initial and a two-letter difference between long parts leave no key
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 import string
 from collections.abc import Callable, Iterable
@@ -859,25 +860,40 @@ def _compound_shortened_keys(run: Keyed) -> Iterable[str]:
     return _shortened_keys(run, _compound_stem)
 
 
-#: English endings of words of organizations' names: plurals and derivations ("Managing" and
-#: "Management", "Combat" and "Combatant", "Metallurgy" and "Metallurgical").
+#: Letters that romanizations of one word write otherwise, each with the one it is read as:
+#: English spellings and romanized Russian ones of the same word ("Technologies" and
+#: "Tekhnologii", "Electronics" and "Elektronika", "Capital" and "Kapital", "Centre" and
+#: "Tsentr"), in the order they are replaced.
+_WORD_LETTERS = (
+    *(("sch", "sh"), ("kh", "k"), ("ch", "k"), ("ck", "k"), ("qu", "kv"), ("ts", "k")),
+    *(("c", "k"), ("q", "k"), ("x", "ks"), ("ph", "f"), ("w", "v"), ("y", "i"), ("j", "i")),
+)
+#: Endings of words of organizations' names, as :data:`_WORD_LETTERS` writes them: English
+#: plurals and derivations ("Managing" and "Management", "Combat" and "Combatant", "Metallurgy"
+#: and "Metallurgical") and the romanized Russian endings of the same words ("Tekhnologii",
+#: "Elektronika").
 _WORD_ENDINGS = (
-    *("ations", "ation", "ments", "ment", "ings", "ing", "ants", "ant", "ents", "ent", "ical"),
-    *("ials", "ial", "ions", "ion", "ities", "ity", "able", "ible", "eries", "ery", "ries", "ry"),
-    *("ics", "ic", "ives", "ive", "als", "al", "ies", "es", "s"),
+    *("ations", "ation", "ments", "ment", "ings", "ing", "ants", "ant", "ents", "ent", "ikal"),
+    *("ials", "ial", "ions", "ion", "ities", "iti", "able", "ible", "eries", "eri", "ries", "ri"),
+    *("iks", "ik", "ives", "ive", "als", "al", "ies", "es", "s", "iia", "ii", "ika", "iki"),
 )
 
 
 @functools.lru_cache(maxsize=4096)
 def _word_roots(spelling: str) -> frozenset[str]:
-    """What forms of an English word share: the word, and the word without each ending it
-    ends in (:data:`_WORD_ENDINGS`), each less a final "e" or "y", of
-    :data:`WORD_ROOT_LENGTH` letters or more ("manag" of Managing and Management, "metallurg"
-    of Metallurgy and Metallurgical); none for a word of other characters than Latin letters."""
+    """What forms of one word share, written as :data:`_WORD_LETTERS` reads them, doubled
+    letters once: the word, and the word without each ending it ends in
+    (:data:`_WORD_ENDINGS`), each less a final "e" or "i", of :data:`WORD_ROOT_LENGTH` letters
+    or more ("manag" of Managing and Management, "metallurg" of Metallurgy and Metallurgical,
+    "teknolog" of Technologies and Tekhnologii); none for a word of other characters than
+    Latin letters."""
     if not (spelling.isascii() and spelling.isalpha()):
         return frozenset()
+    for letters, read in _WORD_LETTERS:
+        spelling = spelling.replace(letters, read)
+    spelling = "".join(letter for letter, _run in itertools.groupby(spelling))
     words = [spelling, *(spelling[: -len(ending)] for ending in _WORD_ENDINGS if spelling.endswith(ending))]
-    roots = (word[:-1] if word[-1:] in {"e", "y"} else word for word in words)
+    roots = (word[:-1] if word[-1:] in {"e", "i"} else word for word in words)
     return frozenset(root for root in roots if len(root) >= WORD_ROOT_LENGTH)
 
 
