@@ -802,6 +802,7 @@ def test_words_of_an_organization_name_may_be_other_forms_of_one_word() -> None:
         codes = {reason.code for link in result.hits[0].evidence[0].links for reason in link.reasons}
         assert Code.WORD_FORM in codes
     assert screener.screen(Applicant(name="Tunisian Cambodian Group")).decision is Decision.CLEAR
+    assert _link(name_form("General").runs[0], name_form("Generation").runs[0], False) is None
     assert screener.screen(Applicant(name="Hannelore Ruth Browning")).decision is Decision.CLEAR
     assert screener.screen(Applicant(name="Hannelore Browning Trading")).decision is Decision.REVIEW
 

@@ -879,22 +879,33 @@ _WORD_ENDINGS = (
 )
 
 
+#: The endings of :data:`_WORD_ENDINGS` that leave the word itself, or its plural or gerund:
+#: two forms of one word are that, and another form ("Combat" and "Combatant", "Managing" and
+#: "Management"), not two derivations of a third ("General" and "Generation").
+_BASE_ENDINGS = frozenset({"s", "es", "ies", "ii", "ing", "iks", "ika"})
+
+
 @functools.lru_cache(maxsize=4096)
-def _word_roots(spelling: str) -> frozenset[str]:
+def _word_roots(spelling: str) -> tuple[frozenset[str], frozenset[str]]:
     """What forms of one word share, written as :data:`_WORD_LETTERS` reads them, doubled
     letters once: the word, and the word without each ending it ends in
     (:data:`_WORD_ENDINGS`), each less a final "e" or "i", of :data:`WORD_ROOT_LENGTH` letters
     or more ("manag" of Managing and Management, "metallurg" of Metallurgy and Metallurgical,
-    "teknolog" of Technologies and Tekhnologii); none for a word of other characters than
-    Latin letters."""
+    "teknolog" of Technologies and Tekhnologii); and of those, the ones the word is with a base
+    ending (:data:`_BASE_ENDINGS`) or none. None for a word of other characters than Latin
+    letters."""
     if not (spelling.isascii() and spelling.isalpha()):
-        return frozenset()
+        return frozenset(), frozenset()
     for letters, read in _WORD_LETTERS:
         spelling = spelling.replace(letters, read)
     spelling = "".join(letter for letter, _run in itertools.groupby(spelling))
-    words = [spelling, *(spelling[: -len(ending)] for ending in _WORD_ENDINGS if spelling.endswith(ending))]
-    roots = (word[:-1] if word[-1:] in {"e", "i"} else word for word in words)
-    return frozenset(root for root in roots if len(root) >= WORD_ROOT_LENGTH)
+    words = [(spelling, True)]
+    words += [
+        (spelling[: -len(end)], end in _BASE_ENDINGS) for end in _WORD_ENDINGS if spelling.endswith(end)
+    ]
+    roots = [(word[:-1] if word[-1:] in {"e", "i"} else word, base) for word, base in words]
+    kept = [(root, base) for root, base in roots if len(root) >= WORD_ROOT_LENGTH]
+    return frozenset(root for root, _base in kept), frozenset(root for root, base in kept if base)
 
 
 def _word_form(pair: Pair) -> _TokenLink | None:
@@ -902,15 +913,16 @@ def _word_form(pair: Pair) -> _TokenLink | None:
     # is no "William").
     if not pair.spelled or pair.joined or pair.syllabic or pair.a == pair.b:
         return None
-    shared = _word_roots(pair.a) & _word_roots(pair.b)
+    (left, left_base), (right, right_base) = _word_roots(pair.a), _word_roots(pair.b)
+    shared = (left & right) & (left_base | right_base)
     if not shared:
-        return None
+        return None  # no forms of one word, or two derivations of a third
     reason = Reason.of(Code.WORD_FORM, root=max(shared, key=len))
     return Method.SPELLING, SIMILARITY[Method.SPELLING], (reason,)
 
 
 def _word_form_keys(run: Keyed) -> Iterable[str]:
-    return tuple("w:" + root for root in _word_roots(run.latin[0])) if run.spelled else ()
+    return tuple("w:" + root for root in _word_roots(run.latin[0])[0]) if run.spelled else ()
 
 
 def _without_article(spelling: str) -> str:
