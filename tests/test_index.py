@@ -139,25 +139,30 @@ def test_index_keeps_every_hit_of_names_without_middle_names(data: st.DataObject
     _assert_index_keeps_hits(data, _without_middle_names)
 
 
+def _near_a_listed_name(data: st.DataObject) -> tuple[str, str]:
+    """A listed name, and a name drawn near it: a variant, a mangled or misspelled form, or any
+    generated name."""
+    entry = data.draw(st.sampled_from(_LISTED))
+    listed_name = data.draw(st.sampled_from((entry.name, *entry.aliases)))
+    name = data.draw(
+        st.one_of(
+            strategies.listed_name_variants(entry),
+            strategies.names(),
+            _mangled(listed_name),
+            _misspelled(listed_name),
+            _joined_misspelled(listed_name),
+        )
+    )
+    return listed_name, name
+
+
 @settings(max_examples=150)
 @given(data=st.data())
 def test_pairs_hold_every_link(data: st.DataObject) -> None:
     """align compares only the pairs of runs that share a key or an initial, and no other
     pair of runs can link."""
-    entry = data.draw(st.sampled_from(_LISTED))
-    listed_name = data.draw(st.sampled_from((entry.name, *entry.aliases)))
-    listed = name_form(listed_name)
-    applicant = name_form(
-        data.draw(
-            st.one_of(
-                strategies.listed_name_variants(entry),
-                strategies.names(),
-                _mangled(listed_name),
-                _misspelled(listed_name),
-                _joined_misspelled(listed_name),
-            )
-        )
-    )
+    listed_name, name = _near_a_listed_name(data)
+    listed, applicant = name_form(listed_name), name_form(name)
     kept = {(id(left), id(right)) for left, right in _pairs(applicant, listed)}
     for left in applicant.runs:
         for right in listed.runs:
@@ -271,17 +276,7 @@ def test_the_index_tells_the_pairs_of_runs_that_share_a_key(data: st.DataObject)
     """For every candidate, the pairs of runs the index says share a key are those whose keys
     meet, but for loose keys of an applicant's particle (which link a listed part that is none
     only by its text, a strong key); and align gives the same alignment from them."""
-    entry = data.draw(st.sampled_from(_LISTED))
-    listed_name = data.draw(st.sampled_from((entry.name, *entry.aliases)))
-    name = data.draw(
-        st.one_of(
-            strategies.listed_name_variants(entry),
-            strategies.names(),
-            _mangled(listed_name),
-            _misspelled(listed_name),
-            _joined_misspelled(listed_name),
-        )
-    )
+    _listed_name, name = _near_a_listed_name(data)
     for index in _INDEXES.values():
         for applicant in name_forms(name):
             candidates = index.search(applicant, _THRESHOLD)

@@ -783,8 +783,8 @@ def test_th_may_write_the_arabic_dhal() -> None:
 def test_words_of_an_organization_name_may_be_other_forms_of_one_word() -> None:
     """An organization's words may be given in another form of one English word ("Managing"
     for "Management", "Combatant" for "Combat") or romanized from Russian ("Tekhnologii" for
-    "Technologies"): a review, never a match. A person's name is
-    no English word: "Browning" is no other form of BROWN."""
+    "Technologies"): a review, never a match; "General" and "Generation" are two words. A
+    person's name is no English word: "Browning" is no other form of BROWN."""
     screener = _screener(
         WatchlistEntry(id="m", kind=EntryKind.ORGANIZATION, name="SOVFRACHT MANAGING COMPANY LLC"),
         WatchlistEntry(id="c", kind=EntryKind.ORGANIZATION, name="TUNISIAN COMBAT GROUP"),
