@@ -1045,6 +1045,22 @@ def test_a_listed_honorific_is_part_of_the_listed_name() -> None:
     assert 0.0 < _forms.name_form("IBRAHIM, Haji").parts[1].weight
 
 
+def test_son_of_in_an_applicants_chain_of_names_weighs_nothing() -> None:
+    """ "Bin" or "Ben" between two names of an applicant's name ("Othman Bin Ahmed Bin Othman")
+    is the "son of" of an Arabic chain of names: it weighs nothing, so the chain is part of the
+    listed OTHMAN AHMED OTHMAN AL-GHAMDI (a review). At an end, or in a Chinese name ("Li Bin
+    Wang"), it is a name."""
+    entry = WatchlistEntry(id="p", kind=EntryKind.PERSON, name="OTHMAN AHMED OTHMAN AL-GHAMDI")
+    listed = Watchlist(name="a", version="1", entries=[entry])
+    assert Decision.REVIEW == screening.screen(Applicant(name="Othman Bin Ahmed Bin Othman"), listed).decision
+    weights = [part.weight for part in _forms.name_form("Othman Bin Ahmed Bin Othman", applicant=True).parts]
+    assert [0.0, 0.0] == [weights[1], weights[3]]
+    for name, index in (("Li Bin Wang", 1), ("Ahmed Othman Bin", 2), ("Othman Bin Ahmed", 1)):
+        part = _forms.name_form(name, applicant=True).parts[index]
+        assert (part.weight > 0) is (name != "Othman Bin Ahmed"), name
+    assert 0.0 < _forms.name_form("OTHMAN BIN AHMED").parts[1].weight  # a listed name keeps it
+
+
 def test_a_quoted_organization_name_is_the_name() -> None:
     """A legal form and a quoted name (ООО "БАЙКАЛ"): the quoted part is the name, never set
     aside like a nickname, so another quoted name with the same legal form is no match."""

@@ -53,6 +53,11 @@ TITLES = frozenset(word for word, kind in table("titles.tsv") if kind != "honori
 #: listed name without them would be shorter than the list's.
 HONORIFICS = frozenset(word for word, kind in table("titles.tsv") if kind == "honorific")
 _APPLICANT_ASIDE = TITLES | HONORIFICS
+#: "Son of" in an Arabic chain of names written in Latin letters ("Othman bin Ahmed bin
+#: Othman"): between two parts of an applicant's name that is not Chinese or Korean in shape
+#: (Bin is a Chinese given name too, and Ben an English one at an end), it weighs nothing, as
+#: an honorific does; "ibn" is a particle anywhere (low_information.tsv).
+_CHAIN_LINKS = frozenset({"bin", "ben"})
 #: Generational suffixes: a listed one that the applicant leaves out is no other name, but
 #: a different one the applicant gives is another generation ("Sr" for the listed "Jr").
 _GENERATIONS = frozenset(word for word, kind in table("titles.tsv") if kind == "generation")
@@ -329,8 +334,8 @@ def _article_form(latin: tuple[str, ...]) -> str:
 
 def _parts(groups: tuple[tuple[str, ...], ...], *, applicant: bool = False) -> tuple[Part, ...]:
     """The parts of a name's token groups: Han and Hangul names split into family and given
-    name, titles (and in an ``applicant``'s name, :data:`HONORIFICS`) weighing nothing unless
-    the name is all titles."""
+    name, titles (and in an ``applicant``'s name, :data:`HONORIFICS` and the "son of" of a
+    chain of names, :data:`_CHAIN_LINKS`) weighing nothing unless the name is all titles."""
     aside = _APPLICANT_ASIDE if applicant else TITLES
     split: list[tuple[str, int]] = []
     for number, group in enumerate(groups):
@@ -342,6 +347,12 @@ def _parts(groups: tuple[tuple[str, ...], ...], *, applicant: bool = False) -> t
     if any(part.text not in aside for part in parts):
         # Titles and suffixes stay linkable ("II" may be a scanned "Il") but weigh nothing.
         parts = tuple(attrs.evolve(part, weight=0.0) if part.text in aside else part for part in parts)
+    if applicant and len(parts) >= 3 and not _syllabic_name(parts):
+        inside = range(1, len(parts) - 1)
+        parts = tuple(
+            attrs.evolve(part, weight=0.0) if index in inside and part.text in _CHAIN_LINKS else part
+            for index, part in enumerate(parts)
+        )
     return parts
 
 
