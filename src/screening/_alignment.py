@@ -50,8 +50,8 @@ from screening._forms import (
 from screening._rules import (
     _spelled_joined,
     _token_link,
-    applicant_keys,
     listed_keys,
+    runs_with_keys,
 )
 from screening._tuning import (
     ARABIC_ANCHOR_CONSONANTS,
@@ -224,11 +224,8 @@ def _pairs(
     if keyed is not None:
         found.update(keyed)
     else:
-        by_key = applicant_keys(applicant)
         for right, keys in enumerate(listed_keys(listed)):
-            for key, _loose in keys:
-                for left in by_key.get(key, ()):
-                    found.add((left, right))
+            found.update((left, right) for left in runs_with_keys(applicant, keys))
     # Only an applicant's initials and long parts may link so (see _loosely_comparable).
     loose_left = [
         index

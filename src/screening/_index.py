@@ -75,9 +75,9 @@ from screening._rules import (
     ARABIC_KEY_PREFIXES,
     INITIAL_BOUND,
     LOOSE_BOUND,
-    applicant_keys,
     joined_keys,
     run_keys,
+    runs_with_keys,
 )
 from screening._tuning import (
     ARABIC_ANCHOR_CONSONANTS,
@@ -463,14 +463,8 @@ class Candidates:
         signature = (run.text, run.latin, run.pieces)
         lefts = self._low_lefts.get(signature)
         if lefts is None:
-            by_key = applicant_keys(self.applicant)
-            lefts = self._low_lefts[signature] = tuple(
-                {
-                    left
-                    for key, _loose in run_keys(run.text, run.latin, run.width, run.pieces, listed=True)
-                    for left in by_key.get(key, ())
-                }
-            )
+            keys = run_keys(run.text, run.latin, run.width, run.pieces, listed=True)
+            lefts = self._low_lefts[signature] = tuple(runs_with_keys(self.applicant, keys))
         return lefts
 
 
@@ -728,10 +722,9 @@ class NameIndex:
             # share (an organization's is larger: the bound holds). Parts no key reaches add
             # nothing: a two-letter difference is no close link, which a partial name needs, and
             # an initial (half its part's weight over its part's weight) lowers a score that
-            # could reach review. Two names of
-            # it keyed (align links two informative parts closely, by keys). A name written
-            # "FAMILY, Given Middle" only with its first given name, and with a strong link (a
-            # strong key, or a sure loose one such as OCR's).
+            # could reach review. Two names of it keyed (align links two informative parts
+            # closely, by keys). A name written "FAMILY, Given Middle" only with its first given
+            # name, and with a strong link (a strong key, or a sure loose one such as OCR's).
             if (
                 shape.partial
                 and reached >= shape.partial * total - _ROUNDING

@@ -1319,6 +1319,13 @@ def applicant_keys(form: NameForm) -> dict[str, tuple[int, ...]]:
     return cast("dict[str, tuple[int, ...]]", found)
 
 
+def runs_with_keys(applicant: NameForm, keys: Iterable[tuple[str, bool]]) -> set[int]:
+    """The indices of the applicant's runs that have one of ``keys`` (``(key, loose)`` pairs, as
+    :func:`run_keys` gives a listed run's): the runs that share a key with that listed run."""
+    by_key = applicant_keys(applicant)
+    return {left for key, _loose in keys for left in by_key.get(key, ())}
+
+
 def _other_syllables(left: str, right: str, languages: frozenset[str] = SYLLABLE_LANGUAGES) -> bool:
     """Tell whether two parts read as as many Chinese or Korean syllables, in one language of
     ``languages``, with no syllable in common however they are read there ("Jingxiang" and
