@@ -344,16 +344,19 @@ def _parts(groups: tuple[tuple[str, ...], ...], *, applicant: bool = False) -> t
             # A Han or Hangul name split into family and given name: two groups.
             split += [(piece, number * 2 + (index > 0)) for index, piece in enumerate(pieces)]
     parts = tuple(_part(token, group) for token, group in split)
-    if any(part.text not in aside for part in parts):
-        # Titles and suffixes stay linkable ("II" may be a scanned "Il") but weigh nothing.
-        parts = tuple(attrs.evolve(part, weight=0.0) if part.text in aside else part for part in parts)
-    if applicant and len(parts) >= 3 and not _syllabic_name(parts):
-        inside = range(1, len(parts) - 1)
-        parts = tuple(
-            attrs.evolve(part, weight=0.0) if index in inside and part.text in _CHAIN_LINKS else part
-            for index, part in enumerate(parts)
-        )
-    return parts
+    # Titles and suffixes stay linkable ("II" may be a scanned "Il") but weigh nothing.
+    weightless = (
+        {index for index, part in enumerate(parts) if part.text in aside}
+        if any(part.text not in aside for part in parts)
+        else set()
+    )
+    if applicant:
+        inside = {index for index in range(1, len(parts) - 1) if parts[index].text in _CHAIN_LINKS}
+        if inside and not _syllabic_name(parts):
+            weightless |= inside
+    return tuple(
+        attrs.evolve(part, weight=0.0) if index in weightless else part for index, part in enumerate(parts)
+    )
 
 
 #: Endings of East Slavic patronymics in Latin letters (Russian, Ukrainian and Belarusian
