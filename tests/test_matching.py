@@ -605,6 +605,18 @@ def _screener(*entries: WatchlistEntry) -> Screener:
     return Screener(Watchlist(name="t", version="1", entries=list(entries)))
 
 
+def _link_codes(evidence: Evidence) -> set[Code]:
+    """The codes of the reasons of an evidence's links."""
+    return {reason.code for link in evidence.links for reason in link.reasons}
+
+
+def _top_review_codes(screener: Screener, name: str, entry: str) -> set[Code]:
+    """Screen ``name``: a review with ``entry`` on top; the codes of its first evidence's links."""
+    result = screener.screen(Applicant(name=name))
+    assert (Decision.REVIEW, entry) == (result.decision, result.hits[0].entry.id), name
+    return _link_codes(result.hits[0].evidence[0])
+
+
 def _common_names_list(second: str = "Ali", listed_name: str = "ALI, Muhammad") -> Watchlist:
     """A list where 'Muhammad' and ``second`` are common: 60 people named Muhammad ``second``
     something, and ``listed_name`` first."""
@@ -797,10 +809,7 @@ def test_words_of_an_organization_name_may_be_other_forms_of_one_word() -> None:
         ("Tunisian Combatant Group", "c"),
         ("PSV Technologies LLC", "t"),
     ):
-        result = screener.screen(Applicant(name=applicant))
-        assert (Decision.REVIEW, entry) == (result.decision, result.hits[0].entry.id)
-        codes = {reason.code for link in result.hits[0].evidence[0].links for reason in link.reasons}
-        assert Code.WORD_FORM in codes
+        assert Code.WORD_FORM in _top_review_codes(screener, applicant, entry)
     assert screener.screen(Applicant(name="Tunisian Cambodian Group")).decision is Decision.CLEAR
     assert _link(name_form("General").runs[0], name_form("Generation").runs[0], False) is None
     assert screener.screen(Applicant(name="Hannelore Ruth Browning")).decision is Decision.CLEAR
@@ -817,10 +826,7 @@ def test_a_compound_given_name_may_be_shortened() -> None:
         WatchlistEntry(id="r", kind=EntryKind.PERSON, name="NAWAZ, Rahmatullah"),
     )
     for applicant, entry in (("Ghodrat Zargari", "g"), ("Salah Badi", "s")):
-        result = screener.screen(Applicant(name=applicant))
-        assert (Decision.REVIEW, entry) == (result.decision, result.hits[0].entry.id)
-        codes = {reason.code for link in result.hits[0].evidence[0].links for reason in link.reasons}
-        assert Code.COMPOUND_SHORTENED in codes
+        assert Code.COMPOUND_SHORTENED in _top_review_codes(screener, applicant, entry)
     assert screener.screen(Applicant(name="Rahmatuddin Nawaz")).decision is Decision.CLEAR
     assert _link(name_form("Abd").runs[0], name_form("Abdullah").runs[0], False) is None
 
@@ -1015,8 +1021,7 @@ def test_an_arabic_script_name_is_a_review_for_its_latin_spelling(applicant: str
     entry = WatchlistEntry(id="p", kind=EntryKind.PERSON, name=listed)
     result = screening.screen(Applicant(name=applicant), Watchlist(name="a", version="1", entries=[entry]))
     assert Decision.REVIEW == result.decision
-    codes = {reason.code for link in result.hits[0].evidence[0].links for reason in link.reasons}
-    assert Code.ARABIC_CONSONANTS in codes
+    assert Code.ARABIC_CONSONANTS in _link_codes(result.hits[0].evidence[0])
 
 
 @pytest.mark.parametrize(
