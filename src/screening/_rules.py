@@ -39,7 +39,6 @@ Only an initial and a two-letter difference between long parts leave no key
 from __future__ import annotations
 
 import functools
-import itertools
 import re
 import string
 from collections.abc import Callable, Iterable
@@ -898,7 +897,7 @@ def _word_roots(spelling: str) -> tuple[frozenset[str], frozenset[str]]:
         return frozenset(), frozenset()
     for letters, read in _WORD_LETTERS:
         spelling = spelling.replace(letters, read)
-    spelling = "".join(letter for letter, _run in itertools.groupby(spelling))
+    spelling = undoubled(spelling)
     words = [(spelling, True)]
     words += [
         (spelling[: -len(end)], end in _BASE_ENDINGS) for end in _WORD_ENDINGS if spelling.endswith(end)
