@@ -795,7 +795,8 @@ def test_th_may_write_the_arabic_dhal() -> None:
 def test_words_of_an_organization_name_may_be_other_forms_of_one_word() -> None:
     """An organization's words may be given in another form of one English word ("Managing"
     for "Management", "Combatant" for "Combat") or romanized from Russian ("Tekhnologii" for
-    "Technologies"): a review, never a match; "General" and "Generation" are two words. A
+    "Technologies"), or be the same word in another romanization ("Stereotek" for "Stereotech",
+    which is no two letters apart): a review, never a match; "General" and "Generation" are two words. A
     person's name is no English word: "Browning" is no other form of BROWN."""
     screener = _screener(
         WatchlistEntry(id="m", kind=EntryKind.ORGANIZATION, name="SOVFRACHT MANAGING COMPANY LLC"),
@@ -803,11 +804,15 @@ def test_words_of_an_organization_name_may_be_other_forms_of_one_word() -> None:
         WatchlistEntry(id="t", kind=EntryKind.ORGANIZATION, name="PSV TEKHNOLOGII OOO"),
         WatchlistEntry(id="p", kind=EntryKind.PERSON, name="BROWN, Hannelore Ruth"),
         WatchlistEntry(id="o", kind=EntryKind.ORGANIZATION, name="HANNELORE BROWN TRADING"),
+        WatchlistEntry(id="k", kind=EntryKind.ORGANIZATION, name="CLOSED JOINT STOCK COMPANY TEKHKRIM"),
+        WatchlistEntry(id="s", kind=EntryKind.ORGANIZATION, name="STEREOTECH"),
     )
     for applicant, entry in (
         ("Sovfracht Management Company", "m"),
         ("Tunisian Combatant Group", "c"),
         ("PSV Technologies LLC", "t"),
+        ("Techcrim Joint Stock Company", "k"),
+        ("Stereotek", "s"),
     ):
         assert Code.WORD_FORM in _top_review_codes(screener, applicant, entry)
     assert screener.screen(Applicant(name="Tunisian Cambodian Group")).decision is Decision.CLEAR

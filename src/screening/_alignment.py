@@ -251,10 +251,22 @@ def _spellable(run: Run) -> bool:
 
 
 def _link(
-    left: Run, right: Run, syllabic: bool = True, languages: frozenset[str] = SYLLABLE_LANGUAGES
+    left: Run,
+    right: Run,
+    syllabic: bool = True,
+    languages: frozenset[str] = SYLLABLE_LANGUAGES,
+    organization: bool = False,
 ) -> Link | None:
     linked = _token_link(
-        left.text, left.latin, right.text, right.latin, left.pieces, right.pieces, syllabic, languages
+        left.text,
+        left.latin,
+        right.text,
+        right.latin,
+        left.pieces,
+        right.pieces,
+        syllabic,
+        languages,
+        organization,
     )
     if linked is None:
         return None
@@ -491,9 +503,9 @@ def _candidate_links(
     for left, right in _pairs(applicant, listed, keyed):
         if left.width > 1 and right.width > 1:
             continue
-        link = _link(left, right, syllabic, syllable_languages)
-        if link is None or (not organization and link.choices[0][0].code is Code.WORD_FORM):
-            continue  # forms of one English word link an organization's words only (the last rule)
+        link = _link(left, right, syllabic, syllable_languages, organization)
+        if link is None:
+            continue
         if korean_unlikely and link.languages == {"Korean"} and translit.script(left.text) == "han":
             # Han characters read in Korean stand for a Korean name: one with a known family
             # name, or of an entry whose nationality reads Korean ("莉谢", 리사, is no "Issa").

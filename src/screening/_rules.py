@@ -318,6 +318,8 @@ class Rule:
         most: the highest similarity its links have (the bound cannot be lower).
         keyless: links it makes between runs that share none of its keys (an initial, a
             two-letter difference between long parts): the index allows for them by rule.
+        organizations: whether it links the words of organizations' names only (a person's
+            "Williams" is no "William"): for other names it is passed over.
     """
 
     name: str
@@ -326,6 +328,7 @@ class Rule:
     strong: bool
     most: float
     keyless: str = ""
+    organizations: bool = False
 
 
 def _no_keys(run: Keyed) -> Iterable[str]:
@@ -908,8 +911,6 @@ def _word_roots(spelling: str) -> tuple[frozenset[str], frozenset[str]]:
 
 
 def _word_form(pair: Pair) -> _TokenLink | None:
-    # Tried last, and kept by the aligner for organizations' names only (a person's "Williams"
-    # is no "William").
     if not pair.spelled or pair.joined or pair.syllabic or pair.a == pair.b:
         return None
     (left, left_base), (right, right_base) = _word_roots(pair.a), _word_roots(pair.b)
@@ -1065,6 +1066,16 @@ RULES = (
         strong=False,
         most=SIMILARITY[Method.SPELLING],
     ),
+    # Before the loose comparisons of letters: "Stereotek" and "Stereotech", "Tekhkrim" and
+    # "Techcrim" are one word, not two letters apart.
+    Rule(
+        "word form",
+        _word_form,
+        _word_form_keys,
+        strong=False,
+        most=SIMILARITY[Method.SPELLING],
+        organizations=True,
+    ),
     Rule("sound", _phonetic, _phonetic_keys, strong=False, most=0.9),
     Rule(
         "letters away",
@@ -1082,7 +1093,6 @@ RULES = (
         most=LOOSE_SPELLING_SIMILARITY,
     ),
     Rule("syllable typo", _syllable_typo, _syllable_typo_keys, strong=False, most=MISSPELLING_SIMILARITY),
-    Rule("word form", _word_form, _word_form_keys, strong=False, most=SIMILARITY[Method.SPELLING]),
 )
 #: How the name index counts a listed part reached through a loose key: the most any loose
 #: rule's link has.
@@ -1101,10 +1111,12 @@ def _token_link(
     right_pieces: tuple[str, ...] = (),
     syllabic: bool = True,
     languages: frozenset[str] = SYLLABLE_LANGUAGES,
+    organization: bool = False,
 ) -> _TokenLink | None:
     """Link two runs by the first rule of :data:`RULES` that holds; joined runs are read part
     by part (``pieces``, :func:`run_readings`). See :class:`Pair` for ``syllabic`` and
-    ``languages``.
+    ``languages``; ``organization``: the listed name is an organization's (the rules for
+    organizations' words are tried, :attr:`Rule.organizations`).
 
     Returns:
         The method, the similarity, and the reasons: for a transliteration, one per language
@@ -1113,6 +1125,8 @@ def _token_link(
     """
     pair = Pair(left, left_latin, right, right_latin, left_pieces, right_pieces, syllabic, languages)
     for rule in RULES:
+        if rule.organizations and not organization:
+            continue
         found = rule.link(pair)
         if found is not None:
             return found

@@ -195,8 +195,8 @@ _TEMPLATES: dict[Code, str] = {
         " as a compound (as Ghodrat is said for Ghodratollah)."
     ),
     Code.WORD_FORM: (
-        "'{a}' and the listed '{b}' are forms of one word in an organization's name: both"
-        " '{root}' less their endings, as English and romanized Russian spellings read."
+        "'{a}' and the listed '{b}' are forms or spellings of one word in an organization's name:"
+        " both '{root}' less their endings, as English and romanized Russian spellings read."
     ),
     Code.SAME_LATIN: "'{a}' and the listed '{b}' are both written '{written}' in Latin letters.",
     Code.ARABIC_CONSONANTS: (
