@@ -821,6 +821,32 @@ def test_words_of_an_organization_name_may_be_other_forms_of_one_word() -> None:
     assert screener.screen(Applicant(name="Hannelore Browning Trading")).decision is Decision.REVIEW
 
 
+def test_an_ampersand_written_out_ranks_the_entry_so_named_first() -> None:
+    """ "Hong Pang Gems and Jewellery Company Limited" is HONG PANG GEMS & JEWELLERY COMPANY
+    LIMITED, normalized: its "and" weighs nothing (lists write "&", which names drop), and a
+    sister entry it reaches through an abbreviated legal form ("Co" for "Company") scores no
+    more and comes second; the other way round, the other comes first."""
+    screener = _screener(
+        WatchlistEntry(
+            id="c", kind=EntryKind.ORGANIZATION, name="HONG PANG GEMS & JEWELLERY (HK) CO. LIMITED"
+        ),
+        WatchlistEntry(
+            id="d", kind=EntryKind.ORGANIZATION, name="HONG PANG GEMS & JEWELLERY COMPANY LIMITED"
+        ),
+    )
+    for applicant, first in (
+        ("Hong Pang Gems and Jewellery Company Limited", "d"),
+        ("Hong Pang Gems and Jewellery Co. Limited", "c"),
+    ):
+        result = screener.screen(Applicant(name=applicant))
+        assert [hit.entry.id for hit in result.hits][0] == first, applicant
+        assert result.hits[0].decision is Decision.MATCH
+        assert result.hits[0].score >= result.hits[1].score
+    exact = screener.screen(Applicant(name="Hong Pang Gems & Jewellery Company Limited")).hits[0]
+    written_out = screener.screen(Applicant(name="Hong Pang Gems and Jewellery Company Limited")).hits[0]
+    assert exact.score == written_out.score
+
+
 def test_a_compound_given_name_may_be_shortened() -> None:
     """People leave out the "of God" or "of the faith" that ends a compound given name:
     "Ghodrat Zargari" is a review for ZARGARI, Ghodratollah and "Salah Badi" for BADI,

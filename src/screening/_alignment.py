@@ -442,6 +442,10 @@ def align(
         score *= SCRAMBLED_FACTOR if scrambled else ORDER_FACTOR
     if method is Method.NORMALIZED:
         score *= NORMALIZED_FACTOR
+    elif method is not Method.EXACT:
+        # No name linked otherwise scores above one equal once normalized: an abbreviated
+        # light part ("Co" for the listed "Company") costs less than the factor.
+        score = min(score, NORMALIZED_FACTOR)
     score = min(1.0, max(0.0, score))
     return Alignment(
         links=tuple(chosen),

@@ -58,6 +58,10 @@ _APPLICANT_ASIDE = TITLES | HONORIFICS
 #: (Bin is a Chinese given name too, and Ben an English one at an end), it weighs nothing, as
 #: an honorific does; "ibn" is a particle anywhere (low_information.tsv).
 _CHAIN_LINKS = frozenset({"bin", "ben"})
+#: Conjunctions that an applicant writes out where lists write "&", which no name keeps
+#: ("Smile Property and Travel" for SMILE PROPERTY & TRAVEL): between two parts of an
+#: applicant's name they weigh nothing.
+_CONJUNCTIONS = frozenset({"and", "und", "et"})
 #: Generational suffixes: a listed one that the applicant leaves out is no other name, but
 #: a different one the applicant gives is another generation ("Sr" for the listed "Jr").
 _GENERATIONS = frozenset(word for word, kind in table("titles.tsv") if kind == "generation")
@@ -334,8 +338,9 @@ def _article_form(latin: tuple[str, ...]) -> str:
 
 def _parts(groups: tuple[tuple[str, ...], ...], *, applicant: bool = False) -> tuple[Part, ...]:
     """The parts of a name's token groups: Han and Hangul names split into family and given
-    name, titles (and in an ``applicant``'s name, :data:`HONORIFICS` and the "son of" of a
-    chain of names, :data:`_CHAIN_LINKS`) weighing nothing unless the name is all titles."""
+    name, titles (and in an ``applicant``'s name, :data:`HONORIFICS`, the "son of" of a
+    chain of names, :data:`_CHAIN_LINKS`, and the conjunctions written for "&",
+    :data:`_CONJUNCTIONS`) weighing nothing unless the name is all titles."""
     aside = _APPLICANT_ASIDE if applicant else TITLES
     split: list[tuple[str, int]] = []
     for number, group in enumerate(groups):
@@ -354,6 +359,7 @@ def _parts(groups: tuple[tuple[str, ...], ...], *, applicant: bool = False) -> t
         inside = {index for index in range(1, len(parts) - 1) if parts[index].text in _CHAIN_LINKS}
         if inside and not _syllabic_name(parts):
             weightless |= inside
+        weightless |= {index for index in range(1, len(parts) - 1) if parts[index].text in _CONJUNCTIONS}
     return tuple(
         attrs.evolve(part, weight=0.0) if index in weightless else part for index, part in enumerate(parts)
     )

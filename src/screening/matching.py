@@ -274,6 +274,9 @@ def _listed_kind(field: str) -> str:
     return "listed name"
 
 
+#: How strongly a method links, strongest first (the order of Method's members): hits of one
+#: score are ranked by their strongest evidence.
+_METHOD_RANK = {method: rank for rank, method in enumerate(Method)}
 #: Reasons that say why a name cannot decide a match.
 _NO_MATCH_REASONS = frozenset(
     {
@@ -942,8 +945,17 @@ class Screener:
         # The entry the evidence supports best first: by score, then by decision. A weaker
         # match on another entry ("Abdur Rehman Makki": 0.93 on ABDUR REHMAN) comes after the
         # right one's better review (0.98 on MAKKI, Abdul Rehman); the decision is still the
-        # most severe of the hits'.
-        hits.sort(key=lambda hit: (-round(hit.score, 4), -hit.decision.severity, hit.watchlist, hit.entry.id))
+        # most severe of the hits'. At one score, the hit with the strongest link first (a name
+        # equal once normalized before one with an abbreviation).
+        hits.sort(
+            key=lambda hit: (
+                -round(hit.score, 4),
+                -hit.decision.severity,
+                min((_METHOD_RANK[evidence.method] for evidence in hit.evidence), default=len(_METHOD_RANK)),
+                hit.watchlist,
+                hit.entry.id,
+            )
+        )
         decision = max((hit.decision for hit in hits), key=lambda d: d.severity, default=Decision.CLEAR)
         if len(self.watchlists) > 1:
             hits = _listed_once(hits)
