@@ -23,6 +23,7 @@ _COLUMNS = {
     "numbers.tsv": 2,
     "organization_words.tsv": 1,
     "east_slavic_names.tsv": None,
+    "arabic_given_names.tsv": None,
     "email_providers.tsv": 5,
 }
 
@@ -55,6 +56,7 @@ def test_a_table_of_two_columns_reads_as_a_mapping() -> None:
 def test_the_vocabulary_reads_as_the_matcher_uses_it() -> None:
     assert {"jr", "sr"} <= _forms._GENERATIONS < _forms.TITLES
     assert "vladimir" == _forms.NAME_FORMS["volodymyr"] == _forms.NAME_FORMS["uladzimir"]
+    assert "muhammad" == _forms.ARABIC_NAMES["mohammed"] == _forms.ARABIC_NAMES["muhammad"]
     assert {"al", "ooo", "gmbh", "the"} <= _forms.LOW_INFORMATION
     assert _forms.LEGAL_FORMS["gmbh"] == _forms.LEGAL_FORMS["ooo"] == "limited liability company"
     assert _forms.LEGAL_FORM_KINDS["inc"] != _forms.LEGAL_FORM_KINDS["sa"]

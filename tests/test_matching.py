@@ -839,12 +839,27 @@ def test_an_ampersand_written_out_ranks_the_entry_so_named_first() -> None:
         ("Hong Pang Gems and Jewellery Co. Limited", "c"),
     ):
         result = screener.screen(Applicant(name=applicant))
-        assert [hit.entry.id for hit in result.hits][0] == first, applicant
+        assert result.hits[0].entry.id == first, applicant
         assert result.hits[0].decision is Decision.MATCH
         assert result.hits[0].score >= result.hits[1].score
     exact = screener.screen(Applicant(name="Hong Pang Gems & Jewellery Company Limited")).hits[0]
     written_out = screener.screen(Applicant(name="Hong Pang Gems and Jewellery Company Limited")).hits[0]
     assert exact.score == written_out.score
+
+
+def test_latin_spellings_of_one_arabic_given_name_link_closely() -> None:
+    """ "Mohammed" and "Muhammad" are one name (data/arabic_given_names.tsv): linked as closely
+    as a transliteration, so QASIM, Mohammed outranks QASIR, Muhammad for "Qasim Muhammad";
+    still a spelling, for review, and names Latin letters write alike but Arabic does not
+    (Saeed, سعيد, and Sayed, سيد) are no such link."""
+    screener = _screener(
+        WatchlistEntry(id="m", kind=EntryKind.PERSON, name="QASIM, Mohammed"),
+        WatchlistEntry(id="r", kind=EntryKind.PERSON, name="QASIR, Muhammad"),
+        WatchlistEntry(id="s", kind=EntryKind.PERSON, name="SAYED, Hafiz"),
+    )
+    assert Code.ARABIC_NAME in _top_review_codes(screener, "Qasim Muhammad", "m")
+    link = _link(name_form("Saeed").runs[0], name_form("Sayed").runs[0], False)
+    assert link is None or Code.ARABIC_NAME not in {reason.code for reason in link.choices[0]}
 
 
 def test_a_compound_given_name_may_be_shortened() -> None:

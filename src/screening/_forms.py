@@ -89,6 +89,11 @@ NUMBER_WORDS = pairs("numbers.tsv")
 _EAST_SLAVIC_NAMES = table("east_slavic_names.tsv")
 #: Each spelling of :data:`_EAST_SLAVIC_NAMES` to the name's first (Russian) spelling.
 NAME_FORMS = {spelling: forms[0] for forms in _EAST_SLAVIC_NAMES for spelling in forms}
+#: Common Arabic and Persian given names: each Latin spelling to the name's usual one
+#: ("mohammed" and "mohamad" to "muhammad"; data/arabic_given_names.tsv).
+ARABIC_NAMES = {
+    spelling: spellings[0] for spellings in table("arabic_given_names.tsv") for spelling in spellings
+}
 #: Patronymic endings after the father's name, longest first, and whether each is a daughter's:
 #: Nikolaevich, Mykolayovych, Mikalaevich; Sergeyevna, Serhiivna, Siarheeuna.
 _PATRONYMIC_SUFFIXES = (

@@ -49,6 +49,7 @@ import jellyfish
 
 from screening import translit
 from screening._forms import (
+    ARABIC_NAMES,
     LEGAL_FORMS,
     LOW_INFORMATION,
     NAME_ABBREVIATIONS,
@@ -417,6 +418,23 @@ def _east_slavic_form(pair: Pair) -> _TokenLink | None:
 def _east_slavic_form_keys(run: Keyed) -> Iterable[str]:
     form = _name_form_of(run.latin) if not run.pieces else ""
     return ("n:" + form,) if form else ()
+
+
+def _arabic_name(pair: Pair) -> _TokenLink | None:
+    # "Mohammed" and "Muhammad" are one name, as close as a transliteration, where the
+    # skeleton rule would call them a loose spelling variant (two names whose letters happen
+    # to agree). Still a spelling, which decides no match: these names are the commonest on
+    # the lists, and "Haji Mohamed Omar" is no OMAR, Mohammed.
+    name = ARABIC_NAMES.get(pair.a)
+    if name and pair.a != pair.b and ARABIC_NAMES.get(pair.b) == name and not pair.joined:
+        reason = Reason.of(Code.ARABIC_NAME, name=name.capitalize())
+        return Method.SPELLING, SIMILARITY[Method.TRANSLITERATION], (reason,)
+    return None
+
+
+def _arabic_name_keys(run: Keyed) -> Iterable[str]:
+    name = ARABIC_NAMES.get(run.latin[0]) if run.spelled and not run.pieces else None
+    return ("g:" + name,) if name else ()
 
 
 def _arabic_article(pair: Pair) -> _TokenLink | None:
@@ -1006,6 +1024,14 @@ RULES = (
     Rule("Latin spelling", _same_latin, _latin_keys, strong=True, most=SIMILARITY[Method.TRANSLITERATION]),
     Rule(
         "particle spelling", _particle, _particle_keys, strong=True, most=SIMILARITY[Method.TRANSLITERATION]
+    ),
+    # After the transliterations, which keep theirs ("Hasan" and "Hassan" read alike).
+    Rule(
+        "Arabic given name",
+        _arabic_name,
+        _arabic_name_keys,
+        strong=True,
+        most=SIMILARITY[Method.TRANSLITERATION],
     ),
     Rule(
         "Arabic consonants",

@@ -45,6 +45,7 @@ class Code(str, enum.Enum):
     SAME_SYLLABLES = "same syllables"
     SAME_READING = "same reading"
     EAST_SLAVIC_FORM = "east slavic form"
+    ARABIC_NAME = "arabic name"
     EAST_SLAVIC_PATRONYMIC = "east slavic patronymic"
     ARABIC_ARTICLE = "arabic article"
     JOINED_ARTICLE = "joined article"
@@ -179,6 +180,9 @@ _TEMPLATES: dict[Code, str] = {
     ),
     Code.EAST_SLAVIC_FORM: (
         "'{a}' and the listed '{b}' are one name in its Russian, Ukrainian or Belarusian form."
+    ),
+    Code.ARABIC_NAME: (
+        "'{a}' and the listed '{b}' are Latin spellings of one Arabic or Persian given name, {name}."
     ),
     Code.EAST_SLAVIC_PATRONYMIC: (
         "'{a}' and the listed '{b}' are one patronymic ({form}) in its Russian, Ukrainian or Belarusian form."
