@@ -685,9 +685,10 @@ def test_han_characters_agreeing_only_in_korean_with_a_mandarin_spelling_bring_r
 
 
 def test_an_abbreviated_given_name_is_the_name_written_out() -> None:
-    """ "Mohd" (Malaysia, Singapore), "Muhd" and "Mhd" abbreviate Muhammad in any spelling,
-    which decides a match like a transliteration; "Md" is also the title MD and is left alone."""
-    for abbreviated in ("Mohd", "Muhd", "Mhd"):
+    """ "Mohd" (Malaysia, Singapore), "Muhd", "Mhd", "Muh" and "Moh" (Indonesia) abbreviate
+    Muhammad in any spelling, which decides a match like a transliteration; "Md" is also the
+    title MD and is left alone."""
+    for abbreviated in ("Mohd", "Muhd", "Mhd", "Muh", "Moh"):
         alignment = align(name_form(f"{abbreviated} Rafi Udin"), name_form("UDIN, Mohamad Rafi"), person=True)
         assert alignment is not None
         assert alignment.decisive
