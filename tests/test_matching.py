@@ -822,6 +822,21 @@ def test_words_of_an_organization_name_may_be_other_forms_of_one_word() -> None:
     assert screener.screen(Applicant(name="Hannelore Browning Trading")).decision is Decision.REVIEW
 
 
+def test_an_organization_of_one_name_is_found_by_a_spelling_of_it() -> None:
+    """ "Al Qaeda" is a spelling of AL-QA'IDA: an organization of one name (besides its
+    article) is anchored by a spelling of that name from 5 letters, for review; other names
+    need 6 letters, and a person's one name shared is no correspondence."""
+    screener = _screener(
+        WatchlistEntry(id="q", kind=EntryKind.ORGANIZATION, name="AL QA'IDA"),
+        WatchlistEntry(id="p", kind=EntryKind.PERSON, name="QAIDA, Hamid"),
+    )
+    result = screener.screen(Applicant(name="Al Qaeda"))
+    assert (Decision.REVIEW, "q") == (result.decision, result.hits[0].entry.id)
+    assert [hit.entry.id for hit in result.hits] == ["q"]
+    assert Code.SPELLING_SKELETON in _link_codes(result.hits[0].evidence[0])
+    assert screener.screen(Applicant(name="Al Qaeda Holdings")).decision is Decision.CLEAR
+
+
 def test_an_ampersand_written_out_ranks_the_entry_so_named_first() -> None:
     """ "Hong Pang Gems and Jewellery Company Limited" is HONG PANG GEMS & JEWELLERY COMPANY
     LIMITED, normalized: its "and" weighs nothing (lists write "&", which names drop), and a

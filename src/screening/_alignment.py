@@ -70,6 +70,7 @@ from screening._tuning import (
     PATRONYMIC_FACTOR,
     SCRAMBLED_FACTOR,
     SIMILARITY,
+    SKELETON_LENGTH,
     SYLLABLE_TYPO_EXACT_WEIGHT,
     SYLLABLE_TYPO_SYLLABLES,
     TWO_LETTER_LENGTH,
@@ -643,8 +644,20 @@ def _unanchored(
     # "AL-SHABAAB") is covered by that name, and is one part against an applicant's longer name.
     named = [index for index, part in enumerate(listed.parts) if part.named]
     one_name = len(named) == 1
+    # An organization of one name is anchored by a spelling of it from 5 letters ("Al Qaeda"
+    # for AL-QA'IDA), where other names need 6: its name is all there is to compare.
+    spelled_name = (
+        not person
+        and one_name
+        and any(
+            link.method is Method.SPELLING
+            and link.listed.start <= named[0] < link.listed.end
+            and min(len(link.applicant.latin[0]), len(link.listed.latin[0])) >= SKELETON_LENGTH
+            for link in informative
+        )
+    )
     if (weighty < min(2, listed_weighty) and not (one_name and named[0] in used_listed)) or not (
-        close_throughout or any(link.anchors for link in informative)
+        close_throughout or spelled_name or any(link.anchors for link in informative)
     ):
         return True  # one shared part, or shared legal forms and particles only
     more = any(part.named and index not in used_applicant for index, part in enumerate(applicant.parts))

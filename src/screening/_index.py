@@ -495,6 +495,21 @@ class NameIndex:
         self._low_joined: frozenset[str] = frozenset()
         self.form = functools.lru_cache(maxsize=_FORMS_KEPT)(self._form)
 
+    @functools.cached_property
+    def _one_names(self) -> dict[int, int]:
+        """The organizations' names of one informative part of 5 letters or more, by position,
+        each with that part's bit: a spelling of the part may anchor them (as
+        :func:`~screening._alignment.align` lets it), so a loose key reaching it makes them
+        candidates. Worked out from the names and shapes, at the first search."""
+        found: dict[int, int] = {}
+        for position, (listed, shape) in enumerate(zip(self.names, self._shapes, strict=True)):
+            informative = shape.weighty & ~shape.always
+            if listed.entry.kind is EntryKind.PERSON or informative.bit_count() != 1:
+                continue
+            if len(shape.spellings[informative.bit_length() - 1]) >= SKELETON_LENGTH:
+                found[position] = informative
+        return found
+
     def _form(self, position: int) -> NameForm:
         """The prepared form of the listed name at ``position``."""
         listed = self.names[position]
@@ -655,10 +670,14 @@ class NameIndex:
         # A name can only be aligned through an anchoring link (align() requires one).
         # Or, for a name of two informative parts or more, through close links to every part
         # (a name also reached strongly is a candidate anyway).
+        # Or, for an organization of one name, through a spelling of it (see _one_names).
+        one_names = self._one_names.get
         anchored = [
             position
             for position, found in loose.items()
-            if found & _SURE or found & (throughout := shapes[position].throughout) == throughout
+            if found & _SURE
+            or found & (throughout := shapes[position].throughout) == throughout
+            or found & one_names(position, 0)
         ]
         for position in sorted(strong.keys() | anchored):
             shape = shapes[position]
