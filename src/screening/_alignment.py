@@ -644,13 +644,14 @@ def _unanchored(
     # "AL-SHABAAB") is covered by that name, and is one part against an applicant's longer name.
     named = [index for index, part in enumerate(listed.parts) if part.named]
     one_name = len(named) == 1
-    # An organization of one name is anchored by a spelling of it from 5 letters ("Al Qaeda"
-    # for AL-QA'IDA), where other names need 6: its name is all there is to compare.
+    # An organization of one name is anchored by a Latin spelling of it from 5 letters ("Al
+    # Qaeda" for AL-QA'IDA), where other names need 6: its name is all there is to compare.
+    # (Not by an Arabic-script part's consonants, which leave the vowels out.)
     spelled_name = (
         not person
         and one_name
         and any(
-            link.method is Method.SPELLING
+            link.choices[0][0].code is Code.SPELLING_SKELETON
             and link.listed.start <= named[0] < link.listed.end
             and min(len(link.applicant.latin[0]), len(link.listed.latin[0])) >= SKELETON_LENGTH
             for link in informative
