@@ -495,6 +495,23 @@ class NameIndex:
         self._low_joined: frozenset[str] = frozenset()
         self.form = functools.lru_cache(maxsize=_FORMS_KEPT)(self._form)
 
+    def _skeletons_reached(self, keys: dict[str, tuple[bool, int, int]]) -> dict[int, int]:
+        """The part masks of the listed names that the keys' spelling skeletons (``s:``)
+        reach, by position (:meth:`_reached` tells no key from another)."""
+        reached: dict[int, int] = {}
+        slots, refs, starts, occurrences = self._slots, self._refs, self._starts, self._occurrences
+        for key in keys:
+            slot = slots.get(key) if key.startswith("s:") else None
+            if slot is None:
+                continue
+            offset = slot >> _SHIFT
+            for ref in refs[offset : offset + (slot & _COUNT)]:
+                run = ref >> _FLAGS
+                for occurrence in occurrences[starts[run] : starts[run + 1]]:
+                    position = occurrence >> _SHIFT
+                    reached[position] = reached.get(position, 0) | (occurrence & _MASK)
+        return reached
+
     @functools.cached_property
     def _one_names(self) -> dict[int, int]:
         """The organizations' names of one informative part of 5 letters or more, by position,
@@ -670,14 +687,14 @@ class NameIndex:
         # A name can only be aligned through an anchoring link (align() requires one).
         # Or, for a name of two informative parts or more, through close links to every part
         # (a name also reached strongly is a candidate anyway).
-        # Or, for an organization of one name, through a spelling of it (see _one_names).
-        one_names = self._one_names.get
+        # Or, for an organization of one name, through a spelling skeleton of it (_one_names).
+        one_names, spelled = self._one_names.get, self._skeletons_reached(keys).get
         anchored = [
             position
             for position, found in loose.items()
             if found & _SURE
             or found & (throughout := shapes[position].throughout) == throughout
-            or found & one_names(position, 0)
+            or spelled(position, 0) & one_names(position, 0)
         ]
         for position in sorted(strong.keys() | anchored):
             shape = shapes[position]
