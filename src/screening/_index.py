@@ -495,13 +495,24 @@ class NameIndex:
         self._low_joined: frozenset[str] = frozenset()
         self.form = functools.lru_cache(maxsize=_FORMS_KEPT)(self._form)
 
-    def _skeletons_reached(self, keys: dict[str, tuple[bool, int, int]]) -> dict[int, int]:
-        """The part masks of the listed names that the keys' spelling skeletons (``s:``)
-        reach, by position (:meth:`_reached` tells no key from another)."""
+    def _skeletons_reached(self, form: NameForm, keys: dict[str, tuple[bool, int, int]]) -> dict[int, int]:
+        """The part masks of the listed names that the spelling skeletons (``s:`` keys) of the
+        applicant's runs that hold every name it gives reach, by position: what may anchor an
+        organization of one name (:meth:`_one_names`; with a name more the applicant's is
+        another, as align has it). :meth:`_reached` tells no key from another."""
+        if not self._one_names:
+            return {}
+        named = sum(1 << index for index, part in enumerate(form.parts) if part.named)
+        # The applicant's runs, by number as _query_keys gives them, that hold every name.
+        whole = sum(
+            1 << number
+            for number, run in enumerate(form.runs)
+            if not named & ~((1 << run.end) - (1 << run.start))
+        )
         reached: dict[int, int] = {}
         slots, refs, starts, occurrences = self._slots, self._refs, self._starts, self._occurrences
-        for key in keys:
-            slot = slots.get(key) if key.startswith("s:") else None
+        for key, (_loose, _anchor, runs) in keys.items():
+            slot = slots.get(key) if runs & whole and key.startswith("s:") else None
             if slot is None:
                 continue
             offset = slot >> _SHIFT
@@ -688,7 +699,7 @@ class NameIndex:
         # Or, for a name of two informative parts or more, through close links to every part
         # (a name also reached strongly is a candidate anyway).
         # Or, for an organization of one name, through a spelling skeleton of it (_one_names).
-        one_names, spelled = self._one_names.get, self._skeletons_reached(keys).get
+        one_names, spelled = self._one_names.get, self._skeletons_reached(form, keys).get
         anchored = [
             position
             for position, found in loose.items()
