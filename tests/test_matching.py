@@ -893,6 +893,21 @@ def test_a_compound_given_name_may_be_shortened() -> None:
     assert _link(name_form("Abd").runs[0], name_form("Abdullah").runs[0], False) is None
 
 
+def test_a_persian_family_name_may_be_written_without_its_ending() -> None:
+    """Persian family names made of a name or a place with an ending (-mehr, -zadeh, -abadi,
+    -pour, -nejad) are written with it and without: "Alireza Kashani" is a review for
+    KASHANIMEHR, Alireza, and "Ali Akbar Purebrahimabadi" for PUREBRAHIM, Ali Akbar; less than
+    5 letters left is too little to tell ("Nabi" for NABIZADEH is left alone)."""
+    screener = _screener(
+        WatchlistEntry(id="k", kind=EntryKind.PERSON, name="KASHANIMEHR, Alireza"),
+        WatchlistEntry(id="p", kind=EntryKind.PERSON, name="PUREBRAHIM, Ali Akbar"),
+        WatchlistEntry(id="n", kind=EntryKind.PERSON, name="NABIZADEH, Kamaluddin"),
+    )
+    for applicant, entry in (("Alireza Kashani", "k"), ("Ali Akbar Purebrahimabadi", "p")):
+        assert Code.SURNAME_ENDING in _top_review_codes(screener, applicant, entry)
+    assert screener.screen(Applicant(name="Kamaluddin Nabi")).decision is Decision.CLEAR
+
+
 def test_a_listed_particle_or_legal_form_may_be_left_out() -> None:
     """ "Bashar Assad" is AL-ASSAD, Bashar: the article is often left out, and the evidence
     says so. A particle or legal form weighs 20% of its length, so one left out leaves a

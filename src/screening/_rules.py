@@ -880,6 +880,36 @@ def _compound_shortened_keys(run: Keyed) -> Iterable[str]:
     return _shortened_keys(run, _compound_stem)
 
 
+#: Endings that make Persian family names of a name or a place ("son of", "born of", "of
+#: the place", "lineage"): Kashanimehr, Abedzadeh, Purebrahimabadi, Mostafanejad, Rezapour.
+#: ("-nia" is left out: written apart as often, "Mozafari-Niya", it links as joined parts.)
+_SURNAME_ENDINGS = re.compile(r"(?:zadeh|zadah|zade|zada|mehr|abadi|nejad|nezhad|nejhad|pour|poor|fard)$")
+
+
+def _surname_stem(spelling: str) -> str:
+    """A Persian family name's spelling without its ending (:data:`_SURNAME_ENDINGS`), when 5
+    letters or more remain; "" for any other."""
+    found = _SURNAME_ENDINGS.search(spelling) if spelling.isalpha() else None
+    if found is None or found.start() < SKELETON_LENGTH:
+        return ""
+    return spelling[: found.start()]
+
+
+def _surname_shortened(pair: Pair) -> _TokenLink | None:
+    # "Kashani" for "Kashanimehr", "Purebrahimabadi" for "Purebrahim": a family name written
+    # with or without the ending that made it of another name.
+    found = _shortened(pair, _surname_stem)
+    if found is None:
+        return None
+    whole, stem = found
+    reason = Reason.of(Code.SURNAME_ENDING, ending=whole[len(stem) :])
+    return Method.SPELLING, SIMILARITY[Method.SPELLING], (reason,)
+
+
+def _surname_shortened_keys(run: Keyed) -> Iterable[str]:
+    return _shortened_keys(run, _surname_stem)
+
+
 #: Letters that romanizations of one word write otherwise, each with the one it is read as:
 #: English spellings and romanized Russian ones of the same word ("Technologies" and
 #: "Tekhnologii", "Electronics" and "Elektronika", "Capital" and "Kapital", "Centre" and
@@ -1089,6 +1119,13 @@ RULES = (
         "compound shortened",
         _compound_shortened,
         _compound_shortened_keys,
+        strong=False,
+        most=SIMILARITY[Method.SPELLING],
+    ),
+    Rule(
+        "surname ending",
+        _surname_shortened,
+        _surname_shortened_keys,
         strong=False,
         most=SIMILARITY[Method.SPELLING],
     ),

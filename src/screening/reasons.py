@@ -50,6 +50,7 @@ class Code(str, enum.Enum):
     ARABIC_ARTICLE = "arabic article"
     JOINED_ARTICLE = "joined article"
     COMPOUND_SHORTENED = "compound shortened"
+    SURNAME_ENDING = "surname ending"
     WORD_FORM = "word form"
     ARABIC_CONSONANTS = "arabic consonants"
     SAME_LATIN = "same latin spelling"
@@ -193,6 +194,10 @@ _TEMPLATES: dict[Code, str] = {
     Code.JOINED_ARTICLE: (
         "'{a}' and the listed '{b}' are romanized spellings of one name, one with the Arabic article"
         " '{article}' joined to it (skeleton '{skeleton}')."
+    ),
+    Code.SURNAME_ENDING: (
+        "'{a}' and the listed '{b}' are one family name, one without the Persian ending"
+        " '{ending}' that made it of another name or a place (as Kashani is written for Kashanimehr)."
     ),
     Code.COMPOUND_SHORTENED: (
         "'{a}' and the listed '{b}' are one given name, one without the '{ending}' that ends it"
