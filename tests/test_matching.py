@@ -878,34 +878,43 @@ def test_latin_spellings_of_one_arabic_given_name_link_closely() -> None:
     assert link is None or Code.ARABIC_NAME not in {reason.code for reason in link.choices[0]}
 
 
-def test_a_compound_given_name_may_be_shortened() -> None:
-    """People leave out the "of God" or "of the faith" that ends a compound given name:
-    "Ghodrat Zargari" is a review for ZARGARI, Ghodratollah and "Salah Badi" for BADI,
-    Salahuddin; two compounds with other endings are two names, and Abd is no Abdullah."""
+@pytest.mark.parametrize(
+    ("code", "listed", "reviews", "clear"),
+    [
+        (
+            Code.COMPOUND_SHORTENED,
+            ("ZARGARI, Ghodratollah", "BADI, Salahuddin", "NAWAZ, Rahmatullah"),
+            ("Ghodrat Zargari", "Salah Badi"),
+            "Rahmatuddin Nawaz",
+        ),
+        (
+            Code.SURNAME_ENDING,
+            ("KASHANIMEHR, Alireza", "PUREBRAHIM, Ali Akbar", "NABIZADEH, Kamaluddin"),
+            ("Alireza Kashani", "Ali Akbar Purebrahimabadi"),
+            "Kamaluddin Nabi",
+        ),
+    ],
+)
+def test_a_name_may_be_written_without_its_ending(
+    code: Code, listed: tuple[str, ...], reviews: tuple[str, ...], clear: str
+) -> None:
+    """People leave out the "of God" or "of the faith" that ends a compound given name
+    ("Ghodrat Zargari" is a review for ZARGARI, Ghodratollah, "Salah Badi" for BADI,
+    Salahuddin), and the ending that made a Persian family name of a name or a place (-mehr,
+    -zadeh, -abadi, -pour, -nejad: "Alireza Kashani" for KASHANIMEHR, Alireza, "Ali Akbar
+    Purebrahimabadi" for PUREBRAHIM, Ali Akbar). Two compounds with other endings are two
+    names, less than 5 letters left is too little to tell ("Nabi" for NABIZADEH), and Abd is
+    no Abdullah."""
     screener = _screener(
-        WatchlistEntry(id="g", kind=EntryKind.PERSON, name="ZARGARI, Ghodratollah"),
-        WatchlistEntry(id="s", kind=EntryKind.PERSON, name="BADI, Salahuddin"),
-        WatchlistEntry(id="r", kind=EntryKind.PERSON, name="NAWAZ, Rahmatullah"),
+        *(
+            WatchlistEntry(id=str(number), kind=EntryKind.PERSON, name=name)
+            for number, name in enumerate(listed)
+        )
     )
-    for applicant, entry in (("Ghodrat Zargari", "g"), ("Salah Badi", "s")):
-        assert Code.COMPOUND_SHORTENED in _top_review_codes(screener, applicant, entry)
-    assert screener.screen(Applicant(name="Rahmatuddin Nawaz")).decision is Decision.CLEAR
+    for number, applicant in enumerate(reviews):
+        assert code in _top_review_codes(screener, applicant, str(number))
+    assert screener.screen(Applicant(name=clear)).decision is Decision.CLEAR
     assert _link(name_form("Abd").runs[0], name_form("Abdullah").runs[0], False) is None
-
-
-def test_a_persian_family_name_may_be_written_without_its_ending() -> None:
-    """Persian family names made of a name or a place with an ending (-mehr, -zadeh, -abadi,
-    -pour, -nejad) are written with it and without: "Alireza Kashani" is a review for
-    KASHANIMEHR, Alireza, and "Ali Akbar Purebrahimabadi" for PUREBRAHIM, Ali Akbar; less than
-    5 letters left is too little to tell ("Nabi" for NABIZADEH is left alone)."""
-    screener = _screener(
-        WatchlistEntry(id="k", kind=EntryKind.PERSON, name="KASHANIMEHR, Alireza"),
-        WatchlistEntry(id="p", kind=EntryKind.PERSON, name="PUREBRAHIM, Ali Akbar"),
-        WatchlistEntry(id="n", kind=EntryKind.PERSON, name="NABIZADEH, Kamaluddin"),
-    )
-    for applicant, entry in (("Alireza Kashani", "k"), ("Ali Akbar Purebrahimabadi", "p")):
-        assert Code.SURNAME_ENDING in _top_review_codes(screener, applicant, entry)
-    assert screener.screen(Applicant(name="Kamaluddin Nabi")).decision is Decision.CLEAR
 
 
 def test_a_listed_particle_or_legal_form_may_be_left_out() -> None:

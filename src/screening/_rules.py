@@ -41,7 +41,7 @@ from __future__ import annotations
 import functools
 import re
 import string
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Container, Iterable
 from typing import cast
 
 import attrs
@@ -849,14 +849,28 @@ def _shortened_keys(run: Keyed, shorten: Callable[[str], str]) -> Iterable[str]:
     return tuple("s:" + skeleton for skeleton in found if skeleton)
 
 
-def _compound_shortened(pair: Pair) -> _TokenLink | None:
-    # Tried after the skeleton rules: "Ghodrat" for "Ghodratollah", "Salah" for "Salahuddin".
-    found = _shortened(pair, _compound_stem)
+def _ending_left_out(pair: Pair, shorten: Callable[[str], str], code: Code) -> _TokenLink | None:
+    """A spelling link of a pair whose one side is the other less the ending ``shorten``
+    takes off (:func:`_shortened`), with a reason of ``code`` that names the ending."""
+    found = _shortened(pair, shorten)
     if found is None:
         return None
     whole, stem = found
-    reason = Reason.of(Code.COMPOUND_SHORTENED, ending=whole[len(stem) :])
-    return Method.SPELLING, SIMILARITY[Method.SPELLING], (reason,)
+    return Method.SPELLING, SIMILARITY[Method.SPELLING], (Reason.of(code, ending=whole[len(stem) :]),)
+
+
+def _stem(spelling: str, endings: re.Pattern[str], kept: Container[str] = ()) -> str:
+    """A spelling less the ending of ``endings`` it ends in, when 5 letters or more remain and
+    they are none of ``kept``; "" for any other."""
+    found = endings.search(spelling) if spelling.isalpha() else None
+    if found is None or found.start() < SKELETON_LENGTH or spelling[: found.start()] in kept:
+        return ""
+    return spelling[: found.start()]
+
+
+def _compound_shortened(pair: Pair) -> _TokenLink | None:
+    # Tried after the skeleton rules: "Ghodrat" for "Ghodratollah", "Salah" for "Salahuddin".
+    return _ending_left_out(pair, _compound_stem, Code.COMPOUND_SHORTENED)
 
 
 #: The endings of compound given names that people leave out ("Ghodrat" for Ghodratollah,
@@ -870,10 +884,7 @@ _COMPOUND_ENDINGS = re.compile(
 def _compound_stem(spelling: str) -> str:
     """A compound given name's spelling without its ending (:data:`_COMPOUND_ENDINGS`), when 5
     letters or more remain and they are no particle ("Abdullah" is no Abd); "" for any other."""
-    found = _COMPOUND_ENDINGS.search(spelling) if spelling.isalpha() else None
-    if found is None or found.start() < SKELETON_LENGTH or spelling[: found.start()] in NAME_PARTICLES:
-        return ""
-    return spelling[: found.start()]
+    return _stem(spelling, _COMPOUND_ENDINGS, NAME_PARTICLES)
 
 
 def _compound_shortened_keys(run: Keyed) -> Iterable[str]:
@@ -889,21 +900,13 @@ _SURNAME_ENDINGS = re.compile(r"(?:zadeh|zadah|zade|zada|mehr|abadi|nejad|nezhad
 def _surname_stem(spelling: str) -> str:
     """A Persian family name's spelling without its ending (:data:`_SURNAME_ENDINGS`), when 5
     letters or more remain; "" for any other."""
-    found = _SURNAME_ENDINGS.search(spelling) if spelling.isalpha() else None
-    if found is None or found.start() < SKELETON_LENGTH:
-        return ""
-    return spelling[: found.start()]
+    return _stem(spelling, _SURNAME_ENDINGS)
 
 
 def _surname_shortened(pair: Pair) -> _TokenLink | None:
     # "Kashani" for "Kashanimehr", "Purebrahimabadi" for "Purebrahim": a family name written
     # with or without the ending that made it of another name.
-    found = _shortened(pair, _surname_stem)
-    if found is None:
-        return None
-    whole, stem = found
-    reason = Reason.of(Code.SURNAME_ENDING, ending=whole[len(stem) :])
-    return Method.SPELLING, SIMILARITY[Method.SPELLING], (reason,)
+    return _ending_left_out(pair, _surname_stem, Code.SURNAME_ENDING)
 
 
 def _surname_shortened_keys(run: Keyed) -> Iterable[str]:
