@@ -698,14 +698,17 @@ class NameIndex:
         # A name can only be aligned through an anchoring link (align() requires one).
         # Or, for a name of two informative parts or more, through close links to every part
         # (a name also reached strongly is a candidate anyway).
-        # Or, for an organization of one name, through a spelling skeleton of it (_one_names).
-        one_names, spelled = self._one_names.get, self._skeletons_reached(form, keys).get
         anchored = [
             position
             for position, found in loose.items()
-            if found & _SURE
-            or found & (throughout := shapes[position].throughout) == throughout
-            or spelled(position, 0) & one_names(position, 0)
+            if found & _SURE or found & (throughout := shapes[position].throughout) == throughout
+        ]
+        # Or, for an organization of one name, through a spelling skeleton of it (_one_names).
+        one_names = self._one_names.get
+        anchored += [
+            position
+            for position, parts in self._skeletons_reached(form, keys).items()
+            if parts & one_names(position, 0)
         ]
         for position in sorted(strong.keys() | anchored):
             shape = shapes[position]
