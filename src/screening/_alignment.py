@@ -647,12 +647,16 @@ def _unanchored(
     # An organization of one name is anchored by a Latin spelling of it from 5 letters ("Al
     # Qaeda" for AL-QA'IDA), where other names need 6: its name is all there is to compare.
     # (Not by an Arabic-script part's consonants, which leave the vowels out.)
+    # The link's applicant run holds every name the applicant gives (the name index looks for
+    # such runs only).
+    given = [index for index, part in enumerate(applicant.parts) if part.named]
     spelled_name = (
         not person
         and one_name
         and any(
             link.choices[0][0].code is Code.SPELLING_SKELETON
             and link.listed.start <= named[0] < link.listed.end
+            and all(link.applicant.start <= index < link.applicant.end for index in given)
             and min(len(link.applicant.latin[0]), len(link.listed.latin[0])) >= SKELETON_LENGTH
             for link in informative
         )
