@@ -644,23 +644,7 @@ def _unanchored(
     # "AL-SHABAAB") is covered by that name, and is one part against an applicant's longer name.
     named = [index for index, part in enumerate(listed.parts) if part.named]
     one_name = len(named) == 1
-    # An organization of one name is anchored by a Latin spelling of it from 5 letters ("Al
-    # Qaeda" for AL-QA'IDA), where other names need 6: its name is all there is to compare.
-    # (Not by an Arabic-script part's consonants, which leave the vowels out.)
-    # The link's applicant run holds every name the applicant gives (the name index looks for
-    # such runs only).
-    given = [index for index, part in enumerate(applicant.parts) if part.named]
-    spelled_name = (
-        not person
-        and one_name
-        and any(
-            link.choices[0][0].code is Code.SPELLING_SKELETON
-            and link.listed.start <= named[0] < link.listed.end
-            and all(link.applicant.start <= index < link.applicant.end for index in given)
-            and min(len(link.applicant.latin[0]), len(link.listed.latin[0])) >= SKELETON_LENGTH
-            for link in informative
-        )
-    )
+    spelled_name = not person and one_name and _spells_one_name(applicant, named[0], informative)
     if (weighty < min(2, listed_weighty) and not (one_name and named[0] in used_listed)) or not (
         close_throughout or spelled_name or any(link.anchors for link in informative)
     ):
@@ -675,6 +659,22 @@ def _unanchored(
         and len({(link.applicant.start, link.applicant.end) for link in informative}) == 1
         and informative[0].applicant.width == 1
         and more
+    )
+
+
+def _spells_one_name(applicant: NameForm, name: int, links: list[Link]) -> bool:
+    """Tell whether one of ``links`` spells the listed part ``name``, an organization's one name,
+    so as to anchor it: a Latin spelling skeleton of 5 letters or more ("Al Qaeda" for
+    AL-QA'IDA), where other names need 6 (its name is all there is to compare), from an
+    applicant run that holds every name the applicant gives (the name index looks for such
+    runs only). An Arabic-script part's consonants, which leave the vowels out, do not."""
+    given = [index for index, part in enumerate(applicant.parts) if part.named]
+    return any(
+        link.choices[0][0].code is Code.SPELLING_SKELETON
+        and link.listed.start <= name < link.listed.end
+        and all(link.applicant.start <= index < link.applicant.end for index in given)
+        and min(len(link.applicant.latin[0]), len(link.listed.latin[0])) >= SKELETON_LENGTH
+        for link in links
     )
 
 
