@@ -863,6 +863,27 @@ def test_an_ampersand_written_out_ranks_the_entry_so_named_first() -> None:
     assert exact.score == written_out.score
 
 
+def test_the_entry_that_accounts_for_more_of_the_applicants_name_ranks_first() -> None:
+    """A part of the applicant's name that no listed part accounts for lowers the score a little
+    (a middle name must not hide a listed name), but counts in full in the ranking: for "Abdul
+    Rehman Zahid", ABDUL RAHMAN ZAHED (every part linked) comes before ABDUR REHMAN, which
+    scores a little more with "Zahid" left unexplained. The decision is unchanged: the most
+    severe hit's."""
+    screener = _screener(
+        WatchlistEntry(id="short", kind=EntryKind.PERSON, name="ABDUR REHMAN"),
+        WatchlistEntry(id="whole", kind=EntryKind.PERSON, name="ABDUL RAHMAN ZAHED"),
+    )
+    result = screener.screen(Applicant(name="Abdul Rehman Zahid"))
+    assert [hit.entry.id for hit in result.hits] == ["whole", "short"]
+    whole, short = result.hits
+    assert short.score > whole.score
+    assert whole.evidence[0].unexplained == 0.0
+    assert 0.25 < short.evidence[0].unexplained < 0.4  # "zahid" of "abdul rehman zahid", by weight
+    assert short.evidence[0].to_dict()["unexplained"] == round(short.evidence[0].unexplained, 4)
+    # Every part accounted for on both sides: the score alone ranks them.
+    assert screener.screen(Applicant(name="Abdur Rehman")).hits[0].entry.id == "short"
+
+
 def test_latin_spellings_of_one_arabic_given_name_link_closely() -> None:
     """ "Mohammed" and "Muhammad" are one name (data/arabic_given_names.tsv): linked as closely
     as a transliteration, so QASIM, Mohammed outranks QASIR, Muhammad for "Qasim Muhammad";

@@ -194,6 +194,9 @@ class Alignment:
     partial: bool = False
     #: The score as a share of the whole listed name, when :attr:`partial`.
     whole_score: float = 0.0
+    #: The share of the applicant's name, by weight, that links to no listed part (a part
+    #: that links to a listed part another took, a name written twice, counts as linked).
+    unexplained: float = 0.0
     #: The names of an applicant's organization name beyond the listed organization's whole
     #: name: another organization as often as the listed one, so it cannot decide a match.
     longer_organization: tuple[str, ...] = ()
@@ -471,6 +474,7 @@ def align(
         longer_organization=longer if complete else (),
         other_legal_form=other_form if all(other_form) else ((), ()),
         whole_score=score * whole / coverage if partial else score,
+        unexplained=sum(applicant.parts[index].weight for index in unlinked) / (applicant.weight or 1.0),
     )
 
 

@@ -41,6 +41,7 @@ from screening._tuning import (
     DOMAIN_SCORE,
     EMAIL_DOMAIN_SCORE,
     EMAIL_SCORE,
+    EXTRA_PART_WEIGHT,
     LIST_COMMON_NAMES,
     LIST_COMMON_SHARE,
     LOCAL_PART_FACTOR,
@@ -277,6 +278,9 @@ def _listed_kind(field: str) -> str:
 #: How strongly a method links, strongest first (the order of Method's members): hits of one
 #: score are ranked by their strongest evidence.
 _METHOD_RANK = {method: rank for rank, method in enumerate(Method)}
+#: The methods of evidence that qualifies a hit (agreeing or conflicting facts) rather than
+#: links the applicant to the entry.
+_QUALIFYING_METHODS = frozenset({Method.NATIONALITY, Method.DATE_OF_BIRTH})
 #: Reasons that say why a name cannot decide a match.
 _NO_MATCH_REASONS = frozenset(
     {
@@ -404,6 +408,7 @@ def name_listed(forms: _ApplicantForms, prepared: _Prepared, policy: Policy) -> 
                     decisive=alignment.decisive and not listed.weak and not common,
                     reasons=tuple(reasons),
                     links=tuple(_token_link(link, alignment.languages) for link in alignment.links),
+                    unexplained=min(1.0, alignment.unexplained),
                 ),
             )
 
@@ -949,7 +954,7 @@ class Screener:
         # equal once normalized before one with an abbreviation).
         hits.sort(
             key=lambda hit: (
-                -round(hit.score, 4),
+                -round(_support(hit), 4),
                 -hit.decision.severity,
                 min((_METHOD_RANK[evidence.method] for evidence in hit.evidence), default=len(_METHOD_RANK)),
                 hit.watchlist,
@@ -1050,6 +1055,22 @@ class Screener:
                 )
             )
         return hits
+
+
+def _support(hit: Hit) -> float:
+    """How well the hit's evidence supports its entry, to rank hits: its score, but with the
+    parts of the applicant's name that its strongest evidence leaves unexplained counted in
+    full (the score counts them at :data:`EXTRA_PART_WEIGHT`, so that a middle name does not
+    hide a listed name). Of two entries, the one that accounts for more of what the applicant
+    wrote comes first: for "Abdul Rehman Zahid", ABDUL RAHMAN ZAHED (0.918) before ABDUR
+    REHMAN (0.92, "Zahid" unexplained)."""
+    strongest = max(
+        (item for item in hit.evidence if item.method not in _QUALIFYING_METHODS),
+        key=lambda item: item.score,
+        default=None,
+    )
+    share = strongest.unexplained if strongest is not None else 0.0
+    return hit.score * (1 - share) / (1 - EXTRA_PART_WEIGHT * share)
 
 
 def _screen_one(screener: Screener, applicant: Applicant) -> ScreeningResult:

@@ -121,6 +121,9 @@ class Evidence:
         reasons: why the values were linked, and what qualifies it (see :mod:`screening.reasons`);
             :attr:`sentence` words them for a reviewer.
         links: for names, how each part was linked.
+        unexplained: for names, the share of the applicant's name (by weight) that links to no
+            part of the listed name: 0.0 when the listed name accounts for every part given.
+            Hits are ranked with it (see :class:`Hit`).
     """
 
     feature: str
@@ -134,6 +137,7 @@ class Evidence:
     decisive: bool
     reasons: tuple[Reason, ...]
     links: tuple[TokenLink, ...] = ()
+    unexplained: float = attrs.field(default=0.0, validator=_unit_score)
 
     @property
     def sentence(self) -> str:
@@ -155,6 +159,7 @@ class Evidence:
             "reasons": [reason.to_dict() for reason in self.reasons],
             "sentence": self.sentence,
             "links": [link.to_dict() for link in self.links],
+            "unexplained": round(self.unexplained, 4),
         }
 
 
@@ -164,7 +169,9 @@ class Hit:
 
     Attributes:
         entry: the listed entry.
-        score: in [0, 1]; ranks hits, stronger evidence higher.
+        score: in [0, 1]; ranks hits, stronger evidence higher (with the parts of the applicant's
+            name that the strongest evidence leaves unexplained counted in full:
+            :attr:`Evidence.unexplained`).
         decision: match or review.
         evidence: the reasons, strongest first.
         cleared_by: the reviewer's decision that cleared this hit, when one did.
