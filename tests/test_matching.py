@@ -865,13 +865,16 @@ def test_an_ampersand_written_out_ranks_the_entry_so_named_first() -> None:
 
 def test_the_entry_that_accounts_for_more_of_the_applicants_name_ranks_first() -> None:
     """A part of the applicant's name that no listed part accounts for lowers the score a little
-    (a middle name must not hide a listed name), but counts in full in the ranking: for "Abdul
-    Rehman Zahid", ABDUL RAHMAN ZAHED (every part linked) comes before ABDUR REHMAN, which
-    scores a little more with "Zahid" left unexplained. The decision is unchanged: the most
-    severe hit's."""
+    (a middle name must not hide a listed name), but more in the ranking: for "Abdul Rehman
+    Zahid", ABDUL RAHMAN ZAHED (every part linked) comes before ABDUR REHMAN, which scores a
+    little more with "Zahid" left unexplained. Not so much that two names linked exactly rank
+    below two linked loosely: for "Muhammad Zafar Iqbal", ZAFAR IQBAL (a match) before JAFAR
+    MOHAMMADI (a review). The decision is the most severe hit's either way."""
     screener = _screener(
         WatchlistEntry(id="short", kind=EntryKind.PERSON, name="ABDUR REHMAN"),
         WatchlistEntry(id="whole", kind=EntryKind.PERSON, name="ABDUL RAHMAN ZAHED"),
+        WatchlistEntry(id="zafar", kind=EntryKind.PERSON, name="ZAFAR IQBAL"),
+        WatchlistEntry(id="jafar", kind=EntryKind.PERSON, name="JAFAR MOHAMMADI"),
     )
     result = screener.screen(Applicant(name="Abdul Rehman Zahid"))
     assert [hit.entry.id for hit in result.hits] == ["whole", "short"]
@@ -882,6 +885,12 @@ def test_the_entry_that_accounts_for_more_of_the_applicants_name_ranks_first() -
     assert short.evidence[0].to_dict()["unexplained"] == round(short.evidence[0].unexplained, 4)
     # Every part accounted for on both sides: the score alone ranks them.
     assert screener.screen(Applicant(name="Abdur Rehman")).hits[0].entry.id == "short"
+    result = screener.screen(Applicant(name="Muhammad Zafar Iqbal"))
+    assert [(hit.entry.id, hit.decision) for hit in result.hits] == [
+        ("zafar", Decision.MATCH),
+        ("jafar", Decision.REVIEW),
+    ]
+    assert result.hits[0].evidence[0].unexplained > result.hits[1].evidence[0].unexplained
 
 
 def test_latin_spellings_of_one_arabic_given_name_link_closely() -> None:

@@ -120,6 +120,11 @@ ORDER_FACTOR = 0.99
 NORMALIZED_FACTOR = 0.995
 #: How much unpartnered applicant parts (as a share of weight) reduce the score.
 EXTRA_PART_WEIGHT = 0.2
+#: How much they weigh in the ranking of hits instead (see matching._support): enough that
+#: the entry that accounts for the whole name comes first ("Abdul Rehman Zahid": ABDUL RAHMAN
+#: ZAHED before ABDUR REHMAN), not so much that two names linked exactly rank below more names
+#: linked loosely ("Muhammad Zafar Iqbal": ZAFAR IQBAL, a match, before JAFAR MOHAMMADI).
+RANKING_EXTRA_PART_WEIGHT = 0.5
 #: Factor on the score of a correspondence to a weak alias: weaker evidence ranks lower.
 WEAK_ALIAS_FACTOR = 0.85
 #: A listed part is common in a list when at least this share of its names, and at least

@@ -52,6 +52,7 @@ from screening._tuning import (
     MIDDLE_NAME_FACTOR,
     PARTIAL_UNLINKED,
     PHONE_SCORE,
+    RANKING_EXTRA_PART_WEIGHT,
     SUBDOMAIN_SCORE,
     WEAK_ALIAS_FACTOR,
 )
@@ -1059,18 +1060,18 @@ class Screener:
 
 def _support(hit: Hit) -> float:
     """How well the hit's evidence supports its entry, to rank hits: its score, but with the
-    parts of the applicant's name that its strongest evidence leaves unexplained counted in
-    full (the score counts them at :data:`EXTRA_PART_WEIGHT`, so that a middle name does not
-    hide a listed name). Of two entries, the one that accounts for more of what the applicant
-    wrote comes first: for "Abdul Rehman Zahid", ABDUL RAHMAN ZAHED (0.918) before ABDUR
-    REHMAN (0.92, "Zahid" unexplained)."""
+    parts of the applicant's name that its strongest evidence leaves unexplained weighing
+    :data:`RANKING_EXTRA_PART_WEIGHT` (the score weighs them at :data:`EXTRA_PART_WEIGHT`, so
+    that a middle name does not hide a listed name). Of two entries, the one that accounts for
+    more of what the applicant wrote comes first: for "Abdul Rehman Zahid", ABDUL RAHMAN ZAHED
+    (0.918) before ABDUR REHMAN (0.92, "Zahid" unexplained)."""
     strongest = max(
         (item for item in hit.evidence if item.method not in _QUALIFYING_METHODS),
         key=lambda item: item.score,
         default=None,
     )
     share = strongest.unexplained if strongest is not None else 0.0
-    return hit.score * (1 - share) / (1 - EXTRA_PART_WEIGHT * share)
+    return hit.score * (1 - RANKING_EXTRA_PART_WEIGHT * share) / (1 - EXTRA_PART_WEIGHT * share)
 
 
 def _screen_one(screener: Screener, applicant: Applicant) -> ScreeningResult:

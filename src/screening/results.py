@@ -170,8 +170,8 @@ class Hit:
     Attributes:
         entry: the listed entry.
         score: in [0, 1]; ranks hits, stronger evidence higher (with the parts of the applicant's
-            name that the strongest evidence leaves unexplained counted in full:
-            :attr:`Evidence.unexplained`).
+            name that the strongest evidence leaves unexplained weighing more than in the
+            score: :attr:`Evidence.unexplained`).
         decision: match or review.
         evidence: the reasons, strongest first.
         cleared_by: the reviewer's decision that cleared this hit, when one did.
