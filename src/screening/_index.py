@@ -662,7 +662,7 @@ class NameIndex:
         tell the pairs of runs that share a key (:meth:`Candidates.keyed_pairs`)."""
         found, linked = self._bounded(form, least)
         if any(partial for _position, _bound, partial in found):
-            found = self._keyed_throughout(form, found)
+            found = self._keyed_throughout(form, found, linked)
         return Candidates(found, self, form, linked)
 
     def _runs_of(self, position: int) -> array.array[int]:
@@ -794,60 +794,37 @@ class NameIndex:
         return result, linked
 
     def _keyed_throughout(
-        self, form: NameForm, found: list[tuple[int, float, bool]]
+        self, form: NameForm, found: list[tuple[int, float, bool]], linked: dict[int, int]
     ) -> list[tuple[int, float, bool]]:
         """The candidates less the partial ones that some of the applicant's names reach with
         no key: a partial name needs every name the applicant gives linked, but for
         :data:`PARTIAL_UNLINKED` (align's partial name; matching checks it on the names
         themselves, which costs their preparation). A name with a key that a listed legal
-        form or particle has (which are not filed) counts as reaching every name."""
-        partial = {position for position, _bound, is_partial in found if is_partial}
+        form or particle has (which are not filed) counts as reaching every name. ``linked``:
+        the applicant's runs that share a key with each listed run (:meth:`_reached`)."""
         low_keys = _low_information_keys()
-        reach: dict[int, set[int]] = {}  # the partial candidates each applicant part reaches
-        everywhere: set[int] = set()  # the parts that may reach any name
         named = {index for index, part in enumerate(form.parts) if part.named and len(part.latin[0]) > 1}
-        slots, shift, refs, starts, occurrences = (
-            self._slots,
-            _SHIFT,
-            self._refs,
-            self._starts,
-            self._occurrences,
-        )
-        at: dict[int, list[int]] = {}  # the partial candidates each listed run is part of
         for run, keys in _keyed_runs(form, listed=False):
             parts = named.intersection(range(run.start, run.end))
-            if not parts:
-                continue
-            positions: set[int] = set()
-            visited: set[int] = set()  # a part shares a dozen keys with a listed run
-            for key, _loose, _anchor in keys:
-                if key in low_keys or key in self._low_joined:
-                    everywhere.update(parts)
-                slot = slots.get(key)
-                if slot is None:
+            if parts and any(key in low_keys or key in self._low_joined for key, _loose, _anchor in keys):
+                named -= parts  # reaches every name
+        runs, starts, linked_get = form.runs, self._name_starts, linked.get
+        kept = []
+        for position, bound, is_partial in found:
+            if is_partial:
+                reaching = 0
+                for number in self._name_runs[starts[position] : starts[position + 1]]:
+                    reaching |= linked_get(number, 0)
+                unkeyed = set(named)
+                while reaching and unkeyed:
+                    bit = reaching & -reaching
+                    reaching ^= bit
+                    run = runs[bit.bit_length() - 1]
+                    unkeyed.difference_update(range(run.start, run.end))
+                if len(unkeyed) > PARTIAL_UNLINKED:
                     continue
-                offset = slot >> shift
-                for ref in refs[offset : offset + (slot & _COUNT)]:
-                    run_index = ref >> _FLAGS
-                    if run_index in visited:
-                        continue
-                    visited.add(run_index)
-                    found_at = at.get(run_index)
-                    if found_at is None:
-                        found_at = at[run_index] = [
-                            position
-                            for occurrence in occurrences[starts[run_index] : starts[run_index + 1]]
-                            if (position := occurrence >> shift) in partial
-                        ]
-                    positions.update(found_at)
-            for index in parts:
-                reach.setdefault(index, set()).update(positions)
-        unkeyed = [reach.get(index, set()) for index in named - everywhere]
-        return [
-            (position, bound, is_partial)
-            for position, bound, is_partial in found
-            if not is_partial or sum(position not in positions for positions in unkeyed) <= PARTIAL_UNLINKED
-        ]
+            kept.append((position, bound, is_partial))
+        return kept
 
     def _query_keys(self, form: NameForm) -> tuple[dict[str, tuple[bool, int, int]], set[str], bool]:
         """An applicant's name's keys to look up, each with whether it is loose, its anchor
