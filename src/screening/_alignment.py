@@ -394,8 +394,14 @@ def align(
     unused = [index for index in range(len(applicant.parts)) if index not in used_applicant]
     # A part that links to a listed part, though another part took that one, is no added
     # syllable: the name written twice ("Wang Zhenxing 王振兴") or a name repeated ("Muhammad
-    # Sharif Muhammad"), which costs what a middle name costs.
-    linked = {index for link in candidates for index in range(link.applicant.start, link.applicant.end)}
+    # Sharif Muhammad"), which costs what a middle name costs. A syllable one letter from the
+    # other is another name as often as the same one mistyped ("윤", yun, beside "영", yong).
+    linked = {
+        index
+        for link in candidates
+        if link.choices[0][0].code is not Code.SYLLABLE_TYPO
+        for index in range(link.applicant.start, link.applicant.end)
+    }
     added = (
         _added_syllables(
             applicant, chosen, [index for index in unused if index not in linked], complete, nationality
@@ -769,6 +775,11 @@ def _syllable_typo_alone(
     exact = sum(
         listed.parts[index].weight for link in others for index in range(link.listed.start, link.listed.end)
     )
+    # A typo of one syllable of joined ones ("관진", kwan jin, for "Kwang Jin") reads the others
+    # exactly: at least all but the heaviest of its listed parts.
+    for link in typos:
+        joined = [listed.parts[index].weight for index in range(link.listed.start, link.listed.end)]
+        exact += sum(joined) - max(joined)
     return (
         len(typos) > 1
         or not complete

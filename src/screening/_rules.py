@@ -754,13 +754,39 @@ def _syllable_typo(pair: Pair) -> _TokenLink | None:
         and _typo_spelling(pair.left, pair.a)
         and _typo_spelling(pair.right, pair.b)
         and pair.shortest >= SYLLABLE_TYPO_LENGTH
-        and _syllable_typo_of(pair.a, pair.b)
-        and _syllable_counts(pair.left, pair.languages)
+        and (
+            (_syllable_typo_of(pair.a, pair.b) and _syllable_counts(pair.left, pair.languages))
+            or _hangul_syllable_typo(pair.left, pair.right, pair.right_pieces, pair.languages)
+        )
         and _syllable_counts(pair.right, pair.languages)
     ):
         return None
     reason = Reason.of(Code.SYLLABLE_TYPO, syllables=_syllables_of(pair.languages))
     return Method.FUZZY, MISSPELLING_SIMILARITY, (reason,)
+
+
+def _hangul_syllable_typo(
+    left: str, right: str, right_pieces: tuple[str, ...], languages: frozenset[str]
+) -> bool:
+    """Tell whether an applicant's part written in Hangul reads as the listed run in Korean
+    but for one syllable, which a syllable typo of its Korean reading makes (:func:`_syllable_typo_of`):
+    "관진" (kwan jin) for "Kwang Jin". Hangul writes the syllable's sounds, so its Latin
+    spelling ("gwanjin") is not what a typo is told from: its reading is."""
+    if "Korean" not in languages or translit.script(left) != "hangul":
+        return False
+    listed = [reading.keys for reading in run_readings(right, right_pieces) if reading.language == "Korean"]
+    return any(
+        len(given) == len(keys)
+        and sum(a != b for a, b in zip(given, keys, strict=True)) == 1
+        and all(a == b or _syllable_typo_of(a, b) for a, b in zip(given, keys, strict=True))
+        for given in _korean_readings(left)
+        for keys in listed
+    )
+
+
+def _korean_readings(text: str) -> list[tuple[str, ...]]:
+    """The Korean readings of a part, as syllable keys ("ko:kwan", "ko:jin")."""
+    return [reading.keys for reading in translit.readings(text) if reading.language == "Korean"]
 
 
 def _syllable_typo_of(a: str, b: str) -> bool:
@@ -810,7 +836,15 @@ def _syllable_typo_keys(run: Keyed) -> Iterable[str]:
         or not _syllable_counts(run.text)
     ):
         return ()
-    return _one_letter_keys(spelling)
+    if run.listed or run.script != "hangul":
+        return _one_letter_keys(spelling)
+    # An applicant's Hangul part, by its Korean readings too (a typo is told from them): the
+    # listed spelling of the syllables as the reading keys write them ("kwangjin") is one
+    # letter from the reading's.
+    readings = {"".join(key.partition(":")[2] for key in keys) for keys in _korean_readings(run.text)}
+    return list(
+        dict.fromkeys(key for found in (spelling, *sorted(readings)) for key in _one_letter_keys(found))
+    )
 
 
 def _joined_article(pair: Pair) -> _TokenLink | None:
