@@ -162,6 +162,37 @@ def test_loose_spellings_need_close_skeletons(applicant: str, listed: str, sylla
     assert found is None or screening.reasons.Code.LOOSE_SPELLING is not found[2][0].code
 
 
+@pytest.mark.parametrize(
+    ("applicant", "listed"),
+    [
+        ("hamadoun", "amadou"),  # the "h" left out, and a letter more
+        ("amadou", "hamadoun"),
+        ("hamidoun", "amidou"),
+    ],
+)
+def test_an_initial_h_and_a_letter_apart_link_for_review(applicant: str, listed: str) -> None:
+    found = _token_link(applicant, (applicant,), listed, (listed,), syllabic=False)
+    assert found is not None
+    method, similarity, reasons = found
+    assert method is screening.Method.FUZZY
+    assert similarity <= 0.9
+    assert screening.reasons.Code.INITIAL_H is reasons[0].code
+    _check_pairs(f"{applicant} kouffa", f"{listed} kouffa")
+
+
+@pytest.mark.parametrize(
+    ("applicant", "listed"),
+    [
+        ("hamid", "amir"),  # too short without the "h"
+        ("hamadoun", "amadin"),  # two letters apart without it
+        ("khamadoun", "amadou"),  # no initial "h" before a vowel
+    ],
+)
+def test_an_initial_h_needs_long_names_a_letter_apart(applicant: str, listed: str) -> None:
+    found = _token_link(applicant, (applicant,), listed, (listed,), syllabic=False)
+    assert found is None or screening.reasons.Code.INITIAL_H is not found[2][0].code
+
+
 def test_loose_spelling_keys_do_not_meet_on_another_letter() -> None:
     """Skeletons one letter apart share a skeleton key; skeletons with another letter in one
     place ("mahmad" and "malmad") do not, though each less that letter is the same."""

@@ -71,6 +71,7 @@ from screening._forms import (
 from screening._tuning import (
     ARABIC_CONSONANT_SIMILARITY,
     FUZZY_LENGTH,
+    INITIAL_H_LENGTH,
     JOINED_MISSPELLING_LENGTH,
     LONG_SKELETON,
     LONG_SKELETON_JARO_WINKLER,
@@ -727,6 +728,36 @@ def _letters_away_keys(run: Keyed) -> Iterable[str]:
     return _one_letter_keys(spelling) if run.spelled and len(spelling) >= FUZZY_LENGTH else ()
 
 
+def _initial_h(pair: Pair) -> _TokenLink | None:
+    # Tried after the letters-away rule: an "h" alone apart ("Hamadou", "Amadou") is a letter away.
+    if not pair.alike or pair.syllabic or pair.joined:
+        return None
+    a, b = _without_initial_h(pair.a), _without_initial_h(pair.b)
+    if (
+        (a == pair.a and b == pair.b)
+        or min(len(a), len(b)) < INITIAL_H_LENGTH
+        or jellyfish.damerau_levenshtein_distance(a, b) > 1
+    ):
+        return None
+    similarity = 0.9 * float(jellyfish.jaro_winkler_similarity(a, b))
+    return Method.FUZZY, similarity, (Reason.of(Code.INITIAL_H, without=a if a != pair.a else b),)
+
+
+def _without_initial_h(spelling: str) -> str:
+    """A spelling less the "h" it begins with before a vowel, which many transliterations of
+    Arabic and West African names leave out ("Hamadoun" and "Amadou", "Hussein" and "Ussein")."""
+    return spelling[1:] if len(spelling) > 1 and spelling[0] == "h" and spelling[1] in "aeiou" else spelling
+
+
+def _initial_h_keys(run: Keyed) -> Iterable[str]:
+    """A part of 6 letters or more without the "h" it may begin with before a vowel has the
+    one-letter keys (``d:``, as the letters-away rule's) of its spelling without it: the two
+    spellings a letter apart share one. (For a part with no such "h", they are the
+    letters-away rule's own.)"""
+    without = _without_initial_h(run.latin[0])
+    return _one_letter_keys(without) if run.spelled and len(without) >= INITIAL_H_LENGTH else ()
+
+
 def _loose_spelling(pair: Pair) -> _TokenLink | None:
     # Tried last: the spelling skeleton rule and the letters-away rule have not held.
     if not pair.alike or pair.syllabic or pair.joined or pair.shortest < SKELETON_LENGTH:
@@ -1185,6 +1216,7 @@ RULES = (
         most=0.9,
         keyless=f"two letters apart, parts of {TWO_LETTER_LENGTH} letters or more",
     ),
+    Rule("initial h", _initial_h, _initial_h_keys, strong=False, most=0.9),
     Rule(
         "loose spelling",
         _loose_spelling,

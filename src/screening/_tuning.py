@@ -55,6 +55,9 @@ LONG_SKELETON, LONG_SKELETON_JARO_WINKLER = 8, 0.7
 OCR_LENGTH, PHONETIC_LENGTH, FUZZY_LENGTH = 2, 4, 4
 #: Shortest parts compared when two letters apart (they share no key).
 TWO_LETTER_LENGTH = 8
+#: Shortest spellings, less the initial "h" one of them begins with, compared a letter apart
+#: ("Hamadoun" and "Amadou"): shorter names are too often others ("Hamid", "Amir").
+INITIAL_H_LENGTH = 6
 #: Shortest Latin spelling, its doubled letters written once, that links to another by doubled
 #: letters alone ("Saad" and "Sad"; longer ones have the spelling skeleton).
 SHORT_UNDOUBLED = 3

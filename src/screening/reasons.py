@@ -66,6 +66,7 @@ class Code(str, enum.Enum):
     SOUNDS_LIKE = "sounds like"
     SOUND_ALIKE_SPELLINGS = "sound-alike spellings"
     LETTERS_AWAY = "letters away"
+    INITIAL_H = "initial h"
     LOOSE_SPELLING = "loose spelling"
     SYLLABLE_TYPO = "syllable typo"
     # What qualifies a link of two parts.
@@ -194,6 +195,10 @@ _TEMPLATES: dict[Code, str] = {
     Code.JOINED_ARTICLE: (
         "'{a}' and the listed '{b}' are romanized spellings of one name, one with the Arabic article"
         " '{article}' joined to it (skeleton '{skeleton}')."
+    ),
+    Code.INITIAL_H: (
+        "'{a}' and the listed '{b}' are spellings of one name, one with the initial 'h' that"
+        " transliterations often leave out, and a letter apart without it ('{without}')."
     ),
     Code.SURNAME_ENDING: (
         "'{a}' and the listed '{b}' are one family name, one without the Persian ending"
