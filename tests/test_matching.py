@@ -1058,12 +1058,16 @@ def test_the_feature_table_binds_every_feature_to_its_function() -> None:
         ("Omar Younous", "OUMAR YOUNOUS ABDOULAY"),  # one name exactly, one spelled otherwise
         ("Mullah Gul Agha", "GUL AGHA ISHAKZAI"),  # an applicant's honorific weighs nothing
         ("Taha al-Khuwayt", "TAHA IBRAHIM ABDALLAH BAKR AL KHUWAYT"),  # two names of five
+        ("Ali Tantoush Salem", "IBRAHIM ALI ABU BAKR TANTOUSH"),  # one name beside two exactly
+        ("Dawood Ibrahim Memon", "DAWOOD IBRAHIM KASKAR"),
     ],
 )
 def test_part_of_a_longer_listed_name_is_a_review(applicant: str, listed: str) -> None:
     """An applicant who gives only some names of a longer listed one is scored by what they
     give, the listed names left out weighing little: a review, never a match. One name of the
-    applicant's may link to nothing when three or more are linked."""
+    applicant's may link to nothing when three or more are linked, or two of a person's name
+    exactly (or spelled in Latin letters), its family name among them when the list says which
+    it is."""
     kind = EntryKind.ORGANIZATION if "ANSAR" in listed else EntryKind.PERSON
     entry = WatchlistEntry(id="p", kind=kind, name=listed)
     result = screening.screen(Applicant(name=applicant), Watchlist(name="a", version="1", entries=[entry]))
@@ -1079,7 +1083,10 @@ def test_part_of_a_longer_listed_name_is_a_review(applicant: str, listed: str) -
             "PETROV ABRAMOVICH, Roman Arkadyevich Ivan",
             EntryKind.ORGANIZATION,
         ),  # most left out
-        ("Ali Tantoush Salem", "IBRAHIM ALI ABU BAKR TANTOUSH", EntryKind.PERSON),  # a name beside only two
+        # A name beside only two: the family name left out, an organization's, Arabic consonants.
+        ("Fernando David Gonzalez", "TORRES GONZALEZ, Fernando", EntryKind.PERSON),
+        ("Haji Alim Hawala", "HAJI BASIR AND ZARJMIL COMPANY HAWALA", EntryKind.ORGANIZATION),
+        ("احسان مهدی بهمنی", "محمد حسن رحمانی", EntryKind.PERSON),
         ("Jin Kim", "KIM, Kwang Jin Soo", EntryKind.PERSON),  # a Korean name: syllables are read
         ("Roman Arkadyevich Petrov", "ABRAMOVICH, Roman Arkadyevich", EntryKind.PERSON),  # another family
         ("Abdul Aziz", "ABD AL-BASET AZZOUZ", EntryKind.PERSON),  # Abd al-Aziz is one name, spelled alike

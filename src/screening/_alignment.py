@@ -861,13 +861,33 @@ def _partial_name(
         return False
     # One name of the applicant's that links to nothing is allowed beside three linked: a name
     # of the chain the list leaves out ("Ibrahim Ali Muhammad Abu Bakr" for IBRAHIM ALI ABU
-    # BAKR TANTOUSH). Beside two, it makes another person.
+    # BAKR TANTOUSH). Beside two, only in a person's name, the two linked exactly or spelled
+    # in Latin letters (Arabic consonants say too little), and no family name left out that
+    # the list tells ("Dawood Ibrahim Memon" for DAWOOD IBRAHIM KASKAR; "Fernando David
+    # Gonzalez" is another person than TORRES GONZALEZ, Fernando; an organization's name
+    # beside two of its words, "Haji Alim Hawala", is another organization's).
     allowed = PARTIAL_UNLINKED if len(informative) >= PARTIAL_UNLINKED_BESIDE else 0
+    if (
+        person
+        and len(informative) == 2
+        and set(listed.family_names) <= used[1]
+        and all(map(_latin_or_strong, close))
+    ):
+        allowed = PARTIAL_UNLINKED
     return (
         len(informative) >= 2
         and unlinked <= allowed
         and any(link.method in DECISIVE_METHODS for link in close)
     )
+
+
+def _latin_or_strong(link: Link) -> bool:
+    """Tell whether a link is strong (exact, by reading...) or between parts neither of which is
+    in Arabic script (whose consonants say less than a spelling)."""
+    return link.method in DECISIVE_METHODS or "arabic" not in {
+        translit.script(link.applicant.text),
+        translit.script(link.listed.text),
+    }
 
 
 def _other_legal_form(

@@ -212,6 +212,15 @@ class NameForm:
         """The middle names of a person's name so written (see :func:`middle_names`)."""
         return middle_names(self.original, self.parts)
 
+    @functools.cached_property
+    def family_names(self) -> tuple[int, ...]:
+        """The parts (by index) of the family name of a name written "FAMILY, Given"
+        (besides particles and titles); none for other names."""
+        start = _given_start(self.original)
+        if start is None:
+            return ()
+        return tuple(index for index in range(min(start, len(self.parts))) if self.parts[index].named)
+
 
 def _reading_languages_of(parts: tuple[Part, ...]) -> frozenset[str]:
     found = [_reading_languages(part.text) for part in parts if part.weight > 0]

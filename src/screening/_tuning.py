@@ -108,7 +108,8 @@ PARTIAL_ORGANIZATION_SHARE = 0.4
 #: name with the next: "Abdul Karim" is one name of MUHAMMAD ABD AL-KARIM AL-GHAMARI).
 PARTIAL_COMPOUND_SHARE = 0.4
 #: Names of the applicant's that may link to nothing in a partial name, when at least
-#: PARTIAL_UNLINKED_BESIDE informative listed parts are linked (none beside fewer).
+#: PARTIAL_UNLINKED_BESIDE informative listed parts are linked (beside two, only in a person's
+#: name linked exactly or in Latin letters, its family name given: see _alignment._partial_name).
 PARTIAL_UNLINKED, PARTIAL_UNLINKED_BESIDE = 1, 3
 #: Factor on the weight of a listed patronymic that the applicant's name leaves out.
 PATRONYMIC_FACTOR = 0.3
