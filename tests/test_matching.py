@@ -1060,6 +1060,7 @@ def test_the_feature_table_binds_every_feature_to_its_function() -> None:
         ("Taha al-Khuwayt", "TAHA IBRAHIM ABDALLAH BAKR AL KHUWAYT"),  # two names of five
         ("Ali Tantoush Salem", "IBRAHIM ALI ABU BAKR TANTOUSH"),  # one name beside two exactly
         ("Dawood Ibrahim Memon", "DAWOOD IBRAHIM KASKAR"),
+        ("Khalil ur Rahman Haqqani", "KHALIL AHMED HAQQANI"),  # "ur" is the article, no name
     ],
 )
 def test_part_of_a_longer_listed_name_is_a_review(applicant: str, listed: str) -> None:
