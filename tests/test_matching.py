@@ -1061,6 +1061,7 @@ def test_the_feature_table_binds_every_feature_to_its_function() -> None:
         ("Ali Tantoush Salem", "IBRAHIM ALI ABU BAKR TANTOUSH"),  # one name beside two exactly
         ("Dawood Ibrahim Memon", "DAWOOD IBRAHIM KASKAR"),
         ("Khalil ur Rahman Haqqani", "KHALIL AHMED HAQQANI"),  # "ur" is the article, no name
+        ("Raed M. Hijazi", "RAED MUHAMMAD HASAN MUHAMMAD HIJAZI"),  # an initial scores as left out
     ],
 )
 def test_part_of_a_longer_listed_name_is_a_review(applicant: str, listed: str) -> None:

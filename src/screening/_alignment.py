@@ -385,10 +385,22 @@ def align(
             for index in range(link.listed.start, link.listed.end)
         )
         least = PARTIAL_LEAST_SHARE if person else PARTIAL_ORGANIZATION_SHARE
-        partial = matched / (given or 1.0) > coverage and left_out + initialed <= (1 - least) * sum(weights)
+        # An initial gives its listed part no less than leaving it out would ("Raed M. Hijazi"
+        # for RAED MUHAMMAD HASAN MUHAMMAD HIJAZI): the part counts as left out when that
+        # scores more (an initial links half a part's weight, a part left out weighs a fifth).
+        by_initial = sum(
+            link.similarity * sum(weights[link.listed.start : link.listed.end])
+            for link in chosen
+            if link.method is Method.INITIAL
+        )
+        share = max(
+            matched / (given or 1.0),
+            (matched - by_initial) / ((given - (1 - PARTIAL_LEFT_OUT_WEIGHT) * initialed) or 1.0),
+        )
+        partial = share > coverage and left_out + initialed <= (1 - least) * sum(weights)
         whole = coverage
         if partial:
-            coverage = matched / (given or 1.0)
+            coverage = share
     else:
         whole = coverage
     unused = [index for index in range(len(applicant.parts)) if index not in used_applicant]
