@@ -378,21 +378,17 @@ def align(
         given = sum(weights) - left_out + PARTIAL_LEFT_OUT_WEIGHT * left_out
         # A listed part only an initial gives counts as left out for the least share given,
         # as the name index counts it (initials leave no key).
-        initialed = sum(
-            weights[index]
+        initials = [
+            (link.similarity, sum(weights[link.listed.start : link.listed.end]))
             for link in chosen
             if link.method is Method.INITIAL
-            for index in range(link.listed.start, link.listed.end)
-        )
+        ]
+        initialed = sum(weight for _similarity, weight in initials)
         least = PARTIAL_LEAST_SHARE if person else PARTIAL_ORGANIZATION_SHARE
         # An initial gives its listed part no less than leaving it out would ("Raed M. Hijazi"
         # for RAED MUHAMMAD HASAN MUHAMMAD HIJAZI): the part counts as left out when that
         # scores more (an initial links half a part's weight, a part left out weighs a fifth).
-        by_initial = sum(
-            link.similarity * sum(weights[link.listed.start : link.listed.end])
-            for link in chosen
-            if link.method is Method.INITIAL
-        )
+        by_initial = sum(similarity * weight for similarity, weight in initials)
         share = max(
             matched / (given or 1.0),
             (matched - by_initial) / ((given - (1 - PARTIAL_LEFT_OUT_WEIGHT) * initialed) or 1.0),

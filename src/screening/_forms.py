@@ -217,9 +217,7 @@ class NameForm:
         """The parts (by index) of the family name of a name written "FAMILY, Given"
         (besides particles and titles); none for other names."""
         start = _given_start(self.original)
-        if start is None:
-            return ()
-        return tuple(index for index in range(min(start, len(self.parts))) if self.parts[index].named)
+        return () if start is None else _family_parts(self.parts, start)
 
 
 def _reading_languages_of(parts: tuple[Part, ...]) -> frozenset[str]:
@@ -257,11 +255,17 @@ def middle_names(original: str, parts: tuple[Part, ...]) -> MiddleNames | None:
     start = _given_start(original)
     if start is None or not names.is_valid(original.partition(",")[2]):
         return None
-    family = tuple(index for index in range(min(start, len(parts))) if parts[index].named)
+    family = _family_parts(parts, start)
     given = [index for index in range(start, len(parts)) if parts[index].named]
     if not family or len(given) < 2 or given[-1] >= MIDDLE_NAMES_TRACKED or _syllabic_name(parts):
         return None
     return MiddleNames(given[0], family, tuple(given[1:]))
+
+
+def _family_parts(parts: tuple[Part, ...], start: int) -> tuple[int, ...]:
+    """The family name's parts (by index, besides particles and titles) of a name written
+    "FAMILY, Given" whose given names begin at part ``start``."""
+    return tuple(index for index in range(min(start, len(parts))) if parts[index].named)
 
 
 def _given_start(original: str) -> int | None:

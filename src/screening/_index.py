@@ -808,12 +808,12 @@ class NameIndex:
             parts = named.intersection(range(run.start, run.end))
             if parts and any(key in low_keys or key in self._low_joined for key, _loose, _anchor in keys):
                 named -= parts  # reaches every name
-        runs, starts, linked_get = form.runs, self._name_starts, linked.get
+        runs, linked_get = form.runs, linked.get
         kept = []
         for position, bound, is_partial in found:
             if is_partial:
                 reaching = 0
-                for number in self._name_runs[starts[position] : starts[position + 1]]:
+                for number in self._runs_of(position):
                     reaching |= linked_get(number, 0)
                 unkeyed = set(named)
                 while reaching and unkeyed:

@@ -805,7 +805,7 @@ def _hangul_syllable_typo(
     spelling ("gwanjin") is not what a typo is told from: its reading is."""
     if "Korean" not in languages or translit.script(left) != "hangul":
         return False
-    listed = [reading.keys for reading in run_readings(right, right_pieces) if reading.language == "Korean"]
+    listed = _korean_readings(right, right_pieces)
     return any(
         len(given) == len(keys)
         and sum(a != b for a, b in zip(given, keys, strict=True)) == 1
@@ -815,9 +815,9 @@ def _hangul_syllable_typo(
     )
 
 
-def _korean_readings(text: str) -> list[tuple[str, ...]]:
-    """The Korean readings of a part, as syllable keys ("ko:kwan", "ko:jin")."""
-    return [reading.keys for reading in translit.readings(text) if reading.language == "Korean"]
+def _korean_readings(text: str, pieces: tuple[str, ...] = ()) -> list[tuple[str, ...]]:
+    """The Korean readings of a run (:func:`run_readings`), as syllable keys ("ko:kwan", "ko:jin")."""
+    return [reading.keys for reading in run_readings(text, pieces) if reading.language == "Korean"]
 
 
 def _syllable_typo_of(a: str, b: str) -> bool:

@@ -279,9 +279,6 @@ def _listed_kind(field: str) -> str:
 #: How strongly a method links, strongest first (the order of Method's members): hits of one
 #: score are ranked by their strongest evidence.
 _METHOD_RANK = {method: rank for rank, method in enumerate(Method)}
-#: The methods of evidence that qualifies a hit (agreeing or conflicting facts) rather than
-#: links the applicant to the entry.
-_QUALIFYING_METHODS = frozenset({Method.NATIONALITY, Method.DATE_OF_BIRTH})
 #: Reasons that say why a name cannot decide a match.
 _NO_MATCH_REASONS = frozenset(
     {
@@ -1066,7 +1063,7 @@ def _support(hit: Hit) -> float:
     more of what the applicant wrote comes first: for "Abdul Rehman Zahid", ABDUL RAHMAN ZAHED
     (0.918) before ABDUR REHMAN (0.92, "Zahid" unexplained)."""
     strongest = max(
-        (item for item in hit.evidence if item.method not in _QUALIFYING_METHODS),
+        (item for item in hit.evidence if not spec(item.feature).qualifier),
         key=lambda item: item.score,
         default=None,
     )
