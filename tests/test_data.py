@@ -8,9 +8,10 @@ from importlib import resources
 
 import pytest
 
-from screening import _forms, emails
+from screening import _forms, emails, translit
 from screening._countries import COUNTRY_CODES, COUNTRY_NAMES
 from screening._data import pairs, table
+from screening.translit import arabic
 
 #: Each table and its number of columns (None: one or more).
 _COLUMNS = {
@@ -24,6 +25,7 @@ _COLUMNS = {
     "organization_words.tsv": 1,
     "east_slavic_names.tsv": None,
     "arabic_given_names.tsv": None,
+    "arabic_script_names.tsv": None,
     "email_providers.tsv": 5,
 }
 
@@ -57,6 +59,16 @@ def test_the_vocabulary_reads_as_the_matcher_uses_it() -> None:
     assert {"jr", "sr"} <= _forms._GENERATIONS < _forms.TITLES
     assert "vladimir" == _forms.NAME_FORMS["volodymyr"] == _forms.NAME_FORMS["uladzimir"]
     assert "muhammad" == _forms.ARABIC_NAMES["mohammed"] == _forms.ARABIC_NAMES["muhammad"]
+    assert "isa" == _forms.ARABIC_SCRIPT_NAMES[arabic.letters("عیسی")] == _forms.ARABIC_SCRIPT_NAMES["عيسي"]
+
+
+def test_every_arabic_script_name_has_its_latin_spellings() -> None:
+    # Each name's usual Latin spelling is one the Latin table knows, so that the Arabic-script
+    # spelling links to all of them; its spellings are Arabic script, written once as read.
+    assert set(_forms.ARABIC_SCRIPT_NAMES.values()) <= set(_forms.ARABIC_NAMES.values())
+    for row in table("arabic_script_names.tsv"):
+        assert all(translit.script(spelling) == "arabic" for spelling in row[1:])
+        assert len({arabic.letters(spelling) for spelling in row[1:]}) == len(row) - 1
     assert {"al", "ooo", "gmbh", "the"} <= _forms.LOW_INFORMATION
     assert _forms.LEGAL_FORMS["gmbh"] == _forms.LEGAL_FORMS["ooo"] == "limited liability company"
     assert _forms.LEGAL_FORM_KINDS["inc"] != _forms.LEGAL_FORM_KINDS["sa"]

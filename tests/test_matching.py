@@ -1130,7 +1130,7 @@ def test_the_best_supported_entry_comes_first() -> None:
         ("جلال الدين حقانى", "JALALUDDIN HAQQANI"),  # two words for one, the article's l assimilated
         ("محمد عبدالكريم الغماري", "MUHAMMAD ABD AL-KARIM AL-GHAMARI"),  # Abd, the article, a name
         ("گل احمد حكيمى", "GUL AHMAD HAKIMI"),  # g for گ, the final ى read i
-        ("مصطفى حامد", "MUSTAFA HAMID"),  # the final ى read a
+        ("بشرى خليل", "BUSHRA KHALIL"),  # the final ى read a
         ("فضل ربيع", "FAZL RABI"),  # a final ayn after a long vowel, left out in Latin
         ("خولة برزان إبراهيم حسن التكريتي", "KHAWLA BARZAN IBRAHIM HASAN AL-TIKRITI"),  # w for و
         ("بلقاسم مختار", "BELGACEM MOKHTAR"),  # g for ق in the Maghreb
@@ -1156,12 +1156,49 @@ def test_an_arabic_script_name_is_a_review_for_its_latin_spelling(applicant: str
         ("حسین محمدی", "HUSAYN, Muhammad"),  # Mohammadi ends in the nisba -i
         ("امیر علی محمد شبیری", "UMAR, Muhammad"),  # names of the applicant's that link to nothing
         ("حسین محمدی", "محمد طاهر حامد حسين"),  # Mohammadi, the nisba, is no Muhammad
+        ("امیر علی محمد شبیری", "ALI, Muhammad"),  # given names by the table, others left over
     ],
 )
 def test_arabic_consonants_keep_other_names_apart(applicant: str, listed: str) -> None:
     entry = WatchlistEntry(id="p", kind=EntryKind.PERSON, name=listed)
     result = screening.screen(Applicant(name=applicant), Watchlist(name="a", version="1", entries=[entry]))
     assert Decision.CLEAR == result.decision
+
+
+@pytest.mark.parametrize(
+    ("applicant", "listed"),
+    [
+        ("عیسی موسی", "ISSA MOUSSA"),  # one consonant each: the table knows the names
+        ("ابراهیم عیسی حاجي محمد البکر", "IBRAHIM 'ISA HAJJI MUHAMMAD AL-BAKR"),  # Persian letters
+        ("علی آقا", "ALI AGHA"),
+    ],
+)
+def test_an_arabic_script_given_name_links_by_the_table(applicant: str, listed: str) -> None:
+    """A given name in Arabic script that the table knows (data/arabic_script_names.tsv) links to
+    its Latin spellings, however its letters are written (Persian ی and ک): a review, as two
+    Latin spellings of the name are."""
+    entry = WatchlistEntry(id="p", kind=EntryKind.PERSON, name=listed)
+    result = screening.screen(Applicant(name=applicant), Watchlist(name="a", version="1", entries=[entry]))
+    assert Decision.REVIEW == result.decision
+    assert Code.ARABIC_SCRIPT_NAME in _link_codes(result.hits[0].evidence[0])
+
+
+@pytest.mark.parametrize(
+    ("applicant", "listed"),
+    [
+        ("عنایت الله", "INAYATULLAH"),  # a compound written apart is one name
+        ("شمس الدین", "SHAMSUDDIN"),
+        ("امین الله امین قدوس", "AMINULLAH AMIN QUDDUS"),  # امین took Amin, which the second needs
+        ("نذیر الله حنفى ولى الله", "NAZIRULLAH HANAFI WALIULLAH"),  # الله alone is no Waliullah
+    ],
+)
+def test_an_arabic_script_compound_written_apart_is_one_name(applicant: str, listed: str) -> None:
+    """A compound name that Arabic script writes in two words (a name and الله or الدين) links to
+    its Latin spelling as one name, and anchors a name of its own: a review."""
+    entry = WatchlistEntry(id="p", kind=EntryKind.PERSON, name=listed)
+    result = screening.screen(Applicant(name=applicant), Watchlist(name="a", version="1", entries=[entry]))
+    assert Decision.REVIEW == result.decision
+    assert len(result.hits[0].evidence[0].links) == len(listed.split())
 
 
 def test_a_listed_honorific_is_part_of_the_listed_name() -> None:

@@ -102,11 +102,15 @@ class Link:
         """Whether the link can anchor a name: a strong method, or a close one on a long part."""
         if self.method in DECISIVE_METHODS:
             return True
-        if self.joined:
+        first = self.choices[0][0]
+        # A compound name in Arabic script written apart ("هدايت الله", Hidayatullah) is one name.
+        compound = first.code is Code.ARABIC_CONSONANTS and (
+            arabic.compound(self.applicant.pieces) or arabic.compound(self.listed.pieces)
+        )
+        if self.joined and not compound:
             # A spelling of joined parts only adds to other links: one part spelled like two
             # is too little alone ("Hlaing" for HLA, Aung).
             return False
-        first = self.choices[0][0]
         if first.code is Code.ARABIC_CONSONANTS:
             # An Arabic-script part's Latin letters leave the vowels out ("خليل" is "khlyl"):
             # its consonants tell how much of a name it is.
@@ -569,9 +573,11 @@ def _candidate_links(
 def _greedy(candidates: list[Link]) -> tuple[list[Link], set[int], set[int]]:
     """The links chosen in order, none reusing a part; and the applicant's and listed parts
     they use. Then, while a part of the applicant's is left out because a chosen link took
-    the listed part it links to, and that link's applicant run links another listed part left
-    free, the chosen link moves there and both are linked ("ولد الوليد" for OULD AL-WALID:
-    ولد took "Walid", which الوليد needs, and may take "Ould")."""
+    the listed part it links to, and that link's applicant run, or a longer one of free parts
+    around it, links another listed part left free, the chosen link moves there and both are
+    linked ("ولد الوليد" for OULD AL-WALID: ولد took "Walid", which الوليد needs, and may take
+    "Ould"; "امین الله امین" for AMINULLAH AMIN: the first امین took "Amin", which the second
+    needs, and with الله may take "Aminullah")."""
     used_applicant: set[int] = set()
     used_listed: set[int] = set()
     chosen: list[Link] = []
@@ -589,7 +595,7 @@ def _greedy(candidates: list[Link]) -> tuple[list[Link], set[int], set[int]]:
         chosen.append(added)
         used_listed.difference_update(_listed_parts(taken))
         used_listed.update(_listed_parts(moved_to) | _listed_parts(added))
-        used_applicant.update(_applicant_parts(added))
+        used_applicant.update(_applicant_parts(moved_to) | _applicant_parts(added))
     return chosen, used_applicant, used_listed
 
 
@@ -614,9 +620,12 @@ def _moved(
         if len(taken) != 1:
             continue  # no listed part taken (then the greedy pass took it), or several
         free = used_listed - _listed_parts(taken[0])
+        own = _applicant_parts(taken[0])
         for moved_to in candidates:
+            widened = _applicant_parts(moved_to) - own
             if (
-                moved_to.applicant == taken[0].applicant
+                own <= _applicant_parts(moved_to)
+                and not widened & (used_applicant | _applicant_parts(added))
                 and moved_to is not taken[0]
                 and not _listed_parts(moved_to) & (free | wanted)
             ):
@@ -805,7 +814,7 @@ def _comparable(part: Part) -> bool:
 
 
 #: Links that stand for many names: with a name of the applicant's left over, no name at all.
-_LOOSE_CODES = frozenset({Code.ARABIC_CONSONANTS, Code.LOOSE_SPELLING})
+_LOOSE_CODES = frozenset({Code.ARABIC_CONSONANTS, Code.ARABIC_SCRIPT_NAME, Code.LOOSE_SPELLING})
 
 
 def _partial_name(

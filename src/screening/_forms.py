@@ -32,6 +32,7 @@ from screening._tuning import (
     MAX_RUN,
 )
 from screening.models import Method
+from screening.translit import arabic
 from screening.translit.chinese import one_system
 
 #: Methods that link single parts only: a loose link between joined parts proves little (a
@@ -93,6 +94,12 @@ NAME_FORMS = {spelling: forms[0] for forms in _EAST_SLAVIC_NAMES for spelling in
 #: ("mohammed" and "mohamad" to "muhammad"; data/arabic_given_names.tsv).
 ARABIC_NAMES = {
     spelling: spellings[0] for spellings in table("arabic_given_names.tsv") for spelling in spellings
+}
+#: The same names as Arabic script writes them: each spelling, its letters read as Arabic ones
+#: (:func:`~screening.translit.arabic.letters`), to the name's usual Latin spelling ("عیسی" and
+#: "عيسى" to "isa"; data/arabic_script_names.tsv).
+ARABIC_SCRIPT_NAMES = {
+    arabic.letters(spelling): row[0] for row in table("arabic_script_names.tsv") for spelling in row[1:]
 }
 #: Patronymic endings after the father's name, longest first, and whether each is a daughter's:
 #: Nikolaevich, Mykolayovych, Mikalaevich; Sergeyevna, Serhiivna, Siarheeuna.

@@ -50,6 +50,7 @@ import jellyfish
 from screening import translit
 from screening._forms import (
     ARABIC_NAMES,
+    ARABIC_SCRIPT_NAMES,
     LEGAL_FORMS,
     LOW_INFORMATION,
     NAME_ABBREVIATIONS,
@@ -425,16 +426,29 @@ def _arabic_name(pair: Pair) -> _TokenLink | None:
     # "Mohammed" and "Muhammad" are one name, as close as a transliteration, where the
     # skeleton rule would call them a loose spelling variant (two names whose letters happen
     # to agree). Still a spelling, which decides no match: these names are the commonest on
-    # the lists, and "Haji Mohamed Omar" is no OMAR, Mohammed.
-    name = ARABIC_NAMES.get(pair.a)
-    if name and pair.a != pair.b and ARABIC_NAMES.get(pair.b) == name and not pair.joined:
-        reason = Reason.of(Code.ARABIC_NAME, name=name.capitalize())
-        return Method.SPELLING, SIMILARITY[Method.TRANSLITERATION], (reason,)
-    return None
+    # the lists, and "Haji Mohamed Omar" is no OMAR, Mohammed. The same for the name written
+    # in Arabic script ("عیسی" and "Issa"), which its consonants alone would leave to review
+    # as one of many names, or not link at all ("علي", Ali, has one consonant).
+    if pair.joined or pair.a == pair.b:
+        return None
+    left, right = _given_name(pair.left, pair.a), _given_name(pair.right, pair.b)
+    if not left or left != right:
+        return None
+    scripts = {translit.script(pair.left), translit.script(pair.right)}
+    code = Code.ARABIC_SCRIPT_NAME if "arabic" in scripts else Code.ARABIC_NAME
+    return Method.SPELLING, SIMILARITY[Method.TRANSLITERATION], (Reason.of(code, name=left.capitalize()),)
+
+
+def _given_name(text: str, latin: str) -> str | None:
+    """The usual Latin spelling of the Arabic or Persian given name a part writes, in Latin
+    letters (data/arabic_given_names.tsv) or in Arabic script (data/arabic_script_names.tsv)."""
+    if translit.script(text) == "arabic":
+        return ARABIC_SCRIPT_NAMES.get(arabic.letters(text))
+    return ARABIC_NAMES.get(latin)
 
 
 def _arabic_name_keys(run: Keyed) -> Iterable[str]:
-    name = ARABIC_NAMES.get(run.latin[0]) if run.spelled and not run.pieces else None
+    name = _given_name(run.text, run.latin[0]) if run.spelled and not run.pieces else None
     return ("g:" + name,) if name else ()
 
 
@@ -497,7 +511,7 @@ def _arabic_consonants(pair: Pair) -> _TokenLink | None:
     written, latin = (
         (pair.left, pair.right) if translit.script(pair.left) == "arabic" else (pair.right, pair.left)
     )
-    if not shared or not arabic.vowels_agree(written, latin):
+    if not shared or not arabic.vowels_agree(written, latin) or arabic.compound_end_alone(written, latin):
         return None
     reason = Reason.of(Code.ARABIC_CONSONANTS, skeleton=max(shared, key=len))
     return Method.SPELLING, ARABIC_CONSONANT_SIMILARITY, (reason,)

@@ -46,6 +46,7 @@ class Code(str, enum.Enum):
     SAME_READING = "same reading"
     EAST_SLAVIC_FORM = "east slavic form"
     ARABIC_NAME = "arabic name"
+    ARABIC_SCRIPT_NAME = "arabic script name"
     EAST_SLAVIC_PATRONYMIC = "east slavic patronymic"
     ARABIC_ARTICLE = "arabic article"
     JOINED_ARTICLE = "joined article"
@@ -185,6 +186,10 @@ _TEMPLATES: dict[Code, str] = {
     ),
     Code.ARABIC_NAME: (
         "'{a}' and the listed '{b}' are Latin spellings of one Arabic or Persian given name, {name}."
+    ),
+    Code.ARABIC_SCRIPT_NAME: (
+        "'{a}' and the listed '{b}' are one Arabic or Persian given name, {name},"
+        " in Arabic script and in Latin letters."
     ),
     Code.EAST_SLAVIC_PATRONYMIC: (
         "'{a}' and the listed '{b}' are one patronymic ({form}) in its Russian, Ukrainian or Belarusian form."

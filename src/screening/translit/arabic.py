@@ -42,9 +42,12 @@ import functools
 import re
 
 __all__ = [
+    "compound",
+    "compound_end_alone",
     "consonants",
     "joinable",
     "joins_next",
+    "letters",
     "makes_name_with_next",
     "nisba_of",
     "skeletons",
@@ -125,6 +128,25 @@ _LONG = "-"
 def _written_in_arabic(text: str) -> bool:
     """Tell whether a text has letters of the Arabic script (Arabic, Persian, Urdu)."""
     return any("\u0600" <= character <= "\u06ff" for character in text)
+
+
+#: Persian and Urdu forms of Arabic letters, and the seats of hamza, as the Arabic letter
+#: (:func:`letters`).
+_ARABIC_FORMS = str.maketrans(
+    {"ی": "ي", "ى": "ي", "ے": "ي", "ئ": "ي", "ک": "ك", "ہ": "ه", "ھ": "ه", "ة": "ه", "ۀ": "ه", "ؤ": "و",
+     "أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ـ": None}
+)  # fmt: skip
+
+
+def letters(text: str, /) -> str:
+    """An Arabic-script word with its letters' Persian and Urdu forms and hamza seats read as the
+    Arabic letters (ی and ى as ي, ک as ك, ة and ہ as ه, أ as ا) and no tatweel: the form
+    tables of names written in Arabic script are looked up by.
+
+    >>> letters("عیسی") == letters("عيسى"), letters("آغا") == letters("اغا")
+    (True, True)
+    """
+    return text.translate(_ARABIC_FORMS)
 
 
 def _collapsed(classes: list[str]) -> str:
@@ -330,6 +352,24 @@ _JOINED_AFTER = frozenset(
         "uddeen",
     ]
 )
+
+
+#: The ends of compound names in Arabic script, written apart as often as joined ("نذیر الله",
+#: Nazirullah; "شمس الدین", Shamsuddin), with their letters read as Arabic ones (:func:`letters`).
+_ARABIC_COMPOUND_ENDS = frozenset({"الله", "الدين"})
+
+
+def compound_end_alone(arabic_text: str, latin_text: str, /) -> bool:
+    """Tell whether an Arabic-script word is the end of a compound name (الله, الدين) and a Latin
+    one is no spelling of such an end: a whole name ("Waliullah") shares the end's consonants,
+    but is written with the part before it ("ولى الله"), which the end alone is not."""
+    return letters(arabic_text) in _ARABIC_COMPOUND_ENDS and latin_text.casefold() not in _JOINED_AFTER
+
+
+def compound(pieces: tuple[str, ...], /) -> bool:
+    """Tell whether Arabic-script words are one compound name written apart: a name and the end
+    of a compound ("هدايت الله", Hidayatullah; "شمس الدین", Shamsuddin)."""
+    return len(pieces) == 2 and _written_in_arabic(pieces[0]) and letters(pieces[1]) in _ARABIC_COMPOUND_ENDS
 
 
 def nisba_of(left: str, right: str, /) -> bool:
