@@ -32,6 +32,7 @@ from screening._tuning import (
     MAX_RUN,
 )
 from screening.models import Method
+from screening.phonetics import spelling_skeleton
 from screening.translit import arabic
 from screening.translit.chinese import one_system
 
@@ -312,8 +313,30 @@ def _syllables_throughout(parts: tuple[Part, ...]) -> bool:
 MIDDLE_NAMES_TRACKED = 29
 
 
+#: The given name that most men of Arabic, Persian, Pakistani and Afghan names bear, first or
+#: beside others: Muhammad, in any spelling, in Latin letters or Arabic script, written out or
+#: abbreviated (Mohd). It weighs as a common name does (COMMON_NAME_SHARE): given or left
+#: out, it says little about who is named ("Ali Mohammed Kony" is ALI KONY more than ALI
+#: MOHAMED RAGE).
+_COMMONEST_GIVEN_NAME = "muhammad"
+#: Its spelling skeleton, as the abbreviations table writes the names written out.
+_COMMONEST_SKELETON = spelling_skeleton(_COMMONEST_GIVEN_NAME)
+
+
+def _commonest_given_name(part: str, latin: str) -> bool:
+    """Tell whether a part is :data:`_COMMONEST_GIVEN_NAME` in one of its spellings."""
+    if translit.script(part) == "arabic":
+        return ARABIC_SCRIPT_NAMES.get(arabic.letters(part)) == _COMMONEST_GIVEN_NAME
+    return (
+        ARABIC_NAMES.get(latin) == _COMMONEST_GIVEN_NAME
+        or NAME_ABBREVIATIONS.get(latin) == _COMMONEST_SKELETON
+    )
+
+
 def _weight(part: str, latin: tuple[str, ...]) -> float:
     share = max(translit.population_share(part), translit.population_share(latin[0]) if latin else 0.0)
+    if _commonest_given_name(part, latin[0] if latin else part):
+        share = max(share, COMMON_NAME_SHARE)
     factor = 1 - (1 - COMMON_NAME_FACTOR) * min(1.0, share / COMMON_NAME_SHARE)
     if part in LEGAL_FORMS:
         return LEGAL_FORM_LETTERS * LOW_INFORMATION_FACTOR

@@ -105,8 +105,9 @@ PARTIAL_LEAST_SHARE = 0.25
 #: The same for an organization's name, whose distinctive words are fewer.
 PARTIAL_ORGANIZATION_SHARE = 0.4
 #: Below this share, a partial name must give two names besides Abd and Abu (which make one
-#: name with the next: "Abdul Karim" is one name of MUHAMMAD ABD AL-KARIM AL-GHAMARI).
-PARTIAL_COMPOUND_SHARE = 0.4
+#: name with the next: "Abdul Karim" is one name of MUHAMMAD ABD AL-KARIM AL-GHAMARI, 44% of
+#: it by weight, Muhammad weighing as a common name).
+PARTIAL_COMPOUND_SHARE = 0.45
 #: Names of the applicant's that may link to nothing in a partial name, when at least
 #: PARTIAL_UNLINKED_BESIDE informative listed parts are linked (beside two, only in a person's
 #: name linked exactly or in Latin letters, its family name given: see _alignment._partial_name).
