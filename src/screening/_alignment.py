@@ -64,6 +64,7 @@ from screening._tuning import (
     PARTIAL_COMPOUND_SHARE,
     PARTIAL_LEAST_SHARE,
     PARTIAL_LEFT_OUT_WEIGHT,
+    PARTIAL_ORGANIZATION_LEFT_OUT_WEIGHT,
     PARTIAL_ORGANIZATION_SHARE,
     PARTIAL_UNLINKED,
     PARTIAL_UNLINKED_BESIDE,
@@ -379,7 +380,8 @@ def align(
         # Part of a longer listed name ("Abdul Basir" for ABDUL BASIR NOORZAI): scored by what
         # the applicant gives, the listed parts left out weighing little. Review at most.
         left_out = sum(weight for index, weight in enumerate(weights) if index not in used_listed)
-        given = sum(weights) - left_out + PARTIAL_LEFT_OUT_WEIGHT * left_out
+        little = PARTIAL_LEFT_OUT_WEIGHT if person else PARTIAL_ORGANIZATION_LEFT_OUT_WEIGHT
+        given = sum(weights) - left_out + little * left_out
         # A listed part only an initial gives counts as left out for the least share given,
         # as the name index counts it (initials leave no key).
         initials = [
@@ -391,11 +393,11 @@ def align(
         least = PARTIAL_LEAST_SHARE if person else PARTIAL_ORGANIZATION_SHARE
         # An initial gives its listed part no less than leaving it out would ("Raed M. Hijazi"
         # for RAED MUHAMMAD HASAN MUHAMMAD HIJAZI): the part counts as left out when that
-        # scores more (an initial links half a part's weight, a part left out weighs a fifth).
+        # scores more (an initial links half a part's weight, a part left out a fifth or less).
         by_initial = sum(similarity * weight for similarity, weight in initials)
         share = max(
             matched / (given or 1.0),
-            (matched - by_initial) / ((given - (1 - PARTIAL_LEFT_OUT_WEIGHT) * initialed) or 1.0),
+            (matched - by_initial) / ((given - (1 - little) * initialed) or 1.0),
         )
         partial = share > coverage and left_out + initialed <= (1 - least) * sum(weights)
         whole = coverage

@@ -85,6 +85,7 @@ from screening._tuning import (
     MIDDLE_NAME_FACTOR,
     PARTIAL_LEAST_SHARE,
     PARTIAL_LEFT_OUT_WEIGHT,
+    PARTIAL_ORGANIZATION_LEFT_OUT_WEIGHT,
     PARTIAL_ORGANIZATION_SHARE,
     PARTIAL_UNLINKED,
     PATRONYMIC_FACTOR,
@@ -782,7 +783,8 @@ class NameIndex:
                 and keyed & shape.middle[1] == shape.middle[1]
                 and (full & shape.weighty & ~shape.always or loose_bits & _SURE)
             ):
-                given = (1 - PARTIAL_LEFT_OUT_WEIGHT) * reached + PARTIAL_LEFT_OUT_WEIGHT * total
+                little = min(PARTIAL_LEFT_OUT_WEIGHT, PARTIAL_ORGANIZATION_LEFT_OUT_WEIGHT)
+                given = (1 - little) * reached + little * total
                 partial_bound = min(1.0, keyed_covered / given + _ROUNDING)
                 if partial_bound > bound:
                     if bound < least <= partial_bound:
