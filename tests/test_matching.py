@@ -1082,6 +1082,8 @@ def test_the_feature_table_binds_every_feature_to_its_function() -> None:
         ("Dawood Ibrahim Memon", "DAWOOD IBRAHIM KASKAR"),
         ("Khalil ur Rahman Haqqani", "KHALIL AHMED HAQQANI"),  # "ur" is the article, no name
         ("Raed M. Hijazi", "RAED MUHAMMAD HASAN MUHAMMAD HIJAZI"),  # an initial scores as left out
+        ("Hany Elsayed Youssef", "HANI AL-SAYYID AL-SEBAI YUSIF"),  # every name spelled otherwise
+        ("Naeem Barech", "MOHAMMAD NAIM BARICH KHUDAIDAD"),
     ],
 )
 def test_part_of_a_longer_listed_name_is_a_review(applicant: str, listed: str) -> None:
@@ -1089,7 +1091,8 @@ def test_part_of_a_longer_listed_name_is_a_review(applicant: str, listed: str) -
     give, the listed names left out weighing little: a review, never a match. One name of the
     applicant's may link to nothing when three or more are linked, or two of a person's name
     exactly (or spelled in Latin letters), its family name among them when the list says which
-    it is."""
+    it is. One link is strong, unless every name of a person's the applicant gives is spelled
+    in Latin letters."""
     kind = EntryKind.ORGANIZATION if "ANSAR" in listed else EntryKind.PERSON
     entry = WatchlistEntry(id="p", kind=kind, name=listed)
     result = screening.screen(Applicant(name=applicant), Watchlist(name="a", version="1", entries=[entry]))

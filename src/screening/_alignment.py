@@ -834,7 +834,8 @@ def _partial_name(
     closely (:attr:`Link.close`; a name of the applicant's beside a listed one left out makes
     another person: "Roman Arkadyevich Petrov" is no ABRAMOVICH, Roman Arkadyevich); and two
     informative listed parts or more are linked closely, one of them by a strong link (the
-    first given name, when the name is written "FAMILY, Given Middle")."""
+    first given name, when the name is written "FAMILY, Given Middle") unless every name of a
+    person's the applicant gives is linked, in Latin letters."""
     if not partial_allowed(listed.parts, person=person):
         return False
     # Latin spellings that sound alike ("Mohammad" and "Muhammad", "Jhan" and "Jan") are close
@@ -893,11 +894,12 @@ def _partial_name(
         and all(map(_latin_or_strong, close))
     ):
         allowed = PARTIAL_UNLINKED
-    return (
-        len(informative) >= 2
-        and unlinked <= allowed
-        and any(link.method in DECISIVE_METHODS for link in close)
+    # One link strong, or a person's every name given spelled in Latin letters ("Hany Elsayed
+    # Youssef" for HANI AL-SAYYID AL-SEBAI YUSIF: three spellings of three listed names).
+    anchored = any(link.method in DECISIVE_METHODS for link in close) or (
+        person and not unlinked and all(map(_latin_or_strong, close))
     )
+    return len(informative) >= 2 and unlinked <= allowed and anchored
 
 
 def _latin_or_strong(link: Link) -> bool:

@@ -775,13 +775,19 @@ class NameIndex:
             # an initial (half its part's weight over its part's weight) lowers a score that
             # could reach review. Two names of it keyed (align links two informative parts
             # closely, by keys). A name written "FAMILY, Given Middle" only with its first given
-            # name, and with a strong link (a strong key, or a sure loose one such as OCR's).
+            # name, and with a strong link (a strong key, or a sure loose one such as OCR's) but
+            # in a person's name (a least share below an organization's), which spellings of
+            # every name given may make.
             if (
                 shape.partial
                 and reached >= shape.partial * total - _ROUNDING
                 and (shape.needed == 0 or (keyed & shape.weighty & ~shape.always).bit_count() >= 2)
                 and keyed & shape.middle[1] == shape.middle[1]
-                and (full & shape.weighty & ~shape.always or loose_bits & _SURE)
+                and (
+                    full & shape.weighty & ~shape.always
+                    or loose_bits & _SURE
+                    or shape.partial < PARTIAL_ORGANIZATION_SHARE  # a person's: spellings may do
+                )
             ):
                 little = min(PARTIAL_LEFT_OUT_WEIGHT, PARTIAL_ORGANIZATION_LEFT_OUT_WEIGHT)
                 given = (1 - little) * reached + little * total
