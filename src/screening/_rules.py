@@ -441,10 +441,12 @@ def _arabic_name(pair: Pair) -> _TokenLink | None:
 
 def _given_name(text: str, latin: str) -> str | None:
     """The usual Latin spelling of the Arabic or Persian given name a part writes, in Latin
-    letters (data/arabic_given_names.tsv) or in Arabic script (data/arabic_script_names.tsv)."""
+    letters (data/arabic_given_names.tsv; "p" read as "f" too, as Indonesian writes ف) or in
+    Arabic script (data/arabic_script_names.tsv)."""
     if translit.script(text) == "arabic":
         return ARABIC_SCRIPT_NAMES.get(arabic.letters(text))
-    return ARABIC_NAMES.get(latin)
+    # Indonesian and Malay spellings write ف as "p": "Yusup" is Yusuf.
+    return ARABIC_NAMES.get(latin) or ARABIC_NAMES.get(latin.replace("p", "f"))
 
 
 def _arabic_name_keys(run: Keyed) -> Iterable[str]:
