@@ -928,13 +928,17 @@ def test_latin_spellings_of_one_arabic_given_name_link_closely() -> None:
     assert link is None or Code.ARABIC_NAME not in {reason.code for reason in link.choices[0]}
 
 
-def test_an_indonesian_p_for_the_arabic_f_spells_the_same_given_name() -> None:
+def test_indonesian_and_french_spellings_of_a_given_name_are_the_name() -> None:
     """Indonesian and Malay spellings write the Arabic ف as "p" ("Yusup" for Yusuf): the given
     names table knows them as the name's other spellings."""
     link = _link(name_form("Yusup").runs[0], name_form("Youssef").runs[0], False)
     assert link is not None
     assert Code.ARABIC_NAME in {reason.code for reason in link.choices[0]}
     assert _link(name_form("Yusup").runs[0], name_form("Yusuf").runs[0], False) is not None
+    # And the Maghreb's French spellings write س as "c" before e and i.
+    link = _link(name_form("Hocine").runs[0], name_form("Hussein").runs[0], False)
+    assert link is not None
+    assert Code.ARABIC_NAME in {reason.code for reason in link.choices[0]}
 
 
 @pytest.mark.parametrize(
