@@ -13,6 +13,7 @@ from screening import (
     Method,
     Policy,
     Screener,
+    ScreeningResult,
     Watchlist,
     WatchlistEntry,
     _forms,
@@ -397,8 +398,7 @@ def test_one_part_listed_name_needs_the_whole_applicant_name() -> None:
 def test_abd_al_with_the_article_taken_by_a_sun_letter(applicant: str, listed: str) -> None:
     """ "Abd al-" before a sun letter is written with the letter doubled or the "l" left out
     (Abdurrahman, Abderrahman, Abdurahman): one Arabic name with "Abdul Rahman"."""
-    entry = WatchlistEntry(id="p", kind=EntryKind.PERSON, name=listed)
-    result = screening.screen(Applicant(name=applicant), Watchlist(name="a", version="1", entries=[entry]))
+    result = _screened_against(applicant, listed)
     assert result.decision is Decision.MATCH
     assert any(link.reasons[0].code is Code.ARABIC_ARTICLE for link in result.hits[0].evidence[0].links)
 
@@ -603,6 +603,12 @@ def _codes(evidence: Evidence) -> set[Code]:
 def _screener(*entries: WatchlistEntry) -> Screener:
     """A screener of a small list of these entries."""
     return Screener(Watchlist(name="t", version="1", entries=list(entries)))
+
+
+def _screened_against(applicant: str, listed: str) -> ScreeningResult:
+    """The result of screening a name against a list of one listed person."""
+    entry = WatchlistEntry(id="p", kind=EntryKind.PERSON, name=listed)
+    return screening.screen(Applicant(name=applicant), Watchlist(name="a", version="1", entries=[entry]))
 
 
 def _link_codes(evidence: Evidence) -> set[Code]:
@@ -1179,8 +1185,7 @@ def test_the_best_supported_entry_comes_first() -> None:
 def test_an_arabic_script_name_is_a_review_for_its_latin_spelling(applicant: str, listed: str) -> None:
     """Arabic script against a Latin spelling, by the consonants both write: review, never a
     match (one skeleton stands for many names)."""
-    entry = WatchlistEntry(id="p", kind=EntryKind.PERSON, name=listed)
-    result = screening.screen(Applicant(name=applicant), Watchlist(name="a", version="1", entries=[entry]))
+    result = _screened_against(applicant, listed)
     assert Decision.REVIEW == result.decision
     assert Code.ARABIC_CONSONANTS in _link_codes(result.hits[0].evidence[0])
 
@@ -1196,8 +1201,7 @@ def test_an_arabic_script_name_is_a_review_for_its_latin_spelling(applicant: str
     ],
 )
 def test_arabic_consonants_keep_other_names_apart(applicant: str, listed: str) -> None:
-    entry = WatchlistEntry(id="p", kind=EntryKind.PERSON, name=listed)
-    result = screening.screen(Applicant(name=applicant), Watchlist(name="a", version="1", entries=[entry]))
+    result = _screened_against(applicant, listed)
     assert Decision.CLEAR == result.decision
 
 
@@ -1213,8 +1217,7 @@ def test_an_arabic_script_given_name_links_by_the_table(applicant: str, listed: 
     """A given name in Arabic script that the table knows (data/arabic_script_names.tsv) links to
     its Latin spellings, however its letters are written (Persian ی and ک): a review, as two
     Latin spellings of the name are."""
-    entry = WatchlistEntry(id="p", kind=EntryKind.PERSON, name=listed)
-    result = screening.screen(Applicant(name=applicant), Watchlist(name="a", version="1", entries=[entry]))
+    result = _screened_against(applicant, listed)
     assert Decision.REVIEW == result.decision
     assert Code.ARABIC_SCRIPT_NAME in _link_codes(result.hits[0].evidence[0])
 
@@ -1231,8 +1234,7 @@ def test_an_arabic_script_given_name_links_by_the_table(applicant: str, listed: 
 def test_an_arabic_script_compound_written_apart_is_one_name(applicant: str, listed: str) -> None:
     """A compound name that Arabic script writes in two words (a name and الله or الدين) links to
     its Latin spelling as one name, and anchors a name of its own: a review."""
-    entry = WatchlistEntry(id="p", kind=EntryKind.PERSON, name=listed)
-    result = screening.screen(Applicant(name=applicant), Watchlist(name="a", version="1", entries=[entry]))
+    result = _screened_against(applicant, listed)
     assert Decision.REVIEW == result.decision
     assert len(result.hits[0].evidence[0].links) == len(listed.split())
 
