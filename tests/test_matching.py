@@ -240,6 +240,18 @@ def test_korean_syllable_in_korean_name_is_a_typo_once(screener: Screener, name:
         assert Code.SYLLABLE_TYPO in {reason.code for link in links for reason in link.reasons}
 
 
+def test_a_hangul_syllable_typo_is_told_from_the_listed_spelling() -> None:
+    """A Hangul syllable one typo from a listed one links when its reading is a typo of the
+    listed spelling ("관진", kwan jin, for "Kwang Jin"), not of another reading of it: "Ryong"
+    reads "yong" too, but 윤 (yon) is no typo of "Ryong", and the name index files the keys of
+    the spelling only."""
+    korean = frozenset({"Korean", "Mandarin"})
+    typo = _link(name_form("김관진").runs[1], name_form("Kim Kwang Jin").runs[4], True, korean)
+    assert typo is not None
+    assert Code.SYLLABLE_TYPO in {reason.code for reason in typo.choices[0]}
+    assert _link(name_form("강윤").runs[1], name_form("KANG, Ryong").runs[1], True, korean) is None
+
+
 @pytest.mark.parametrize(
     ("name", "listed", "word"),
     [

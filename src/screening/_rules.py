@@ -803,7 +803,7 @@ def _syllable_typo(pair: Pair) -> _TokenLink | None:
         and pair.shortest >= SYLLABLE_TYPO_LENGTH
         and (
             (_syllable_typo_of(pair.a, pair.b) and _syllable_counts(pair.left, pair.languages))
-            or _hangul_syllable_typo(pair.left, pair.right, pair.right_pieces, pair.languages)
+            or _hangul_syllable_typo(pair.left, pair.right, pair.right_pieces, pair.b, pair.languages)
         )
         and _syllable_counts(pair.right, pair.languages)
     ):
@@ -813,15 +813,22 @@ def _syllable_typo(pair: Pair) -> _TokenLink | None:
 
 
 def _hangul_syllable_typo(
-    left: str, right: str, right_pieces: tuple[str, ...], languages: frozenset[str]
+    left: str, right: str, right_pieces: tuple[str, ...], spelling: str, languages: frozenset[str]
 ) -> bool:
     """Tell whether an applicant's part written in Hangul reads as the listed run in Korean
     but for one syllable, which a syllable typo of its Korean reading makes (:func:`_syllable_typo_of`):
     "관진" (kwan jin) for "Kwang Jin". Hangul writes the syllable's sounds, so its Latin
-    spelling ("gwanjin") is not what a typo is told from: its reading is."""
+    spelling ("gwanjin") is not what a typo is told from: its reading is. The listed run is
+    read as it is spelled (``spelling``), not in its other Korean readings ("Ryong" is no
+    typo of 윤, yon, though it reads "yong" too): the keys of its spelling are those the
+    name index files (:func:`_syllable_typo_keys`)."""
     if "Korean" not in languages or translit.script(left) != "hangul":
         return False
-    listed = _korean_readings(right, right_pieces)
+    listed = [
+        keys
+        for keys in _korean_readings(right, right_pieces)
+        if "".join(key.partition(":")[2] for key in keys) == spelling
+    ]
     return any(
         len(given) == len(keys)
         and sum(a != b for a, b in zip(given, keys, strict=True)) == 1
