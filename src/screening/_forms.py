@@ -323,14 +323,21 @@ _COMMONEST_GIVEN_NAME = "muhammad"
 _COMMONEST_SKELETON = spelling_skeleton(_COMMONEST_GIVEN_NAME)
 
 
+def given_name(text: str, latin: str) -> str | None:
+    """The usual Latin spelling of the Arabic or Persian given name a part writes, in Latin
+    letters (:data:`ARABIC_NAMES`; "p" read as "f" too, as Indonesian and Malay write ف:
+    "Yusup" is Yusuf) or in Arabic script (:data:`ARABIC_SCRIPT_NAMES`); None for others."""
+    if translit.script(text) == "arabic":
+        return ARABIC_SCRIPT_NAMES.get(arabic.letters(text))
+    return ARABIC_NAMES.get(latin) or ARABIC_NAMES.get(latin.replace("p", "f"))
+
+
 def _commonest_given_name(part: str, latin: str) -> bool:
-    """Tell whether a part is :data:`_COMMONEST_GIVEN_NAME` in one of its spellings."""
-    if translit.script(part) == "arabic":
-        return ARABIC_SCRIPT_NAMES.get(arabic.letters(part)) == _COMMONEST_GIVEN_NAME
-    return (
-        ARABIC_NAMES.get(latin) == _COMMONEST_GIVEN_NAME
-        or NAME_ABBREVIATIONS.get(latin) == _COMMONEST_SKELETON
-    )
+    """Tell whether a part is :data:`_COMMONEST_GIVEN_NAME` in one of its spellings (an
+    abbreviation only in Latin letters)."""
+    if given_name(part, latin) == _COMMONEST_GIVEN_NAME:
+        return True
+    return translit.script(part) != "arabic" and NAME_ABBREVIATIONS.get(latin) == _COMMONEST_SKELETON
 
 
 def _weight(part: str, latin: tuple[str, ...]) -> float:

@@ -49,8 +49,6 @@ import jellyfish
 
 from screening import translit
 from screening._forms import (
-    ARABIC_NAMES,
-    ARABIC_SCRIPT_NAMES,
     LEGAL_FORMS,
     LOW_INFORMATION,
     NAME_ABBREVIATIONS,
@@ -67,6 +65,7 @@ from screening._forms import (
     _language_set,
     _name_form_of,
     _syllable_counts,
+    given_name,
     run_readings,
 )
 from screening._tuning import (
@@ -431,7 +430,7 @@ def _arabic_name(pair: Pair) -> _TokenLink | None:
     # as one of many names, or not link at all ("علي", Ali, has one consonant).
     if pair.joined or pair.a == pair.b:
         return None
-    left, right = _given_name(pair.left, pair.a), _given_name(pair.right, pair.b)
+    left, right = given_name(pair.left, pair.a), given_name(pair.right, pair.b)
     if not left or left != right:
         return None
     scripts = {translit.script(pair.left), translit.script(pair.right)}
@@ -439,18 +438,8 @@ def _arabic_name(pair: Pair) -> _TokenLink | None:
     return Method.SPELLING, SIMILARITY[Method.TRANSLITERATION], (Reason.of(code, name=left.capitalize()),)
 
 
-def _given_name(text: str, latin: str) -> str | None:
-    """The usual Latin spelling of the Arabic or Persian given name a part writes, in Latin
-    letters (data/arabic_given_names.tsv; "p" read as "f" too, as Indonesian writes ف) or in
-    Arabic script (data/arabic_script_names.tsv)."""
-    if translit.script(text) == "arabic":
-        return ARABIC_SCRIPT_NAMES.get(arabic.letters(text))
-    # Indonesian and Malay spellings write ف as "p": "Yusup" is Yusuf.
-    return ARABIC_NAMES.get(latin) or ARABIC_NAMES.get(latin.replace("p", "f"))
-
-
 def _arabic_name_keys(run: Keyed) -> Iterable[str]:
-    name = _given_name(run.text, run.latin[0]) if run.spelled and not run.pieces else None
+    name = given_name(run.text, run.latin[0]) if run.spelled and not run.pieces else None
     return ("g:" + name,) if name else ()
 
 
@@ -824,11 +813,7 @@ def _hangul_syllable_typo(
     name index files (:func:`_syllable_typo_keys`)."""
     if "Korean" not in languages or translit.script(left) != "hangul":
         return False
-    listed = [
-        keys
-        for keys in _korean_readings(right, right_pieces)
-        if "".join(key.partition(":")[2] for key in keys) == spelling
-    ]
+    listed = [keys for keys in _korean_readings(right, right_pieces) if _reading_spelling(keys) == spelling]
     return any(
         len(given) == len(keys)
         and sum(a != b for a, b in zip(given, keys, strict=True)) == 1
@@ -841,6 +826,11 @@ def _hangul_syllable_typo(
 def _korean_readings(text: str, pieces: tuple[str, ...] = ()) -> list[tuple[str, ...]]:
     """The Korean readings of a run (:func:`run_readings`), as syllable keys ("ko:kwan", "ko:jin")."""
     return [reading.keys for reading in run_readings(text, pieces) if reading.language == "Korean"]
+
+
+def _reading_spelling(keys: tuple[str, ...]) -> str:
+    """The spelling a reading's syllable keys write joined ("ko:kwang", "ko:jin": "kwangjin")."""
+    return "".join(key.partition(":")[2] for key in keys)
 
 
 def _syllable_typo_of(a: str, b: str) -> bool:
@@ -895,7 +885,7 @@ def _syllable_typo_keys(run: Keyed) -> Iterable[str]:
     # An applicant's Hangul part, by its Korean readings too (a typo is told from them): the
     # listed spelling of the syllables as the reading keys write them ("kwangjin") is one
     # letter from the reading's.
-    readings = {"".join(key.partition(":")[2] for key in keys) for keys in _korean_readings(run.text)}
+    readings = {_reading_spelling(keys) for keys in _korean_readings(run.text)}
     return list(
         dict.fromkeys(key for found in (spelling, *sorted(readings)) for key in _one_letter_keys(found))
     )

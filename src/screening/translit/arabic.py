@@ -359,17 +359,22 @@ _JOINED_AFTER = frozenset(
 _ARABIC_COMPOUND_ENDS = frozenset({"الله", "الدين"})
 
 
+def _compound_end(word: str) -> bool:
+    """Tell whether an Arabic-script word is the end of a compound name (:data:`_ARABIC_COMPOUND_ENDS`)."""
+    return letters(word) in _ARABIC_COMPOUND_ENDS
+
+
 def compound_end_alone(arabic_text: str, latin_text: str, /) -> bool:
     """Tell whether an Arabic-script word is the end of a compound name (الله, الدين) and a Latin
     one is no spelling of such an end: a whole name ("Waliullah") shares the end's consonants,
     but is written with the part before it ("ولى الله"), which the end alone is not."""
-    return letters(arabic_text) in _ARABIC_COMPOUND_ENDS and latin_text.casefold() not in _JOINED_AFTER
+    return _compound_end(arabic_text) and latin_text.casefold() not in _JOINED_AFTER
 
 
 def compound(pieces: tuple[str, ...], /) -> bool:
     """Tell whether Arabic-script words are one compound name written apart: a name and the end
     of a compound ("هدايت الله", Hidayatullah; "شمس الدین", Shamsuddin)."""
-    return len(pieces) == 2 and _written_in_arabic(pieces[0]) and letters(pieces[1]) in _ARABIC_COMPOUND_ENDS
+    return len(pieces) == 2 and _written_in_arabic(pieces[0]) and _compound_end(pieces[1])
 
 
 def nisba_of(left: str, right: str, /) -> bool:
