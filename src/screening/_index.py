@@ -410,6 +410,67 @@ class _LongParts:
         return found
 
 
+class _Sources:
+    """What an applicant's name tells about the parts that may link a listed name's (see
+    :meth:`NameIndex._linkable`), as bit masks of the parts' indices."""
+
+    def __init__(self, form: NameForm, low_joined: frozenset[str]) -> None:
+        #: The parts of each run.
+        self.run_parts = [(1 << run.end) - (1 << run.start) for run in form.runs]
+        #: The parts that are names of their own, and of those the ones an initial does not
+        #: give (the names a partial name must link).
+        self.named = self.given = 0
+        for index, part in enumerate(form.parts):
+            if part.named:
+                self.named |= 1 << index
+                if len(part.latin[0]) > 1:
+                    self.given |= 1 << index
+        # Parts with a key of a listed legal form or particle reach every listed name.
+        low_keys = _low_information_keys()
+        low = 0
+        for run, keys in _keyed_runs(form, listed=False):
+            if any(key in low_keys or key in low_joined for key, _loose, _anchor in keys):
+                low |= (1 << run.end) - (1 << run.start)
+        self.named &= ~low
+        self.given &= ~low
+        #: The initials and long parts (bit, spelling), which link with no key.
+        self.unkeyed = [
+            (1 << index, part.latin[0])
+            for index, part in enumerate(form.parts)
+            if len(part.latin[0]) == 1 or len(part.latin[0]) >= TWO_LETTER_LENGTH
+        ]
+
+    def parts(self, runs: int) -> int:
+        """The parts of the runs ``runs`` (a bit mask of their indices)."""
+        found = 0
+        run_parts = self.run_parts
+        while runs:
+            bit = runs & -runs
+            runs ^= bit
+            found |= run_parts[bit.bit_length() - 1]
+        return found
+
+    def one_source(self, keyed: int, spellings: tuple[str, ...]) -> bool:
+        """Tell whether one part at most may link a listed name of the parts ``spellings``,
+        which the parts ``keyed`` reach by keys, and a name of the applicant's none of it.
+        An initial may link a part it begins (a Han or Hangul part, whose spelling is "",
+        any), a long part one of as many letters but two (``_alignment._loosely_comparable``)."""
+        for bit, spelling in self.unkeyed:
+            if not keyed & bit and any(_comparable(spelling, listed) for listed in spellings):
+                keyed |= bit
+                if keyed.bit_count() > 1:
+                    return False
+        return bool(self.named & ~keyed)
+
+
+def _comparable(spelling: str, listed: str) -> bool:
+    """Tell whether an applicant's initial or long part may link a listed part spelled
+    ``listed`` with no key (see :meth:`_Sources.one_source`)."""
+    if len(spelling) == 1:
+        return not listed or (len(listed) > 1 and listed.startswith(spelling))
+    return len(listed) >= TWO_LETTER_LENGTH and abs(len(listed) - len(spelling)) <= 2
+
+
 @attrs.frozen
 class Candidates:
     """The listed names worth aligning with an applicant's name (:meth:`NameIndex.search`), and
@@ -654,7 +715,7 @@ class NameIndex:
         """The listed names whose bound reaches ``least``: ``(position, bound, partial)`` in
         order, ``partial`` when only part of the name (align's partial name) could reach it
         (and every name the applicant gives but one has a key of it: see
-        :meth:`_keyed_throughout`).
+        :meth:`_linkable`).
         """
         return self.search(form, least).found
 
@@ -662,8 +723,8 @@ class NameIndex:
         """The candidates (:meth:`candidates`), with the listed runs the name's keys reach, which
         tell the pairs of runs that share a key (:meth:`Candidates.keyed_pairs`)."""
         found, linked = self._bounded(form, least)
-        if any(partial for _position, _bound, partial in found):
-            found = self._keyed_throughout(form, found, linked)
+        if found:
+            found = self._linkable(form, found, linked)
         return Candidates(found, self, form, linked)
 
     def _runs_of(self, position: int) -> array.array[int]:
@@ -801,35 +862,42 @@ class NameIndex:
                 result.append((position, bound, False))
         return result, linked
 
-    def _keyed_throughout(
+    def _linkable(
         self, form: NameForm, found: list[tuple[int, float, bool]], linked: dict[int, int]
     ) -> list[tuple[int, float, bool]]:
-        """The candidates less the partial ones that some of the applicant's names reach with
-        no key: a partial name needs every name the applicant gives linked, but for
-        :data:`PARTIAL_UNLINKED` (align's partial name; matching checks it on the names
-        themselves, which costs their preparation). A name with a key that a listed legal
-        form or particle has (which are not filed) counts as reaching every name. ``linked``:
-        the applicant's runs that share a key with each listed run (:meth:`_reached`)."""
-        low_keys = _low_information_keys()
-        named = {index for index, part in enumerate(form.parts) if part.named and len(part.latin[0]) > 1}
-        for run, keys in _keyed_runs(form, listed=False):
-            parts = named.intersection(range(run.start, run.end))
-            if parts and any(key in low_keys or key in self._low_joined for key, _loose, _anchor in keys):
-                named -= parts  # reaches every name
-        runs, linked_get = form.runs, linked.get
+        """The candidates less those whose links align is sure to refuse, told from the
+        applicant's parts that share a key with a listed name's runs (``linked``: the
+        applicant's runs that share a key with each listed run, :meth:`_reached`):
+
+        - a partial one that some of the applicant's names reach with no key: a partial name
+          needs every name the applicant gives linked, but for :data:`PARTIAL_UNLINKED`
+          (align's partial name; matching checks it on the names themselves, which costs
+          their preparation);
+        - one that a single part of the applicant's name alone may link, when the applicant
+          gives another name that links none of it: one shared part, never a correspondence
+          of names, for a person's name and a name of one name (align's ``_unanchored``).
+          Keys reached through a link of one part ("hassan") to two listed ones ("HUSSEIN,
+          Hussein"), or of the part to a one-part name ("HASSAN") beside another name
+          ("Hameedul"), are most candidates align leaves.
+
+        A name with a key that a listed legal form or particle has (which are not filed)
+        counts as reaching every name; an initial or a long part, which may link a listed part
+        with no key (``_alignment._pairs``), as reaching any it may be compared with.
+        """
+        sources = _Sources(form, self._low_joined)
+        runs_of, linked_get, shapes, names = self._runs_of, linked.get, self._shapes, self.names
         kept = []
         for position, bound, is_partial in found:
-            if is_partial:
-                reaching = 0
-                for number in self._runs_of(position):
-                    reaching |= linked_get(number, 0)
-                unkeyed = set(named)
-                while reaching and unkeyed:
-                    bit = reaching & -reaching
-                    reaching ^= bit
-                    run = runs[bit.bit_length() - 1]
-                    unkeyed.difference_update(range(run.start, run.end))
-                if len(unkeyed) > PARTIAL_UNLINKED:
+            reaching = 0
+            for number in runs_of(position):
+                reaching |= linked_get(number, 0)
+            keyed = sources.parts(reaching)
+            if is_partial and (sources.given & ~keyed).bit_count() > PARTIAL_UNLINKED:
+                continue
+            if sources.named & ~keyed and keyed.bit_count() <= 1:
+                shape = shapes[position]
+                one_name = shape.needed == 1 or names[position].entry.kind is EntryKind.PERSON
+                if one_name and sources.one_source(keyed, shape.spellings):
                     continue
             kept.append((position, bound, is_partial))
         return kept
