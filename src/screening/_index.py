@@ -410,27 +410,37 @@ class _LongParts:
         return found
 
 
+class _Query(NamedTuple):
+    """An applicant's name's keys, as :meth:`NameIndex._query_keys` finds them."""
+
+    #: Each key to look up, with whether it is loose, its anchor flags and its runs (a bit mask
+    #: of their indices).
+    keys: dict[str, tuple[bool, int, int]]
+    #: The listed legal forms and particles its runs may link to.
+    linkable: set[str]
+    #: Whether it may link legal forms or particles joined.
+    low_joined: bool
+    #: The runs with a key of a listed legal form or particle, alone or joined (a bit mask).
+    low_runs: int
+
+
 class _Sources:
     """What an applicant's name tells about the parts that may link a listed name's (see
     :meth:`NameIndex._linkable`), as bit masks of the parts' indices."""
 
-    def __init__(self, form: NameForm, low_joined: frozenset[str]) -> None:
+    def __init__(self, form: NameForm, low_runs: int) -> None:
         #: The parts of each run.
         self.run_parts = [(1 << run.end) - (1 << run.start) for run in form.runs]
         #: The parts that are names of their own, and of those the ones an initial does not
-        #: give (the names a partial name must link).
+        #: give (the names a partial name must link); less the parts with a key of a listed
+        #: legal form or particle, which count as reaching every listed name.
         self.named = self.given = 0
         for index, part in enumerate(form.parts):
             if part.named:
                 self.named |= 1 << index
                 if len(part.latin[0]) > 1:
                     self.given |= 1 << index
-        # Parts with a key of a listed legal form or particle reach every listed name.
-        low_keys = _low_information_keys()
-        low = 0
-        for run, keys in _keyed_runs(form, listed=False):
-            if any(key in low_keys or key in low_joined for key, _loose, _anchor in keys):
-                low |= (1 << run.end) - (1 << run.start)
+        low = self.parts(low_runs)
         self.named &= ~low
         self.given &= ~low
         #: The initials and long parts (bit, spelling), which link with no key.
@@ -722,16 +732,19 @@ class NameIndex:
     def search(self, form: NameForm, least: float) -> Candidates:
         """The candidates (:meth:`candidates`), with the listed runs the name's keys reach, which
         tell the pairs of runs that share a key (:meth:`Candidates.keyed_pairs`)."""
-        found, linked = self._bounded(form, least)
+        query = self._query_keys(form)
+        found, linked = self._bounded(form, query, least)
         if found:
-            found = self._linkable(form, found, linked)
+            found = self._linkable(form, query, found, linked)
         return Candidates(found, self, form, linked)
 
     def _runs_of(self, position: int) -> array.array[int]:
         """The numbers of the filed runs of the name at ``position``, in its form's order."""
         return self._name_runs[self._name_starts[position] : self._name_starts[position + 1]]
 
-    def _bounded(self, form: NameForm, least: float) -> tuple[list[tuple[int, float, bool]], dict[int, int]]:
+    def _bounded(
+        self, form: NameForm, query: _Query, least: float
+    ) -> tuple[list[tuple[int, float, bool]], dict[int, int]]:
         """The listed names whose bound reaches ``least``, as :meth:`candidates` gives them,
         before the partial ones are checked for keys of every name the applicant gives.
 
@@ -747,7 +760,7 @@ class NameIndex:
         legal form ("L.L.C." for "OOO"), which it links exactly, by reading or as the same
         legal form. So it looks up its strong keys only.
         """
-        keys, linkable, low_joined = self._query_keys(form)
+        keys, linkable, low_joined = query.keys, query.linkable, query.low_joined
         strong, loose, linked = self._reached(keys)
         latin = [spelling for spelling in map(_loose_spelling, form.parts) if spelling]
         initials = {spelling for spelling in latin if len(spelling) == 1}
@@ -863,7 +876,7 @@ class NameIndex:
         return result, linked
 
     def _linkable(
-        self, form: NameForm, found: list[tuple[int, float, bool]], linked: dict[int, int]
+        self, form: NameForm, query: _Query, found: list[tuple[int, float, bool]], linked: dict[int, int]
     ) -> list[tuple[int, float, bool]]:
         """The candidates less those whose links align is sure to refuse, told from the
         applicant's parts that share a key with a listed name's runs (``linked``: the
@@ -884,7 +897,7 @@ class NameIndex:
         counts as reaching every name; an initial or a long part, which may link a listed part
         with no key (``_alignment._pairs``), as reaching any it may be compared with.
         """
-        sources = _Sources(form, self._low_joined)
+        sources = _Sources(form, query.low_runs)
         runs_of, linked_get, shapes, names = self._runs_of, linked.get, self._shapes, self.names
         kept = []
         for position, bound, is_partial in found:
@@ -902,24 +915,29 @@ class NameIndex:
             kept.append((position, bound, is_partial))
         return kept
 
-    def _query_keys(self, form: NameForm) -> tuple[dict[str, tuple[bool, int, int]], set[str], bool]:
-        """An applicant's name's keys to look up, each with whether it is loose, its anchor
-        flags and its runs (a bit mask of their indices); the listed legal forms and particles
-        its runs may link to; and whether it may link legal forms or particles joined (see
-        :meth:`candidates`)."""
+    def _query_keys(self, form: NameForm) -> _Query:
+        """An applicant's name's keys to look up, and what they tell of the listed legal forms
+        and particles it may link (see :meth:`candidates`)."""
         keys: dict[str, tuple[bool, int, int]] = {}
-        low_keys = _low_information_keys()
-        linkable: set[str] = set()  # the listed legal forms and particles a run may link to
-        low_joined = False  # whether the name may link legal forms or particles joined
+        low_keys, joined_low = _low_information_keys(), self._low_joined
+        linkable: set[str] = set()
+        low_joined = False
+        low_runs = 0
         for number, (part_run, found) in enumerate(_keyed_runs(form, listed=False)):
             low = part_run.text in LOW_INFORMATION
+            bit = 1 << number
             for key, is_loose, anchor in found:
-                linkable.update(low_keys.get(key, ()))
-                low_joined = low_joined or key in self._low_joined
+                texts = low_keys.get(key)
+                if texts:
+                    linkable.update(texts)
+                    low_runs |= bit
+                if key in joined_low:
+                    low_joined = True
+                    low_runs |= bit
                 if not (low and is_loose):  # a particle links filed parts by strong keys only
                     _loose, anchors, runs = keys.get(key, (is_loose, 0, 0))
-                    keys[key] = (is_loose, anchors | anchor, runs | 1 << number)
-        return keys, linkable, low_joined
+                    keys[key] = (is_loose, anchors | anchor, runs | bit)
+        return _Query(keys, linkable, low_joined, low_runs)
 
     def _reached(
         self, keys: dict[str, tuple[bool, int, int]]

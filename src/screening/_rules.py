@@ -1280,10 +1280,12 @@ def _token_link(
 
 def _rule_keys(run: Keyed) -> tuple[tuple[str, bool], ...]:
     """Every rule's keys of a run, ``(key, loose)`` pairs, strong ones first."""
-    found = {key: False for rule in RULES if rule.strong for key in rule.keys(run)}
+    strong: list[str] = []
+    loose: list[str] = []
     for rule in RULES:
-        if not rule.strong:
-            found.update(dict.fromkeys(rule.keys(run), True))
+        (strong if rule.strong else loose).extend(rule.keys(run))
+    found = dict.fromkeys(strong, False)
+    found.update(dict.fromkeys(loose, True))
     return tuple(found.items())
 
 
