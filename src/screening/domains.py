@@ -246,9 +246,9 @@ class ResemblanceIndex:
     """
 
     def __init__(self, hosts: Iterable[str]) -> None:
-        self._by_label: dict[str, list[str]] = {}
-        self._by_stripped: dict[str, list[str]] = {}
-        self._by_deletion: dict[str, list[tuple[str, str]]] = {}
+        by_label: dict[str, list[str]] = {}
+        by_stripped: dict[str, list[str]] = {}
+        by_deletion: dict[str, list[tuple[str, str]]] = {}
         self._longest = 0
         self._order: dict[str, int] = {}  # each host's place in the order given
         for host in hosts:
@@ -256,13 +256,18 @@ class ResemblanceIndex:
                 continue
             self._order[host] = len(self._order)
             label, _suffix = _split(registrable(host))
-            self._by_label.setdefault(label, []).append(host)
-            self._by_stripped.setdefault(_stripped(label), []).append(host)
+            by_label.setdefault(label, []).append(host)
+            by_stripped.setdefault(_stripped(label), []).append(host)
             if len(label) >= ONE_EDIT_LABEL:
                 self._longest = max(self._longest, len(label))
                 # Two changed letters count from TWO_EDIT_LABEL letters on; one from ONE_EDIT_LABEL.
                 for variant in _deletions(label, twice=len(label) >= TWO_EDIT_LABEL):
-                    self._by_deletion.setdefault(variant, []).append((label, host))
+                    by_deletion.setdefault(variant, []).append((label, host))
+        # Kept as tuples of strings, which the garbage collector stops tracking: a large list's
+        # deletions are tens of thousands, which every full collection would otherwise visit.
+        self._by_label = {key: tuple(found) for key, found in by_label.items()}
+        self._by_stripped = {key: tuple(found) for key, found in by_stripped.items()}
+        self._by_deletion = {key: tuple(found) for key, found in by_deletion.items()}
 
     def candidates(self, host: str, /) -> tuple[str, ...]:
         """The listed hosts that a normalized host may resemble, in the order they were given."""

@@ -161,8 +161,9 @@ def _prepare(watchlist: Watchlist, *, cache: bool = False) -> _Prepared:
             listed_names = [("name", entry.name)]
             listed_names += [(f"aliases[{index}]", alias) for index, alias in enumerate(entry.aliases)]
             for field, value in listed_names:
+                listed = _Listed(entry, field, value)  # one for its acronyms: a large list has many
                 for acronym in organization_acronyms(value):
-                    by_acronym[acronym].append(_Listed(entry, field, value))
+                    by_acronym[acronym].append(listed)
         for index, account in enumerate(entry.accounts):
             by_account[accounts.normalize(account)].append(_Listed(entry, f"accounts[{index}]", account))
         for index, email in enumerate(entry.emails):
