@@ -232,7 +232,8 @@ class _Shape(NamedTuple):
     """What the bound needs of a listed name: part weights (folded into the tracked bits),
     the parts that always count, the parts' Latin spellings ("" for Han and Hangul).
 
-    A tuple of plain values, which the garbage collector stops tracking.
+    A tuple of plain values (a named tuple, which the garbage collector tracks, unlike a plain
+    one of plain values).
     """
 
     weights: tuple[float, ...]
@@ -265,8 +266,9 @@ class _Shape(NamedTuple):
     #: particles and legal forms (titles weigh nothing), when two or more remain; else a bit
     #: no key reaches.
     throughout: int
-    #: (bit, spelling) of each particle and legal form (the parts of ``always``).
+    #: (bit, spelling) of each particle and legal form (the parts of ``always``), and their bits.
     low: tuple[tuple[int, str], ...]
+    low_bits: int
     #: The bits of a person's middle names, of the first given name and of the family name
     #: (see screening._alignment.middle_names; saved with the index), and (bit, what its
     #: weight comes off the total) of each middle name the applicant leaves out, when strong
@@ -341,6 +343,7 @@ class _Shape(NamedTuple):
             father_discount,
             throughout,
             tuple(low),
+            sum(bit for bit, _spelling in low),
             middle,
             middle_discounts,
             partial,
@@ -596,6 +599,12 @@ class NameIndex:
         return reached
 
     @functools.cached_property
+    def _throughouts(self) -> list[int]:
+        """Each name's :attr:`_Shape.throughout`, by position: the bound looks it up for every
+        name a loose key reaches, most of which it leaves."""
+        return [shape.throughout for shape in self._shapes]
+
+    @functools.cached_property
     def _one_names(self) -> dict[int, int]:
         """The organizations' names of one informative part of 5 letters or more, by position,
         each with that part's bit: a spelling of the part may anchor them (as
@@ -773,10 +782,11 @@ class NameIndex:
         # A name can only be aligned through an anchoring link (align() requires one).
         # Or, for a name of two informative parts or more, through close links to every part
         # (a name also reached strongly is a candidate anyway).
+        throughouts = self._throughouts
         anchored = [
             position
             for position, found in loose.items()
-            if found & _SURE or found & (throughout := shapes[position].throughout) == throughout
+            if found & _SURE or found & (throughout := throughouts[position]) == throughout
         ]
         # Or, for an organization of one name, through a spelling skeleton of it (_one_names).
         one_names = self._one_names.get
@@ -801,7 +811,10 @@ class NameIndex:
             if (possible & shape.weighty).bit_count() < shape.needed:
                 continue  # align needs two weighty listed parts covered (one for one-part names)
             if always and not low_joined:
-                always &= ~sum(bit for bit, spelling in shape.low if spelling not in linkable)
+                if linkable:
+                    always &= ~sum(bit for bit, spelling in shape.low if spelling not in linkable)
+                else:
+                    always &= ~shape.low_bits
             full = strong_bits | always
             near = loose_bits & mask & ~full
             keyed = full | near
