@@ -81,6 +81,7 @@ from screening._rules import (
 )
 from screening._tuning import (
     ARABIC_ANCHOR_CONSONANTS,
+    EXTRA_PART_WEIGHT,
     LOOSE_ANCHOR_LENGTH,
     MIDDLE_NAME_FACTOR,
     PARTIAL_LEAST_SHARE,
@@ -446,6 +447,8 @@ class _Sources:
         low = self.parts(low_runs)
         self.named &= ~low
         self.given &= ~low
+        #: The parts' weights.
+        self.weights = [part.weight for part in form.parts]
         #: The initials and long parts (bit, spelling), which link with no key.
         self.unkeyed = [
             (1 << index, part.latin[0])
@@ -463,22 +466,31 @@ class _Sources:
             found |= run_parts[bit.bit_length() - 1]
         return found
 
-    def one_source(self, keyed: int, spellings: tuple[str, ...]) -> bool:
-        """Tell whether one part at most may link a listed name of the parts ``spellings``,
-        which the parts ``keyed`` reach by keys, and a name of the applicant's none of it.
-        An initial may link a part it begins (a Han or Hangul part, whose spelling is "",
-        any), a long part one of as many letters but two (``_alignment._loosely_comparable``)."""
+    def comparable(self, keyed: int, spellings: tuple[str, ...]) -> int:
+        """The initials and long parts but ``keyed`` that may link a listed part of
+        ``spellings`` with no key: an initial a part it begins (a Han or Hangul part, whose
+        spelling is "", any), a long part one of as many letters but two
+        (``_alignment._loosely_comparable``)."""
+        found = 0
         for bit, spelling in self.unkeyed:
             if not keyed & bit and any(_comparable(spelling, listed) for listed in spellings):
-                keyed |= bit
-                if keyed.bit_count() > 1:
-                    return False
-        return bool(self.named & ~keyed)
+                found |= bit
+        return found
+
+    def weight(self, parts: int) -> float:
+        """The weight of the parts ``parts``."""
+        weights = self.weights
+        total = 0.0
+        while parts:
+            bit = parts & -parts
+            parts ^= bit
+            total += weights[bit.bit_length() - 1]
+        return total
 
 
 def _comparable(spelling: str, listed: str) -> bool:
     """Tell whether an applicant's initial or long part may link a listed part spelled
-    ``listed`` with no key (see :meth:`_Sources.one_source`)."""
+    ``listed`` with no key (see :meth:`_Sources.comparable`)."""
     if len(spelling) == 1:
         return not listed or (len(listed) > 1 and listed.startswith(spelling))
     return len(listed) >= TWO_LETTER_LENGTH and abs(len(listed) - len(spelling)) <= 2
@@ -744,7 +756,7 @@ class NameIndex:
         query = self._query_keys(form)
         found, linked = self._bounded(form, query, least)
         if found:
-            found = self._linkable(form, query, found, linked)
+            found = self._linkable(form, query, found, linked, least)
         return Candidates(found, self, form, linked)
 
     def _runs_of(self, position: int) -> array.array[int]:
@@ -889,7 +901,12 @@ class NameIndex:
         return result, linked
 
     def _linkable(
-        self, form: NameForm, query: _Query, found: list[tuple[int, float, bool]], linked: dict[int, int]
+        self,
+        form: NameForm,
+        query: _Query,
+        found: list[tuple[int, float, bool]],
+        linked: dict[int, int],
+        least: float,
     ) -> list[tuple[int, float, bool]]:
         """The candidates less those whose links align is sure to refuse, told from the
         applicant's parts that share a key with a listed name's runs (``linked``: the
@@ -906,11 +923,16 @@ class NameIndex:
           Hussein"), or of the part to a one-part name ("HASSAN") beside another name
           ("Hameedul"), are most candidates align leaves.
 
+        And the bound of the others comes down by the applicant's names that link none of the
+        listed name's: align counts each as a part added to the listed name
+        (:data:`EXTRA_PART_WEIGHT`); those whose bound then falls below ``least`` are left.
+
         A name with a key that a listed legal form or particle has (which are not filed)
         counts as reaching every name; an initial or a long part, which may link a listed part
         with no key (``_alignment._pairs``), as reaching any it may be compared with.
         """
         sources = _Sources(form, query.low_runs)
+        extra = EXTRA_PART_WEIGHT / (form.weight or 1.0)
         runs_of, linked_get, shapes, names = self._runs_of, linked.get, self._shapes, self.names
         kept = []
         for position, bound, is_partial in found:
@@ -920,10 +942,19 @@ class NameIndex:
             keyed = sources.parts(reaching)
             if is_partial and (sources.given & ~keyed).bit_count() > PARTIAL_UNLINKED:
                 continue
-            if sources.named & ~keyed and keyed.bit_count() <= 1:
+            left = sources.named & ~keyed
+            if left:
                 shape = shapes[position]
-                one_name = shape.needed == 1 or names[position].entry.kind is EntryKind.PERSON
-                if one_name and sources.one_source(keyed, shape.spellings):
+                keyed |= sources.comparable(keyed, shape.spellings)
+                left &= ~keyed
+                if (
+                    left
+                    and keyed.bit_count() <= 1
+                    and (shape.needed == 1 or names[position].entry.kind is EntryKind.PERSON)
+                ):
+                    continue  # one shared part
+                bound *= 1 - extra * sources.weight(left)
+                if bound + _ROUNDING < least:
                     continue
             kept.append((position, bound, is_partial))
         return kept
