@@ -673,7 +673,7 @@ def _unanchored(
     # "AL-SHABAAB") is covered by that name, and is one part against an applicant's longer name.
     named = [index for index, part in enumerate(listed.parts) if part.named]
     one_name = len(named) == 1
-    spelled_name = not person and one_name and _spells_one_name(applicant, named[0], informative)
+    spelled_name = not person and one_name and _spells_one_name(applicant, listed, named[0], informative)
     if (weighty < min(2, listed_weighty) and not (one_name and named[0] in used_listed)) or not (
         close_throughout or spelled_name or any(link.anchors for link in informative)
     ):
@@ -691,12 +691,16 @@ def _unanchored(
     )
 
 
-def _spells_one_name(applicant: NameForm, name: int, links: list[Link]) -> bool:
+def _spells_one_name(applicant: NameForm, listed: NameForm, name: int, links: list[Link]) -> bool:
     """Tell whether one of ``links`` spells the listed part ``name``, an organization's one name,
     so as to anchor it: a Latin spelling skeleton of 5 letters or more ("Al Qaeda" for
     AL-QA'IDA), where other names need 6 (its name is all there is to compare), from an
     applicant run that holds every name the applicant gives (the name index looks for such
-    runs only). An Arabic-script part's consonants, which leave the vowels out, do not."""
+    runs only). The name itself is of 5 letters or more, as the name index files it: a name
+    shorter is mostly the legal form joined to it ("Rplimited" for RPP LIMITED). An
+    Arabic-script part's consonants, which leave the vowels out, do not."""
+    if len(listed.parts[name].latin[0]) < SKELETON_LENGTH:
+        return False
     given = [index for index, part in enumerate(applicant.parts) if part.named]
     return any(
         link.choices[0][0].code is Code.SPELLING_SKELETON

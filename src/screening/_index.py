@@ -414,6 +414,37 @@ class _LongParts:
         return found
 
 
+def _partial_bound(
+    shape: _Shape, keyed: int, near: int, covered: float, reached: float, total: float, little: float
+) -> float:
+    """The most align's partial name may score a listed name of ``shape``: what the keyed parts
+    cover (``covered``, a part reached loosely at the best loose similarity) over their weight
+    (``reached``) and ``little`` of the rest (``total`` the name's weight).
+
+    A part reached loosely (``near``) may be left out instead, which scores a partial name
+    higher when its link brings less than it costs the name given (a middle name or patronymic
+    left out weighs less): the bound leaves out each whose loose share of that cost is below
+    the share reached so far, the most it can be."""
+    given = (1 - little) * reached + little * total
+    discounts = dict(shape.middle_discounts) if keyed & shape.middle[1] and keyed & shape.middle[2] else {}
+    if shape.patronymic_bit:
+        discounts[shape.patronymic_bit] = discounts.get(shape.patronymic_bit, 0.0) + shape.patronymic_discount
+    costs = []
+    remaining = near & shape.weighty
+    while remaining:
+        bit = remaining & -remaining
+        remaining ^= bit
+        weight = shape.weights[bit.bit_length() - 1]
+        cost = (1 - little) * weight + little * discounts.get(bit, 0.0)
+        costs.append((LOOSE_BOUND * weight / cost, LOOSE_BOUND * weight, cost))
+    for share, brought, cost in sorted(costs):
+        if share * given >= covered:
+            break
+        covered -= brought
+        given -= cost
+    return min(1.0, covered / given + _ROUNDING)
+
+
 class _Query(NamedTuple):
     """An applicant's name's keys, as :meth:`NameIndex._query_keys` finds them."""
 
@@ -767,7 +798,7 @@ class NameIndex:
         self, form: NameForm, query: _Query, least: float
     ) -> tuple[list[tuple[int, float, bool]], dict[int, int]]:
         """The listed names whose bound reaches ``least``, as :meth:`candidates` gives them,
-        before the partial ones are checked for keys of every name the applicant gives.
+        before :meth:`_linkable` looks at the applicant's parts their keys reach.
 
         The bound is at least the score :func:`align` gives the pair (before any factor for
         weak aliases), so no name left out could reach ``least``.
@@ -889,8 +920,7 @@ class NameIndex:
                 )
             ):
                 little = min(PARTIAL_LEFT_OUT_WEIGHT, PARTIAL_ORGANIZATION_LEFT_OUT_WEIGHT)
-                given = (1 - little) * reached + little * total
-                partial_bound = min(1.0, keyed_covered / given + _ROUNDING)
+                partial_bound = _partial_bound(shape, keyed, near, keyed_covered, reached, total, little)
                 if partial_bound > bound:
                     if bound < least <= partial_bound:
                         result.append((position, partial_bound, True))
