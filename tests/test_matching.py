@@ -1115,6 +1115,7 @@ def test_the_feature_table_binds_every_feature_to_its_function() -> None:
         ("Raed M. Hijazi", "RAED MUHAMMAD HASAN MUHAMMAD HIJAZI"),  # an initial scores as left out
         ("Hany Elsayed Youssef", "HANI AL-SAYYID AL-SEBAI YUSIF"),  # every name spelled otherwise
         ("Naeem Barech", "MOHAMMAD NAIM BARICH KHUDAIDAD"),
+        ("Jamal Husayn Zayniyah", "JAMAL HUSSEIN HASSAN ZEINIYE"),  # a letter inserted
     ],
 )
 def test_part_of_a_longer_listed_name_is_a_review(applicant: str, listed: str) -> None:
@@ -1128,6 +1129,15 @@ def test_part_of_a_longer_listed_name_is_a_review(applicant: str, listed: str) -
     entry = WatchlistEntry(id="p", kind=kind, name=listed)
     result = screening.screen(Applicant(name=applicant), Watchlist(name="a", version="1", entries=[entry]))
     assert (Decision.REVIEW, Method.PARTIAL) == (result.decision, result.hits[0].evidence[0].method)
+
+
+def test_a_loose_spelling_makes_no_partial_name_of_an_organization() -> None:
+    """A person's names spelled with a letter inserted may make a partial name ("Zayniyah" for
+    ZEINIYE); an organization's words so spelled do not: "Islamiyya" and "Islam" are two words
+    of many organizations' names (HARAKAT SHAM AL-ISLAM is no "Al Harakat Al Islamiyya")."""
+    entry = WatchlistEntry(id="o", kind=EntryKind.ORGANIZATION, name="HARAKAT SHAM AL-ISLAM")
+    watchlist = Watchlist(name="a", version="1", entries=[entry])
+    assert Decision.CLEAR == screening.screen(Applicant(name="Al Harakat Al Islamiyya"), watchlist).decision
 
 
 @pytest.mark.parametrize(

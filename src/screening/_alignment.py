@@ -823,6 +823,10 @@ def _comparable(part: Part) -> bool:
 _LOOSE_CODES = frozenset({Code.ARABIC_CONSONANTS, Code.ARABIC_SCRIPT_NAME, Code.LOOSE_SPELLING})
 
 
+#: The loose spellings that link a person's name closely enough for a partial name.
+_PARTIAL_LOOSE_SPELLINGS = frozenset({Code.LOOSE_SPELLING, Code.INITIAL_H})
+
+
 def _partial_name(
     applicant: NameForm,
     listed: NameForm,
@@ -843,8 +847,14 @@ def _partial_name(
     if not partial_allowed(listed.parts, person=person):
         return False
     # Latin spellings that sound alike ("Mohammad" and "Muhammad", "Jhan" and "Jan") are close
-    # here: they cannot decide a match, and neither can a partial name.
-    close = [link for link in chosen if link.close and (not link.outside or link.sounds_alike)]
+    # here: they cannot decide a match, and neither can a partial name. So are a person's names
+    # spelled with a letter inserted or an initial "h" left out ("Zayniyah" and "Zeiniye").
+    loose = _PARTIAL_LOOSE_SPELLINGS if person else frozenset()
+    close = [
+        link
+        for link in chosen
+        if (link.close or link.choices[0][0].code in loose) and (not link.outside or link.sounds_alike)
+    ]
     given = {
         index
         for link in chosen
