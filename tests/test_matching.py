@@ -20,7 +20,7 @@ from screening import (
 )
 from screening._alignment import _link, align
 from screening._features import FEATURE_TABLE
-from screening._forms import name_form, run_readings
+from screening._forms import name_form, name_forms, run_readings
 from screening.matching import FEATURES
 from screening.phonetics import spelling_skeleton
 from screening.reasons import Code, Reason
@@ -1129,6 +1129,18 @@ def test_part_of_a_longer_listed_name_is_a_review(applicant: str, listed: str) -
     entry = WatchlistEntry(id="p", kind=kind, name=listed)
     result = screening.screen(Applicant(name=applicant), Watchlist(name="a", version="1", entries=[entry]))
     assert (Decision.REVIEW, Method.PARTIAL) == (result.decision, result.hits[0].evidence[0].method)
+
+
+def test_a_name_in_brackets_is_compared_alone_too() -> None:
+    """A name of two names or more that an applicant's name gives in brackets is another writing
+    of it, compared alone as well: the UN list gives Arabic names with their Latin letters so.
+    A one-word nickname in brackets makes no form of its own."""
+    entry = WatchlistEntry(id="o", kind=EntryKind.ORGANIZATION, name="ANSAR AL CHARIA BENGHAZI")
+    watchlist = Watchlist(name="a", version="1", entries=[entry])
+    result = screening.screen(Applicant(name="أنصار الشريعة (Ansar al Charia)"), watchlist)
+    assert (Decision.REVIEW, Method.PARTIAL) == (result.decision, result.hits[0].evidence[0].method)
+    assert len(name_forms("Zhang Wei (David)", applicant=True)) == 2
+    assert [form.normalized for form in name_forms("Wang Zhenxing (王振兴)", applicant=True)][1] == "王 振兴"
 
 
 def test_a_loose_spelling_makes_no_partial_name_of_an_organization() -> None:

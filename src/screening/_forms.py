@@ -707,8 +707,25 @@ def name_parts(name: str, *, person: bool = True, applicant: bool = False) -> tu
         # without it (OOO "BAIKAL"): no form leaves it out.
         if any(part.named and part.latin[0] not in LOW_INFORMATION for part in parts):
             found.append(parts)
+        if applicant:
+            found += _bracketed_names(name)
     found.append(_parts(whole, applicant=applicant))
     return tuple(found)
+
+
+def _bracketed_names(name: str) -> list[tuple[Part, ...]]:
+    """The parts of each name an applicant's name gives in brackets or quotes that is a name of
+    its own, of two names or more: another writing of the name ("أنصار الشريعة (Ansar al
+    Charia)", "Wang Zhenxing (王振兴)"), compared alone as well. A one-word nickname ("Danny")
+    alone is one shared part at most, so it makes no form of its own."""
+    found = []
+    for quoted in _NICKNAME.finditer(name):
+        inner = quoted.group()[1:-1]
+        if names.is_valid(inner):
+            parts = _parts(names.token_groups(inner), applicant=True)
+            if sum(part.named for part in parts) >= 2:
+                found.append(parts)
+    return found
 
 
 def name_form(name: str, *, person: bool = True, applicant: bool = False) -> NameForm:
