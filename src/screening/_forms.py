@@ -628,7 +628,9 @@ def _patronymic_form(spelling: str) -> str:
 
 def name_forms(name: str, *, person: bool = True, applicant: bool = False) -> tuple[NameForm, ...]:
     """Prepare a name: the name without quoted nicknames first (unless only legal forms,
-    particles and titles remain: then the quoted part is the name), then the name as written.
+    particles and titles remain: then the quoted part is the name), for an applicant's name
+    each quoted or bracketed name of two names or more alone (another writing of the name,
+    :func:`_bracketed_names`), then the name as written.
 
     ``person``: the name is a person's (as an applicant's is), whose family name may be moved
     from one end to the other when the name is written as one word; an organization's is not,
