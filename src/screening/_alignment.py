@@ -50,6 +50,7 @@ from screening._forms import (
 from screening._rules import (
     _spelled_joined,
     _token_link,
+    keyless_comparable,
     listed_keys,
     runs_with_keys,
 )
@@ -211,12 +212,9 @@ class Alignment:
 
 
 def _loosely_comparable(left: Run, right: Run) -> bool:
-    """Tell whether a pair of single parts may link by a rule that leaves no key: an initial,
-    or two letters apart in parts of :data:`TWO_LETTER_LENGTH` letters or more."""
-    a, b = left.latin[0], right.latin[0]
-    if len(a) == 1:
-        return len(b) > 1 and b.startswith(a)
-    return min(len(a), len(b)) >= TWO_LETTER_LENGTH and abs(len(a) - len(b)) <= 2
+    """Tell whether a pair of single parts may link by a rule that leaves no key
+    (:func:`~screening._rules.keyless_comparable`)."""
+    return keyless_comparable(left.latin[0], right.latin[0])
 
 
 def _pairs(
@@ -900,19 +898,13 @@ def _partial_name(
     # the list tells ("Dawood Ibrahim Memon" for DAWOOD IBRAHIM KASKAR; "Fernando David
     # Gonzalez" is another person than TORRES GONZALEZ, Fernando; an organization's name
     # beside two of its words, "Haji Alim Hawala", is another organization's).
+    in_latin = person and all(map(_latin_or_strong, close))
     allowed = PARTIAL_UNLINKED if len(informative) >= PARTIAL_UNLINKED_BESIDE else 0
-    if (
-        person
-        and len(informative) == 2
-        and set(listed.family_names) <= used[1]
-        and all(map(_latin_or_strong, close))
-    ):
+    if in_latin and len(informative) == 2 and set(listed.family_names) <= used[1]:
         allowed = PARTIAL_UNLINKED
     # One link strong, or a person's every name given spelled in Latin letters ("Hany Elsayed
     # Youssef" for HANI AL-SAYYID AL-SEBAI YUSIF: three spellings of three listed names).
-    anchored = any(link.method in DECISIVE_METHODS for link in close) or (
-        person and not unlinked and all(map(_latin_or_strong, close))
-    )
+    anchored = bool(strong) or (in_latin and not unlinked)
     return len(informative) >= 2 and unlinked <= allowed and anchored
 
 

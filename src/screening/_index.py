@@ -76,6 +76,7 @@ from screening._rules import (
     INITIAL_BOUND,
     LOOSE_BOUND,
     joined_keys,
+    keyless_comparable,
     run_keys,
     runs_with_keys,
 )
@@ -414,17 +415,23 @@ class _LongParts:
         return found
 
 
+#: What a listed part a partial name leaves out weighs, at least: a person's or an
+#: organization's weight, whichever is less.
+_LEAST_LEFT_OUT_WEIGHT = min(PARTIAL_LEFT_OUT_WEIGHT, PARTIAL_ORGANIZATION_LEFT_OUT_WEIGHT)
+
+
 def _partial_bound(
-    shape: _Shape, keyed: int, near: int, covered: float, reached: float, total: float, little: float
+    shape: _Shape, keyed: int, near: int, covered: float, reached: float, total: float
 ) -> float:
     """The most align's partial name may score a listed name of ``shape``: what the keyed parts
     cover (``covered``, a part reached loosely at the best loose similarity) over their weight
-    (``reached``) and ``little`` of the rest (``total`` the name's weight).
+    (``reached``) and :data:`_LEAST_LEFT_OUT_WEIGHT` of the rest (``total`` the name's weight).
 
     A part reached loosely (``near``) may be left out instead, which scores a partial name
     higher when its link brings less than it costs the name given (a middle name or patronymic
     left out weighs less): the bound leaves out each whose loose share of that cost is below
     the share reached so far, the most it can be."""
+    little = _LEAST_LEFT_OUT_WEIGHT
     given = (1 - little) * reached + little * total
     discounts = dict(shape.middle_discounts) if keyed & shape.middle[1] and keyed & shape.middle[2] else {}
     if shape.patronymic_bit:
@@ -499,9 +506,7 @@ class _Sources:
 
     def comparable(self, keyed: int, spellings: tuple[str, ...]) -> int:
         """The initials and long parts but ``keyed`` that may link a listed part of
-        ``spellings`` with no key: an initial a part it begins (a Han or Hangul part, whose
-        spelling is "", any), a long part one of as many letters but two
-        (``_alignment._loosely_comparable``)."""
+        ``spellings`` with no key (:func:`_comparable`)."""
         found = 0
         for bit, spelling in self.unkeyed:
             if not keyed & bit and any(_comparable(spelling, listed) for listed in spellings):
@@ -521,10 +526,10 @@ class _Sources:
 
 def _comparable(spelling: str, listed: str) -> bool:
     """Tell whether an applicant's initial or long part may link a listed part spelled
-    ``listed`` with no key (see :meth:`_Sources.comparable`)."""
-    if len(spelling) == 1:
-        return not listed or (len(listed) > 1 and listed.startswith(spelling))
-    return len(listed) >= TWO_LETTER_LENGTH and abs(len(listed) - len(spelling)) <= 2
+    ``listed`` with no key (:func:`~screening._rules.keyless_comparable`; see
+    :meth:`_Sources.comparable`): a Han or Hangul part, whose spelling the shape leaves out
+    (""), may be any initial's."""
+    return (not listed and len(spelling) == 1) or keyless_comparable(spelling, listed)
 
 
 @attrs.frozen
@@ -919,8 +924,7 @@ class NameIndex:
                     or shape.partial < PARTIAL_ORGANIZATION_SHARE  # a person's: spellings may do
                 )
             ):
-                little = min(PARTIAL_LEFT_OUT_WEIGHT, PARTIAL_ORGANIZATION_LEFT_OUT_WEIGHT)
-                partial_bound = _partial_bound(shape, keyed, near, keyed_covered, reached, total, little)
+                partial_bound = _partial_bound(shape, keyed, near, keyed_covered, reached, total)
                 if partial_bound > bound:
                     if bound < least <= partial_bound:
                         result.append((position, partial_bound, True))
