@@ -613,3 +613,33 @@ def test_the_partial_bound_uses_the_least_share_of_the_kind_of_name() -> None:
         if partial
     ]
     assert ["p"] == [index.names[position].entry.id for position in found]
+
+
+@pytest.mark.parametrize(
+    ("query", "listed", "kept"),
+    [
+        # A name of the applicant's beside a listed one left out makes another person.
+        ("Roman Arkadyevich Petrov", "ABRAMOVICH, Roman Arkadyevich", False),
+        # One name unlinked beside two linked, the listed family name not among them.
+        ("KIZEEV, Mikhail-Vladimirovich", "RAZVOZHAEV, Mikhail Vladimirovich", False),
+        ("Abdul Basir", "ABDUL BASIR NOORZAI", True),
+        ("Joaquin Guzman", "GUZMAN LOERA, Joaquin Archivaldo", True),
+        ("Qasim Al-Rimi", "QASIM MOHAMED MAHDI AL-RIMI", True),
+    ],
+)
+def test_partial_names_align_refuses_are_no_candidates(query: str, listed: str, kept: bool) -> None:
+    """A partial name needs every name the applicant gives linked, but one beside three
+    informative listed names linked, or beside two of a person's name whose family name is
+    among them. A listed name that only a partial name could bring to review, whose keys
+    cannot make one, is left out before it is prepared; the partial names align makes stay,
+    with a bound at least their score."""
+    entry = screening.WatchlistEntry(id="1", kind=EntryKind.PERSON, name=listed)
+    index = NameIndex.build([(entry, "name", listed, False)])
+    form = name_form(query)
+    alignment = align(form, index.form(0), person=True)
+    assert alignment is not None
+    assert alignment.partial is kept
+    assert (alignment.score >= _THRESHOLD) is kept
+    bounds = {position: bound for position, bound, _partial in index.candidates(form, _THRESHOLD)}
+    assert (0 in bounds) is kept
+    assert bounds.get(0, 1.0) >= alignment.score

@@ -90,6 +90,7 @@ from screening._tuning import (
     PARTIAL_ORGANIZATION_LEFT_OUT_WEIGHT,
     PARTIAL_ORGANIZATION_SHARE,
     PARTIAL_UNLINKED,
+    PARTIAL_UNLINKED_BESIDE,
     PATRONYMIC_FACTOR,
     SKELETON_LENGTH,
     TWO_LETTER_LENGTH,
@@ -418,6 +419,25 @@ class _LongParts:
 #: What a listed part a partial name leaves out weighs, at least: a person's or an
 #: organization's weight, whichever is less.
 _LEAST_LEFT_OUT_WEIGHT = min(PARTIAL_LEFT_OUT_WEIGHT, PARTIAL_ORGANIZATION_LEFT_OUT_WEIGHT)
+
+
+def _partial_unlinked(shape: _Shape, keyed: int) -> int:
+    """How many of the applicant's names may link nothing in align's partial name of a listed
+    name whose parts ``keyed`` share a key with the applicant's (see
+    ``screening._alignment._partial_name``): :data:`PARTIAL_UNLINKED` beside
+    :data:`PARTIAL_UNLINKED_BESIDE` informative listed parts linked or more, or beside two of a
+    person's name whose family name (of a name written "FAMILY, Given Middle") is among them;
+    none beside fewer. Counted on the keyed weighty parts but particles and legal forms, as
+    many or more than align links closely; a name so long that its last bit holds several
+    parts may have more."""
+    informative = keyed & shape.weighty & ~shape.always
+    if informative.bit_count() >= PARTIAL_UNLINKED_BESIDE or informative >> (_BITS - 1):
+        return PARTIAL_UNLINKED
+    family = shape.middle[2]
+    person = shape.partial < PARTIAL_ORGANIZATION_SHARE
+    if informative.bit_count() == 2 and person and keyed & family == family:
+        return PARTIAL_UNLINKED
+    return 0
 
 
 def _partial_bound(
@@ -790,9 +810,9 @@ class NameIndex:
         """The candidates (:meth:`candidates`), with the listed runs the name's keys reach, which
         tell the pairs of runs that share a key (:meth:`Candidates.keyed_pairs`)."""
         query = self._query_keys(form)
-        found, linked = self._bounded(form, query, least)
+        found, linked, unlinked = self._bounded(form, query, least)
         if found:
-            found = self._linkable(form, query, found, linked, least)
+            found = self._linkable(form, query, found, linked, unlinked, least)
         return Candidates(found, self, form, linked)
 
     def _runs_of(self, position: int) -> array.array[int]:
@@ -801,9 +821,11 @@ class NameIndex:
 
     def _bounded(
         self, form: NameForm, query: _Query, least: float
-    ) -> tuple[list[tuple[int, float, bool]], dict[int, int]]:
+    ) -> tuple[list[tuple[int, float, bool]], dict[int, int], dict[int, int]]:
         """The listed names whose bound reaches ``least``, as :meth:`candidates` gives them,
-        before :meth:`_linkable` looks at the applicant's parts their keys reach.
+        before :meth:`_linkable` looks at the applicant's parts their keys reach; the listed
+        runs the keys reach (:meth:`_reached`); and for each partial one, how many of the
+        applicant's names may link nothing (:func:`_partial_unlinked`).
 
         The bound is at least the score :func:`align` gives the pair (before any factor for
         weak aliases), so no name left out could reach ``least``.
@@ -826,6 +848,7 @@ class NameIndex:
         # and whether initials may reach the others.
         long_reachable = bool(initials or long_parts.spellings)
         result: list[tuple[int, float, bool]] = []
+        unlinked: dict[int, int] = {}
         shapes, strong_mask, loose_mask, mask = self._shapes, strong.get, loose.get, _MASK
         # A name can only be aligned through an anchoring link (align() requires one).
         # Or, for a name of two informative parts or more, through close links to every part
@@ -910,14 +933,16 @@ class NameIndex:
             # an initial (half its part's weight over its part's weight) lowers a score that
             # could reach review. Two names of it keyed (align links two informative parts
             # closely, by keys). A name written "FAMILY, Given Middle" only with its first given
-            # name, and with a strong link (a strong key, or a sure loose one such as OCR's) but
-            # in a person's name (a least share below an organization's), which spellings of
-            # every name given may make.
+            # name linked strongly: reached by a strong key, or by any key when a sure loose one
+            # reaches the name (OCR's link is strong to align). And with a strong link but in a
+            # person's name (a least share below an organization's), which spellings of every
+            # name given may make. How many of the applicant's names may link nothing is told
+            # too (:func:`_partial_unlinked`; :meth:`_linkable` counts them).
             if (
                 shape.partial
                 and reached >= shape.partial * total - _ROUNDING
                 and (shape.needed == 0 or (keyed & shape.weighty & ~shape.always).bit_count() >= 2)
-                and keyed & shape.middle[1] == shape.middle[1]
+                and (keyed if loose_bits & _SURE else full) & shape.middle[1] == shape.middle[1]
                 and (
                     full & shape.weighty & ~shape.always
                     or loose_bits & _SURE
@@ -928,11 +953,12 @@ class NameIndex:
                 if partial_bound > bound:
                     if bound < least <= partial_bound:
                         result.append((position, partial_bound, True))
+                        unlinked[position] = _partial_unlinked(shape, keyed)
                         continue
                     bound = partial_bound
             if bound >= least:
                 result.append((position, bound, False))
-        return result, linked
+        return result, linked, unlinked
 
     def _linkable(
         self,
@@ -940,14 +966,16 @@ class NameIndex:
         query: _Query,
         found: list[tuple[int, float, bool]],
         linked: dict[int, int],
+        unlinked: dict[int, int],
         least: float,
     ) -> list[tuple[int, float, bool]]:
         """The candidates less those whose links align is sure to refuse, told from the
         applicant's parts that share a key with a listed name's runs (``linked``: the
         applicant's runs that share a key with each listed run, :meth:`_reached`):
 
-        - a partial one that some of the applicant's names reach with no key: a partial name
-          needs every name the applicant gives linked, but for :data:`PARTIAL_UNLINKED`
+        - a partial one that more of the applicant's names reach with no key than
+          ``unlinked`` allows it (:func:`_partial_unlinked`): a partial name needs every name
+          the applicant gives linked, but for :data:`PARTIAL_UNLINKED` beside enough linked
           (align's partial name; matching checks it on the names themselves, which costs
           their preparation);
         - one that a single part of the applicant's name alone may link, when the applicant
@@ -974,7 +1002,7 @@ class NameIndex:
             for number in runs_of(position):
                 reaching |= linked_get(number, 0)
             keyed = sources.parts(reaching)
-            if is_partial and (sources.given & ~keyed).bit_count() > PARTIAL_UNLINKED:
+            if is_partial and (sources.given & ~keyed).bit_count() > unlinked[position]:
                 continue
             left = sources.named & ~keyed
             if left:
