@@ -15,7 +15,6 @@ from screening import _rules, strategies
 from screening._alignment import _link
 from screening._forms import SYLLABLE_LANGUAGES, Run, name_form
 from screening._rules import INITIAL_BOUND, LOOSE_BOUND, RULES, Keyed, Pair, Rule, _token_link
-from screening._tuning import TWO_LETTER_LENGTH
 from screening.models import EntryKind
 
 _BUNDLED = screening.load_watchlist()
@@ -57,9 +56,9 @@ def _check_pairs(applicant: str, listed: str) -> None:
                 assert similarity <= rule.most + 1e-12, (rule.name, left, right)
                 assert reasons, rule.name
                 shared = _keys(rule, left, listed=False) & _keys(rule, right, listed=True)
-                keyless = (rule.name == "initial" and len(pair.a) == 1) or (
-                    rule.name == "letters away" and pair.shortest >= TWO_LETTER_LENGTH
-                )
+                # A link with no key is of a rule that says it leaves none, between parts that
+                # the index and the aligner's pairs take for comparable with no key.
+                keyless = bool(rule.keyless) and _rules.keyless_comparable(pair.a, pair.b)
                 assert shared or keyless, (rule.name, left.text, right.text)
 
 
@@ -244,3 +243,23 @@ def test_an_article_joined_to_a_name_links_for_review(applicant: str, listed: st
 def test_an_article_joined_needs_a_name_after_it(applicant: str, listed: str) -> None:
     found = _token_link(applicant, (applicant,), listed, (listed,), syllabic=False)
     assert found is None or screening.reasons.Code.JOINED_ARTICLE is not found[2][0].code
+
+
+@pytest.mark.parametrize(
+    ("spelling", "listed", "comparable"),
+    [
+        ("m", "mohammed", True),  # an initial and a part it begins
+        ("m", "ahmed", False),
+        ("abdelrahman", "abdulrahmen", True),  # two letters apart, 8 letters or more
+        ("yezhikov", "vladimir", False),  # as long, but no two letters apart
+        ("rahmanov", "rahmanovich", False),  # three letters apart
+        ("ahmadzai", "ahmadzay", True),
+    ],
+)
+def test_parts_comparable_with_no_key(spelling: str, listed: str, comparable: bool) -> None:
+    """Parts that may link with no key (an initial, a two-letter difference) are told by one
+    test, which the name index and the aligner share: the letters-away rule's distance too."""
+    assert _rules.keyless_comparable(spelling, listed) is comparable
+    pair = Pair(spelling, (spelling,), listed, (listed,), (), (), False, SYLLABLE_LANGUAGES)
+    linked = any(rule.keyless and rule.link(pair) is not None for rule in RULES)
+    assert linked is comparable

@@ -1391,10 +1391,15 @@ def _misspelling_of(a: str, b: str) -> bool:
 def keyless_comparable(spelling: str, listed: str) -> bool:
     """Tell whether two single parts, an applicant's spelled ``spelling`` and a listed one
     spelled ``listed``, may link by a rule that leaves no key (:attr:`Rule.keyless`): an
-    initial, or two letters apart in parts of :data:`TWO_LETTER_LENGTH` letters or more."""
+    initial, or two letters apart or less in parts of :data:`TWO_LETTER_LENGTH` letters or
+    more (the letters-away rule's distance)."""
     if len(spelling) == 1:
         return len(listed) > 1 and listed.startswith(spelling)
-    return min(len(spelling), len(listed)) >= TWO_LETTER_LENGTH and abs(len(spelling) - len(listed)) <= 2
+    return (
+        min(len(spelling), len(listed)) >= TWO_LETTER_LENGTH
+        and abs(len(spelling) - len(listed)) <= 2
+        and jellyfish.damerau_levenshtein_distance(spelling, listed) <= 2
+    )
 
 
 def _one_letter_keys(spelling: str) -> list[str]:
