@@ -643,3 +643,18 @@ def test_partial_names_align_refuses_are_no_candidates(query: str, listed: str, 
     bounds = {position: bound for position, bound, _partial in index.candidates(form, _THRESHOLD)}
     assert (0 in bounds) is kept
     assert bounds.get(0, 1.0) >= alignment.score
+
+
+def test_a_name_of_one_name_beside_a_name_that_links_nothing_is_no_candidate() -> None:
+    """A listed name of one name is one shared part against an applicant's name that gives a
+    name linking none of it, however many of the applicant's parts reach it: "al" and "aqsa"
+    both reach AL-AQSA, "Nusrat" and "Sharif" nothing. The whole name stays a candidate."""
+    listed = ["AL-AQSA", "NUSRAT AL-AQSA AL-SHARIF"]
+    entries = [
+        screening.WatchlistEntry(id=str(number), kind=EntryKind.ORGANIZATION, name=name)
+        for number, name in enumerate(listed)
+    ]
+    index = NameIndex.build([(entry, "name", entry.name, False) for entry in entries])
+    applicant = name_form("NUSRAT AL-AQSA AL-SHARIF")
+    assert align(applicant, index.form(0), organization=True) is None
+    assert [position for position, _, _partial in index.candidates(applicant, _THRESHOLD)] == [1]

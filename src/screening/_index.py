@@ -980,10 +980,13 @@ class NameIndex:
           their preparation);
         - one that a single part of the applicant's name alone may link, when the applicant
           gives another name that links none of it: one shared part, never a correspondence
-          of names, for a person's name and a name of one name (align's ``_unanchored``).
-          Keys reached through a link of one part ("hassan") to two listed ones ("HUSSEIN,
-          Hussein"), or of the part to a one-part name ("HASSAN") beside another name
-          ("Hameedul"), are most candidates align leaves.
+          of names, for a person's name (align's ``_unanchored``). Keys reached through a
+          link of one part ("hassan") to two listed ones ("HUSSEIN, Hussein") are most
+          candidates align leaves;
+        - a name of one name or one part, when the applicant gives a name that links none of
+          it, however many of the applicant's parts reach it ("Nusrat al-Aqsa al-Sharif" for
+          AL-AQSA, whose "al" and "aqsa" both do): align takes it for one shared part when the
+          applicant has more ("Hameedul" beside "Hassan" for HASSAN).
 
         And the bound of the others comes down by the applicant's names that link none of the
         listed name's: align counts each as a part added to the listed name
@@ -1009,10 +1012,9 @@ class NameIndex:
                 shape = shapes[position]
                 keyed |= sources.comparable(keyed, shape.spellings)
                 left &= ~keyed
-                if (
-                    left
-                    and keyed.bit_count() <= 1
-                    and (shape.needed == 1 or names[position].entry.kind is EntryKind.PERSON)
+                if left and (
+                    shape.needed == 1
+                    or (keyed.bit_count() <= 1 and names[position].entry.kind is EntryKind.PERSON)
                 ):
                     continue  # one shared part
                 bound *= 1 - extra * sources.weight(left)
