@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import functools
 import hashlib
+import operator
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Sequence
 
@@ -348,7 +349,9 @@ def name_listed(forms: _ApplicantForms, prepared: _Prepared, policy: Policy) -> 
     strongest: dict[tuple[str, str], float] = {}
     for field, form in forms.names:
         candidates = prepared.names.search(form, policy.review_threshold)
-        for position, bound, partial in candidates.found:
+        # The highest bounds first: once an entry's name scores, its names whose bound is
+        # lower are not aligned (a sixth of the alignments of a large list with many aliases).
+        for position, bound, partial in sorted(candidates.found, key=operator.itemgetter(1), reverse=True):
             listed = prepared.names.names[position]
             factor = WEAK_ALIAS_FACTOR if listed.weak else 1.0
             if bound * factor < policy.review_threshold:
