@@ -13,7 +13,7 @@ import screening
 from helpers import read_vectors
 from screening import _rules, strategies
 from screening._alignment import _link
-from screening._forms import SYLLABLE_LANGUAGES, Run, name_form
+from screening._forms import DECISIVE_METHODS, SYLLABLE_LANGUAGES, Run, name_form
 from screening._rules import INITIAL_BOUND, LOOSE_BOUND, RULES, Keyed, Pair, Rule, _token_link
 from screening.models import EntryKind
 
@@ -52,7 +52,7 @@ def _check_pairs(applicant: str, listed: str) -> None:
                 )  # fmt: skip
                 first = _first_rule(pair)
                 assert first is not None
-                rule, (_method, similarity, reasons) = first
+                rule, (method, similarity, reasons) = first
                 assert similarity <= rule.most + 1e-12, (rule.name, left, right)
                 assert reasons, rule.name
                 shared = _keys(rule, left, listed=False) & _keys(rule, right, listed=True)
@@ -60,6 +60,10 @@ def _check_pairs(applicant: str, listed: str) -> None:
                 # the index and the aligner's pairs take for comparable with no key.
                 keyless = bool(rule.keyless) and _rules.keyless_comparable(pair.a, pair.b)
                 assert shared or keyless, (rule.name, left.text, right.text)
+                # A link that can decide (a strong one, to align) shares a strong key, or an OCR
+                # key, which the name index takes for sure: the index tells strong links so.
+                if method in DECISIVE_METHODS:
+                    assert rule.strong or any(key.startswith("o:") for key in shared), rule.name
 
 
 @pytest.mark.parametrize("row", read_vectors("name_variants.csv"), ids=lambda row: row["name"])
