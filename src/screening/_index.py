@@ -424,12 +424,12 @@ _LEAST_LEFT_OUT_WEIGHT = min(PARTIAL_LEFT_OUT_WEIGHT, PARTIAL_ORGANIZATION_LEFT_
 def _partial_unlinked(shape: _Shape, keyed: int) -> int:
     """How many of the applicant's names may link nothing in align's partial name of a listed
     name whose parts ``keyed`` share a key with the applicant's (see
-    ``screening._alignment._partial_name``): :data:`PARTIAL_UNLINKED` beside
-    :data:`PARTIAL_UNLINKED_BESIDE` informative listed parts linked or more, or beside two of a
-    person's name whose family name (of a name written "FAMILY, Given Middle") is among them;
-    none beside fewer. Counted on the keyed weighty parts but particles and legal forms, as
-    many or more than align links closely; a name so long that its last bit holds several
-    parts may have more."""
+    ``screening._alignment._partial_name``): :data:`PARTIAL_UNLINKED` when
+    :data:`PARTIAL_UNLINKED_BESIDE` informative listed parts or more are keyed, or two of a
+    person's name with its family name among them (of a name written "FAMILY, Given Middle");
+    none otherwise. Informative parts are counted on the keyed weighty parts but particles and
+    legal forms: as many as align links closely, or more (in a name so long that its last bit
+    holds several parts, any number)."""
     informative = keyed & shape.weighty & ~shape.always
     if informative.bit_count() >= PARTIAL_UNLINKED_BESIDE or informative >> (_BITS - 1):
         return PARTIAL_UNLINKED
