@@ -53,7 +53,6 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import Any, NamedTuple
 
 import attrs
-import jellyfish
 
 from screening import translit
 from screening._forms import (
@@ -405,14 +404,12 @@ class _LongParts:
         self.checked: dict[str, bool] = {}
 
     def near(self, spelling: str) -> bool:
-        """Tell whether ``spelling`` is at most two letters from one of the parts."""
+        """Tell whether ``spelling`` is at most two letters from one of the parts (a listed
+        part they may link with no key: :func:`~screening._rules.keyless_comparable`)."""
         found = self.checked.get(spelling)
         if found is None:
-            found = self.checked[spelling] = any(
-                abs(len(spelling) - len(other)) <= 2
-                and jellyfish.damerau_levenshtein_distance(spelling, other) <= 2
-                for other in self.spellings
-            )
+            found = any(keyless_comparable(other, spelling) for other in self.spellings)
+            self.checked[spelling] = found
         return found
 
 
