@@ -625,6 +625,9 @@ def test_the_partial_bound_uses_the_least_share_of_the_kind_of_name() -> None:
         ("Abdul Basir", "ABDUL BASIR NOORZAI", True),
         ("Joaquin Guzman", "GUZMAN LOERA, Joaquin Archivaldo", True),
         ("Qasim Al-Rimi", "QASIM MOHAMED MAHDI AL-RIMI", True),
+        # One name unlinked ("Judith") beside two linked, the family name linked in part by an
+        # initial, which leaves no key ("C." for CORADO): a fresh CI run's example.
+        ("Jenny Judith C. ORTILLO", "CORADO PORTILLO, Jenny Uvique", True),
     ],
 )
 def test_partial_names_align_refuses_are_no_candidates(query: str, listed: str, kept: bool) -> None:

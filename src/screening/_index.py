@@ -418,23 +418,31 @@ class _LongParts:
 _LEAST_LEFT_OUT_WEIGHT = min(PARTIAL_LEFT_OUT_WEIGHT, PARTIAL_ORGANIZATION_LEFT_OUT_WEIGHT)
 
 
-def _partial_unlinked(shape: _Shape, keyed: int) -> int:
+def _partial_unlinked(shape: _Shape, keyed: int, keyless: tuple[str, ...]) -> int:
     """How many of the applicant's names may link nothing in align's partial name of a listed
     name whose parts ``keyed`` share a key with the applicant's (see
     ``screening._alignment._partial_name``): :data:`PARTIAL_UNLINKED` when
     :data:`PARTIAL_UNLINKED_BESIDE` informative listed parts or more are keyed, or two of a
-    person's name with its family name among them (of a name written "FAMILY, Given Middle");
-    none otherwise. Informative parts are counted on the keyed weighty parts but particles and
+    person's name whose family name (of a name written "FAMILY, Given Middle") is linked; none
+    otherwise. Informative parts are counted on the keyed weighty parts but particles and
     legal forms: as many as align links closely, or more (in a name so long that its last bit
-    holds several parts, any number)."""
+    holds several parts, any number). The family name may be linked by any link, one with no
+    key too ("C." for CORADO): a part no key reaches counts as linked when one of the
+    applicant's initials and long parts (``keyless``) may link it (:func:`_comparable`)."""
     informative = keyed & shape.weighty & ~shape.always
-    if informative.bit_count() >= PARTIAL_UNLINKED_BESIDE or informative >> (_BITS - 1):
+    count = informative.bit_count()
+    if count >= PARTIAL_UNLINKED_BESIDE or informative >> (_BITS - 1):
         return PARTIAL_UNLINKED
-    family = shape.middle[2]
-    person = shape.partial < PARTIAL_ORGANIZATION_SHARE
-    if informative.bit_count() == 2 and person and keyed & family == family:
-        return PARTIAL_UNLINKED
-    return 0
+    if count < 2 or shape.partial >= PARTIAL_ORGANIZATION_SHARE:
+        return 0  # beside two, only in a person's name (a least share below an organization's)
+    left = shape.middle[2] & ~keyed
+    while left:  # each part of the family name no key reaches
+        bit = left & -left
+        left ^= bit
+        listed = shape.spellings[bit.bit_length() - 1]
+        if not any(_comparable(spelling, listed) for spelling in keyless):
+            return 0
+    return PARTIAL_UNLINKED
 
 
 def _partial_bound(
@@ -844,6 +852,7 @@ class NameIndex:
         # Whether two-letter differences or initials (which leave no key) may reach long parts,
         # and whether initials may reach the others.
         long_reachable = bool(initials or long_parts.spellings)
+        keyless = (*initials, *long_parts.spellings)
         result: list[tuple[int, float, bool]] = []
         unlinked: dict[int, int] = {}
         shapes, strong_mask, loose_mask, mask = self._shapes, strong.get, loose.get, _MASK
@@ -950,7 +959,7 @@ class NameIndex:
                 if partial_bound > bound:
                     if bound < least <= partial_bound:
                         result.append((position, partial_bound, True))
-                        unlinked[position] = _partial_unlinked(shape, keyed)
+                        unlinked[position] = _partial_unlinked(shape, keyed, keyless)
                         continue
                     bound = partial_bound
             if bound >= least:
