@@ -267,3 +267,14 @@ def test_parts_comparable_with_no_key(spelling: str, listed: str, comparable: bo
     pair = Pair(spelling, (spelling,), listed, (listed,), (), (), False, SYLLABLE_LANGUAGES)
     linked = any(rule.keyless and rule.link(pair) is not None for rule in RULES)
     assert linked is comparable
+
+
+def test_a_part_shortened_links_only_as_its_keys_file_it() -> None:
+    """A part written with the article joined links what is left to a part of 5 letters or
+    more only, as the keys of both are filed: "Alaiyong" is no "Yong", which files no key of
+    its skeleton, so the name index could never find the link."""
+    _check_pairs("Alaiyong Lai", "LAI, Yong Chian")
+    pair = Pair("alaiyong", ("alaiyong",), "yong", ("yong",), (), (), False, SYLLABLE_LANGUAGES)
+    assert _rules._joined_article(pair) is None
+    pair = Pair("elkaddafi", ("elkaddafi",), "gaddafi", ("gaddafi",), (), (), False, SYLLABLE_LANGUAGES)
+    assert _rules._joined_article(pair) is not None

@@ -904,13 +904,17 @@ def _joined_article(pair: Pair) -> _TokenLink | None:
 def _shortened(pair: Pair, shorten: Callable[[str], str]) -> tuple[str, str] | None:
     """The spelling of one side of a pair and what ``shorten`` leaves of it ("" when it leaves
     nothing), when only that side shortens and what is left has the other side's spelling
-    skeleton: single Latin parts, of no Chinese or Korean name; None otherwise."""
+    skeleton: single Latin parts, of no Chinese or Korean name, what is left and the other
+    side of :data:`SKELETON_LENGTH` letters or more (as :func:`_shortened_keys` files them:
+    "Alaiyong" is no "Yong"); None otherwise."""
     if not (pair.spelled and not pair.joined and not pair.syllabic):
         return None
     left, right = shorten(pair.a), shorten(pair.b)
     if bool(left) == bool(right):
         return None  # shortened on one side only
     rest, other = (left, pair.b) if left else (right, pair.a)
+    if min(len(rest), len(other)) < SKELETON_LENGTH:
+        return None
     skeleton = spelling_skeleton(rest)
     if not skeleton or skeleton != spelling_skeleton(other):
         return None
